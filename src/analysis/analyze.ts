@@ -1,0 +1,123 @@
+/**
+ * analyze(bytes) → AnalysisResult: the whole pipeline, the same in a browser worker, a Node worker
+ * thread, the CLI and the tests. Stages report progress, are timed, and can be cancelled between
+ * stages. Any failure leaves as an AnalysisError with a stable code; a trap or abort also retires
+ * the engine instance so that the next analysis starts on a clean one.
+ */
+import type { TopoDS_Shape } from 'replicad-opencascadejs';
+import { AnalysisError, classifyThrown } from './errors.ts';
+import { describeOccException, discardEngine, getEngine, isEngineStarted, type OC } from './occt/engine.ts';
+import { readStep } from './step.ts';
+import { buildBrepGraph, type BrepContext } from './brep/graph.ts';
+import { deflectionFor, tessellate } from './mesh/tessellate.ts';
+import { boundingBox, diagonal, faceBoxes, stockSize, volumeOf } from './metrics.ts';
+import { SCHEMA_VERSION, type AnalysisResult, type Stage } from './result.ts';
+import { sha256Hex } from './sha256.ts';
+
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+export interface Progress {
+  stage: Stage;
+  state: 'start' | 'done';
+  /** Milliseconds since the analysis began. */
+  elapsed: number;
+}
+
+export interface AnalyzeOptions {
+  fileName?: string;
+  maxBytes?: number;
+  /** Mesh chord error relative to the bounding-box diagonal. */
+  meshDeflection?: number;
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  const began = now();
+  const timings: Record<string, number> = {};
+  const checkCancelled = () => {
+    if (options.signal?.aborted) throw new AnalysisError('CANCELLED', 'The analysis was cancelled.');
+  };
+  async function stage<T>(name: Stage, work: () => T): Promise<T> {
+    checkCancelled();
+    options.onProgress?.({ stage: name, state: 'start', elapsed: now() - began });
+    // Let the host deliver a cancel (or paint progress) between synchronous engine stages.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    checkCancelled();
+    const t0 = now();
+    const value = await work();
+    timings[name] = now() - t0;
+    options.onProgress?.({ stage: name, state: 'done', elapsed: now() - began });
+    return value;
+  }
+
+  let oc: OC | undefined;
+  let shape: TopoDS_Shape | undefined;
+  let brep: BrepContext | undefined;
+  try {
+    const hash = sha256Hex(bytes);
+    const wasStarted = isEngineStarted();
+    oc = await stage('engine', getEngine);
+    if (wasStarted) timings.engine = 0;
+    const engine = oc;
+    const model = await stage('read', () => readStep(engine, bytes, options.maxBytes ?? DEFAULT_MAX_BYTES));
+    shape = model.shape;
+    const solid = shape;
+    brep = await stage('brep', () => buildBrepGraph(engine, solid, checkCancelled));
+    const topology = brep.topology;
+    const bbox = boundingBox(engine, solid);
+    const mesh = await stage('mesh', () =>
+      tessellate(engine, solid, topology.faces, topology.edges, deflectionFor(diagonal(bbox), options.meshDeflection)),
+    );
+    const { graph } = brep;
+    const measures = await stage('metrics', () => ({ volume: volumeOf(engine, solid), boxes: faceBoxes(mesh) }));
+    timings.total = now() - began;
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      file: { name: options.fileName ?? 'part.step', sha256: await hash, bytes: bytes.byteLength, schema: model.schema, units: model.units },
+      part: {
+        solids: model.solids,
+        ignoredShells: model.ignoredShells,
+        faces: graph.faces.length,
+        edges: graph.edges.length,
+        bbox,
+        stock: stockSize(bbox),
+        volume: measures.volume,
+        area: graph.faces.reduce((sum, f) => sum + f.area, 0),
+      },
+      mesh,
+      faces: graph.faces.map((f, i) => ({ ...f, bbox: measures.boxes[i]! })),
+      edges: graph.edges,
+      coedges: graph.coedges,
+      loops: graph.loops,
+      features: [],
+      timings,
+    };
+  } catch (e) {
+    const error = classifyThrown(e, (x) => (oc ? describeOccException(oc, x) : undefined));
+    if (error.engineBroken) {
+      discardEngine();
+      oc = undefined;
+    }
+    throw error;
+  } finally {
+    if (oc) release(oc, shape, brep);
+  }
+}
+
+function release(oc: OC, shape: TopoDS_Shape | undefined, brep: BrepContext | undefined): void {
+  try {
+    brep?.dispose();
+    if (shape) {
+      // Triangulations hang off the shared TShapes; without Clean they outlive the shape handle.
+      oc.BRepTools.Clean(shape, true);
+      shape.delete();
+    }
+  } catch {
+    // Freeing after a failure must never mask the failure itself.
+  }
+}
+
+function now(): number {
+  return performance.now();
+}

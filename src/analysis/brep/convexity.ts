@@ -1,0 +1,74 @@
+/**
+ * Edge convexity exactly as BRepNet's pipeline computes it (SPEC.md a.4, occwl's
+ * EdgeDataExtractor): 10 samples along the 3D curve; at each, the outward normals of the left and
+ * right faces (through the pcurve of the edge on that face) and the edge tangent. Mean normal dot
+ * above cos 5° → smooth; else the sign of Σ (nL × nR)·t decides convex or concave.
+ */
+import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
+import type { Convexity, Vec3 } from '../result.ts';
+import type { OC } from '../occt/engine.ts';
+import { cross, dot, scale, unit, xyz } from './vec.ts';
+
+export const CONVEXITY_SAMPLES = 10;
+const SMOOTH_COS = Math.cos((5 * Math.PI) / 180);
+
+/** One side of an edge: the face, its orientation, and the oriented edge as that face uses it. */
+export interface EdgeSide {
+  face: TopoDS_Face;
+  faceReversed: boolean;
+  surface: BRepAdaptor_Surface;
+  /** Constant outward normal when the face is planar: skips the per-sample evaluation. */
+  planeNormal?: Vec3;
+  use: TopoDS_Edge;
+}
+
+export function edgeConvexity(
+  oc: OC,
+  curve: BRepAdaptor_Curve | null,
+  edgeReversed: boolean,
+  left: EdgeSide | undefined,
+  right: EdgeSide | undefined,
+): Convexity {
+  if (!curve || !left || !right) return 'none';
+  const first = curve.FirstParameter();
+  const last = curve.LastParameter();
+  const params = Array.from({ length: CONVEXITY_SAMPLES }, (_, i) => first + ((last - first) * i) / (CONVEXITY_SAMPLES - 1));
+  const nL = sideNormals(oc, left, params);
+  const nR = sideNormals(oc, right, params);
+  let dotSum = 0;
+  let crossSum = 0;
+  const point = new oc.gp_Pnt();
+  const tangent = new oc.gp_Vec();
+  try {
+    params.forEach((u, i) => {
+      curve.D1(u, point, tangent);
+      const t = scale(unit(xyz(tangent)), edgeReversed ? -1 : 1);
+      dotSum += dot(nL[i]!, nR[i]!);
+      crossSum += dot(cross(nL[i]!, nR[i]!), t);
+    });
+  } finally {
+    point.delete();
+    tangent.delete();
+  }
+  if (dotSum / CONVEXITY_SAMPLES > SMOOTH_COS) return 'smooth';
+  return crossSum > 0 ? 'convex' : 'concave';
+}
+
+function sideNormals(oc: OC, side: EdgeSide, params: number[]): Vec3[] {
+  if (side.planeNormal) return params.map(() => side.planeNormal!);
+  const pcurve = new oc.BRepAdaptor_Curve2d(side.use, side.face);
+  const uv = new oc.gp_Pnt2d();
+  const p = new oc.gp_Pnt();
+  const du = new oc.gp_Vec();
+  const dv = new oc.gp_Vec();
+  const sign = side.faceReversed ? -1 : 1;
+  try {
+    return params.map((t) => {
+      pcurve.D0(t, uv);
+      side.surface.D1(uv.X(), uv.Y(), p, du, dv);
+      return scale(unit(cross(xyz(du), xyz(dv))), sign);
+    });
+  } finally {
+    [pcurve, uv, p, du, dv].forEach((h) => h.delete());
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Topology of the analysed shape in TopExp order: faces and edges indexed as
+ * `TopExp::MapShapes` would, coedges (oriented uses of an edge by a face) grouped into loops,
+ * with next/prev derived from shared vertices (explorer order is not always loop order) and
+ * mate = the use of the same edge with the opposite orientation.
+ */
+import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape, TopoDS_Vertex } from 'replicad-opencascadejs';
+import type { Coedge, Loop } from '../result.ts';
+import type { OC } from '../occt/engine.ts';
+import { ShapeIndex } from '../occt/shape-index.ts';
+
+export interface Topology {
+  faces: ShapeIndex<TopoDS_Face>;
+  edges: ShapeIndex<TopoDS_Edge>;
+  /** Orientation of each face as first met in the shape (composed down from the solid). */
+  faceReversed: boolean[];
+  /** Orientation of each edge as stored (its first occurrence). */
+  edgeReversed: boolean[];
+  coedges: Coedge[];
+  /** The oriented edge of each coedge, for pcurve look-ups. */
+  coedgeEdges: TopoDS_Edge[];
+  loops: Loop[];
+  /** Loop ids per face, outer loop first. */
+  faceLoops: number[][];
+  /** Coedge ids per edge. */
+  edgeCoedges: number[][];
+  dispose(): void;
+}
+
+export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
+  const { TopAbs_FACE, TopAbs_EDGE, TopAbs_WIRE, TopAbs_VERTEX, TopAbs_SHAPE } = oc.TopAbs_ShapeEnum;
+  const REVERSED = oc.TopAbs_Orientation.TopAbs_REVERSED;
+  const FORWARD = oc.TopAbs_Orientation.TopAbs_FORWARD;
+  const faces = new ShapeIndex<TopoDS_Face>(oc);
+  const edges = new ShapeIndex<TopoDS_Edge>(oc);
+  const vertices = new ShapeIndex<TopoDS_Vertex>(oc);
+  const faceReversed: boolean[] = [];
+  const edgeReversed: boolean[] = [];
+  const edgeEnds: [number, number][] = [];
+  const coedges: Coedge[] = [];
+  const coedgeEdges: TopoDS_Edge[] = [];
+  const coedgeEnds: [number, number][] = [];
+  const loops: Loop[] = [];
+  const faceLoops: number[][] = [];
+
+  const outer = new oc.TopExp_Explorer();
+  const inner = new oc.TopExp_Explorer();
+  try {
+    // Edges first, in shape order: that is their TopExp index.
+    for (outer.Init(shape, TopAbs_EDGE, TopAbs_SHAPE); outer.More(); outer.Next()) {
+      const current = outer.Current();
+      const edge = oc.TopoDS.Edge(current);
+      current.delete();
+      const before = edges.size;
+      edges.add(edge);
+      if (edges.size === before) continue;
+      edgeReversed.push(edge.Orientation() === REVERSED);
+      // Vertices of the oriented edge: FORWARD is where it starts, REVERSED where it ends.
+      let start = -1;
+      let end = -1;
+      for (inner.Init(edge, TopAbs_VERTEX, TopAbs_SHAPE); inner.More(); inner.Next()) {
+        const v = inner.Current();
+        const orientation = v.Orientation();
+        const id = vertices.add(oc.TopoDS.Vertex(v));
+        v.delete();
+        if (orientation === FORWARD && start < 0) start = id;
+        else if (orientation === REVERSED && end < 0) end = id;
+      }
+      edgeEnds.push([start, end < 0 ? start : end]);
+    }
+
+    for (outer.Init(shape, TopAbs_FACE, TopAbs_SHAPE); outer.More(); outer.Next()) {
+      const current = outer.Current();
+      const face = oc.TopoDS.Face(current);
+      current.delete();
+      const before = faces.size;
+      const faceId = faces.add(face);
+      if (faces.size === before) continue; // the same face met again (shared by two solids)
+      faceReversed.push(face.Orientation() === REVERSED);
+      faceLoops.push(walkLoops(faceId, face));
+    }
+  } finally {
+    outer.delete();
+    inner.delete();
+  }
+
+  function walkLoops(faceId: number, face: TopoDS_Face): number[] {
+    const outerWire = oc.BRepTools.OuterWire(face);
+    const wires = new oc.TopExp_Explorer(face, TopAbs_WIRE, TopAbs_SHAPE);
+    const edgesOfWire = new oc.TopExp_Explorer();
+    const ids: number[] = [];
+    try {
+      for (; wires.More(); wires.Next()) {
+        const wire = wires.Current();
+        const loop: Loop = { id: loops.length, face: faceId, outer: !outerWire.IsNull() && wire.IsSame(outerWire), coedges: [] };
+        for (edgesOfWire.Init(wire, TopAbs_EDGE, TopAbs_SHAPE); edgesOfWire.More(); edgesOfWire.Next()) {
+          const current = edgesOfWire.Current();
+          const edge = oc.TopoDS.Edge(current);
+          current.delete();
+          const edgeId = edges.find(edge);
+          const reversed = edge.Orientation() === REVERSED;
+          const [s, e] = edgeEnds[edgeId]!;
+          // The stored edge runs start→end; a use with the other orientation runs end→start.
+          coedgeEnds.push(reversed === edgeReversed[edgeId] ? [s, e] : [e, s]);
+          loop.coedges.push(coedges.length);
+          coedges.push({ id: coedges.length, face: faceId, edge: edgeId, loop: loop.id, reversed, next: -1, prev: -1, mate: -1 });
+          coedgeEdges.push(edge);
+        }
+        wire.delete();
+        loops.push(loop);
+        if (loop.outer) ids.unshift(loop.id);
+        else ids.push(loop.id);
+      }
+    } finally {
+      wires.delete();
+      edgesOfWire.delete();
+      outerWire.delete();
+    }
+    return ids;
+  }
+
+  for (const loop of loops) linkLoop(loop, coedges, coedgeEnds);
+  const edgeCoedges = edges.shapes.map((): number[] => []);
+  for (const c of coedges) edgeCoedges[c.edge]!.push(c.id);
+  for (const uses of edgeCoedges) linkMates(uses, coedges);
+  vertices.dispose();
+
+  return {
+    faces, edges, faceReversed, edgeReversed, coedges, coedgeEdges, loops, faceLoops, edgeCoedges,
+    dispose() {
+      faces.dispose();
+      edges.dispose();
+      for (const e of coedgeEdges) e.delete();
+      coedgeEdges.length = 0;
+    },
+  };
+}
+
+/** next = the coedge of the loop that starts where this one ends; explorer order breaks ties. */
+function linkLoop(loop: Loop, coedges: Coedge[], ends: [number, number][]): void {
+  const ids = loop.coedges;
+  const taken = new Set<number>();
+  ids.forEach((id, i) => {
+    const end = ends[id]![1];
+    const following = ids[(i + 1) % ids.length]!;
+    let next = -1;
+    if (ends[following]![0] === end && !taken.has(following)) next = following;
+    else next = ids.find((c) => ends[c]![0] === end && !taken.has(c)) ?? following;
+    taken.add(next);
+    coedges[id]!.next = next;
+    coedges[next]!.prev = id;
+  });
+}
+
+/** mate = the use of the same edge with the opposite orientation (-1 on an open boundary). */
+function linkMates(uses: number[], coedges: Coedge[]): void {
+  for (const id of uses) {
+    const c = coedges[id]!;
+    const mate = uses.find((o) => o !== id && coedges[o]!.reversed !== c.reversed);
+    c.mate = mate ?? -1;
+  }
+}

@@ -1,0 +1,5 @@
+/** The analysis pipeline's public surface, for every host. */
+export { analyze, DEFAULT_MAX_BYTES, type AnalyzeOptions, type Progress } from './analyze.ts';
+export { AnalysisError, ERROR_CODES, serializeError, isErrorCode, type ErrorCode, type SerializedError } from './errors.ts';
+export { configureEngine, getEngine, discardEngine, engineHeapBytes } from './occt/engine.ts';
+export * from './result.ts';

@@ -1,0 +1,184 @@
+/**
+ * The AnalysisResult: the one contract between the pipeline, the browser worker, the server and
+ * every stored record. Bump SCHEMA_VERSION on any change a consumer could notice.
+ *
+ * Typed arrays stay typed in memory (they are transferred between worker and page); JSON holds
+ * them as plain number arrays, and parsing turns them back into typed arrays.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export const SURFACE_TYPES = [
+  'plane', 'cylinder', 'cone', 'sphere', 'torus', 'bspline', 'bezier', 'revolution', 'extrusion',
+  'offset', 'other',
+] as const;
+export const CURVE_TYPES = [
+  'line', 'circle', 'ellipse', 'hyperbola', 'parabola', 'bezier', 'bspline', 'offset', 'other',
+  'degenerate',
+] as const;
+export const CONVEXITIES = ['convex', 'concave', 'smooth', 'none'] as const;
+export const STAGES = ['engine', 'read', 'brep', 'mesh', 'metrics', 'recognize', 'infer'] as const;
+
+export type SurfaceType = (typeof SURFACE_TYPES)[number];
+export type CurveType = (typeof CURVE_TYPES)[number];
+export type Convexity = (typeof CONVEXITIES)[number];
+export type Stage = (typeof STAGES)[number];
+
+const vec3 = z.tuple([z.number(), z.number(), z.number()]);
+export type Vec3 = z.infer<typeof vec3>;
+const box = z.object({ min: vec3, max: vec3 });
+export type Box3 = z.infer<typeof box>;
+
+/** A typed array in memory, a number array in JSON. */
+function typedArray<T extends Float32Array | Uint32Array>(ctor: { new (a: ArrayLike<number>): T; from(a: ArrayLike<number>): T }) {
+  return z.union([
+    z.custom<T>((v) => v instanceof (ctor as unknown as typeof Float32Array)),
+    z.array(z.number()).transform((a) => ctor.from(a)),
+  ]);
+}
+
+export const faceSchema = z.object({
+  id: z.number().int(),
+  surface: z.enum(SURFACE_TYPES),
+  area: z.number(),
+  /** The face's orientation flag in its shell: outward normals below already include it. */
+  reversed: z.boolean(),
+  params: z.object({
+    /** Plane: outward unit normal, and a point on the plane. */
+    normal: vec3.optional(),
+    origin: vec3.optional(),
+    /** Cylinder, cone, sphere, torus: axis direction and a point on it (the centre). */
+    axis: vec3.optional(),
+    center: vec3.optional(),
+    radius: z.number().optional(),
+    /** Torus: minor radius; `radius` is the major one. */
+    minorRadius: z.number().optional(),
+    /** Cone: half-angle in degrees. */
+    halfAngle: z.number().optional(),
+    /** Curved faces: true when the outward normal points towards the axis/centre (a bore, not a boss). */
+    internal: z.boolean().optional(),
+  }),
+  bbox: box,
+  /** Indices into `loops`; the first one is the outer loop. */
+  loops: z.array(z.number().int()),
+  label: z.string().optional(),
+  confidence: z.number().optional(),
+});
+export type Face = z.infer<typeof faceSchema>;
+
+export const edgeSchema = z.object({
+  id: z.number().int(),
+  curve: z.enum(CURVE_TYPES),
+  length: z.number(),
+  convexity: z.enum(CONVEXITIES),
+  /** Adjacent face ids, without repeats (one entry for a seam). */
+  faces: z.array(z.number().int()),
+  /** Circles: radius and centre. */
+  radius: z.number().optional(),
+  center: vec3.optional(),
+  closed: z.boolean(),
+});
+export type Edge = z.infer<typeof edgeSchema>;
+
+/** An oriented use of an edge by a face. next/prev walk the loop; mate is the use on the other side (-1: none). */
+export const coedgeSchema = z.object({
+  id: z.number().int(),
+  face: z.number().int(),
+  edge: z.number().int(),
+  loop: z.number().int(),
+  reversed: z.boolean(),
+  next: z.number().int(),
+  prev: z.number().int(),
+  mate: z.number().int(),
+});
+export type Coedge = z.infer<typeof coedgeSchema>;
+
+export const loopSchema = z.object({
+  id: z.number().int(),
+  face: z.number().int(),
+  outer: z.boolean(),
+  coedges: z.array(z.number().int()),
+});
+export type Loop = z.infer<typeof loopSchema>;
+
+export const meshSchema = z.object({
+  positions: typedArray(Float32Array),
+  normals: typedArray(Float32Array),
+  indices: typedArray(Uint32Array),
+  /** faceRanges[i] = [firstTriangle, triangleCount] of face i. */
+  faceRanges: z.array(z.tuple([z.number().int(), z.number().int()])),
+  /** Polyline vertices of every B-Rep edge, xyz triples; edgeRanges[i] = [firstPoint, pointCount]. */
+  edgePositions: typedArray(Float32Array),
+  edgeRanges: z.array(z.tuple([z.number().int(), z.number().int()])),
+  linearDeflection: z.number(),
+  angularDeflection: z.number(),
+});
+export type Mesh = z.infer<typeof meshSchema>;
+
+export const featureSchema = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  faces: z.array(z.number().int()),
+  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+  axis: vec3.optional(),
+  confidence: z.number(),
+  method: z.enum(['ml', 'geometric']),
+  modelVersion: z.string().optional(),
+});
+export type Feature = z.infer<typeof featureSchema>;
+
+export const partSchema = z.object({
+  solids: z.number().int(),
+  /** Shells or faces in the file that belong to no solid (reference geometry); not analysed. */
+  ignoredShells: z.number().int(),
+  faces: z.number().int(),
+  edges: z.number().int(),
+  bbox: box,
+  /** Size of the smallest axis-aligned block that holds the part, sorted descending, mm. */
+  stock: vec3,
+  volume: z.number(),
+  area: z.number(),
+});
+export type Part = z.infer<typeof partSchema>;
+
+export const fileSchema = z.object({
+  name: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  schema: z.string(),
+  /** The length unit the file declares; every length in the result is in millimetres. */
+  units: z.string(),
+});
+export type FileInfo = z.infer<typeof fileSchema>;
+
+export const timingsSchema = z.record(z.string(), z.number());
+
+export const analysisResultSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  file: fileSchema,
+  part: partSchema,
+  mesh: meshSchema,
+  faces: z.array(faceSchema),
+  edges: z.array(edgeSchema),
+  coedges: z.array(coedgeSchema),
+  loops: z.array(loopSchema),
+  features: z.array(featureSchema),
+  timings: timingsSchema,
+});
+export type AnalysisResult = z.infer<typeof analysisResultSchema>;
+
+/** JSON text of a result: typed arrays become plain arrays. */
+export function stringifyResult(result: AnalysisResult, space?: number): string {
+  return JSON.stringify(
+    result,
+    (_key, value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value),
+    space,
+  );
+}
+
+/** Typed arrays whose buffers can be transferred (worker → page) without copying. */
+export function transferables(result: AnalysisResult): ArrayBuffer[] {
+  const { positions, normals, indices, edgePositions } = result.mesh;
+  return [positions, normals, indices, edgePositions].map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,82 @@
+/**
+ * What can be learnt from a STEP file's text before the engine sees it: is it STEP at all, is it
+ * complete, which application protocol and which length unit it declares. Cheap checks first, so
+ * that bad input is refused with a precise code instead of an engine failure.
+ */
+import { AnalysisError } from './errors.ts';
+
+export interface StepHeader {
+  /** 'AP203' | 'AP214' | 'AP242' | the raw schema name when it is none of these. */
+  schema: string;
+  /** The declared length unit ('mm', 'inch', ...); OCC converts every length to mm. */
+  units: string;
+}
+
+const MAGIC = 'ISO-10303-21;';
+const END_MARK = 'END-ISO-10303-21';
+/** The header is parsed from this prefix only, so a hostile header cannot make the regexes crawl. */
+const HEADER_WINDOW = 64 * 1024;
+
+const SCHEMAS: [RegExp, string][] = [
+  [/^AP242/i, 'AP242'],
+  [/^AUTOMOTIVE_DESIGN/i, 'AP214'],
+  [/^AP214/i, 'AP214'],
+  [/^(CONFIG_CONTROL_DESIGN|CONFIGURATION_CONTROL_3D_DESIGN|AP203)/i, 'AP203'],
+];
+/** Schemas that are STEP physical files but carry no B-Rep we can machine. */
+const FOREIGN_SCHEMAS = /^(IFC|CIS|STRUCTURAL_FRAME|AP209|AP210|ELECTRONIC|PLANT)/i;
+
+const SI_PREFIX: Record<string, string> = { MILLI: 'mm', CENTI: 'cm', DECI: 'dm', MICRO: 'um', KILO: 'km', NANO: 'nm' };
+
+const latin1 = new TextDecoder('latin1');
+
+export function checkStepHeader(bytes: Uint8Array, maxBytes: number): StepHeader {
+  if (bytes.byteLength === 0) throw new AnalysisError('EMPTY', 'The file is empty.');
+  if (bytes.byteLength > maxBytes) {
+    throw new AnalysisError('TOO_LARGE', `The file is ${mb(bytes.byteLength)}; the limit is ${mb(maxBytes)}.`);
+  }
+  const text = latin1.decode(bytes);
+  const head = text.slice(0, HEADER_WINDOW);
+  const start = head.replace(/^\uFEFF|^ï»¿/, '').trimStart();
+  if (start.length === 0) throw new AnalysisError('EMPTY', 'The file holds only white space.');
+  if (!start.startsWith(MAGIC)) {
+    throw new AnalysisError('NOT_STEP', `This is not a STEP file: it does not start with "${MAGIC}".`);
+  }
+  if (!text.slice(-4096).includes(END_MARK)) {
+    throw new AnalysisError('TRUNCATED', `The file ends before "${END_MARK};": it was cut off in transfer or export.`);
+  }
+  const schema = parseSchema(head);
+  if (FOREIGN_SCHEMAS.test(schema)) {
+    throw new AnalysisError('UNSUPPORTED_SCHEMA', `STEP schema ${schema} holds no machinable solid geometry.`);
+  }
+  if (!/^\s*DATA\s*;/m.test(text)) throw new AnalysisError('EMPTY', 'The file has no DATA section.');
+  if (/^\s*DATA\s*;\s*ENDSEC\s*;/m.test(text)) throw new AnalysisError('EMPTY', 'The DATA section of the file is empty.');
+  return { schema, units: parseLengthUnit(text) };
+}
+
+function parseSchema(head: string): string {
+  const m = /FILE_SCHEMA\s*\(\s*\(\s*'([^']{1,200})'/i.exec(head);
+  if (!m) return 'unknown';
+  const raw = m[1]!.trim().split(/\s|\{/)[0]!;
+  for (const [pattern, name] of SCHEMAS) if (pattern.test(raw)) return name;
+  return raw.toUpperCase();
+}
+
+/** Finds the first LENGTH_UNIT in the data section: an SI prefix or a named conversion unit. */
+function parseLengthUnit(text: string): string {
+  const at = text.search(/LENGTH_UNIT\s*\(\s*\)/i);
+  if (at < 0) return 'mm';
+  // The complex entity instance spans from the previous '#n=' to its ';'.
+  const from = text.lastIndexOf('#', at);
+  const to = text.indexOf(';', at);
+  const entity = text.slice(Math.max(0, from), to < 0 ? at + 400 : to);
+  const si = /SI_UNIT\s*\(\s*(?:\.([A-Z]+)\.|\$)\s*,\s*\.METRE\./i.exec(entity);
+  if (si) return si[1] ? (SI_PREFIX[si[1].toUpperCase()] ?? `${si[1].toLowerCase()}metre`) : 'm';
+  const conv = /CONVERSION_BASED_UNIT\s*\(\s*'([^']{1,40})'/i.exec(entity);
+  if (conv) return conv[1]!.toLowerCase();
+  return 'mm';
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,62 @@
+/**
+ * `vectis analyze <file> [--out result.json]`: a human summary on stdout, the full result as JSON
+ * in --out. Exit 0 on success, 1 on an analysis error (written as { error } to --out and stderr),
+ * 2 on a usage error.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, serializeError, stringifyResult, type AnalysisResult } from '../analysis/index.ts';
+
+const USAGE = `usage: vectis analyze <file.step> [--out result.json]`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const [command, file, ...rest] = parsed.positionals;
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command !== 'analyze' || !file || rest.length > 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const out = parsed.values.out;
+  try {
+    const bytes = new Uint8Array(await readFile(file));
+    const result = await analyze(bytes, { fileName: basename(file) });
+    process.stdout.write(summary(result));
+    if (out) await writeFile(out, stringifyResult(result));
+    return 0;
+  } catch (e) {
+    const error = isMissingFile(e) ? { code: 'NOT_FOUND', message: `Cannot read ${file}.` } : serializeError(e);
+    const text = JSON.stringify({ error });
+    process.stderr.write(`${text}\n`);
+    if (out) await writeFile(out, text);
+    return isMissingFile(e) ? 2 : 1;
+  }
+}
+
+function isMissingFile(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'ENOENT';
+}
+
+function summary(r: AnalysisResult): string {
+  const size = r.part.bbox.max.map((max, i) => (max - r.part.bbox.min[i]!).toFixed(2)).join(' x ');
+  const timings = Object.entries(r.timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
+  return [
+    `${r.file.name}  ${r.file.schema}, units ${r.file.units}, sha256 ${r.file.sha256.slice(0, 12)}`,
+    `solids ${r.part.solids}, faces ${r.part.faces}, edges ${r.part.edges}, triangles ${r.mesh.indices.length / 3}`,
+    `bbox ${size} mm, volume ${r.part.volume.toFixed(2)} mm^3, area ${r.part.area.toFixed(2)} mm^2`,
+    `timings: ${timings}`,
+    '',
+  ].join('\n');
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -62,19 +62,35 @@ function parseSchema(head: string): string {
   return raw.toUpperCase();
 }
 
-/** Finds the first LENGTH_UNIT in the data section: an SI prefix or a named conversion unit. */
+/**
+ * The length unit of the representation context: GLOBAL_UNIT_ASSIGNED_CONTEXT lists the units,
+ * one of which is a LENGTH_UNIT (an SI prefix or a named conversion unit such as INCH). Falls
+ * back to the first LENGTH_UNIT instance in the file.
+ */
 function parseLengthUnit(text: string): string {
-  const at = text.search(/LENGTH_UNIT\s*\(\s*\)/i);
-  if (at < 0) return 'mm';
-  // The complex entity instance spans from the previous '#n=' to its ';'.
-  const from = text.lastIndexOf('#', at);
+  const context = /GLOBAL_UNIT_ASSIGNED_CONTEXT\s*\(\s*\(([^)]{0,200})\)/i.exec(text);
+  const ids = context ? [...context[1]!.matchAll(/#(\d+)/g)].map((m) => m[1]!) : [];
+  for (const id of ids) {
+    const at = text.search(new RegExp(`#${id}\\s*=`));
+    if (at < 0) continue;
+    const entity = instanceAt(text, at);
+    if (/LENGTH_UNIT\s*\(\s*\)/i.test(entity)) return unitName(entity);
+  }
+  const first = text.search(/LENGTH_UNIT\s*\(\s*\)/i);
+  return first < 0 ? 'mm' : unitName(instanceAt(text, first));
+}
+
+/** The entity instance around `at`: from the end of the previous instance to its own ';'. */
+function instanceAt(text: string, at: number): string {
   const to = text.indexOf(';', at);
-  const entity = text.slice(Math.max(0, from), to < 0 ? at + 400 : to);
+  return text.slice(text.lastIndexOf(';', at) + 1, to < 0 ? at + 400 : to);
+}
+
+function unitName(entity: string): string {
   const si = /SI_UNIT\s*\(\s*(?:\.([A-Z]+)\.|\$)\s*,\s*\.METRE\./i.exec(entity);
   if (si) return si[1] ? (SI_PREFIX[si[1].toUpperCase()] ?? `${si[1].toLowerCase()}metre`) : 'm';
   const conv = /CONVERSION_BASED_UNIT\s*\(\s*'([^']{1,40})'/i.exec(entity);
-  if (conv) return conv[1]!.toLowerCase();
-  return 'mm';
+  return conv ? conv[1]!.toLowerCase() : 'mm';
 }
 
 function mb(bytes: number): string {

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * Cross-origin isolation (COOP + COEP) on every page we serve: SharedArrayBuffer, and with it
+ * threaded WASM (onnxruntime-web numThreads, a multi-threaded OCC build), needs it. Set for the
+ * dev server and for `vite preview` alike so tests see what production sees.
+ */
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        harness: resolve(import.meta.dirname, 'e2e/harness.html'),
+      },
+    },
+  },
+  // Module workers: the pipeline uses top-level ESM and dynamic import.
+  worker: { format: 'es' },
+  // Vite serves .wasm as application/wasm, which WebAssembly.instantiateStreaming requires.
+  server: { headers: isolation },
+  preview: { headers: isolation },
+});

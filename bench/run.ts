@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -261,9 +261,11 @@ async function main(): Promise<void> {
     runs: opts.runs,
     plateRuns: opts.plateRuns,
     heapRuns: opts.heapRuns,
+    loadAtStart: loadavg()[0]!,
   };
 
   say(`vectis bench  ${meta.date}  node ${meta.node}  ${meta.platform}  ${meta.cpu}${meta.git ? `  git ${meta.git}` : ''}`);
+  say(`1-min load average at start: ${meta.loadAtStart.toFixed(2)} (other processes on the machine skew the figures)`);
   say(`warm runs per file: ${opts.runs}; heavy files (the pressure plate): ${Math.min(opts.runs, opts.plateRuns)} (--plate-runs)`);
   if (!existsSync(SHARED_DATA)) say(`\n*** ${SHARED_DATA} is ABSENT: every shared-data file is SKIPPED ***`);
   for (const s of skipped) say(`*** SKIPPED ${s.source}: ${s.reason} ***`);
@@ -290,11 +292,12 @@ async function main(): Promise<void> {
       ['file', 'size', 'faces', 'tris', 'runs', 'read', 'brep', 'mesh', 'metrics', 'total', 'cold'],
       vectis.map((v) =>
         v.error
-          ? [v.label, kib(v.bytes), 'FAILED', v.error, '', '', '', '', '', '', '']
+          ? [v.label, kib(v.bytes), 'FAILED', '-', '-', '-', '-', '-', '-', '-', '-']
           : [v.label, kib(v.bytes), String(v.faces), String(v.triangles), String(v.runs), ...STAGES.map((s) => ms(v.warmMedian[s])), ms(v.cold.total)],
       ),
     ),
   );
+  for (const v of vectis) if (v.error) say(`*** FAILED ${v.label}: ${v.error} ***`);
   const firstOk = vectis.find((v) => !v.error);
   if (firstOk) {
     say(`engine start (in the process's first analyze(), ${firstOk.label}): ${ms(engineStart)} ms; that first analyze() took ${ms(firstOk.cold.totalWithEngine)} ms in all`);
@@ -331,9 +334,9 @@ async function main(): Promise<void> {
   say('ratios: vectis warm total / occt-import-js warm, and vectis (read+brep+mesh) / occt-import-js warm; below 1 = vectis faster');
   say(
     table(
-      ['file', 'runs', 'occt cold', 'occt warm', 'vectis total', 'total ratio', 'vectis r+b+m', 'r+b+m ratio', 'vectis tris', 'occt tris'],
+      ['file', 'runs', 'occt cold', 'occt warm', 'vectis total', 'total ratio', 'vectis r+b+m', 'r+b+m ratio', 'vectis tris', 'occt tris', 'occt faces'],
       occtFigures.map((o) => {
-        if (o.error) return [o.label, String(o.runs), 'FAILED', o.error, '', '', '', '', '', ''];
+        if (o.error) return [o.label, String(o.runs), 'FAILED', '-', '-', '-', '-', '-', '-', '-', '-'];
         const c = comparisons.find((x) => x.label === o.label);
         return [
           o.label,
@@ -346,10 +349,13 @@ async function main(): Promise<void> {
           ratio(c?.readBrepMeshRatio),
           c ? String(c.vectisTriangles) : '-',
           String(o.triangles),
+          String(o.faces),
         ];
       }),
     ),
   );
+  for (const o of occtFigures) if (o.error) say(`*** FAILED occt-import-js ${o.label}: ${o.error} ***`);
+  for (const v of vectis) if (v.error) say(`(${v.label}: no ratio, vectis failed)`);
   say('(both mesh at linear deflection 0.001 x bounding-box diagonal, angular 0.5 rad)');
 
   // 3. Heap growth over repeated analyses, each series on a fresh engine.
@@ -370,19 +376,22 @@ async function main(): Promise<void> {
       ['file', 'runs', 'heap after warm-up', 'heap after runs', 'growth', 'median total ms'],
       heap.map((h) =>
         h.error
-          ? [h.label, String(h.runs), 'FAILED', h.error, '', '']
+          ? [h.label, String(h.runs), 'FAILED', '-', '-', '-']
           : [h.label, String(h.runs), mib(h.heapAfterWarmup), mib(h.heapAfterRuns), `${h.growthPercent.toFixed(1)} %`, ms(h.medianTotal)],
       ),
     ),
   );
 
+  for (const h of heap) if (h.error) say(`*** FAILED heap series ${h.label}: ${h.error} ***`);
+
   const wall = (performance.now() - began) / 1000;
-  say(`\nbench wall time: ${wall.toFixed(1)} s`);
+  const loadAtEnd = loadavg()[0]!;
+  say(`\nbench wall time: ${wall.toFixed(1)} s; 1-min load average at end: ${loadAtEnd.toFixed(2)}`);
   if (skipped.length > 0) say(`*** ${skipped.length} input(s) SKIPPED: ${skipped.map((s) => s.source).join(', ')} ***`);
 
   if (opts.json) {
     const out = {
-      meta: { ...meta, wallSeconds: wall, sharedData: relative(ROOT, SHARED_DATA) },
+      meta: { ...meta, loadAtEnd, wallSeconds: wall, sharedData: relative(ROOT, SHARED_DATA) },
       skipped,
       vectis: { engineStartMs: engineStart, heapBytesAfterFiles: mainHeap, files: vectis },
       occtImportJs: { version: occtVersion(), initMs: occtInit, files: occtFigures },

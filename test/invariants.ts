@@ -1,6 +1,6 @@
 /** Structural checks every analysis result must pass, shared by the fixture and data-set tests. */
 import { expect } from 'vitest';
-import type { AnalysisResult } from '../src/analysis/index.ts';
+import type { AnalysisResult, Convexity } from '../src/analysis/index.ts';
 
 /** Face ranges tile the index buffer: every triangle belongs to exactly one face. */
 export function expectFaceMapCoversEveryTriangle(r: AnalysisResult): void {
@@ -39,9 +39,9 @@ export function expectConsistentTopology(r: AnalysisResult): void {
   for (const e of r.edges) for (const f of e.faces) expect(f).toBeLessThan(r.faces.length);
 }
 
-export function convexityCounts(r: AnalysisResult): Record<string, number> {
-  const counts: Record<string, number> = { convex: 0, concave: 0, smooth: 0, none: 0 };
-  for (const e of r.edges) counts[e.convexity]!++;
+export function convexityCounts(r: AnalysisResult): Record<Convexity, number> {
+  const counts: Record<Convexity, number> = { convex: 0, concave: 0, smooth: 0, none: 0 };
+  for (const e of r.edges) counts[e.convexity]++;
   return counts;
 }
 

@@ -136,17 +136,30 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
   };
 }
 
-/** next = the coedge of the loop that starts where this one ends; explorer order breaks ties. */
+/**
+ * Walks the loop from its first coedge, each step taking an unused coedge that starts where the
+ * current one ends (the explorer's next one when it qualifies). The walk always visits every
+ * coedge once, so next/prev form one cycle even where a loop touches itself at a vertex.
+ */
 function linkLoop(loop: Loop, coedges: Coedge[], ends: [number, number][]): void {
   const ids = loop.coedges;
-  const taken = new Set<number>();
-  ids.forEach((id, i) => {
-    const end = ends[id]![1];
-    const following = ids[(i + 1) % ids.length]!;
-    let next = -1;
-    if (ends[following]![0] === end && !taken.has(following)) next = following;
-    else next = ids.find((c) => ends[c]![0] === end && !taken.has(c)) ?? following;
-    taken.add(next);
+  const unused = new Set(ids);
+  const order = [ids[0]!];
+  unused.delete(ids[0]!);
+  while (unused.size > 0) {
+    const current = order[order.length - 1]!;
+    const end = ends[current]![1];
+    const following = ids[(ids.indexOf(current) + 1) % ids.length]!;
+    const startsAtEnd = (c: number) => ends[c]![0] === end;
+    let next: number | undefined;
+    if (unused.has(following) && startsAtEnd(following)) next = following;
+    next ??= [...unused].find(startsAtEnd);
+    next ??= unused.has(following) ? following : unused.values().next().value!;
+    order.push(next);
+    unused.delete(next);
+  }
+  order.forEach((id, i) => {
+    const next = order[(i + 1) % order.length]!;
     coedges[id]!.next = next;
     coedges[next]!.prev = id;
   });

@@ -1,0 +1,53 @@
+/** The CLI contract other tools rely on: exit codes, the summary, and the JSON fields. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from './fixtures.ts';
+
+const run = promisify(execFile);
+const BIN = join(FIXTURE_DIR, '..', 'bin', 'vectis.mjs');
+const out = () => join(mkdtempSync(join(tmpdir(), 'vectis-cli-')), 'result.json');
+
+async function vectis(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('vectis analyze', () => {
+  it('prints a summary and writes the result JSON', async () => {
+    const file = out();
+    const { code, stdout } = await vectis('analyze', join(FIXTURE_DIR, 'box-with-hole.step'), '--out', file);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/faces 7/);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(json.faces[0]).toMatchObject({ id: 0, surface: expect.any(String), area: expect.any(Number) });
+    expect(json.edges[0]).toMatchObject({ id: 0, curve: expect.any(String), convexity: expect.stringMatching(/^(convex|concave|smooth|none)$/), faces: expect.any(Array) });
+    expect(Array.isArray(json.mesh.positions)).toBe(true);
+    expect(json.mesh.faceRanges).toHaveLength(7);
+    expect(json.part.bbox.max).toHaveLength(3);
+    expect(json.features).toEqual([]);
+    expect(json.timings.total).toBeGreaterThan(0);
+  });
+
+  it('exits 1 with a typed error in --out and on stderr', async () => {
+    const file = out();
+    const { code, stderr } = await vectis('analyze', join(FIXTURE_DIR, 'surface-only.step'), '--out', file);
+    expect(code).toBe(1);
+    expect(JSON.parse(stderr)).toEqual({ error: { code: 'NO_SOLID', message: expect.any(String) } });
+    expect(JSON.parse(readFileSync(file, 'utf8')).error.code).toBe('NO_SOLID');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await vectis()).code).toBe(2);
+    expect((await vectis('analyse', 'x.step')).code).toBe(2);
+    expect((await vectis('analyze', '--bogus')).code).toBe(2);
+  });
+});

@@ -10,7 +10,7 @@ import { describeOccException, discardEngine, getEngine, isEngineStarted, type O
 import { readStep } from './step.ts';
 import { buildBrepGraph, type BrepContext } from './brep/graph.ts';
 import { deflectionFor, tessellate } from './mesh/tessellate.ts';
-import { boundingBox, diagonal, faceBoxes, stockSize, volumeOf } from './metrics.ts';
+import { diagonal, faceBoxes, roughBoundingBox, stockSize, unionBox, volumeOf } from './metrics.ts';
 import { SCHEMA_VERSION, type AnalysisResult, type Stage } from './result.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -65,12 +65,17 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
     const solid = shape;
     brep = await stage('brep', () => buildBrepGraph(engine, solid, checkCancelled));
     const topology = brep.topology;
-    const bbox = boundingBox(engine, solid);
-    const mesh = await stage('mesh', () =>
-      tessellate(engine, solid, topology.faces, topology.edges, deflectionFor(diagonal(bbox), options.meshDeflection)),
-    );
     const { graph } = brep;
-    const measures = await stage('metrics', () => ({ volume: volumeOf(engine, solid), boxes: faceBoxes(mesh) }));
+    const mesh = await stage('mesh', () => {
+      const size = diagonal(roughBoundingBox(engine, solid));
+      return tessellate(engine, solid, topology.faces, topology.edges, deflectionFor(size, options.meshDeflection));
+    });
+    const measures = await stage('metrics', () => {
+      const surfaces = graph.faces.map((f) => f.surface);
+      const boxes = faceBoxes(engine, topology.faces.shapes, surfaces, mesh);
+      return { volume: volumeOf(engine, solid), boxes, bbox: unionBox(boxes) };
+    });
+    const bbox = measures.bbox;
     timings.total = now() - began;
     return {
       schemaVersion: SCHEMA_VERSION,

@@ -16,26 +16,35 @@ export interface EngineOptions {
 
 let engineOptions: EngineOptions = {};
 let engine: Promise<OC> | undefined;
+let ready = false;
 
 export function configureEngine(options: EngineOptions): void {
   engineOptions = options;
 }
 
 export function getEngine(): Promise<OC> {
-  engine ??= startEngine().catch((e: unknown) => {
-    engine = undefined;
-    throw e;
-  });
+  engine ??= startEngine().then(
+    (oc) => {
+      ready = true;
+      return oc;
+    },
+    (e: unknown) => {
+      engine = undefined;
+      throw e;
+    },
+  );
   return engine;
 }
 
-export function isEngineStarted(): boolean {
-  return engine !== undefined;
+/** True once an engine has finished starting (and not been discarded since). */
+export function isEngineReady(): boolean {
+  return ready;
 }
 
 /** Forget the current instance (after a trap/abort); its memory goes with it. */
 export function discardEngine(): void {
   engine = undefined;
+  ready = false;
 }
 
 async function startEngine(): Promise<OC> {

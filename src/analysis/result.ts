@@ -59,6 +59,8 @@ export const faceSchema = z.object({
     /** Curved faces: true when the outward normal points towards the axis/centre (a bore, not a boss). */
     internal: z.boolean().optional(),
   }),
+  /** B-spline and Bezier surfaces: rational in u or v (BRepNet's RationalNurbsFaceFeature, SPEC a.3). */
+  rational: z.boolean().optional(),
   bbox: box,
   /** Indices into `loops`; the first one is the outer loop. */
   loops: z.array(z.number().int()),
@@ -77,6 +79,8 @@ export const edgeSchema = z.object({
   /** Circles: radius and centre. */
   radius: z.number().optional(),
   center: vec3.optional(),
+  /** B-spline and Bezier curves: rational (BRepNet's Rational/NonRationalBSplineEdgeFeature, SPEC a.3). */
+  rational: z.boolean().optional(),
   closed: z.boolean(),
 });
 export type Edge = z.infer<typeof edgeSchema>;

@@ -32,6 +32,8 @@ export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_C
     loc.delete();
     circle.delete();
   }
+  // Only B-spline and Bezier adaptors answer IsRational; other types throw.
+  if (curve === 'bspline' || curve === 'bezier') attrs.rational = adaptor.IsRational();
   return attrs;
 }
 

@@ -70,7 +70,10 @@ export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, ada
     default:
   }
   if (params.center && surface !== 'plane') params.internal = looksInward(adaptor, sign, params.center, params.axis);
-  return { surface, area: faceArea(oc, face), reversed, params };
+  const attrs: FaceAttributes = { surface, area: faceArea(oc, face), reversed, params };
+  // Only B-spline and Bezier adaptors answer IsU/VRational; other types throw.
+  if (surface === 'bspline' || surface === 'bezier') attrs.rational = adaptor.IsURational() || adaptor.IsVRational();
+  return attrs;
 }
 
 function faceArea(oc: OC, face: TopoDS_Face): number {

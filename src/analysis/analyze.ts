@@ -13,6 +13,7 @@ import { deflectionFor, tessellate } from './mesh/tessellate.ts';
 import { diagonal, faceBoxes, roughBoundingBox, stockSize, unionBox, volumeOf } from './metrics.ts';
 import { SCHEMA_VERSION, type AnalysisResult, type Stage } from './result.ts';
 import { sha256Hex } from './sha256.ts';
+import { recognize } from './features/recognize.ts';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -77,6 +78,9 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       return { volume: volumeOf(engine, solid), boxes, bbox: unionBox(boxes) };
     });
     const bbox = measures.bbox;
+    const faces = graph.faces.map((f, i) => ({ ...f, bbox: measures.boxes[i]! }));
+    const recognition = await stage('recognize', () => recognize({ faces, edges: graph.edges, coedges: graph.coedges, loops: graph.loops, mesh }));
+    recognition.faceClasses.forEach((cls, i) => (faces[i]!.mfcadClass = cls));
     timings.total = now() - began;
     return {
       schemaVersion: SCHEMA_VERSION,
@@ -92,11 +96,11 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
         area: graph.faces.reduce((sum, f) => sum + f.area, 0),
       },
       mesh,
-      faces: graph.faces.map((f, i) => ({ ...f, bbox: measures.boxes[i]! })),
+      faces,
       edges: graph.edges,
       coedges: graph.coedges,
       loops: graph.loops,
-      features: [],
+      features: recognition.features,
       timings,
     };
   } catch (e) {

@@ -66,6 +66,8 @@ export const faceSchema = z.object({
   loops: z.array(z.number().int()),
   label: z.string().optional(),
   confidence: z.number().optional(),
+  /** MFCAD++ class id (0-24, 24 = stock) of the geometric feature this face belongs to. */
+  mfcadClass: z.number().int().optional(),
 });
 export type Face = z.infer<typeof faceSchema>;
 

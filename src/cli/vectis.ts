@@ -7,8 +7,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, serializeError, stringifyResult, type AnalysisResult } from '../analysis/index.ts';
+import { runEval } from './eval.ts';
 
-const USAGE = `usage: vectis analyze <file.step> [--out result.json]`;
+const USAGE = `usage: vectis analyze <file.step> [--out result.json]
+       vectis eval <labelled-folder> [--out report.json]`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -23,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (command === 'eval' && file && rest.length === 0) return runEval(file, parsed.values.out);
   if (command !== 'analyze' || !file || rest.length > 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;

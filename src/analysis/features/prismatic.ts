@@ -1,0 +1,167 @@
+/**
+ * Prismatic milled features made of planar faces: pockets, slots, steps, passages and chamfers.
+ *
+ * A group is the set of non-stock faces joined by concave edges (the walls and floor of one cut).
+ * Its shape follows from the attributed adjacency graph alone (Analysis Situs / AAG style):
+ * - a face whose edges are all concave is a closed floor → pocket;
+ * - walls joined in a closed concave ring around a common direction, without floor → passage;
+ * - otherwise the number of faces, which ones are parallel to the part's frame, and how walls meet
+ *   the floor tell slots and steps apart.
+ */
+import type { Vec3 } from '../result.ts';
+import { cross, dot, norm, unit } from '../brep/vec.ts';
+import { alignedAxis, type PartFrame } from './frame.ts';
+import type { FaceGraph } from './graph.ts';
+import { spanAlong } from './extent.ts';
+
+export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
+export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'other';
+
+export interface PrismaticFeature {
+  type: PrismaticType;
+  outline: Outline;
+  through: boolean;
+  faces: number[];
+  floor?: number;
+  params: Record<string, number | string | boolean>;
+  axis?: Vec3;
+}
+
+const PERPENDICULAR = 1e-6;
+
+export function classifyPrismatic(
+  graph: FaceGraph,
+  frame: PartFrame,
+  group: number[],
+  stock: Set<number>,
+): PrismaticFeature | undefined {
+  if (!group.every((f) => graph.faces[f]!.surface === 'plane')) return undefined;
+  const inGroup = new Set(group);
+  const normal = (f: number) => graph.faces[f]!.params.normal!;
+  const aligned = (f: number) => alignedAxis(frame, normal(f)) >= 0;
+  const concaveInside = (f: number) =>
+    graph.neighbours(f).filter((n) => n.convexity === 'concave' && inGroup.has(n.face)).map((n) => n.face);
+  const allConcave = (f: number) => graph.convexities(f).every((c) => c === 'concave');
+
+  const make = (type: PrismaticType, outline: Outline, through: boolean, floor?: number): PrismaticFeature => {
+    const feature: PrismaticFeature = { type, outline, through, faces: group, floor, params: {} };
+    feature.params = dimensions(graph, frame, feature);
+    if (floor !== undefined) feature.axis = normal(floor);
+    return feature;
+  };
+
+  if (group.length === 1) {
+    const f = group[0]!;
+    if (graph.convexities(f).every((c) => c === 'convex') && !aligned(f)) return make('chamfer', 'slanted', true);
+    return undefined;
+  }
+
+  const closedFloor = group.find(allConcave);
+  if (closedFloor !== undefined) {
+    return make('pocket', outlineOf(distinctPlanes(graph, group.filter((f) => f !== closedFloor))), false, closedFloor);
+  }
+
+  const contacts = stockContacts(graph, group, stock);
+  // A passage pierces the stock: walls around one axis, meeting the stock only along inner loops
+  // (hole outlines). Walls split by crossing features still count once per plane.
+  if (contacts.length > 0 && contacts.every((c) => c.inner) && commonAxis(group.map(normal))) {
+    return make('passage', outlineOf(distinctPlanes(graph, group)), true);
+  }
+
+  // A floor: the face the others stand on (concave to every other face of the group).
+  const floor = group.find((f) => concaveInside(f).length === group.length - 1 && aligned(f));
+  const walls = group.filter((f) => f !== floor);
+  // Through: the cut runs out of the stock on two opposite sides.
+  const through = floor !== undefined && opensOnOppositeSides(graph, contacts, normal(floor));
+
+  if (group.length === 2) {
+    const [a, b] = group as [number, number];
+    if (!aligned(a) && !aligned(b)) return make('slot', 'triangular', true);
+    if (aligned(a) && aligned(b)) return make('step', 'rectangular', true, floor ?? a);
+    const flat = aligned(a) ? a : b;
+    const wall = flat === a ? b : a;
+    const square = Math.abs(dot(normal(flat), normal(wall))) < PERPENDICULAR;
+    const runsThrough = opensOnOppositeSides(graph, contacts, normal(flat));
+    return square && !runsThrough ? make('step', 'triangular', false, flat) : make('step', 'slanted', true, flat);
+  }
+
+  if (floor === undefined) return undefined;
+  if (walls.length === 2) {
+    const [a, b] = walls as [number, number];
+    if (dot(normal(a), normal(b)) < -1 + 1e-6) return make('slot', 'rectangular', true, floor);
+    if (walls.every(aligned)) return make('step', 'rectangular', false, floor);
+    return make('step', '2sides', true, floor);
+  }
+  if (walls.length === 3) return make('slot', 'rectangular', false, floor);
+  return undefined;
+}
+
+interface StockContact {
+  stockFace: number;
+  /** The shared edge lies on an inner loop (a hole) of the stock face. */
+  inner: boolean;
+}
+
+function stockContacts(graph: FaceGraph, group: number[], stock: Set<number>): StockContact[] {
+  const { coedges, loops } = graph.input;
+  const inGroup = new Set(group);
+  const contacts: StockContact[] = [];
+  for (const c of coedges) {
+    if (!stock.has(c.face) || c.mate < 0 || !inGroup.has(coedges[c.mate]!.face)) continue;
+    contacts.push({ stockFace: c.face, inner: !loops[c.loop]!.outer });
+  }
+  return contacts;
+}
+
+/** Two stock faces met by the cut face opposite ways, both across the depth direction. */
+function opensOnOppositeSides(graph: FaceGraph, contacts: StockContact[], depth: Vec3): boolean {
+  const sides = [...new Set(contacts.map((c) => c.stockFace))]
+    .map((f) => graph.faces[f]!.params.normal!)
+    .filter((n) => Math.abs(dot(n, depth)) < PERPENDICULAR);
+  return sides.some((a) => sides.some((b) => dot(a, b) < -1 + 1e-6));
+}
+
+function outlineOf(sides: number): Outline {
+  return sides === 3 ? 'triangular' : sides === 4 ? 'rectangular' : sides === 6 ? '6sides' : 'other';
+}
+
+/** A direction perpendicular to every normal (the axis the walls run along), if there is one. */
+function commonAxis(normals: Vec3[]): Vec3 | undefined {
+  const first = normals[0]!;
+  const other = normals.find((n) => norm(cross(first, n)) > 1e-6);
+  if (!other) return undefined;
+  const axis = unit(cross(first, other));
+  return normals.every((n) => Math.abs(dot(n, axis)) < 1e-6) ? axis : undefined;
+}
+
+/** Number of distinct planes among the faces: a wall split in two by a crossing cut is one side. */
+function distinctPlanes(graph: FaceGraph, faces: number[]): number {
+  const planes: { n: Vec3; d: number }[] = [];
+  for (const f of faces) {
+    const { normal: n, origin } = graph.faces[f]!.params;
+    const d = dot(n!, origin!);
+    if (!planes.some((p) => dot(p.n, n!) > 1 - 1e-9 && Math.abs(p.d - d) < 1e-6)) planes.push({ n: n!, d });
+  }
+  return planes.length;
+}
+
+/** Length, width and depth in the feature's own terms (mm), rotation invariant. */
+function dimensions(graph: FaceGraph, frame: PartFrame, f: PrismaticFeature): Record<string, number | string | boolean> {
+  const params: Record<string, number | string | boolean> = { outline: f.outline, through: f.through };
+  const input = graph.input;
+  const depthDir = f.floor !== undefined ? graph.faces[f.floor]!.params.normal! : undefined;
+  if (depthDir) {
+    params.depth = round(spanAlong(input, f.faces, depthDir));
+    const plan = frame.axes.filter((a) => Math.abs(dot(a, depthDir)) < 0.5);
+    const spans = plan.map((a) => round(spanAlong(input, [f.floor!], a))).sort((x, y) => y - x);
+    if (spans.length === 2) [params.length, params.width] = spans as [number, number];
+  } else {
+    const spans = frame.axes.map((a) => round(spanAlong(input, f.faces, a))).sort((x, y) => y - x);
+    [params.length, params.width] = [spans[0]!, spans[1]!];
+  }
+  return params;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
+}

@@ -1,0 +1,65 @@
+/**
+ * The geometric recogniser: from the B-Rep graph to machining features with dimensions, in the
+ * part's own frame (rotation invariant). Each family lives in its own module; this one finds the
+ * stock, groups the remaining faces into cuts and hands each group to the families.
+ */
+import type { Feature } from '../result.ts';
+import { FaceGraph, components, type RecognizerInput } from './graph.ts';
+import { partFrame, stockFaces } from './frame.ts';
+import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
+import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
+
+export interface Recognition {
+  features: Feature[];
+  /** MFCAD++ class id of each face's feature (24 = stock / not a feature). */
+  faceClasses: number[];
+}
+
+export function recognize(input: RecognizerInput): Recognition {
+  const graph = new FaceGraph(input);
+  const frame = partFrame(graph);
+  const stock = stockFaces(graph, frame);
+  const cut = new Set(graph.faces.map((f) => f.id).filter((id) => !stock.has(id)));
+  const groups = components(graph, cut, (e) => e.convexity === 'concave');
+
+  const features: Feature[] = [];
+  const faceClasses = graph.faces.map(() => STOCK_CLASS);
+  for (const group of groups) {
+    const found = classifyPrismatic(graph, frame, group, stock);
+    if (!found) continue;
+    const feature = toFeature(found, features.length);
+    features.push(feature);
+    const cls = mfcadppId(mfcadClassOf(found));
+    for (const f of feature.faces) faceClasses[f] = cls < 0 ? STOCK_CLASS : cls;
+  }
+  return { features, faceClasses };
+}
+
+function toFeature(p: PrismaticFeature, id: number): Feature {
+  const feature: Feature = { id, type: p.type, faces: p.faces, params: p.params, confidence: 1, method: 'geometric' };
+  if (p.axis) feature.axis = p.axis;
+  return feature;
+}
+
+/** Our prismatic feature → its MFCAD++ class name (documented mapping for evaluation). */
+export function mfcadClassOf(p: Pick<PrismaticFeature, 'type' | 'outline' | 'through'>): (typeof MFCADPP_CLASSES)[number] | 'unknown' {
+  const { type, outline, through } = p;
+  switch (type) {
+    case 'chamfer':
+      return 'chamfer';
+    case 'pocket':
+      return outline === 'triangular' ? 'triangular_pocket' : outline === '6sides' ? '6sides_pocket' : 'rectangular_pocket';
+    case 'passage':
+      return outline === 'triangular' ? 'triangular_passage' : outline === '6sides' ? '6sides_passage' : 'rectangular_passage';
+    case 'slot':
+      if (outline === 'triangular') return 'triangular_through_slot';
+      return through ? 'rectangular_through_slot' : 'rectangular_blind_slot';
+    case 'step':
+      if (outline === 'slanted') return 'slanted_through_step';
+      if (outline === '2sides') return '2sides_through_step';
+      if (outline === 'triangular') return 'triangular_blind_step';
+      return through ? 'rectangular_through_step' : 'rectangular_blind_step';
+    default:
+      return 'unknown';
+  }
+}

@@ -7,6 +7,8 @@ import type { Feature } from '../result.ts';
 import { FaceGraph, components, type RecognizerInput } from './graph.ts';
 import { partFrame, stockFaces } from './frame.ts';
 import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
+import { findHoles, type Hole } from './holes.ts';
+import { findFillets } from './blends.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
 
 export interface Recognition {
@@ -20,23 +22,35 @@ export function recognize(input: RecognizerInput): Recognition {
   const frame = partFrame(graph);
   const stock = stockFaces(graph, frame);
   const cut = new Set(graph.faces.map((f) => f.id).filter((id) => !stock.has(id)));
-  const groups = components(graph, cut, (e) => e.convexity === 'concave');
-
   const features: Feature[] = [];
   const faceClasses = graph.faces.map(() => STOCK_CLASS);
-  for (const group of groups) {
+  const claim = (feature: Omit<Feature, 'id'>, mfcadClass: string) => {
+    features.push({ id: features.length, ...feature });
+    const cls = mfcadppId(mfcadClass);
+    for (const f of feature.faces) {
+      cut.delete(f);
+      faceClasses[f] = cls < 0 ? STOCK_CLASS : cls;
+    }
+  };
+
+  // Families in order of specificity: each claims its faces before the next one looks.
+  for (const hole of findHoles(graph, cut, frame.size)) claim(holeFeature(hole), hole.params.through ? 'through_hole' : 'blind_hole');
+  for (const fillet of findFillets(graph, cut)) {
+    claim({ type: 'fillet', faces: fillet.faces, params: fillet.params, confidence: 1, method: 'geometric' }, 'round');
+  }
+  for (const group of components(graph, cut, (e) => e.convexity === 'concave')) {
     const found = classifyPrismatic(graph, frame, group, stock);
-    if (!found) continue;
-    const feature = toFeature(found, features.length);
-    features.push(feature);
-    const cls = mfcadppId(mfcadClassOf(found));
-    for (const f of feature.faces) faceClasses[f] = cls < 0 ? STOCK_CLASS : cls;
+    if (found) claim(prismaticFeature(found), mfcadClassOf(found));
   }
   return { features, faceClasses };
 }
 
-function toFeature(p: PrismaticFeature, id: number): Feature {
-  const feature: Feature = { id, type: p.type, faces: p.faces, params: p.params, confidence: 1, method: 'geometric' };
+function holeFeature(h: Hole): Omit<Feature, 'id'> {
+  return { type: h.type, faces: h.faces, params: h.params, axis: h.axis, confidence: 1, method: 'geometric' };
+}
+
+function prismaticFeature(p: PrismaticFeature): Omit<Feature, 'id'> {
+  const feature: Omit<Feature, 'id'> = { type: p.type, faces: p.faces, params: p.params, confidence: 1, method: 'geometric' };
   if (p.axis) feature.axis = p.axis;
   return feature;
 }

@@ -49,7 +49,26 @@ function write(engine: OC, name: string, shape: TopoDS_Shape, unit = 'MM'): void
   console.log(`wrote ${FIXTURE_DIR}/${name}`);
 }
 
-const { boxWithHole, cylinder } = FIXTURES;
+/** A solid of revolution about the axis through (x, y) along z, from (r, z) profile points. */
+function revolved(x: number, y: number, profile: readonly (readonly [number, number])[]): TopoDS_Shape {
+  const wire = new oc.BRepBuilderAPI_MakeWire();
+  profile.forEach(([r, z], i) => {
+    const [r2, z2] = profile[(i + 1) % profile.length]!;
+    wire.Add(new oc.BRepBuilderAPI_MakeEdge(point(x + r, y, z), point(x + r2, y, z2)).Edge());
+  });
+  const face = new oc.BRepBuilderAPI_MakeFace(wire.Wire(), true).Face();
+  const axis = new oc.gp_Ax1(point(x, y, 0), new oc.gp_Dir(0, 0, 1));
+  return new oc.BRepPrimAPI_MakeRevol(face, axis, 2 * Math.PI, true).Shape();
+}
+
+function rotated(shape: TopoDS_Shape): TopoDS_Shape {
+  const [ax, ay, az, angle] = FIXTURES.rotation;
+  const trsf = new oc.gp_Trsf();
+  trsf.SetRotation(new oc.gp_Ax1(point(0, 0, 0), new oc.gp_Dir(ax, ay, az)), angle);
+  return new oc.BRepBuilderAPI_Transform(shape, trsf, true, false).Shape();
+}
+
+const { boxWithHole, cylinder, plate, shaft } = FIXTURES;
 const b = boxWithHole;
 const drilled = cut(box(0, 0, 0, b.size[0], b.size[1], b.size[2]), zCylinder(b.hole[0], b.hole[1], -1, b.radius, b.size[2] + 2));
 write(oc, 'box-with-hole.step', drilled);
@@ -58,3 +77,25 @@ write(oc, 'cylinder.step', zCylinder(0, 0, 0, cylinder.radius, cylinder.height))
 write(oc, 'block.step', box(0, 0, 0, 10, 20, 30));
 write(oc, 'two-bodies.step', compound(box(0, 0, 0, 10, 10, 10), box(20, 0, 0, 5, 5, 5)));
 write(oc, 'surface-only.step', new oc.BRepPrimAPI_MakeBox(10, 10, 10).Shell());
+
+// A plate with a 2 x 2 grid of counterbored holes, two countersunk holes and two blind holes.
+let drilledPlate = box(0, 0, 0, plate.size[0], plate.size[1], plate.size[2]);
+const top = plate.size[2];
+const { counterbore: cb, countersink: cs, blindFlat: bf, blindDrilled: bd } = plate;
+for (const [x, y] of cb.at) {
+  drilledPlate = cut(drilledPlate, revolved(x, y, [[0, top + 1], [cb.cbDiameter / 2, top + 1], [cb.cbDiameter / 2, top - cb.cbDepth], [cb.diameter / 2, top - cb.cbDepth], [cb.diameter / 2, -1], [0, -1]]));
+}
+const sinkDepth = (cs.cskDiameter - cs.diameter) / 2; // 90 degrees: as deep as the radius grows
+for (const [x, y] of cs.at) {
+  drilledPlate = cut(drilledPlate, revolved(x, y, [[0, top + 1], [cs.cskDiameter / 2 + 1, top + 1], [cs.diameter / 2, top - sinkDepth], [cs.diameter / 2, -1], [0, -1]]));
+}
+drilledPlate = cut(drilledPlate, revolved(bf.at[0], bf.at[1], [[0, top + 1], [bf.diameter / 2, top + 1], [bf.diameter / 2, top - bf.depth], [0, top - bf.depth]]));
+const tip = bd.diameter / 2 / Math.tan(((bd.tipAngle / 2) * Math.PI) / 180);
+drilledPlate = cut(drilledPlate, revolved(bd.at[0], bd.at[1], [[0, top + 1], [bd.diameter / 2, top + 1], [bd.diameter / 2, top - bd.depth], [0, top - bd.depth - tip]]));
+write(oc, 'plate-holes.step', drilledPlate);
+write(oc, 'plate-holes-rotated.step', rotated(drilledPlate));
+
+// A turned shaft: chamfered ends, a shoulder and a groove.
+const turned = revolved(0, 0, shaft.profile);
+write(oc, 'shaft.step', turned);
+write(oc, 'shaft-rotated.step', rotated(turned));

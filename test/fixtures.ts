@@ -20,6 +20,19 @@ if (!HAS_SHARED) {
 export const FIXTURES = {
   boxWithHole: { size: [40, 30, 20] as const, hole: [20, 15] as const, radius: 5 },
   cylinder: { radius: 10, height: 30 },
+  plate: {
+    size: [100, 60, 12] as const,
+    counterbore: { at: [[15, 15], [15, 45], [40, 15], [40, 45]] as const, diameter: 6.6, cbDiameter: 11, cbDepth: 6.4 },
+    countersink: { at: [[60, 15], [60, 45]] as const, diameter: 5.5, cskDiameter: 11 },
+    blindFlat: { at: [80, 15] as const, diameter: 8, depth: 6 },
+    blindDrilled: { at: [80, 45] as const, diameter: 5, depth: 7, tipAngle: 118 },
+  },
+  /** (r, z) outline revolved about z: chamfer 1 x 45 at z=0, shoulder at z=30, groove z 40-44 to r=12, chamfer at z=60. */
+  shaft: {
+    profile: [[0, 0], [9, 0], [10, 1], [10, 30], [15, 30], [15, 40], [12, 40], [12, 44], [15, 44], [15, 59], [14, 60], [0, 60]] as const,
+  },
+  /** Axis (x, y, z) and angle (rad) of the rotation applied to the *-rotated fixtures. */
+  rotation: [0.3, -0.5, 0.81, 0.9] as const,
 };
 
 export function fixture(name: string): Uint8Array {

@@ -8,6 +8,7 @@ import { FaceGraph, components, type RecognizerInput } from './graph.ts';
 import { partFrame, stockFaces } from './frame.ts';
 import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { findHoles, type Hole } from './holes.ts';
+import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
 
@@ -34,7 +35,7 @@ export function recognize(input: RecognizerInput): Recognition {
   };
 
   // Families in order of specificity: each claims its faces before the next one looks.
-  for (const hole of findHoles(graph, cut, frame.size)) claim(holeFeature(hole), hole.params.through ? 'through_hole' : 'blind_hole');
+  for (const hole of groupHoles(findHoles(graph, cut, frame.size))) claim(holeFeature(hole), hole.params.through ? 'through_hole' : 'blind_hole');
   for (const fillet of findFillets(graph, cut)) {
     claim({ type: 'fillet', faces: fillet.faces, params: fillet.params, confidence: 1, method: 'geometric' }, 'round');
   }

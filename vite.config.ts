@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
@@ -12,6 +13,8 @@ const isolation = {
 };
 
 export default defineConfig({
+  // React (JSX, Fast Refresh) for the app in src/app/.
+  plugins: [react()],
   build: {
     target: 'es2022',
     rollupOptions: {

@@ -186,28 +186,4 @@ test('terminate cancels the analysis in flight and a fresh worker takes over', a
   expect(fresh.result!.timings.engine).toBeGreaterThan(0);
 });
 
-test('placeholder page analyses a chosen file and shows a summary (screenshot artefact)', async ({ page }, testInfo) => {
-  test.skip(!SMALL, `${SHARED_MISSING} / ${FIXTURE_MISSING}`);
-  const node = await nodeAnalyze(SMALL!);
-  await page.goto('/');
-  await expect(page).toHaveTitle('Vectis part analyzer');
-  const status = page.getByTestId('status');
-  const input = page.getByTestId('dropzone').locator('input[type="file"]');
-
-  await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a STEP file\n') });
-  await expect(status).toHaveAttribute('data-state', 'error');
-  await expect(status).toHaveAttribute('data-code', 'NOT_STEP');
-
-  await input.setInputFiles(SMALL!.path);
-  await expect(status).toHaveAttribute('data-state', 'done');
-  await expect(status).not.toHaveAttribute('data-code');
-  await expect(status).toContainText(`${node.part.faces} faces`);
-  await expect(status).toContainText('bbox');
-  await expect(status).toContainText('timings');
-  console.log(`[placeholder page] ${(await status.textContent())?.replace(/\n/g, ' | ')}`);
-
-  const shot = testInfo.outputPath('placeholder-after-analysis.png');
-  await page.screenshot({ path: shot, fullPage: true });
-  await testInfo.attach('placeholder-after-analysis', { path: shot, contentType: 'image/png' });
-  console.log(`[placeholder page] screenshot: ${shot}`);
-});
+// The product page itself (drop, viewer, picking, tree, errors, cache) is covered by e2e/app.spec.ts.

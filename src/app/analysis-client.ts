@@ -31,6 +31,11 @@ export class AnalysisClient {
     return this.api;
   }
 
+  /** Starts the worker (and with it the engine) now, so its start overlaps with the user picking a file. */
+  warm(): void {
+    this.ensure();
+  }
+
   /** Analyses `bytes` (transferred: the caller's buffer is detached afterwards). */
   analyze(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void): Promise<AnalysisOutcome> {
     const api = this.ensure();

@@ -1,0 +1,60 @@
+/**
+ * Results cached in IndexedDB by the file's sha256, so dropping the same file again shows it at
+ * once. Records carry the schema version; one from another version is ignored (and replaced by
+ * the next analysis). Every failure (private mode, quota, a blocked upgrade) degrades to "no
+ * cache": the cache may only ever save time, never break an analysis.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { SCHEMA_VERSION } from '../analysis/result.ts';
+import type { AnalysisResult } from './types.ts';
+
+interface CachedRecord {
+  sha256: string;
+  schemaVersion: string;
+  /** When the analysis ran (ms since epoch). */
+  analysedAt: number;
+  result: AnalysisResult;
+}
+
+interface CacheDB extends DBSchema {
+  results: { key: string; value: CachedRecord };
+}
+
+const DB_NAME = 'vectis';
+const STORE = 'results';
+
+let db: Promise<IDBPDatabase<CacheDB> | null> | undefined;
+
+function open(): Promise<IDBPDatabase<CacheDB> | null> {
+  db ??= openDB<CacheDB>(DB_NAME, 1, {
+    upgrade(database) {
+      database.createObjectStore(STORE, { keyPath: 'sha256' });
+    },
+  }).catch((e: unknown) => {
+    console.warn('[vectis] result cache unavailable:', e);
+    return null;
+  });
+  return db;
+}
+
+export async function getCached(sha256: string): Promise<{ result: AnalysisResult; analysedAt: number } | null> {
+  try {
+    const record = await (await open())?.get(STORE, sha256);
+    if (!record || record.schemaVersion !== SCHEMA_VERSION || record.result.schemaVersion !== SCHEMA_VERSION) return null;
+    return { result: record.result, analysedAt: record.analysedAt };
+  } catch (e) {
+    console.warn('[vectis] result cache read failed:', e);
+    return null;
+  }
+}
+
+export async function putCached(result: AnalysisResult, analysedAt: number): Promise<void> {
+  try {
+    await (await open())?.put(STORE, { sha256: result.file.sha256, schemaVersion: SCHEMA_VERSION, analysedAt, result });
+  } catch (e) {
+    console.warn('[vectis] result cache write failed:', e);
+  }
+}
+
+/** sha256 of the bytes as lowercase hex (WebCrypto): the same key the worker puts in `file.sha256`. */
+export { sha256Hex } from '../analysis/sha256.ts';

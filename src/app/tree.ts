@@ -1,0 +1,98 @@
+/**
+ * The feature tree's model, built once per result. With recognised features: groups by feature
+ * type, one item per feature. Until the recogniser lands (features empty): one item per surface
+ * type ("Cylinders", "Planes"), so that selection, framing and colouring work the same way.
+ * Every item has a stable string id: the feature id, or `surface:<type>`.
+ */
+import { faceDescription, featureDetail, featureGroupTitle, featureTitle, SURFACE_GROUP_TITLES } from './format.ts';
+import type { AnalysisResult } from './types.ts';
+
+export interface TreeItem {
+  id: string;
+  type: string;
+  title: string;
+  /** Secondary parameters ("counterbore Ø11 × 6.4 · grid 2 × 2"); empty when none. */
+  detail: string;
+  faces: number[];
+  confidence?: number;
+  method?: 'ml' | 'geometric';
+  /** Index into the colour palette for colour-by-feature. */
+  color: number;
+}
+
+export interface TreeGroup {
+  key: string;
+  title: string;
+  items: TreeItem[];
+}
+
+export interface Tree {
+  mode: 'features' | 'surfaces';
+  groups: TreeGroup[];
+  items: Map<string, TreeItem>;
+  /** Item id of each face, null for a face in no feature. */
+  itemOfFace: (string | null)[];
+  /** One line per face: "Cylinder Ø6.60 bore". */
+  faceText: string[];
+  /** Faces in no feature (stock faces and what the recogniser left), features mode only. */
+  unassigned: number[];
+}
+
+/** Surface types in the order a machinist scans them. */
+const SURFACE_ORDER = ['plane', 'cylinder', 'cone', 'torus', 'sphere', 'bspline', 'bezier', 'revolution', 'extrusion', 'offset', 'other'];
+
+export function surfaceItemId(surface: string): string {
+  return `surface:${surface}`;
+}
+
+export function buildTree(result: AnalysisResult): Tree {
+  const itemOfFace: (string | null)[] = result.faces.map(() => null);
+  const faceText = result.faces.map(faceDescription);
+  const items = new Map<string, TreeItem>();
+  const groups: TreeGroup[] = [];
+
+  if (result.features.length > 0) {
+    const byType = new Map<string, TreeItem[]>();
+    for (const f of result.features) {
+      const item: TreeItem = {
+        id: String(f.id),
+        type: f.type,
+        title: featureTitle(f),
+        detail: featureDetail(f),
+        faces: [...f.faces],
+        confidence: f.confidence,
+        method: f.method,
+        color: 0,
+      };
+      items.set(item.id, item);
+      for (const face of f.faces) if (face >= 0 && face < itemOfFace.length && itemOfFace[face] === null) itemOfFace[face] = item.id;
+      const list = byType.get(f.type) ?? [];
+      list.push(item);
+      byType.set(f.type, list);
+    }
+    let color = 0;
+    for (const [type, list] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const item of list) item.color = color++;
+      groups.push({ key: type, title: featureGroupTitle(type), items: list });
+    }
+    const unassigned = itemOfFace.flatMap((item, face) => (item === null ? [face] : []));
+    return { mode: 'features', groups, items, itemOfFace, faceText, unassigned };
+  }
+
+  const bySurface = new Map<string, number[]>();
+  for (const face of result.faces) {
+    const list = bySurface.get(face.surface) ?? [];
+    list.push(face.id);
+    bySurface.set(face.surface, list);
+  }
+  const order = (s: string) => (SURFACE_ORDER.indexOf(s) + SURFACE_ORDER.length + 1) % (SURFACE_ORDER.length + 1);
+  const list: TreeItem[] = [...bySurface]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([surface, faces], i) => ({ id: surfaceItemId(surface), type: surface, title: SURFACE_GROUP_TITLES[surface] ?? surface, detail: '', faces, color: i }));
+  for (const item of list) {
+    items.set(item.id, item);
+    for (const face of item.faces) itemOfFace[face] = item.id;
+  }
+  groups.push({ key: 'surfaces', title: 'Faces by surface type', items: list });
+  return { mode: 'surfaces', groups, items, itemOfFace, faceText, unassigned: [] };
+}

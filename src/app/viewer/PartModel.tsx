@@ -1,0 +1,126 @@
+/**
+ * The loaded part in the scene: shaded faces (vertex-coloured per face), crisp B-Rep edges, hover
+ * and click picking through the face map, camera commands from the store, and the viewer handle
+ * that window.vectis.facePixel uses.
+ */
+import { useThree, type ThreeEvent } from '@react-three/fiber';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { DoubleSide, Vector3, type BufferAttribute, type Mesh } from 'three';
+import { acceleratedRaycast } from 'three-mesh-bvh';
+import { highlightedFaces, useVectis } from '../store.ts';
+import type { AnalysisResult } from '../types.ts';
+import { currentDirection, fitBox, VIEW_DIRECTIONS, type OrbitLike } from './camera.ts';
+import { paint } from './colors.ts';
+import { setViewerHandle } from './handle.ts';
+import { buildPartGeometry, worldBoxOfFaces } from './part-geometry.ts';
+import { facePixel, pickFace, type PickContext } from './picking.ts';
+
+export function PartModel({ result }: { result: AnalysisResult }) {
+  const geom = useMemo(() => buildPartGeometry(result), [result]);
+  useEffect(() => () => geom.dispose(), [geom]);
+  const meshRef = useRef<Mesh>(null);
+  const camera = useThree((s) => s.camera);
+  const canvas = useThree((s) => s.gl.domElement);
+  const controls = useThree((s) => s.controls) as unknown as OrbitLike | null;
+  const invalidate = useThree((s) => s.invalidate);
+
+  const tree = useVectis((s) => s.tree);
+  const colorByFeature = useVectis((s) => s.colorByFeature);
+  const selectedFace = useVectis((s) => s.selectedFace);
+  const selectedItem = useVectis((s) => s.selectedItem);
+  const hoverFace = useVectis((s) => s.hoverFace);
+  const hoverItem = useVectis((s) => s.hoverItem);
+  const view = useVectis((s) => s.view);
+
+  // Repaint the vertex colours whenever selection, hover or colouring changes.
+  useLayoutEffect(() => {
+    const hovered = hoverFace !== null ? [hoverFace] : hoverItem !== null ? (tree?.items.get(hoverItem)?.faces ?? []) : [];
+    paint(geom.colors, geom.faceOfVertex, result.faces.length, {
+      tree,
+      colorByFeature,
+      highlighted: highlightedFaces({ tree, selectedFace, selectedItem }),
+      primaryFace: selectedFace,
+      hovered,
+    });
+    (geom.mesh.getAttribute('color') as BufferAttribute).needsUpdate = true;
+    invalidate();
+  }, [geom, result, tree, colorByFeature, selectedFace, selectedItem, hoverFace, hoverItem, invalidate]);
+
+  // Camera commands: standard views, fit, frame a feature's faces.
+  useEffect(() => {
+    if (view.kind === 'faces') {
+      const part = worldBoxOfFaces(result, geom.partToWorld);
+      const box = worldBoxOfFaces(result, geom.partToWorld, view.faces);
+      // Never closer than about a sixth of the part: keep a small feature in its context.
+      const half = part.getSize(new Vector3()).length() / 12;
+      const center = box.getCenter(new Vector3());
+      box.expandByPoint(center.clone().addScalar(half)).expandByPoint(center.clone().subScalar(half));
+      fitBox(camera, controls, box, currentDirection(camera, controls));
+    } else {
+      const direction = view.kind === 'fit' ? currentDirection(camera, controls) : VIEW_DIRECTIONS[view.kind];
+      fitBox(camera, controls, worldBoxOfFaces(result, geom.partToWorld), direction);
+    }
+    invalidate();
+    // Only a new command (seq) or a new part moves the camera.
+  }, [view.seq, geom]);
+
+  useEffect(() => {
+    const ctx = (): PickContext | null =>
+      meshRef.current ? { camera, canvas, mesh: meshRef.current, faceOfTriangle: geom.faceOfTriangle, result } : null;
+    setViewerHandle({
+      facePixel: (id) => {
+        const c = ctx();
+        return c ? facePixel(c, id) : null;
+      },
+      pickFace: (x, y) => {
+        const c = ctx();
+        return c ? pickFace(c, x, y) : null;
+      },
+    });
+    return () => setViewerHandle(null);
+  }, [camera, canvas, geom, result]);
+
+  const faceOf = (e: ThreeEvent<PointerEvent | MouseEvent>): number | null => {
+    const f = e.faceIndex != null ? geom.faceOfTriangle[e.faceIndex] : undefined;
+    return f === undefined || f < 0 ? null : f;
+  };
+  const { setHoverFace, selectFace } = useVectis.getState();
+
+  return (
+    <group matrixAutoUpdate={false} matrix={geom.partToWorld}>
+      <mesh
+        ref={meshRef}
+        geometry={geom.mesh}
+        raycast={acceleratedRaycast}
+        onPointerMove={(e) => {
+          e.stopPropagation();
+          setHoverFace(faceOf(e));
+          canvas.style.cursor = 'pointer';
+        }}
+        onPointerOut={() => {
+          setHoverFace(null);
+          canvas.style.cursor = '';
+        }}
+        onClick={(e) => {
+          // A drag (orbit, pan) ends in a click too: only a still click selects.
+          if (e.delta > 4) return;
+          e.stopPropagation();
+          selectFace(faceOf(e));
+        }}
+      >
+        <meshStandardMaterial
+          vertexColors
+          roughness={0.6}
+          metalness={0.05}
+          side={DoubleSide}
+          polygonOffset
+          polygonOffsetFactor={1}
+          polygonOffsetUnits={1}
+        />
+      </mesh>
+      <lineSegments geometry={geom.edges} raycast={() => undefined}>
+        <lineBasicMaterial color="#2a323a" />
+      </lineSegments>
+    </group>
+  );
+}

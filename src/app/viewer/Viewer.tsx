@@ -1,0 +1,64 @@
+/**
+ * The 3D view: one canvas for the app's lifetime (renders on demand only, so an idle part costs
+ * no CPU), orbit/pan/zoom, a head light that follows the camera, a view cube, and the part.
+ */
+import { GizmoHelper, GizmoViewcube, OrbitControls } from '@react-three/drei';
+import { Canvas, createPortal, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { useVectis } from '../store.ts';
+import { PartModel } from './PartModel.tsx';
+import { GIZMO_SIZE } from './picking.ts';
+
+/** A light fixed to the camera: every view is lit from the viewer's side, like CAD viewers do. */
+function HeadLight() {
+  const camera = useThree((s) => s.camera);
+  const scene = useThree((s) => s.scene);
+  useEffect(() => {
+    scene.add(camera);
+    return () => {
+      scene.remove(camera);
+    };
+  }, [camera, scene]);
+  return createPortal(<directionalLight position={[0.35, 0.55, 1]} intensity={2.1} />, camera);
+}
+
+function Scene() {
+  const result = useVectis((s) => s.result);
+  return (
+    <>
+      <hemisphereLight args={['#ffffff', '#7d8791', 1.35]} />
+      <HeadLight />
+      {result && <PartModel result={result} />}
+      <OrbitControls makeDefault enableDamping={false} zoomToCursor />
+      <GizmoHelper alignment="bottom-right" margin={[GIZMO_SIZE / 2, GIZMO_SIZE / 2]}>
+        <GizmoViewcube
+          color="#ffffff"
+          textColor="#2a323a"
+          strokeColor="#7d8996"
+          hoverColor="#9cc0f5"
+          opacity={1}
+        />
+      </GizmoHelper>
+    </>
+  );
+}
+
+export function Viewer() {
+  return (
+    <Canvas
+      className="viewer-canvas"
+      frameloop="demand"
+      dpr={[1, 2]}
+      camera={{ fov: 30, position: [200, 200, 200], near: 0.1, far: 100_000 }}
+      gl={{ antialias: true }}
+      onCreated={({ raycaster }) => {
+        raycaster.firstHitOnly = true;
+      }}
+      onPointerMissed={(e) => {
+        if (e.type === 'click') useVectis.getState().selectFace(null);
+      }}
+    >
+      <Scene />
+    </Canvas>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * three.js geometry for one result: the shaded mesh (with a colour per vertex, repainted per face),
+ * its BVH for fast picking, the B-Rep edge polylines as line segments, and the face map both ways
+ * (triangle → face for picking, face → vertices for painting).
+ *
+ * The part is Z-up (STEP) and three.js is Y-up: the part sits in a group rotated -90° about X and
+ * moved so that its box centre is the world origin (good for the BVH's precision and for orbiting).
+ */
+import { Box3, BufferAttribute, BufferGeometry, Matrix4, Vector3 } from 'three';
+import { MeshBVH } from 'three-mesh-bvh';
+import type { AnalysisResult } from '../types.ts';
+
+export interface PartGeometry {
+  mesh: BufferGeometry;
+  edges: BufferGeometry;
+  /** Part (mm, Z-up) → world. */
+  partToWorld: Matrix4;
+  /** Face id of every triangle (original index order; the BVH is built indirect so that holds). */
+  faceOfTriangle: Int32Array;
+  /** Face id of every vertex (faces share no vertices in our meshes). */
+  faceOfVertex: Int32Array;
+  colors: Float32Array;
+  dispose(): void;
+}
+
+export function buildPartGeometry(result: AnalysisResult): PartGeometry {
+  const { positions, normals, indices, faceRanges, edgePositions, edgeRanges } = result.mesh;
+  const mesh = new BufferGeometry();
+  mesh.setAttribute('position', new BufferAttribute(positions, 3));
+  mesh.setAttribute('normal', new BufferAttribute(normals, 3));
+  const colors = new Float32Array(positions.length);
+  mesh.setAttribute('color', new BufferAttribute(colors, 3));
+  mesh.setIndex(new BufferAttribute(indices, 1));
+  mesh.computeBoundingBox();
+  mesh.computeBoundingSphere();
+  // Indirect: the index buffer keeps its order, so a hit's faceIndex is still our triangle index.
+  // (Assigned untyped: drei bundles an older three-mesh-bvh whose typing of `boundsTree` differs.)
+  Object.assign(mesh, { boundsTree: new MeshBVH(mesh, { indirect: true }) });
+
+  const triangleCount = indices.length / 3;
+  const faceOfTriangle = new Int32Array(triangleCount).fill(-1);
+  const faceOfVertex = new Int32Array(positions.length / 3).fill(-1);
+  faceRanges.forEach(([first, count], face) => {
+    for (let t = first; t < first + count && t < triangleCount; t++) {
+      faceOfTriangle[t] = face;
+      for (let k = 0; k < 3; k++) faceOfVertex[indices[3 * t + k]!] = face;
+    }
+  });
+
+  const edges = new BufferGeometry();
+  edges.setAttribute('position', new BufferAttribute(polylinesToSegments(edgePositions, edgeRanges), 3));
+
+  const { min, max } = result.part.bbox;
+  const center = new Vector3((min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2);
+  const partToWorld = new Matrix4()
+    .makeRotationX(-Math.PI / 2)
+    .multiply(new Matrix4().makeTranslation(-center.x, -center.y, -center.z));
+
+  return {
+    mesh,
+    edges,
+    partToWorld,
+    faceOfTriangle,
+    faceOfVertex,
+    colors,
+    // GPU buffers only: three uploads them again if the geometry is drawn again (React StrictMode
+    // runs effect cleanups once on mount in development), and the BVH stays valid.
+    dispose() {
+      mesh.dispose();
+      edges.dispose();
+    },
+  };
+}
+
+/** Each polyline [p0, p1, ..., pn] becomes segments (p0 p1)(p1 p2)...: one LineSegments draw call. */
+function polylinesToSegments(points: Float32Array, ranges: readonly (readonly [number, number])[]): Float32Array {
+  let segments = 0;
+  for (const [, count] of ranges) segments += Math.max(0, count - 1);
+  const out = new Float32Array(segments * 6);
+  let o = 0;
+  for (const [first, count] of ranges) {
+    for (let i = first; i < first + count - 1; i++) {
+      out.set(points.subarray(3 * i, 3 * i + 6), o);
+      o += 6;
+    }
+  }
+  return out;
+}
+
+/** World-space box of some faces (their B-Rep boxes, through the part transform); all faces when empty. */
+export function worldBoxOfFaces(result: AnalysisResult, partToWorld: Matrix4, faces?: readonly number[]): Box3 {
+  const box = new Box3();
+  const boxes = faces && faces.length > 0 ? faces.map((f) => result.faces[f]?.bbox).filter((b) => b !== undefined) : [result.part.bbox];
+  const corner = new Vector3();
+  for (const b of boxes) {
+    for (let i = 0; i < 8; i++) {
+      corner.set(i & 1 ? b.max[0] : b.min[0], i & 2 ? b.max[1] : b.min[1], i & 4 ? b.max[2] : b.min[2]).applyMatrix4(partToWorld);
+      box.expandByPoint(corner);
+    }
+  }
+  return box;
+}

@@ -14,6 +14,7 @@ import { diagonal, faceBoxes, roughBoundingBox, stockSize, unionBox, volumeOf } 
 import { SCHEMA_VERSION, type AnalysisResult, type Stage } from './result.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
+import { applyModel, type ModelOption } from './ml/infer.ts';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -31,6 +32,12 @@ export interface AnalyzeOptions {
   meshDeflection?: number;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
+  /**
+   * A BRepNet segmentation model (ONNX bytes, URL or path, or a session from ml/session.ts
+   * `loadModel`). When set, the 'infer' stage labels every face and adds 'ml' features; a model
+   * that cannot run fails the analysis with MODEL_UNAVAILABLE. Without it nothing ML runs.
+   */
+  model?: ModelOption;
 }
 
 export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
@@ -81,8 +88,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
     const faces = graph.faces.map((f, i) => ({ ...f, bbox: measures.boxes[i]! }));
     const recognition = await stage('recognize', () => recognize({ faces, edges: graph.edges, coedges: graph.coedges, loops: graph.loops, mesh }));
     recognition.faceClasses.forEach((cls, i) => (faces[i]!.mfcadClass = cls));
-    timings.total = now() - began;
-    return {
+    const result: AnalysisResult = {
       schemaVersion: SCHEMA_VERSION,
       file: { name: options.fileName ?? 'part.step', sha256: await hash, bytes: bytes.byteLength, schema: model.schema, units: model.units },
       part: {
@@ -94,6 +100,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
         stock: stockSize(bbox),
         volume: measures.volume,
         area: graph.faces.reduce((sum, f) => sum + f.area, 0),
+        process: recognition.process,
       },
       mesh,
       faces,
@@ -103,6 +110,10 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       features: recognition.features,
       timings,
     };
+    const mlModel = options.model;
+    if (mlModel) await stage('infer', () => applyModel(result, mlModel));
+    timings.total = now() - began;
+    return result;
   } catch (e) {
     const error = classifyThrown(e, (x) => (oc ? describeOccException(oc, x) : undefined));
     if (error.engineBroken) {

@@ -145,6 +145,8 @@ export const partSchema = z.object({
   stock: vec3,
   volume: z.number(),
   area: z.number(),
+  /** How the part is made: from the share of its area that is coaxial with one axis. */
+  process: z.enum(['turned', 'milled', 'mill-turn']).optional(),
 });
 export type Part = z.infer<typeof partSchema>;
 
@@ -170,6 +172,15 @@ export const analysisResultSchema = z.object({
   coedges: z.array(coedgeSchema),
   loops: z.array(loopSchema),
   features: z.array(featureSchema),
+  /** The segmentation model that labelled the faces (only when one ran: analyze's `model` option). */
+  model: z.object({
+    version: z.string(),
+    /** 'machining-features' (ours) or 'modelling-operations' (Autodesk's BRepNet checkpoints). */
+    classKind: z.string(),
+    classes: z.array(z.string()),
+    /** Licence of the weights when they are not ours (e.g. CC BY-NC-SA: non-commercial). */
+    license: z.string().optional(),
+  }).optional(),
   timings: timingsSchema,
 });
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;

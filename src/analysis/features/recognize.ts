@@ -10,9 +10,11 @@ import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
+import { analyseTurning, type Process } from './turning.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
 
 export interface Recognition {
+  process: Process;
   features: Feature[];
   /** MFCAD++ class id of each face's feature (24 = stock / not a feature). */
   faceClasses: number[];
@@ -35,6 +37,10 @@ export function recognize(input: RecognizerInput): Recognition {
   };
 
   // Families in order of specificity: each claims its faces before the next one looks.
+  const turning = analyseTurning(graph, frame.size);
+  for (const t of turning.features) {
+    claim({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis, confidence: 1, method: 'geometric' }, t.type === 'chamfer' ? 'chamfer' : 'stock');
+  }
   for (const hole of groupHoles(findHoles(graph, cut, frame.size))) claim(holeFeature(hole), hole.params.through ? 'through_hole' : 'blind_hole');
   for (const fillet of findFillets(graph, cut)) {
     claim({ type: 'fillet', faces: fillet.faces, params: fillet.params, confidence: 1, method: 'geometric' }, 'round');
@@ -43,7 +49,7 @@ export function recognize(input: RecognizerInput): Recognition {
     const found = classifyPrismatic(graph, frame, group, stock);
     if (found) claim(prismaticFeature(found), mfcadClassOf(found));
   }
-  return { features, faceClasses };
+  return { process: turning.process, features, faceClasses };
 }
 
 function holeFeature(h: Hole): Omit<Feature, 'id'> {

@@ -1,0 +1,58 @@
+/**
+ * Bearer authentication for the endpoints that cost work or touch stored data: an API key from
+ * API_KEYS (compared in constant time) or a Supabase JWT signed with SUPABASE_JWT_SECRET (HS256,
+ * checked with jose: signature, expiry, role authenticated or service_role). With neither
+ * configured the endpoints are open (local `npm start`); AUTH_REQUIRED=true refuses that.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { jwtVerify } from 'jose';
+import { HttpError } from './errors.ts';
+
+export interface Principal {
+  /** Who, for logs and created_by: `key:<first 8 hex of the key's sha256>` or `user:<sub>`. */
+  id: string;
+  kind: 'api-key' | 'jwt' | 'anonymous';
+  role?: string;
+}
+
+export interface Authenticator {
+  readonly enabled: boolean;
+  authenticate(header: string | undefined): Promise<Principal>;
+}
+
+const ACCEPTED_ROLES = new Set(['authenticated', 'service_role']);
+
+export function createAuthenticator(apiKeys: string[], jwtSecret: string | undefined): Authenticator {
+  const keys = apiKeys.map((k) => createHash('sha256').update(k).digest());
+  const secret = jwtSecret ? new TextEncoder().encode(jwtSecret) : undefined;
+  const enabled = keys.length > 0 || !!secret;
+
+  const deny = (message: string) =>
+    new HttpError(401, 'UNAUTHORIZED', message, { 'www-authenticate': 'Bearer realm="vectis"' });
+
+  return {
+    enabled,
+    async authenticate(header) {
+      if (!enabled) return { id: 'anonymous', kind: 'anonymous' };
+      const m = /^Bearer\s+([^\s]+)\s*$/i.exec(header ?? '');
+      if (!m) throw deny('This endpoint needs "Authorization: Bearer <API key or Supabase JWT>".');
+      const token = m[1]!;
+      const digest = createHash('sha256').update(token).digest();
+      for (const k of keys) {
+        if (timingSafeEqual(k, digest)) return { id: `key:${digest.toString('hex').slice(0, 8)}`, kind: 'api-key' };
+      }
+      if (secret && token.split('.').length === 3) {
+        try {
+          const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
+          const role = typeof payload.role === 'string' ? payload.role : undefined;
+          if (!role || !ACCEPTED_ROLES.has(role)) throw deny('The token\'s role may not use this endpoint.');
+          return { id: payload.sub ? `user:${payload.sub}` : `role:${role}`, kind: 'jwt', role };
+        } catch (e) {
+          if (e instanceof HttpError) throw e;
+          throw deny('The bearer token is invalid or expired.');
+        }
+      }
+      throw deny('The bearer token is not a valid API key or token.');
+    },
+  };
+}

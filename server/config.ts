@@ -1,0 +1,129 @@
+/**
+ * Server configuration: every knob comes from the environment, with defaults that make
+ * `npm start` work on one machine with nothing else installed (PGlite in ./data, no Redis,
+ * no auth keys: write endpoints open, with a warning in the log).
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** Largest accepted STEP upload, checked while the body streams in. */
+  maxUploadBytes: number;
+  /** Largest client result JSON accepted by /verify. */
+  maxResultBytes: number;
+  /** Analysis worker threads. */
+  workers: number;
+  /** Jobs waiting for a worker beyond those running; one more is answered 503 + Retry-After. */
+  maxQueue: number;
+  /** Per-job limit; the worker is terminated when it runs past it (WASM cannot be interrupted). */
+  jobTimeoutMs: number;
+  /** A worker whose WASM heap passes this is replaced after its current job (OCC leaks). */
+  workerMaxWasmHeapBytes: number;
+  /** Same for the worker's own V8 heap. */
+  workerMaxJsHeapBytes: number;
+  /** Replace a worker after this many jobs (0: never). */
+  workerMaxJobs: number;
+  /** V8 old-generation cap of each worker; past it the worker dies with OUT_OF_MEMORY. */
+  workerResourceLimitMb: number;
+  /** PGlite data directory when no DATABASE_URL. */
+  dataDir: string;
+  databaseUrl?: string;
+  /** 'on' (default) or 'off': no persistence at all (persist=true answers 503). */
+  persistence: boolean;
+  /** Apply supabase/migrations at start (idempotent, under an advisory lock). */
+  migrate: boolean;
+  redisUrl?: string;
+  /** In-process LRU budget (bytes of result JSON). 0 disables the LRU. */
+  lruBytes: number;
+  /** Redis TTL of a cached result. */
+  cacheTtlSeconds: number;
+  apiKeys: string[];
+  supabaseJwtSecret?: string;
+  /** Refuse to start when no API key or JWT secret is configured (production). */
+  authRequired: boolean;
+  corsOrigins: string[];
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  trustProxy: boolean;
+  /** Built web app served on the same port (vite build output). */
+  staticDir: string;
+  /** Time allowed for in-flight jobs to finish on SIGTERM before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  sentryDsn?: string;
+  logLevel: string;
+  /** Test-only: honour `x-vectis-test-hook` (hang, crash) so fault paths can be driven. Never in production. */
+  testHooks: boolean;
+}
+
+const MB = 1024 * 1024;
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return Math.floor(n);
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(raw);
+}
+
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+/** One worker per core, keeping one core for HTTP, JSON and the database on bigger machines. */
+export function defaultWorkers(cores = availableParallelism()): number {
+  return cores <= 2 ? cores : cores - 1;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  // MAX_UPLOAD_BYTES wins over MAX_UPLOAD_MB (tests use a few kilobytes).
+  const maxUploadBytes = env.MAX_UPLOAD_BYTES ? int(env, 'MAX_UPLOAD_BYTES', 0) : int(env, 'MAX_UPLOAD_MB', 100) * MB;
+  const workers = Math.max(1, int(env, 'WORKERS', defaultWorkers()));
+  return {
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: int(env, 'PORT', 8080),
+    maxUploadBytes,
+    maxResultBytes: int(env, 'MAX_RESULT_MB', 0) * MB || 2 * maxUploadBytes,
+    workers,
+    maxQueue: int(env, 'MAX_QUEUE', 8 * workers),
+    jobTimeoutMs: int(env, 'JOB_TIMEOUT_MS', 30_000),
+    workerMaxWasmHeapBytes: int(env, 'WORKER_MAX_WASM_HEAP_MB', 768) * MB,
+    workerMaxJsHeapBytes: int(env, 'WORKER_MAX_JS_HEAP_MB', 1024) * MB,
+    workerMaxJobs: int(env, 'WORKER_MAX_JOBS', 0),
+    workerResourceLimitMb: int(env, 'WORKER_OLD_SPACE_MB', 2048),
+    dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
+    databaseUrl: optional(env, 'DATABASE_URL'),
+    persistence: (env.PERSISTENCE ?? 'on').trim().toLowerCase() !== 'off',
+    migrate: bool(env, 'DB_MIGRATE', true),
+    redisUrl: optional(env, 'REDIS_URL'),
+    lruBytes: int(env, 'CACHE_LRU_MB', 256) * MB,
+    cacheTtlSeconds: int(env, 'CACHE_TTL_SECONDS', 7 * 24 * 3600),
+    apiKeys: list(env, 'API_KEYS'),
+    supabaseJwtSecret: optional(env, 'SUPABASE_JWT_SECRET'),
+    authRequired: bool(env, 'AUTH_REQUIRED', false),
+    corsOrigins: list(env, 'CORS_ORIGINS'),
+    rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600),
+    rateLimitWindowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    staticDir: resolve(env.STATIC_DIR?.trim() || 'dist'),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 40_000),
+    sentryDsn: optional(env, 'SENTRY_DSN'),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    testHooks: bool(env, 'VECTIS_TEST_HOOKS', false),
+  };
+}

@@ -1,0 +1,29 @@
+/** GET /analyses/:id: a stored analysis, in the same shape as POST /analyze answered it. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from '../errors.ts';
+import type { AppContext } from '../service.ts';
+import { envelope, requireStore } from './analyze.ts';
+import { routeGuards } from './guards.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function analysesRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/analyses/:id', { ...routeGuards(ctx, undefined) }, async (request: FastifyRequest, reply: FastifyReply) => {
+    const { id } = request.params as { id: string };
+    if (!UUID.test(id)) throw new HttpError(400, 'BAD_REQUEST', 'The analysis id is not a UUID.');
+    const stored = await requireStore(ctx).getAnalysis(id.toLowerCase());
+    if (!stored) throw new HttpError(404, 'NOT_FOUND', `No analysis ${id}.`);
+    reply.type('application/json; charset=utf-8');
+    return envelope(
+      {
+        id: stored.id,
+        persisted: true,
+        quotation_id: stored.quotationId,
+        line_item_id: stored.lineItemId,
+        created_at: stored.createdAt,
+        pipelineVersion: stored.pipelineVersion,
+      },
+      stored.json,
+    );
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * POST /verify: the file plus the result a client (browser) computed for it. The server
+ * recomputes (its own cache is trusted: it holds only server-computed results, keyed by the hash
+ * the server itself took of the uploaded bytes) and compares. `verified: false` with the
+ * differences on any mismatch. The verification is stored (with the server's analysis) unless
+ * persist=false.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HttpError } from '../errors.ts';
+import type { AppContext } from '../service.ts';
+import type { ResultJson } from '../store/store.ts';
+import { readUpload } from '../upload.ts';
+import { verifyResult } from '../verify.ts';
+import { parseParams, requireStore, testHook } from './analyze.ts';
+import { routeGuards } from './guards.ts';
+
+export function verifyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { maxUploadBytes, maxResultBytes } = ctx.config;
+  app.post('/verify', { ...routeGuards(ctx, maxUploadBytes + maxResultBytes) }, async (request: FastifyRequest) => {
+    const upload = await readUpload(request, { maxBytes: maxUploadBytes, maxResultBytes, withResult: true });
+    const params = parseParams(upload.fields);
+    if (upload.resultText === undefined) {
+      throw new HttpError(400, 'BAD_REQUEST', 'Send the client\'s result JSON in a multipart field (or part) named "result".');
+    }
+    let client: unknown;
+    try {
+      client = JSON.parse(upload.resultText);
+    } catch {
+      throw new HttpError(400, 'BAD_REQUEST', 'The "result" field is not valid JSON.');
+    }
+    const outcome = await ctx.analyzeUpload(upload, request.log, { hook: testHook(ctx, request) });
+    const server = JSON.parse(outcome.json) as Record<string, unknown>;
+    const v = verifyResult(server, client);
+    ctx.metrics.verifications.inc({ verified: String(v.verified) });
+    request.log.info({ sha256: upload.sha256, verified: v.verified, differences: v.differenceCount }, 'verify');
+
+    let id: string | null = null;
+    let analysisId: string | null = null;
+    if (params.persist !== false) {
+      const store = requireStore(ctx);
+      const meta = {
+        pipelineVersion: ctx.pipelineVersion,
+        quotationId: params.quotationId,
+        lineItemId: params.lineItemId,
+        correlationId: request.id,
+        createdBy: request.principal?.id,
+      };
+      analysisId = (await store.saveAnalysis(server as unknown as ResultJson, { ...meta, source: 'verify' })).id;
+      id = (
+        await store.saveVerification({
+          ...meta,
+          analysisId,
+          fileHash: upload.sha256,
+          claimedHash: v.claimedSha256,
+          verified: v.verified,
+          differences: v.differences,
+          differenceCount: v.differenceCount,
+          clientResultSha256: createHash('sha256').update(upload.resultText).digest('hex'),
+        })
+      ).id;
+    }
+    return {
+      verified: v.verified,
+      differences: v.differences,
+      differenceCount: v.differenceCount,
+      id,
+      analysisId,
+      sha256: upload.sha256,
+      pipelineVersion: ctx.pipelineVersion,
+    };
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * What the routes share: the analysis of an uploaded file through the cache layers and the worker
+ * pool, with single-flight (concurrent requests for the same file share one job).
+ */
+import type { Redis } from 'ioredis';
+import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { Authenticator } from './auth.ts';
+import type { CacheLayer, ResultCache } from './cache.ts';
+import type { ServerConfig } from './config.ts';
+import type { Metrics } from './metrics.ts';
+import type { WorkerPool } from './pool.ts';
+import type { ErrorReporter } from './sentry.ts';
+import type { Store } from './store/store.ts';
+import type { Upload } from './upload.ts';
+import type { TestHook } from './worker-protocol.ts';
+
+export interface AppContext {
+  config: ServerConfig;
+  pool: WorkerPool;
+  cache: ResultCache;
+  store?: Store;
+  redis?: Redis;
+  metrics: Metrics;
+  auth: Authenticator;
+  reporter: ErrorReporter;
+  pipelineVersion: string;
+  state: { draining: boolean };
+  analyzeUpload(upload: Upload, log: Logger, options?: { hook?: TestHook }): Promise<AnalyzeOutcome>;
+}
+
+export interface AnalyzeOutcome {
+  /** The AnalysisResult as JSON text, with this upload's file name. */
+  json: string;
+  /** Where it came from: a cache layer, or undefined when a worker computed it now. */
+  cache?: CacheLayer;
+}
+
+export function createAnalyzer(ctx: Omit<AppContext, 'analyzeUpload'>): AppContext['analyzeUpload'] {
+  const inflight = new Map<string, Promise<AnalyzeOutcome>>();
+  return async (upload, log, options = {}) => {
+    const hook = ctx.config.testHooks ? options.hook : undefined;
+    if (!hook) {
+      const shared = inflight.get(upload.sha256);
+      if (shared) return withName(await shared, upload.fileName);
+    }
+    const work = (async (): Promise<AnalyzeOutcome> => {
+      if (!hook) {
+        const hit = await ctx.cache.get(upload.sha256, log);
+        if (hit) return { json: hit.json, cache: hit.layer };
+      }
+      // No abort signal: other requests may be waiting on this same job (single-flight).
+      const out = await ctx.pool.run({ bytes: upload.bytes, fileName: upload.fileName, maxBytes: ctx.config.maxUploadBytes, hook, log });
+      if (!hook) ctx.cache.set(upload.sha256, out.json, log);
+      log.info({ sha256: upload.sha256, faces: out.summary.faces, runMs: Math.round(out.runMs), queuedMs: Math.round(out.queuedMs) }, 'analysis done');
+      return { json: out.json };
+    })();
+    if (!hook) inflight.set(upload.sha256, work);
+    try {
+      return withName(await work, upload.fileName);
+    } finally {
+      if (inflight.get(upload.sha256) === work) inflight.delete(upload.sha256);
+    }
+  };
+}
+
+/**
+ * A cached result carries the name of the upload that computed it; answer with this upload's.
+ * Results are built with `file.name` first (the pipeline's and the store's key order), so this is
+ * a splice of the JSON text rather than a parse of a possibly large document.
+ */
+export function withName(outcome: AnalyzeOutcome, name: string): AnalyzeOutcome {
+  const json = outcome.json;
+  const marker = '"file":{"name":';
+  const at = json.indexOf(marker);
+  if (at >= 0) {
+    const start = at + marker.length;
+    const end = endOfJsonString(json, start);
+    if (end > start) return { ...outcome, json: json.slice(0, start) + JSON.stringify(name) + json.slice(end) };
+  }
+  const parsed = JSON.parse(json) as { file: { name: string } };
+  parsed.file.name = name;
+  return { ...outcome, json: JSON.stringify(parsed) };
+}
+
+/** Index just past the JSON string literal that starts at `start` (which must be a quote), or -1. */
+function endOfJsonString(text: string, start: number): number {
+  if (text[start] !== '"') return -1;
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i + 1;
+  }
+  return -1;
+}

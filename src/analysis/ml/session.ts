@@ -1,0 +1,164 @@
+/**
+ * The host-agnostic BRepNet inference session. One onnxruntime session per model and host,
+ * created on first use and kept (`loadModel` caches by URL/path or by the bytes' hash).
+ *
+ * Hosts differ only in which onnxruntime build runs it, set once through `configureOnnxRuntime`:
+ * - browser worker: import './browser.ts' (onnxruntime-web, wasm files located by Vite),
+ * - Node (CLI, server, tests): import './node.ts' (onnxruntime-node, native CPU),
+ * - neither: onnxruntime-web is imported on first use (works in Node too, wasm beside it).
+ *
+ *   const model = await loadModel('models/vectis-brepnet.onnx');
+ *   const { labels, confidence } = await model.segment(result);   // per face, softmax
+ */
+import type * as Ort from 'onnxruntime-common';
+import { sha256Hex } from '../sha256.ts';
+import type { BrepGraphLike } from './features.ts';
+import { brepnetInputs, TENSOR_NAMES, tensorShapes, type BrepNetInputs } from './inputs.ts';
+import { modelInfo, type ModelInfo } from './model-info.ts';
+
+export type OrtModule = Pick<typeof Ort, 'InferenceSession' | 'Tensor'>;
+
+export interface RuntimeConfig {
+  /** Loads the onnxruntime module (web or node). */
+  load: () => Promise<OrtModule>;
+  executionProviders?: Ort.InferenceSession.SessionOptions['executionProviders'];
+  /** How a string source that is not an http(s)/blob/data URL is read (Node: the file system). */
+  readFile?: (path: string) => Promise<Uint8Array>;
+}
+
+let runtime: RuntimeConfig = {
+  load: () => import('onnxruntime-web'),
+  executionProviders: ['wasm'],
+};
+let ort: Promise<OrtModule> | undefined;
+
+export function configureOnnxRuntime(config: RuntimeConfig): void {
+  runtime = config;
+  ort = undefined;
+  sessions.clear();
+}
+
+export interface Segmentation {
+  /** Per face: index of the winning class, its name, and its softmax probability. */
+  classIds: Int32Array;
+  labels: string[];
+  confidence: Float32Array;
+  /** [F × classes] softmax, row-major. */
+  probabilities: Float32Array;
+  /** [F × classes] raw model output. */
+  logits: Float32Array;
+  classes: string[];
+}
+
+/** A model file, as bytes or as a URL / file path. */
+export type ModelSource = Uint8Array | ArrayBuffer | string | URL;
+
+export class BrepNetSession {
+  private constructor(
+    readonly info: ModelInfo,
+    private readonly session: Ort.InferenceSession,
+    private readonly ort: OrtModule,
+  ) {}
+
+  static async create(bytes: Uint8Array, ortModule: OrtModule, options: Ort.InferenceSession.SessionOptions = {}): Promise<BrepNetSession> {
+    const session = await ortModule.InferenceSession.create(bytes, { graphOptimizationLevel: 'all', ...options });
+    return new BrepNetSession(modelInfo(bytes, session.inputNames), session, ortModule);
+  }
+
+  /** The model's inputs for this part (normalisation and statistics as the model declares). */
+  inputs(graph: BrepGraphLike): BrepNetInputs {
+    return brepnetInputs(graph, { normalization: this.info.normalization, standardization: this.info.standardization });
+  }
+
+  /** Raw logits [F × classes] for prepared inputs. */
+  async run(t: BrepNetInputs): Promise<{ logits: Float32Array; classes: number }> {
+    if (this.info.variant !== 'features') {
+      throw new Error(`a '${this.info.variant}' model needs UV-Net grids, which this pipeline does not compute yet`);
+    }
+    const shapes = tensorShapes(t);
+    const feeds: Record<string, Ort.Tensor> = {};
+    for (const name of TENSOR_NAMES) {
+      const data = t[name];
+      const dims = shapes[name];
+      feeds[name] = data instanceof Float32Array
+        ? new this.ort.Tensor('float32', data, dims)
+        : new this.ort.Tensor('int64', BigInt64Array.from(data, (v) => BigInt(v)), dims);
+    }
+    const out = await this.session.run(feeds);
+    const logits = out.face_logits ?? out[this.session.outputNames[0]!]!;
+    const classes = logits.dims[1] ?? 0;
+    return { logits: Float32Array.from(logits.data as Float32Array), classes };
+  }
+
+  async segment(graph: BrepGraphLike): Promise<Segmentation> {
+    const faces = graph.faces.length;
+    if (faces === 0) return emptySegmentation(this.info.classes);
+    const { logits, classes } = await this.run(this.inputs(graph));
+    if (this.info.classes.length === 0) this.info.classes = Array.from({ length: classes }, (_, i) => `class_${i}`);
+    if (this.info.classes.length !== classes) {
+      throw new Error(`the model has ${classes} outputs but names ${this.info.classes.length} classes`);
+    }
+    const probabilities = softmaxRows(logits, classes);
+    const classIds = new Int32Array(faces);
+    const confidence = new Float32Array(faces);
+    for (let f = 0; f < faces; f++) {
+      let best = 0;
+      for (let k = 1; k < classes; k++) if (probabilities[f * classes + k]! > probabilities[f * classes + best]!) best = k;
+      classIds[f] = best;
+      confidence[f] = probabilities[f * classes + best]!;
+    }
+    const labels = Array.from(classIds, (k) => this.info.classes[k]!);
+    return { classIds, labels, confidence, probabilities, logits, classes: this.info.classes };
+  }
+
+  async dispose(): Promise<void> {
+    await this.session.release();
+  }
+}
+
+function emptySegmentation(classes: string[]): Segmentation {
+  return { classIds: new Int32Array(0), labels: [], confidence: new Float32Array(0), probabilities: new Float32Array(0), logits: new Float32Array(0), classes };
+}
+
+/** Softmax of each row, in float64, max-shifted. */
+export function softmaxRows(logits: Float32Array, width: number): Float32Array {
+  const out = new Float32Array(logits.length);
+  for (let row = 0; row < logits.length; row += width) {
+    let max = -Infinity;
+    for (let k = 0; k < width; k++) max = Math.max(max, logits[row + k]!);
+    let sum = 0;
+    for (let k = 0; k < width; k++) sum += Math.exp(logits[row + k]! - max);
+    for (let k = 0; k < width; k++) out[row + k] = Math.exp(logits[row + k]! - max) / sum;
+  }
+  return out;
+}
+
+const sessions = new Map<string, Promise<BrepNetSession>>();
+
+/** The session for a model, created once per host and source. A failed load is not cached. */
+export async function loadModel(source: ModelSource): Promise<BrepNetSession> {
+  const bytes = typeof source === 'string' || source instanceof URL ? undefined : toBytes(source);
+  const key = bytes ? `sha256:${await sha256Hex(bytes)}` : String(source);
+  let session = sessions.get(key);
+  if (!session) {
+    session = (async () => {
+      ort ??= runtime.load();
+      const data = bytes ?? (await readSource(String(source)));
+      return BrepNetSession.create(data, await ort, runtime.executionProviders ? { executionProviders: runtime.executionProviders } : {});
+    })();
+    sessions.set(key, session);
+    session.catch(() => sessions.delete(key));
+  }
+  return session;
+}
+
+function toBytes(source: Uint8Array | ArrayBuffer): Uint8Array {
+  return source instanceof Uint8Array ? source : new Uint8Array(source);
+}
+
+async function readSource(source: string): Promise<Uint8Array> {
+  if (runtime.readFile && !/^(https?|blob|data):/i.test(source)) return runtime.readFile(source);
+  const response = await fetch(source);
+  if (!response.ok) throw new Error(`model ${source}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}

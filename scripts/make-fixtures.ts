@@ -95,6 +95,18 @@ drilledPlate = cut(drilledPlate, revolved(bd.at[0], bd.at[1], [[0, top + 1], [bd
 write(oc, 'plate-holes.step', drilledPlate);
 write(oc, 'plate-holes-rotated.step', rotated(drilledPlate));
 
+// A block with a rectangular pocket, a through slot and a through step.
+const { prismatic: pr } = FIXTURES;
+let milled = box(0, 0, 0, pr.size[0], pr.size[1], pr.size[2]);
+const [px, py, pw, pl, pd] = pr.pocket;
+milled = cut(milled, box(px, py, pr.size[2] - pd, pw, pl, pd + 1));
+const [sx, sw, sd] = pr.slot;
+milled = cut(milled, box(sx, -1, pr.size[2] - sd, sw, pr.size[1] + 2, sd + 1));
+const [stw, sth] = pr.step;
+milled = cut(milled, box(-1, -1, -1, pr.size[0] + 2, stw + 1, sth + 1));
+write(oc, 'prismatic.step', milled);
+write(oc, 'prismatic-rotated.step', rotated(milled));
+
 // A turned shaft: chamfered ends, a shoulder and a groove.
 const turned = revolved(0, 0, shaft.profile);
 write(oc, 'shaft.step', turned);

@@ -27,6 +27,8 @@ export const FIXTURES = {
     blindFlat: { at: [80, 15] as const, diameter: 8, depth: 6 },
     blindDrilled: { at: [80, 45] as const, diameter: 5, depth: 7, tipAngle: 118 },
   },
+  /** Pocket [x, y, x-size, y-size, depth] from the top; slot [x, width, depth] across y; step [width, height] along x. */
+  prismatic: { size: [80, 60, 30] as const, pocket: [10, 30, 30, 16, 6] as const, slot: [50, 10, 5] as const, step: [10, 8] as const },
   /** (r, z) outline revolved about z: chamfer 1 x 45 at z=0, shoulder at z=30, groove z 40-44 to r=12, chamfer at z=60. */
   shaft: {
     profile: [[0, 0], [9, 0], [10, 1], [10, 30], [15, 30], [15, 40], [12, 40], [12, 44], [15, 44], [15, 59], [14, 60], [0, 60]] as const,

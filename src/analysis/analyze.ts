@@ -108,6 +108,8 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       coedges: graph.coedges,
       loops: graph.loops,
       features: recognition.features,
+      setups: recognition.setups,
+      dfm: recognition.dfm,
       timings,
     };
     const mlModel = options.model;

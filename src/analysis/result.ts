@@ -162,6 +162,19 @@ export type FileInfo = z.infer<typeof fileSchema>;
 
 export const timingsSchema = z.record(z.string(), z.number());
 
+export const setupSchema = z.object({ direction: vec3, features: z.array(z.number().int()) });
+export type Setup = z.infer<typeof setupSchema>;
+
+export const dfmSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  faces: z.array(z.number().int()),
+  expected: z.union([z.number(), z.string()]),
+  actual: z.union([z.number(), z.string()]),
+});
+export type DfmIssue = z.infer<typeof dfmSchema>;
+
 export const analysisResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   file: fileSchema,
@@ -181,6 +194,9 @@ export const analysisResultSchema = z.object({
     /** Licence of the weights when they are not ours (e.g. CC BY-NC-SA: non-commercial). */
     license: z.string().optional(),
   }).optional(),
+  /** Tool access directions: the fewest 3-axis setups that reach every feature. */
+  setups: z.array(setupSchema).default([]),
+  dfm: z.array(dfmSchema).default([]),
   timings: timingsSchema,
 });
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;

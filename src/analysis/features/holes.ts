@@ -93,8 +93,10 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const [drillLo, drillHi] = extentAlong(input, drill.map((d) => d.id), axis);
   const tipCone = cones.find((c) => closesAt(graph, c));
   const bottom = flatBottom ?? tipCone;
-  // Entry: the end away from the bottom (either end of a through hole).
-  const bottomAtHi = bottom ? mid(span(bottom)) > (lo + hi) / 2 : false;
+  // Entry: the end away from the bottom; for a through hole the counterbored/countersunk end, else
+  // either (the setup planner may drill it from both sides).
+  const widening = faces.find((f) => f.surface === 'cone' || (f.surface === 'cylinder' && f.params.radius! > radius + 1e-6));
+  const bottomAtHi = bottom ? mid(span(bottom)) > (lo + hi) / 2 : widening ? mid(span(widening)) < (lo + hi) / 2 : false;
   const entry = bottomAtHi ? lo : hi;
   const params: Record<string, number | string | boolean> = { diameter: round(2 * radius), through: !bottom };
   const drillEnd = bottomAtHi ? drillHi : drillLo;

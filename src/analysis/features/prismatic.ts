@@ -46,7 +46,8 @@ export function classifyPrismatic(
   const make = (type: PrismaticType, outline: Outline, through: boolean, floor?: number): PrismaticFeature => {
     const feature: PrismaticFeature = { type, outline, through, faces: group, floor, params: {} };
     feature.params = dimensions(graph, frame, feature);
-    if (floor !== undefined) feature.axis = normal(floor);
+    // Tool direction: into the floor, against its outward normal.
+    if (floor !== undefined) feature.axis = normal(floor).map((v) => -v + 0) as Vec3;
     return feature;
   };
 
@@ -69,7 +70,9 @@ export function classifyPrismatic(
   }
 
   // A floor: the face the others stand on (concave to every other face of the group).
-  const floor = group.find((f) => concaveInside(f).length === group.length - 1 && aligned(f));
+  // Where topology leaves it open (a corner step), the floor faces along the part's main axis.
+  const floors = group.filter((f) => concaveInside(f).length === group.length - 1 && aligned(f));
+  const floor = floors.find((f) => Math.abs(dot(normal(f), frame.axes[0])) > 1 - 1e-6) ?? floors[0];
   const walls = group.filter((f) => f !== floor);
   // Through: the cut runs out of the stock on two opposite sides.
   const through = floor !== undefined && opensOnOppositeSides(graph, contacts, normal(floor));

@@ -11,11 +11,14 @@ import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
 import { analyseTurning, type Process } from './turning.ts';
+import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
 
 export interface Recognition {
   process: Process;
   features: Feature[];
+  setups: Setup[];
+  dfm: DfmIssue[];
   /** MFCAD++ class id of each face's feature (24 = stock / not a feature). */
   faceClasses: number[];
 }
@@ -49,7 +52,8 @@ export function recognize(input: RecognizerInput): Recognition {
     const found = classifyPrismatic(graph, frame, group, stock);
     if (found) claim(prismaticFeature(found), mfcadClassOf(found));
   }
-  return { process: turning.process, features, faceClasses };
+  features.forEach(addHoleHints);
+  return { process: turning.process, features, faceClasses, setups: planSetups(features), dfm: dfmChecks(features) };
 }
 
 function holeFeature(h: Hole): Omit<Feature, 'id'> {

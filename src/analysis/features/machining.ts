@@ -1,0 +1,106 @@
+/**
+ * What a machinist reads next to the features: the tool access direction of each feature, the
+ * fewest 3-axis setups that reach them all, nearest standard drill and tap sizes, and DFM checks
+ * with expected and actual values.
+ */
+import type { Feature, Vec3 } from '../result.ts';
+import { dot } from '../brep/vec.ts';
+
+export interface Setup {
+  /** Tool direction: from the spindle into the part. */
+  direction: Vec3;
+  features: number[];
+}
+
+export interface DfmIssue {
+  code: 'DEEP_HOLE' | 'NON_STANDARD_HOLE' | 'UNREACHABLE';
+  severity: 'info' | 'warning' | 'error';
+  message: string;
+  faces: number[];
+  expected: number | string;
+  actual: number | string;
+}
+
+/** Depth over diameter above which a drilled hole needs peck drilling or a gun drill. */
+export const DEEP_HOLE_RATIO = 6;
+
+/** Metric drills in 0.1 mm steps to 13 mm, then 0.5 mm: the sizes a shop stocks. */
+const METRIC_DRILLS = [
+  ...Array.from({ length: 121 }, (_, i) => Math.round((1 + i * 0.1) * 10) / 10),
+  ...Array.from({ length: 75 }, (_, i) => 13.5 + i * 0.5),
+];
+/** Inch fractional drills 1/16" .. 1" in 1/64" steps, in mm. */
+const INCH_DRILLS = Array.from({ length: 61 }, (_, i) => ((4 + i) / 64) * 25.4);
+/** Tap drill → thread (ISO metric coarse) and clearance holes (medium fit). */
+const TAP_DRILLS: [number, string][] = [[2.5, 'M3'], [3.3, 'M4'], [4.2, 'M5'], [5, 'M6'], [6.8, 'M8'], [8.5, 'M10'], [10.2, 'M12'], [14, 'M16'], [17.5, 'M20']];
+const CLEARANCE: [number, string][] = [[3.4, 'M3'], [4.5, 'M4'], [5.5, 'M5'], [6.6, 'M6'], [9, 'M8'], [11, 'M10'], [13.5, 'M12'], [17.5, 'M16'], [22, 'M20']];
+
+const SIZE_TOL = 0.01;
+
+const HOLE_TYPES = new Set(['hole', 'counterbore_hole', 'countersink_hole']);
+
+function nearest(list: number[], d: number): number {
+  return list.reduce((a, b) => (Math.abs(b - d) < Math.abs(a - d) ? b : a));
+}
+
+/** Adds `drill_metric`, `drill_inch` (mm) and, when the size matches, `tap`/`clearance_for`. */
+export function addHoleHints(feature: Feature): void {
+  if (!HOLE_TYPES.has(feature.type) || typeof feature.params.diameter !== 'number') return;
+  const d = feature.params.diameter;
+  feature.params.drill_metric = nearest(METRIC_DRILLS, d);
+  feature.params.drill_inch = Math.round(nearest(INCH_DRILLS, d) * 1e4) / 1e4;
+  const tap = TAP_DRILLS.find(([size]) => Math.abs(size - d) <= SIZE_TOL);
+  if (tap) feature.params.tap = tap[1];
+  const clearance = CLEARANCE.find(([size]) => Math.abs(size - d) <= SIZE_TOL);
+  if (clearance) feature.params.clearance_for = clearance[1];
+}
+
+/** Directions a feature can be machined from: its axis, and the reverse too for plain through holes. */
+function accessDirections(f: Feature): Vec3[] {
+  if (!f.axis) return [];
+  const reverse: Vec3 = [-f.axis[0] + 0, -f.axis[1] + 0, -f.axis[2] + 0];
+  return f.type === 'hole' && f.params.through === true ? [f.axis, reverse] : [f.axis];
+}
+
+/**
+ * The fewest 3-axis setups: features with one access direction fix their setups; features that
+ * can be reached two ways join a setup that already exists when they can.
+ */
+export function planSetups(features: Feature[]): Setup[] {
+  const setups: Setup[] = [];
+  const join = (f: Feature, dirs: Vec3[]) => {
+    const existing = setups.find((s) => dirs.some((d) => dot(s.direction, d) > 1 - 1e-6));
+    if (existing) existing.features.push(f.id);
+    else setups.push({ direction: dirs[0]!, features: [f.id] });
+  };
+  const milled = features.filter((f) => !f.type.startsWith('turned') && f.type !== 'groove' && f.type !== 'taper');
+  for (const f of milled) if (accessDirections(f).length === 1) join(f, accessDirections(f));
+  for (const f of milled) if (accessDirections(f).length === 2) join(f, accessDirections(f));
+  for (const s of setups) s.features.sort((a, b) => a - b);
+  return setups.sort((a, b) => b.features.length - a.features.length || a.features[0]! - b.features[0]!);
+}
+
+export function dfmChecks(features: Feature[]): DfmIssue[] {
+  const issues: DfmIssue[] = [];
+  for (const f of features) {
+    if (!HOLE_TYPES.has(f.type)) continue;
+    const { diameter, depth } = f.params;
+    if (typeof diameter !== 'number' || typeof depth !== 'number' || diameter <= 0) continue;
+    const ratio = Math.round((depth / diameter) * 100) / 100;
+    if (ratio > DEEP_HOLE_RATIO) {
+      issues.push({
+        code: 'DEEP_HOLE', severity: 'warning', faces: f.faces, expected: `<= ${DEEP_HOLE_RATIO}`, actual: ratio,
+        message: `Hole Ø${diameter} is ${ratio}× its diameter deep: needs peck drilling or a gun drill.`,
+      });
+    }
+    const drill = nearest(METRIC_DRILLS, diameter);
+    const inch = nearest(INCH_DRILLS, diameter);
+    if (Math.abs(drill - diameter) > SIZE_TOL && Math.abs(inch - diameter) > SIZE_TOL) {
+      issues.push({
+        code: 'NON_STANDARD_HOLE', severity: 'info', faces: f.faces, expected: drill, actual: diameter,
+        message: `Hole Ø${diameter} matches no standard drill (nearest Ø${drill}): it needs boring or interpolation.`,
+      });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,105 @@
+/**
+ * The geometric recogniser on fixtures with known dimensions (scripts/make-fixtures.ts): counts
+ * exact, dimensions to 0.01 mm, and the same features after a rotation of the part.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
+import { dfmChecks } from '../src/analysis/features/machining.ts';
+import { FIXTURES, fixture } from './fixtures.ts';
+
+const run = (name: string) => analyze(fixture(name), { fileName: name });
+const byType = (r: AnalysisResult, type: string) => r.features.filter((f) => f.type === type);
+
+function expectParams(feature: Feature | undefined, expected: Record<string, number | string | boolean>): void {
+  expect(feature, 'feature missing').toBeDefined();
+  for (const [key, value] of Object.entries(expected)) {
+    if (typeof value === 'number') expect(feature!.params[key], key).toBeCloseTo(value, 2);
+    else expect(feature!.params[key], key).toBe(value);
+  }
+}
+
+/** Same features (type, faces, params to 0.01 mm) whatever the part's orientation. */
+function expectSameFeatures(a: AnalysisResult, b: AnalysisResult): void {
+  expect(b.features.map((f) => [f.type, f.faces])).toEqual(a.features.map((f) => [f.type, f.faces]));
+  a.features.forEach((f, i) => expectParams(b.features[i], f.params));
+  expect(b.setups.length).toBe(a.setups.length);
+  expect(b.part.process).toBe(a.part.process);
+}
+
+describe('holes', () => {
+  it('finds the plate holes with their dimensions, patterns and drill hints', async () => {
+    const { counterbore: cb, countersink: cs, blindFlat: bf, blindDrilled: bd } = FIXTURES.plate;
+    const r = await run('plate-holes.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['counterbore_hole', 'countersink_hole', 'hole', 'hole']);
+    expectParams(byType(r, 'counterbore_hole')[0], {
+      count: 4, pattern: 'grid', rows: 2, columns: 2, through: true, diameter: cb.diameter, counterbore_diameter: cb.cbDiameter,
+      counterbore_depth: cb.cbDepth, depth: FIXTURES.plate.size[2], drill_metric: 6.6, clearance_for: 'M6',
+    });
+    expectParams(byType(r, 'countersink_hole')[0], { count: 2, pattern: 'linear', diameter: cs.diameter, countersink_diameter: cs.cskDiameter, countersink_angle: 90 });
+    const [flat, drilled] = byType(r, 'hole').sort((a, b) => Number(b.params.diameter) - Number(a.params.diameter));
+    expectParams(flat, { diameter: bf.diameter, depth: bf.depth, through: false, bottom: 'flat' });
+    expectParams(drilled, { diameter: bd.diameter, depth: bd.depth, through: false, bottom: 'cone', bottom_angle: bd.tipAngle });
+    expect(r.setups).toHaveLength(1);
+    expect(r.part.process).toBe('milled');
+    expect(r.faces.filter((f) => f.mfcadClass === 1).length + r.faces.filter((f) => f.mfcadClass === 12).length).toBe(
+      r.features.reduce((n, f) => n + f.faces.length, 0),
+    );
+  });
+
+  it('gives the same holes after rotating the plate', async () => {
+    expectSameFeatures(await run('plate-holes.step'), await run('plate-holes-rotated.step'));
+  });
+
+  it('reports no DFM issue for a standard, shallow hole', async () => {
+    const r = await run('box-with-hole.step');
+    expectParams(r.features[0], { diameter: 10, depth: 20, through: true });
+    expect(r.dfm).toEqual([]);
+  });
+
+  it('flags a deep hole and a non-standard diameter with expected and actual values', () => {
+    const hole = (diameter: number, depth: number): Feature => ({
+      id: 0, type: 'hole', faces: [3], params: { diameter, depth, through: false }, confidence: 1, method: 'geometric',
+    });
+    expect(dfmChecks([hole(5, 40)])).toEqual([expect.objectContaining({ code: 'DEEP_HOLE', expected: '<= 6', actual: 8, faces: [3] })]);
+    expect(dfmChecks([hole(6.63, 10)])).toEqual([expect.objectContaining({ code: 'NON_STANDARD_HOLE', expected: 6.6, actual: 6.63 })]);
+  });
+});
+
+describe('prismatic features', () => {
+  it('finds the pocket, slot and step with their dimensions', async () => {
+    const { pocket, slot, step } = FIXTURES.prismatic;
+    const r = await run('prismatic.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['pocket', 'slot', 'step']);
+    expectParams(byType(r, 'pocket')[0], { length: Math.max(pocket[2], pocket[3]), width: Math.min(pocket[2], pocket[3]), depth: pocket[4], through: false });
+    expectParams(byType(r, 'slot')[0], { width: slot[1], depth: slot[2], through: true, length: FIXTURES.prismatic.size[1] });
+    expectParams(byType(r, 'step')[0], { width: step[0], depth: step[1], through: true });
+    expect(r.setups).toHaveLength(2);
+  });
+
+  it('gives the same features after rotating the block', async () => {
+    expectSameFeatures(await run('prismatic.step'), await run('prismatic-rotated.step'));
+  });
+});
+
+describe('turned parts', () => {
+  it('classifies the shaft as turned and measures its diameters, groove and chamfers', async () => {
+    const r = await run('shaft.step');
+    expect(r.part.process).toBe('turned');
+    expectParams(byType(r, 'groove')[0], { diameter: 24, width: 4, depth: 3 });
+    expect(byType(r, 'groove')).toHaveLength(1);
+    const chamfers = byType(r, 'chamfer');
+    expect(chamfers).toHaveLength(2);
+    for (const c of chamfers) expectParams(c, { distance: 1, angle: 45 });
+    const diameters = byType(r, 'turned_diameter').map((f) => [f.params.diameter, f.params.length]);
+    expect(diameters).toEqual([[20, 29], [30, 10], [30, 15]]);
+    expect(byType(r, 'turned_face')).toHaveLength(3);
+  });
+
+  it('gives the same turned features after rotating the shaft', async () => {
+    expectSameFeatures(await run('shaft.step'), await run('shaft-rotated.step'));
+  });
+
+  it('leaves a prismatic block milled', async () => {
+    expect((await run('block.step')).part.process).toBe('milled');
+  });
+});

@@ -10,7 +10,7 @@
  *   const t = brepnetInputs(result, { normalization: 'unit-box' }); // Autodesk's checkpoints (SPEC a.1)
  *   writeFileSync(out, JSON.stringify(inputsToJSON(t)));           // Python: brepnet.load_inputs_json(out)
  *
- * or, from a shell: `npx tsx scripts/brepnet-inputs.ts part.step [--out part.brepnet.json]
+ * or, from a shell: `npm run model:inputs -- part.step [--out part.brepnet.json]
  * [--normalization area|unit-box|none] [--raw]` (see that script; `brepnetInputsForStep` in
  * ./step-inputs.ts does analyze + brepnetInputs in one call).
  *

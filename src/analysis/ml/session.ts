@@ -26,8 +26,14 @@ export interface RuntimeConfig {
   readFile?: (path: string) => Promise<Uint8Array>;
 }
 
+/**
+ * Unconfigured hosts (Node scripts) get onnxruntime-web by a bare import. The specifier is kept
+ * out of bundlers' sight on purpose: browser bundles configure the runtime in ./browser.ts, and a
+ * literal import here would add onnxruntime-web's WebGPU build and its wasm to every bundle.
+ */
+const ORT_WEB = 'onnxruntime-web';
 let runtime: RuntimeConfig = {
-  load: () => import('onnxruntime-web'),
+  load: () => import(/* @vite-ignore */ ORT_WEB) as Promise<OrtModule>,
   executionProviders: ['wasm'],
 };
 let ort: Promise<OrtModule> | undefined;

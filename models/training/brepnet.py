@@ -55,10 +55,12 @@ def gather_psi(xf, xe, xc, kf, ke, kc):
     return torch.cat([xf[kf].reshape(c, -1), xe[ke].reshape(c, -1), xc[kc].reshape(c, -1)], dim=1)
 
 
-def pool_faces(h, cf):
-    """Max over each face's coedges; index C is a zero row, C+1 a -3e38 row (SPEC b)."""
+def pool_faces(h, cf, zero_row=True):
+    """Max over each face's coedges; index C is a zero row, C+1 a -3e38 row (SPEC b).
+    zero_row=False makes index C neutral too (no clamping at 0: an option for our own models)."""
     width = h.shape[1]
-    pad = torch.cat([torch.zeros(1, width, dtype=h.dtype), torch.full((1, width), NEG, dtype=h.dtype)])
+    first = torch.zeros(1, width, dtype=h.dtype) if zero_row else torch.full((1, width), NEG, dtype=h.dtype)
+    pad = torch.cat([first, torch.full((1, width), NEG, dtype=h.dtype)])
     return torch.amax(torch.cat([h, pad])[cf], dim=1)
 
 
@@ -76,12 +78,13 @@ class ConvUnit(nn.Module):
 
 
 class OutputUnit(nn.Module):
-    def __init__(self, d_in, hidden, out):
+    def __init__(self, d_in, hidden, out, zero_row=True):
         super().__init__()
+        self.zero_row = zero_row
         self.mlp = MLP([d_in, hidden, out], last_plain=True)
 
     def forward(self, xf, xe, xc, kf, ke, kc, cf):
-        return pool_faces(self.mlp(gather_psi(xf, xe, xc, kf, ke, kc)), cf)
+        return pool_faces(self.mlp(gather_psi(xf, xe, xc, kf, ke, kc)), cf, self.zero_row)
 
 
 def _conv_block(conv, bn, c_in, c_out):
@@ -109,7 +112,10 @@ class GridEncoder(nn.Module):
 class BRepNet(nn.Module):
     def __init__(self, variant='features', num_layers=2, s=84, num_classes=8, num_mlp_layers=2,
                  feature_dims=(7, 10, 1), output_hidden=None, dropout=0.0,
-                 encoder_widths=(64, 128, 256), embedding=64):
+                 encoder_widths=(64, 128, 256), embedding=64, zero_row=True):
+        """zero_row: keep the reference's zero-row quirk in the output unit's face pooling (needed
+        for Autodesk's weights; our own models may switch it off, which lets small faces have
+        negative logits). Hidden units are unaffected either way (ReLU outputs are >= 0)."""
         super().__init__()
         self.variant = variant
         if variant == 'features':
@@ -124,9 +130,9 @@ class BRepNet(nn.Module):
         self.layers = nn.ModuleList(
             [ConvUnit(d0 if i == 0 else d, s, num_mlp_layers, dropout) for i in range(num_layers - 1)])
         if variant == 'features':
-            self.output_layer = OutputUnit(d, output_hidden or 3 * s, num_classes)
+            self.output_layer = OutputUnit(d, output_hidden or 3 * s, num_classes, zero_row)
         else:
-            self.output_layer = OutputUnit(d, output_hidden or s, s)
+            self.output_layer = OutputUnit(d, output_hidden or s, s, zero_row)
             self.classification_layer = nn.Linear(s, num_classes)
 
     @property

@@ -108,7 +108,8 @@ export function featureTitle(f: Feature): string {
   const r = param(f, 'radius');
   const count = param(f, 'count');
   const through = f.params.through === true;
-  const name = f.type === 'fillet' && f.params.convex === true ? 'Round' : capital(f.type);
+  // The group header already says "Counterbore holes": the row says "Counterbore Ø6.60 through".
+  const name = f.type === 'fillet' && f.params.convex === true ? 'Round' : capital(f.type.replace(/_hole$/, ''));
   const parts: string[] = [count !== undefined && count > 1 ? `${count}× ${name}` : name];
   if (d !== undefined) {
     parts.push(`Ø${d.toFixed(2)}`);

@@ -37,12 +37,16 @@ function ProgressCard() {
   const fileName = useVectis((s) => s.fileName);
   // The cache check is listed only when it ran (`?cache=off` skips it).
   const shown = [...BASE_STEPS.filter((s) => s !== 'cache' || steps.cache), ...LATER_STEPS.filter((s) => steps[s])];
+  // Between reports (the worker still starting, or busy before its next stage) the next step
+  // shows as running, so that the card never looks stalled.
+  const running = shown.some((s) => steps[s]?.state === 'running');
+  const next = running ? undefined : shown.find((s) => !steps[s]);
   return (
     <div className="card card-progress" data-testid="progress" role="status" aria-live="polite">
       <div className="card-title">Analysing {fileName}</div>
       <ol className="steps">
         {shown.map((s) => (
-          <StepRow key={s} step={s} state={steps[s]} />
+          <StepRow key={s} step={s} state={s === next ? { state: 'running' } : steps[s]} />
         ))}
       </ol>
       <div className="card-actions">

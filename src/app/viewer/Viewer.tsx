@@ -30,15 +30,18 @@ function Scene() {
       <HeadLight />
       {result && <PartModel result={result} />}
       <OrbitControls makeDefault enableDamping={false} zoomToCursor />
-      <GizmoHelper alignment="bottom-right" margin={[GIZMO_SIZE / 2, GIZMO_SIZE / 2]}>
-        <GizmoViewcube
-          color="#ffffff"
-          textColor="#2a323a"
-          strokeColor="#7d8996"
-          hoverColor="#9cc0f5"
-          opacity={1}
-        />
-      </GizmoHelper>
+      {result && (
+        <GizmoHelper alignment="bottom-right" margin={[GIZMO_SIZE / 2, GIZMO_SIZE / 2]}>
+          <GizmoViewcube
+            font="600 22px system-ui, sans-serif"
+            color="#ffffff"
+            textColor="#2a323a"
+            strokeColor="#7d8996"
+            hoverColor="#9cc0f5"
+            opacity={1}
+          />
+        </GizmoHelper>
+      )}
     </>
   );
 }
@@ -48,6 +51,8 @@ export function Viewer() {
     <Canvas
       className="viewer-canvas"
       frameloop="demand"
+      // No filmic tone mapping: part colours, highlights and the view cube stay as designed.
+      flat
       dpr={[1, 2]}
       camera={{ fov: 30, position: [200, 200, 200], near: 0.1, far: 100_000 }}
       gl={{ antialias: true }}

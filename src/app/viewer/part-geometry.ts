@@ -48,9 +48,9 @@ export function buildPartGeometry(result: AnalysisResult): PartGeometry {
   });
 
   const edges = new BufferGeometry();
-  edges.setAttribute('position', new BufferAttribute(polylinesToSegments(edgePositions, edgeRanges), 3));
-
   const { min, max } = result.part.bbox;
+  edges.setAttribute('position', new BufferAttribute(polylinesToSegments(edgePositions, edgeRanges, result.part.bbox), 3));
+
   const center = new Vector3((min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2);
   const partToWorld = new Matrix4()
     .makeRotationX(-Math.PI / 2)
@@ -72,13 +72,31 @@ export function buildPartGeometry(result: AnalysisResult): PartGeometry {
   };
 }
 
-/** Each polyline [p0, p1, ..., pn] becomes segments (p0 p1)(p1 p2)...: one LineSegments draw call. */
-function polylinesToSegments(points: Float32Array, ranges: readonly (readonly [number, number])[]): Float32Array {
+/**
+ * Each polyline [p0, p1, ..., pn] becomes segments (p0 p1)(p1 p2)...: one LineSegments draw call.
+ * A polyline that leaves the part's box (beyond 1 % of its diagonal) is wrong data from the
+ * engine (seen on NIST CTC-01: straight edges drawn to far-away points); it is left out, with a
+ * warning, rather than drawn across the view.
+ */
+function polylinesToSegments(points: Float32Array, ranges: readonly (readonly [number, number])[], bbox: AnalysisResult['part']['bbox']): Float32Array {
+  const { min, max } = bbox;
+  const tol = 0.01 * Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
+  const inside = (i: number) =>
+    [0, 1, 2].every((k) => points[3 * i + k]! >= min[k]! - tol && points[3 * i + k]! <= max[k]! + tol);
+  const kept: (readonly [number, number])[] = [];
+  const dropped: number[] = [];
+  ranges.forEach(([first, count], edge) => {
+    let ok = true;
+    for (let i = first; i < first + count && ok; i++) ok = inside(i);
+    if (ok) kept.push([first, count]);
+    else dropped.push(edge);
+  });
+  if (dropped.length > 0) console.warn(`[vectis] ${dropped.length} edge polyline(s) outside the part box not drawn: edges ${dropped.join(', ')}`);
   let segments = 0;
-  for (const [, count] of ranges) segments += Math.max(0, count - 1);
+  for (const [, count] of kept) segments += Math.max(0, count - 1);
   const out = new Float32Array(segments * 6);
   let o = 0;
-  for (const [first, count] of ranges) {
+  for (const [first, count] of kept) {
     for (let i = first; i < first + count - 1; i++) {
       out.set(points.subarray(3 * i, 3 * i + 6), o);
       o += 6;

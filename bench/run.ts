@@ -17,34 +17,15 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyze, discardEngine, engineHeapBytes, getEngine, serializeError, type AnalysisResult } from '../src/analysis/index.ts';
+import { collectFiles, HEADLINE, SHARED_DATA, SMALL, type BenchFile, type Skipped } from './files.ts';
 import { faceCount, initOcctImport, triangleCount, type OcctImport } from './occt-import.ts';
 import { kib, median, mib, ms, ratio, table } from './stats.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED_DATA = resolve(ROOT, '..', 'shared', 'data');
-const FIXTURE_DIR = join(ROOT, 'fixtures');
 
 const STAGES = ['read', 'brep', 'mesh', 'metrics', 'total'] as const;
 type StageName = (typeof STAGES)[number];
 type StageTimes = Record<StageName, number>;
-
-const HEADLINE = 'brepnet/step_examples/42811_d1f01a68_2.stp';
-const SMALL = 'brepnet/test_data/block_hole.step';
-
-interface BenchFile {
-  /** Short label for the tables. */
-  label: string;
-  /** Path as given (relative to the shared data folder, or fixtures/...). */
-  source: string;
-  path: string;
-  /** Large files get fewer warm runs by default to keep the whole bench near 2-3 minutes. */
-  heavy: boolean;
-}
-
-interface Skipped {
-  source: string;
-  reason: string;
-}
 
 interface VectisFigures {
   label: string;
@@ -129,29 +110,6 @@ function parseCli() {
     heapRuns: int('heap-runs', values['heap-runs'], 1),
     json: values.json,
   };
-}
-
-function collectFiles(skipped: Skipped[]): BenchFile[] {
-  const files: BenchFile[] = [];
-  const shared = (source: string, label: string, heavy = false) => {
-    const path = join(SHARED_DATA, source);
-    if (existsSync(path)) files.push({ label, source, path, heavy });
-    else skipped.push({ source: `../shared/data/${source}`, reason: 'absent' });
-  };
-  shared(SMALL, 'block_hole');
-  shared(HEADLINE, '42811 (headline)');
-  const mfcadDir = join(SHARED_DATA, 'mfcad', 'dev');
-  const mfcad = existsSync(mfcadDir) ? readdirSync(mfcadDir).filter((f) => /\.(step|stp)$/i.test(f)).sort()[0] : undefined;
-  if (mfcad) shared(`mfcad/dev/${mfcad}`, `mfcad ${mfcad.replace(/\.(step|stp)$/i, '')}`);
-  else skipped.push({ source: '../shared/data/mfcad/dev/*.step', reason: 'absent or empty' });
-  shared('real/fabricad/geometry_00000002.STEP', 'fabricad 00000002');
-  shared('real/nist/nist_ctc_01_asme1_ap203.stp', 'nist ctc_01');
-  shared('real/hierarchical-cadnet/004-15944-2_pressure_plate_MT09_18.step', 'pressure plate', true);
-
-  const fixtures = existsSync(FIXTURE_DIR) ? readdirSync(FIXTURE_DIR).filter((f) => /\.step$/i.test(f)).sort() : [];
-  if (fixtures.length === 0) skipped.push({ source: 'fixtures/*.step', reason: 'none present' });
-  for (const f of fixtures) files.push({ label: `fixture ${f}`, source: `fixtures/${f}`, path: join(FIXTURE_DIR, f), heavy: false });
-  return files;
 }
 
 function errorText(e: unknown): string {

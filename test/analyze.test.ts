@@ -79,8 +79,8 @@ describe('analyze() on generated solids', () => {
     const seen: Progress[] = [];
     const r = await analyze(fixture('block.step'), { onProgress: (p) => seen.push(p) });
     const stages = seen.filter((p) => p.state === 'done').map((p) => p.stage);
-    expect(stages).toEqual(['engine', 'read', 'brep', 'mesh', 'metrics']);
-    for (const s of ['read', 'brep', 'mesh', 'metrics', 'total']) expect(r.timings[s]).toBeGreaterThanOrEqual(0);
+    expect(stages).toEqual(['engine', 'read', 'brep', 'mesh', 'metrics', 'recognize']);
+    for (const s of ['read', 'brep', 'mesh', 'metrics', 'recognize', 'total']) expect(r.timings[s]).toBeGreaterThanOrEqual(0);
   });
 
   it('stops with CANCELLED when the signal fires', async () => {

@@ -33,7 +33,7 @@ describe('vectis analyze', () => {
     expect(Array.isArray(json.mesh.positions)).toBe(true);
     expect(json.mesh.faceRanges).toHaveLength(7);
     expect(json.part.bbox.max).toHaveLength(3);
-    expect(json.features).toEqual([]);
+    expect(json.features).toEqual([expect.objectContaining({ type: 'hole', method: 'geometric', params: expect.objectContaining({ diameter: 10, through: true }) })]);
     expect(json.timings.total).toBeGreaterThan(0);
   });
 

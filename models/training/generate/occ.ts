@@ -1,0 +1,209 @@
+/**
+ * Thin builders over the B-Rep engine for the generator: sketch loops → faces → prism tools,
+ * (r, z) profiles → revolved tools, face lists in TopExp order, STEP bytes. Every temporary
+ * engine object is deleted through a Scope (embind objects are not garbage collected).
+ */
+import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
+import type { OC } from '../../../src/analysis/occt/engine.ts';
+import { ShapeIndex } from '../../../src/analysis/occt/shape-index.ts';
+import { toWorld, type Frame, type V2, type V3 } from './geom.ts';
+
+/** One closed sketch loop: straight segments, or three-point arcs (from the previous point via `via`). */
+export type Seg = { to: V2; via?: V2 };
+export type Loop = { start: V2; segs: Seg[] } | { circle: { center: V2; r: number } };
+
+export function polygon(points: V2[]): Loop {
+  return { start: points[0]!, segs: [...points.slice(1), points[0]!].map((to) => ({ to })) };
+}
+
+interface Deletable {
+  delete(): void;
+}
+
+export class Scope {
+  private readonly items: Deletable[] = [];
+  track<T extends Deletable>(item: T): T {
+    this.items.push(item);
+    return item;
+  }
+  dispose(): void {
+    for (const item of this.items.reverse()) item.delete();
+    this.items.length = 0;
+  }
+}
+
+export class Builder {
+  constructor(readonly oc: OC) {}
+
+  pnt(s: Scope, p: V3) {
+    return s.track(new this.oc.gp_Pnt(p[0], p[1], p[2]));
+  }
+
+  dir(s: Scope, d: V3) {
+    return s.track(new this.oc.gp_Dir(d[0], d[1], d[2]));
+  }
+
+  box(dx: number, dy: number, dz: number): TopoDS_Shape {
+    const s = new Scope();
+    try {
+      const mk = s.track(new this.oc.BRepPrimAPI_MakeBox(this.pnt(s, [0, 0, 0]), dx, dy, dz));
+      return mk.Solid();
+    } finally {
+      s.dispose();
+    }
+  }
+
+  /** Planar face bounded by `loop`, drawn on frame f at height z. */
+  face(f: Frame, loop: Loop, z: number): TopoDS_Face {
+    const s = new Scope();
+    try {
+      const P = (q: V2) => this.pnt(s, toWorld(f, q[0], q[1], z));
+      const wire = s.track(new this.oc.BRepBuilderAPI_MakeWire());
+      if ('circle' in loop) {
+        const { center, r } = loop.circle;
+        const ax = s.track(new this.oc.gp_Ax2(P(center), this.dir(s, f.n)));
+        const circ = s.track(new this.oc.gp_Circ(ax, r));
+        wire.Add(s.track(new this.oc.BRepBuilderAPI_MakeEdge(circ)).Edge());
+      } else {
+        let from = loop.start;
+        for (const seg of loop.segs) {
+          wire.Add(seg.via ? this.arc(s, f, z, from, seg.via, seg.to) : s.track(new this.oc.BRepBuilderAPI_MakeEdge(P(from), P(seg.to))).Edge());
+          from = seg.to;
+        }
+      }
+      if (!wire.IsDone()) throw new Error('sketch wire is not closed');
+      return s.track(new this.oc.BRepBuilderAPI_MakeFace(wire.Wire(), true)).Face();
+    } finally {
+      s.dispose();
+    }
+  }
+
+  private arc(s: Scope, f: Frame, z: number, a: V2, via: V2, b: V2): TopoDS_Edge {
+    const [cx, cy, r] = circumcircle(a, via, b);
+    // a → via → b runs counter-clockwise (seen from +n) when `via` lies right of the chord a→b.
+    const ccw = (b[0] - a[0]) * (via[1] - a[1]) - (b[1] - a[1]) * (via[0] - a[0]) < 0;
+    const axis = ccw ? f.n : ([-f.n[0], -f.n[1], -f.n[2]] as V3);
+    const ax = s.track(new this.oc.gp_Ax2(this.pnt(s, toWorld(f, cx, cy, z)), this.dir(s, axis)));
+    const circ = s.track(new this.oc.gp_Circ(ax, r));
+    const P = (q: V2) => this.pnt(s, toWorld(f, q[0], q[1], z));
+    return s.track(new this.oc.BRepBuilderAPI_MakeEdge(circ, P(a), P(b))).Edge();
+  }
+
+  /** Solid swept from the sketch at z = zBottom up to z = zTop along the frame normal. */
+  prism(f: Frame, loop: Loop, zBottom: number, zTop: number): TopoDS_Shape {
+    const s = new Scope();
+    try {
+      const face = s.track(this.face(f, loop, zBottom));
+      const h = zTop - zBottom;
+      const vec = s.track(new this.oc.gp_Vec(f.n[0] * h, f.n[1] * h, f.n[2] * h));
+      return s.track(new this.oc.BRepPrimAPI_MakePrism(face, vec, false, true)).Shape();
+    } finally {
+      s.dispose();
+    }
+  }
+
+  /**
+   * Solid of revolution about the axis through (cx, cy) along the frame normal: `rz` is a closed
+   * polygon of (radius, z) points in a half-plane (r ≥ 0), arcs allowed as for sketches.
+   */
+  revolve(f: Frame, cx: number, cy: number, rz: Loop): TopoDS_Shape {
+    const s = new Scope();
+    try {
+      // A frame whose u runs radially and v along the axis: (r, z) sketches straight onto it.
+      const centre = toWorld(f, cx, cy, 0);
+      const half: Frame = { ...f, origin: centre, u: f.u, v: f.n, n: [-f.v[0], -f.v[1], -f.v[2]] };
+      const face = s.track(this.face(half, rz, 0));
+      const ax = s.track(new this.oc.gp_Ax1(this.pnt(s, centre), this.dir(s, f.n)));
+      return s.track(new this.oc.BRepPrimAPI_MakeRevol(face, ax, 2 * Math.PI, false)).Shape();
+    } finally {
+      s.dispose();
+    }
+  }
+
+  /** Faces in TopExp order without repeats (TopExp::MapShapes order). Caller disposes the index. */
+  faces(shape: TopoDS_Shape): ShapeIndex<TopoDS_Face> {
+    const index = new ShapeIndex<TopoDS_Face>(this.oc);
+    const { TopAbs_FACE, TopAbs_SHAPE } = this.oc.TopAbs_ShapeEnum;
+    const ex = new this.oc.TopExp_Explorer(shape, TopAbs_FACE, TopAbs_SHAPE);
+    for (; ex.More(); ex.Next()) index.add(this.oc.TopoDS.Face(ex.Current()));
+    ex.delete();
+    return index;
+  }
+
+  count(shape: TopoDS_Shape, kind: 'SOLID' | 'SHELL' | 'EDGE'): number {
+    const e = this.oc.TopAbs_ShapeEnum;
+    const type = kind === 'SOLID' ? e.TopAbs_SOLID : kind === 'SHELL' ? e.TopAbs_SHELL : e.TopAbs_EDGE;
+    const ex = new this.oc.TopExp_Explorer(shape, type, e.TopAbs_SHAPE);
+    let n = 0;
+    for (; ex.More(); ex.Next()) n++;
+    ex.delete();
+    return n;
+  }
+
+  /** BRepCheck with geometry checks: booleans of nearly touching tools can leave broken shells. */
+  valid(shape: TopoDS_Shape): boolean {
+    const check = new this.oc.BRepCheck_Analyzer(shape, true, false, false);
+    const ok = check.IsValid();
+    check.delete();
+    return ok;
+  }
+
+  /** 'Plane', 'Cylinder', ... as in the shared data's label files. */
+  surfaceName(face: TopoDS_Face): string {
+    const adaptor = new this.oc.BRepAdaptor_Surface(face, true);
+    const name = String(adaptor.GetType()).replace('GeomAbs_', '').replace(/Surface$/, '');
+    adaptor.delete();
+    return name;
+  }
+
+  area(shape: TopoDS_Shape): number {
+    const props = new this.oc.GProp_GProps();
+    this.oc.BRepGProp.SurfaceProperties(shape, props, false, false);
+    const a = props.Mass();
+    props.delete();
+    return a;
+  }
+
+  volume(shape: TopoDS_Shape): number {
+    const props = new this.oc.GProp_GProps();
+    this.oc.BRepGProp.VolumeProperties(shape, props, true, false, false);
+    const v = props.Mass();
+    props.delete();
+    return v;
+  }
+
+  /** STEP AP214 bytes, reproducible: the product is named `name` and the header time is fixed. */
+  stepBytes(shape: TopoDS_Shape, name: string, scratch = '/vectis-generated.step'): Uint8Array {
+    const oc = this.oc;
+    oc.Interface_Static.SetCVal('write.step.unit', 'MM');
+    const writer = new oc.STEPControl_Writer();
+    const progress = new oc.Message_ProgressRange();
+    try {
+      const status = writer.Transfer(shape, oc.STEPControl_StepModelType.STEPControl_AsIs, true, progress);
+      if (status !== oc.IFSelect_ReturnStatus.IFSelect_RetDone) throw new Error(`STEP transfer failed: ${String(status)}`);
+      writer.Write(scratch);
+      const text = new TextDecoder().decode(oc.FS.readFile(scratch));
+      oc.FS.unlink(scratch);
+      // The writer stamps the time and numbers its products per session: make both fixed.
+      const fixed = text
+        .replace(/^(FILE_NAME\('[^']*',')[^']*'/m, "$12000-01-01T00:00:00'")
+        .replace(/PRODUCT\('[^']*',\s*'[^']*'/, `PRODUCT('${name}','${name}'`);
+      return new TextEncoder().encode(fixed);
+    } finally {
+      progress.delete();
+      writer.delete();
+    }
+  }
+}
+
+/** Centre and radius of the circle through three 2D points. */
+export function circumcircle(a: V2, b: V2, c: V2): [number, number, number] {
+  const d = 2 * (a[0] * (b[1] - c[1]) + b[0] * (c[1] - a[1]) + c[0] * (a[1] - b[1]));
+  if (Math.abs(d) < 1e-12) throw new Error('arc points are collinear');
+  const a2 = a[0] ** 2 + a[1] ** 2;
+  const b2 = b[0] ** 2 + b[1] ** 2;
+  const c2 = c[0] ** 2 + c[1] ** 2;
+  const x = (a2 * (b[1] - c[1]) + b2 * (c[1] - a[1]) + c2 * (a[1] - b[1])) / d;
+  const y = (a2 * (c[0] - b[0]) + b2 * (a[0] - c[0]) + c2 * (b[0] - a[0])) / d;
+  return [x, y, Math.hypot(a[0] - x, a[1] - y)];
+}

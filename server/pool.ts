@@ -29,6 +29,8 @@ export interface PoolOptions {
   maxJobsPerWorker: number;
   resourceLimitMb: number;
   testHooks: boolean;
+  /** Warm each new worker up with a small analysis before it takes jobs (default true). */
+  warmup?: boolean;
   logger: Logger;
 }
 
@@ -224,7 +226,7 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
   }
 
   private spawn(): void {
-    const init: WorkerInit = { testHooks: this.options.testHooks };
+    const init: WorkerInit = { testHooks: this.options.testHooks, warmup: this.options.warmup ?? true };
     const worker = new Worker(this.options.workerFile, {
       workerData: init,
       resourceLimits: { maxOldGenerationSizeMb: this.options.resourceLimitMb },
@@ -256,7 +258,7 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
         slot.state = 'idle';
         slot.started = true;
         this.startFailures = 0;
-        slot.log.info({ engineMs: Math.round(m.engineMs) }, 'analysis worker ready');
+        slot.log.info({ engineMs: Math.round(m.engineMs), warmupMs: Math.round(m.warmupMs) }, 'analysis worker ready');
         this.emit('worker-ready', { threadId: slot.threadId, engineMs: m.engineMs });
         for (const w of this.readyWaiters.splice(0)) w();
         this.dispatch();

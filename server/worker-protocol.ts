@@ -2,7 +2,7 @@
 import type { SerializedError } from '../src/analysis/index.ts';
 
 /** Test-only behaviours, honoured only when the pool was built with `testHooks`. */
-export type TestHook = 'hang' | 'crash';
+export type TestHook = 'hang' | 'slow' | 'crash';
 
 export interface JobMessage {
   type: 'job';
@@ -30,11 +30,13 @@ export interface ResultSummary {
 }
 
 export type WorkerMessage =
-  | { type: 'ready'; engineMs: number; stats: WorkerStats }
+  | { type: 'ready'; engineMs: number; warmupMs: number; stats: WorkerStats }
   | { type: 'start-failed'; error: SerializedError }
   | { type: 'result'; id: number; json: string; summary: ResultSummary; stats: WorkerStats }
   | { type: 'error'; id: number; error: SerializedError; engineBroken: boolean; stats: WorkerStats };
 
 export interface WorkerInit {
   testHooks: boolean;
+  /** Run one small analysis before reporting ready (see worker.ts). */
+  warmup: boolean;
 }

@@ -36,7 +36,7 @@ export function parseParams(fields: Record<string, string>): RequestParams {
 export function testHook(ctx: AppContext, request: FastifyRequest): TestHook | undefined {
   if (!ctx.config.testHooks) return undefined;
   const v = request.headers['x-vectis-test-hook'];
-  return v === 'hang' || v === 'crash' ? v : undefined;
+  return v === 'hang' || v === 'slow' || v === 'crash' ? v : undefined;
 }
 
 /** `{"id":...,<extra>,` + the result's own members: no re-serialization of a large result. */

@@ -169,7 +169,7 @@ export class Store {
         const rows = await tx.query<{ id: string; created_at: Date | string }>(
           `insert into public.analyses (file_hash, file_name, file_bytes, schema_version, pipeline_version, mesh_id, quotation_id, line_item_id,
              solids, faces, edges, volume, area, bbox, stock, feature_count, result, timings, source, correlation_id, created_by)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16, $17::jsonb, $18::jsonb, $19, $20, $21)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15::text::jsonb, $16, $17::text::jsonb, $18::text::jsonb, $19, $20, $21)
            returning id, created_at`,
           [
             hash, result.file.name, result.file.bytes, result.schemaVersion, meta.pipelineVersion, meshId ?? null,
@@ -195,7 +195,7 @@ export class Store {
              select $1::uuid, f.feature_index, f.feature_type,
                coalesce(array(select jsonb_array_elements_text(f.face_ids)::integer), '{}'), f.parameters, f.orientation,
                f.confidence_score, f.recognition_method, f.model_version
-             from jsonb_to_recordset($2::jsonb) as f(feature_index integer, feature_type text, face_ids jsonb, parameters jsonb,
+             from jsonb_to_recordset($2::text::jsonb) as f(feature_index integer, feature_type text, face_ids jsonb, parameters jsonb,
                orientation jsonb, confidence_score double precision, recognition_method text, model_version text)`,
             [id, JSON.stringify(features)],
           );
@@ -244,7 +244,7 @@ export class Store {
       const rows = await sql.query<{ id: string }>(
         `insert into public.verifications (analysis_id, file_hash, claimed_hash, pipeline_version, quotation_id, line_item_id, verified,
            difference_count, differences, client_result_sha256, correlation_id, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) returning id`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $12) returning id`,
         [
           v.analysisId ?? null, v.fileHash, v.claimedHash ?? null, v.pipelineVersion, v.quotationId ?? null, v.lineItemId ?? null,
           v.verified, v.differenceCount, JSON.stringify(v.differences), v.clientResultSha256 ?? null, v.correlationId ?? null, v.createdBy ?? null,

@@ -28,6 +28,31 @@ function cut(a: TopoDS_Shape, b: TopoDS_Shape): TopoDS_Shape {
   return new oc.BRepAlgoAPI_Cut(a, b, new oc.Message_ProgressRange()).Shape();
 }
 
+function fuse(a: TopoDS_Shape, b: TopoDS_Shape): TopoDS_Shape {
+  return new oc.BRepAlgoAPI_Fuse(a, b, new oc.Message_ProgressRange()).Shape();
+}
+
+/** Merges coplanar faces a fuse leaves split, so the cut leaves one floor, not three. */
+function unify(shape: TopoDS_Shape): TopoDS_Shape {
+  const u = new oc.ShapeUpgrade_UnifySameDomain(shape, true, true, false);
+  u.Build();
+  return u.Shape();
+}
+
+/** Rounds the straight edges whose end points (x, y, z) satisfy `pick`. */
+function filletEdges(shape: TopoDS_Shape, radius: number, pick: (a: number[], b: number[]) => boolean): TopoDS_Shape {
+  const fillet = new oc.BRepFilletAPI_MakeFillet(shape);
+  const explorer = new oc.TopExp_Explorer(shape, oc.TopAbs_ShapeEnum.TopAbs_EDGE, oc.TopAbs_ShapeEnum.TopAbs_SHAPE);
+  for (; explorer.More(); explorer.Next()) {
+    const edge = oc.TopoDS.Edge(explorer.Current());
+    const curve = new oc.BRepAdaptor_Curve(edge);
+    const a = curve.Value(curve.FirstParameter());
+    const b = curve.Value(curve.LastParameter());
+    if (pick([a.X(), a.Y(), a.Z()], [b.X(), b.Y(), b.Z()])) fillet.Add(radius, edge);
+  }
+  return fillet.Shape();
+}
+
 function compound(...shapes: TopoDS_Shape[]): TopoDS_Shape {
   const c = new oc.TopoDS_Compound();
   const builder = new oc.TopoDS_Builder();
@@ -106,6 +131,19 @@ const [stw, sth] = pr.step;
 milled = cut(milled, box(-1, -1, -1, pr.size[0] + 2, stw + 1, sth + 1));
 write(oc, 'prismatic.step', milled);
 write(oc, 'prismatic-rotated.step', rotated(milled));
+
+// Rounded cuts: a pocket with corner radii, a slot with half-round ends, a rounded outside edge.
+const { rounded: rd } = FIXTURES;
+let roundedBlock = filletEdges(box(0, 0, 0, rd.size[0], rd.size[1], rd.size[2]), rd.edgeRadius, (a, b) => a[0] === 0 && a[1] === 0 && b[0] === 0 && b[1] === 0);
+const [rpx, rpy, rpw, rpl, rpd] = rd.pocket;
+const pocketTool = filletEdges(box(rpx, rpy, rd.size[2] - rpd, rpw, rpl, rpd + 1), rd.cornerRadius, (a, b) => a[0] === b[0] && a[1] === b[1]);
+roundedBlock = cut(roundedBlock, pocketTool);
+const [scx, scy, sLen, sWidth, sDepth] = rd.slot;
+const slotTool = unify(fuse(fuse(box(scx - sLen / 2, scy - sWidth / 2, rd.size[2] - sDepth, sLen, sWidth, sDepth + 1),
+  zCylinder(scx - sLen / 2, scy, rd.size[2] - sDepth, sWidth / 2, sDepth + 1)), zCylinder(scx + sLen / 2, scy, rd.size[2] - sDepth, sWidth / 2, sDepth + 1)));
+roundedBlock = cut(roundedBlock, slotTool);
+write(oc, 'rounded.step', roundedBlock);
+write(oc, 'rounded-rotated.step', rotated(roundedBlock));
 
 // A turned shaft: chamfered ends, a shoulder and a groove.
 const turned = revolved(0, 0, shaft.profile);

@@ -81,6 +81,29 @@ describe('prismatic features', () => {
   });
 });
 
+describe('rounded cuts', () => {
+  it('measures corner radii, the half-round slot and the rounded edge', async () => {
+    const { pocket, cornerRadius, slot, edgeRadius } = FIXTURES.rounded;
+    const r = await run('rounded.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['fillet', 'pocket', 'slot']);
+    expectParams(byType(r, 'pocket')[0], { length: pocket[2], width: pocket[3], depth: pocket[4], corner_radius: cornerRadius });
+    expectParams(byType(r, 'slot')[0], { outline: 'round-ended', through: false, length: slot[2] + slot[3], width: slot[3], depth: slot[4] });
+    expectParams(byType(r, 'fillet')[0], { radius: edgeRadius, convex: true });
+    // The 5 mm deep slot's corners (r 5) and the 8 mm pocket's (r 4) are both above depth/3.
+    expect(r.dfm.filter((d) => d.code === 'SMALL_CORNER_RADIUS')).toEqual([]);
+  });
+
+  it('gives the same features after rotating the block', async () => {
+    expectSameFeatures(await run('rounded.step'), await run('rounded-rotated.step'));
+  });
+
+  it('flags the sharp inside corners of the unrounded pocket', async () => {
+    const r = await run('prismatic.step');
+    const pocket = byType(r, 'pocket')[0]!;
+    expect(r.dfm).toContainEqual(expect.objectContaining({ code: 'SMALL_CORNER_RADIUS', faces: pocket.faces, actual: 0 }));
+  });
+});
+
 describe('turned parts', () => {
   it('classifies the shaft as turned and measures its diameters, groove and chamfers', async () => {
     const r = await run('shaft.step');

@@ -13,7 +13,7 @@ export interface Setup {
 }
 
 export interface DfmIssue {
-  code: 'DEEP_HOLE' | 'NON_STANDARD_HOLE' | 'UNREACHABLE';
+  code: 'DEEP_HOLE' | 'NON_STANDARD_HOLE' | 'SMALL_CORNER_RADIUS';
   severity: 'info' | 'warning' | 'error';
   message: string;
   faces: number[];
@@ -23,6 +23,8 @@ export interface DfmIssue {
 
 /** Depth over diameter above which a drilled hole needs peck drilling or a gun drill. */
 export const DEEP_HOLE_RATIO = 6;
+/** Inside corners of closed cuts want a radius of at least a third of their depth (end mill reach). */
+export const CORNER_RADIUS_PER_DEPTH = 1 / 3;
 
 /** Metric drills in 0.1 mm steps to 13 mm, then 0.5 mm: the sizes a shop stocks. */
 const METRIC_DRILLS = [
@@ -83,6 +85,8 @@ export function planSetups(features: Feature[]): Setup[] {
 export function dfmChecks(features: Feature[]): DfmIssue[] {
   const issues: DfmIssue[] = [];
   for (const f of features) {
+    const corner = cornerIssue(f);
+    if (corner) issues.push(corner);
     if (!HOLE_TYPES.has(f.type)) continue;
     const { diameter, depth } = f.params;
     if (typeof diameter !== 'number' || typeof depth !== 'number' || diameter <= 0) continue;
@@ -103,4 +107,20 @@ export function dfmChecks(features: Feature[]): DfmIssue[] {
     }
   }
   return issues;
+}
+
+/** Pockets and closed slots: an inside corner radius below depth/3 needs a long thin cutter or EDM. */
+function cornerIssue(f: Feature): DfmIssue | undefined {
+  if (f.type !== 'pocket' && !(f.type === 'slot' && f.params.through === false)) return undefined;
+  const depth = f.params.depth;
+  if (typeof depth !== 'number' || depth <= 0) return undefined;
+  const radius = typeof f.params.corner_radius === 'number' ? f.params.corner_radius : 0;
+  const expected = Math.round(depth * CORNER_RADIUS_PER_DEPTH * 100) / 100;
+  if (radius >= expected) return undefined;
+  return {
+    code: 'SMALL_CORNER_RADIUS', severity: radius === 0 ? 'warning' : 'info', faces: f.faces, expected: `>= ${expected}`, actual: radius,
+    message: radius === 0
+      ? `The ${f.type} has sharp inside corners: a milling cutter leaves a radius (EDM needed for sharp ones).`
+      : `Corner radius ${radius} is small for a ${depth} deep ${f.type}: it needs a long, thin cutter.`,
+  };
 }

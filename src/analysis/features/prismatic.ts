@@ -8,14 +8,14 @@
  * - otherwise the number of faces, which ones are parallel to the part's frame, and how walls meet
  *   the floor tell slots and steps apart.
  */
-import type { Vec3 } from '../result.ts';
-import { cross, dot, norm, unit } from '../brep/vec.ts';
+import type { Face, Vec3 } from '../result.ts';
+import { cross, dot, norm, scale, sub, unit } from '../brep/vec.ts';
 import { alignedAxis, type PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
 import { spanAlong } from './extent.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
-export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'other';
+export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'other';
 
 export interface PrismaticFeature {
   type: PrismaticType;
@@ -35,50 +35,68 @@ export function classifyPrismatic(
   group: number[],
   stock: Set<number>,
 ): PrismaticFeature | undefined {
-  if (!group.every((f) => graph.faces[f]!.surface === 'plane')) return undefined;
-  const inGroup = new Set(group);
+  // Concave blends (rounded corners, floor fillets) belong to the cut but not to its shape logic:
+  // two planes joined through a blend count as meeting at a concave edge.
+  const blends = group.filter((f) => isBlend(graph, f));
+  const planes = group.filter((f) => !blends.includes(f));
+  if (planes.length === 0 || !planes.every((f) => graph.faces[f]!.surface === 'plane')) return undefined;
+  const inGroup = new Set(planes);
+  const blendSet = new Set(blends);
   const normal = (f: number) => graph.faces[f]!.params.normal!;
   const aligned = (f: number) => alignedAxis(frame, normal(f)) >= 0;
-  const concaveInside = (f: number) =>
-    graph.neighbours(f).filter((n) => n.convexity === 'concave' && inGroup.has(n.face)).map((n) => n.face);
-  const allConcave = (f: number) => graph.convexities(f).every((c) => c === 'concave');
+  const concaveInside = (f: number) => {
+    const out = new Set<number>();
+    for (const n of graph.neighbours(f)) {
+      if (n.convexity === 'concave' && inGroup.has(n.face)) out.add(n.face);
+      if (blendSet.has(n.face)) for (const m of graph.neighbours(n.face)) if (m.face !== f && inGroup.has(m.face)) out.add(m.face);
+    }
+    return [...out];
+  };
+  const allConcave = (f: number) => graph.convexities(f).every((c) => c === 'concave' || c === 'smooth');
 
   const make = (type: PrismaticType, outline: Outline, through: boolean, floor?: number): PrismaticFeature => {
     const feature: PrismaticFeature = { type, outline, through, faces: group, floor, params: {} };
-    feature.params = dimensions(graph, frame, feature);
+    feature.params = { ...dimensions(graph, frame, { ...feature, faces: planes }), ...blendRadii(graph, blends, floor) };
     // Tool direction: into the floor, against its outward normal.
     if (floor !== undefined) feature.axis = normal(floor).map((v) => -v + 0) as Vec3;
     return feature;
   };
 
-  if (group.length === 1) {
-    const f = group[0]!;
+  if (planes.length === 1) {
+    const f = planes[0]!;
     if (graph.convexities(f).every((c) => c === 'convex') && !aligned(f)) return make('chamfer', 'slanted', true);
     return undefined;
   }
 
-  const closedFloor = group.find(allConcave);
+  const closedFloor = planes.find(allConcave);
+  const obround = closedFloor === undefined ? undefined : roundEndedSlot(graph, planes.filter((f) => f !== closedFloor), blends);
+  if (obround) {
+    const slot = make('slot', 'round-ended', false, closedFloor);
+    slot.params.length = obround.length;
+    slot.params.width = obround.width;
+    return slot;
+  }
   if (closedFloor !== undefined) {
-    return make('pocket', outlineOf(distinctPlanes(graph, group.filter((f) => f !== closedFloor))), false, closedFloor);
+    return make('pocket', outlineOf(distinctPlanes(graph, planes.filter((f) => f !== closedFloor))), false, closedFloor);
   }
 
-  const contacts = stockContacts(graph, group, stock);
+  const contacts = stockContacts(graph, planes, stock);
   // A passage pierces the stock: walls around one axis, meeting the stock only along inner loops
   // (hole outlines). Walls split by crossing features still count once per plane.
-  if (contacts.length > 0 && contacts.every((c) => c.inner) && commonAxis(group.map(normal))) {
-    return make('passage', outlineOf(distinctPlanes(graph, group)), true);
+  if (contacts.length > 0 && contacts.every((c) => c.inner) && commonAxis(planes.map(normal))) {
+    return make('passage', outlineOf(distinctPlanes(graph, planes)), true);
   }
 
   // A floor: the face the others stand on (concave to every other face of the group).
   // Where topology leaves it open (a corner step), the floor faces along the part's main axis.
-  const floors = group.filter((f) => concaveInside(f).length === group.length - 1 && aligned(f));
+  const floors = planes.filter((f) => concaveInside(f).length === planes.length - 1 && aligned(f));
   const floor = floors.find((f) => Math.abs(dot(normal(f), frame.axes[0])) > 1 - 1e-6) ?? floors[0];
-  const walls = group.filter((f) => f !== floor);
+  const walls = planes.filter((f) => f !== floor);
   // Through: the cut runs out of the stock on two opposite sides.
   const through = floor !== undefined && opensOnOppositeSides(graph, contacts, normal(floor));
 
-  if (group.length === 2) {
-    const [a, b] = group as [number, number];
+  if (planes.length === 2) {
+    const [a, b] = planes as [number, number];
     if (!aligned(a) && !aligned(b)) return make('slot', 'triangular', true);
     if (aligned(a) && aligned(b)) return make('step', 'rectangular', true, floor ?? a);
     const flat = aligned(a) ? a : b;
@@ -91,12 +109,59 @@ export function classifyPrismatic(
   if (floor === undefined) return undefined;
   if (walls.length === 2) {
     const [a, b] = walls as [number, number];
-    if (dot(normal(a), normal(b)) < -1 + 1e-6) return make('slot', 'rectangular', true, floor);
+    if (dot(normal(a), normal(b)) < -1 + 1e-6) {
+      // Half-round ends (blends as wide as the slot) close it: an end-milled, blind slot.
+      const width = Math.abs(dot(sub(graph.faces[a]!.params.origin!, graph.faces[b]!.params.origin!), normal(a)));
+      const roundEnds = blends.filter((bl) => Math.abs(2 * (graph.faces[bl]!.params.radius ?? 0) - width) < 1e-6);
+      return roundEnds.length > 0 ? make('slot', 'round-ended', false, floor) : make('slot', 'rectangular', true, floor);
+    }
     if (walls.every(aligned)) return make('step', 'rectangular', false, floor);
     return make('step', '2sides', true, floor);
   }
   if (walls.length === 3) return make('slot', 'rectangular', false, floor);
   return undefined;
+}
+
+/**
+ * Two parallel walls closed by half-round ends as wide as the gap: an end-milled slot. Its length
+ * is the distance between the end axes plus the width (exact, unlike the mesh extent).
+ */
+function roundEndedSlot(graph: FaceGraph, walls: number[], blends: number[]): { length: number; width: number } | undefined {
+  if (walls.length !== 2 || blends.length !== 2) return undefined;
+  const [a, b] = walls.map((w) => graph.faces[w]!.params) as [Face['params'], Face['params']];
+  if (dot(a.normal!, b.normal!) > -1 + 1e-6) return undefined;
+  const width = Math.abs(dot(sub(a.origin!, b.origin!), a.normal!));
+  const ends = blends.map((bl) => graph.faces[bl]!.params);
+  if (!ends.every((e) => e.radius !== undefined && Math.abs(2 * e.radius - width) < 1e-6 && e.center && e.axis)) return undefined;
+  const gap = sub(ends[0]!.center!, ends[1]!.center!);
+  const along = norm(sub(gap, scale(ends[0]!.axis!, dot(gap, ends[0]!.axis!))));
+  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
+  return { length: r4(along + width), width: r4(width) };
+}
+
+/** A cylinder or torus tangent to a neighbour: a blend inside the cut. */
+function isBlend(graph: FaceGraph, face: number): boolean {
+  const f = graph.faces[face]!;
+  return (f.surface === 'cylinder' || f.surface === 'torus') && graph.neighbours(face).some((n) => n.convexity === 'smooth' && n.face !== face);
+}
+
+/** corner_radius from blends along the depth direction, floor_radius from those across it. */
+function blendRadii(graph: FaceGraph, blends: number[], floor: number | undefined): Record<string, number> {
+  if (floor === undefined || blends.length === 0) return {};
+  const depth = graph.faces[floor]!.params.normal!;
+  const corner: number[] = [];
+  const bottom: number[] = [];
+  for (const b of blends) {
+    const { axis, radius, minorRadius } = graph.faces[b]!.params;
+    if (graph.faces[b]!.surface === 'torus') bottom.push(minorRadius!);
+    else if (axis && Math.abs(Math.abs(dot(axis, depth)) - 1) < 1e-6) corner.push(radius!);
+    else if (axis && Math.abs(dot(axis, depth)) < 1e-6) bottom.push(radius!);
+  }
+  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
+  const out: Record<string, number> = {};
+  if (corner.length) out.corner_radius = r4(Math.min(...corner));
+  if (bottom.length) out.floor_radius = r4(Math.min(...bottom));
+  return out;
 }
 
 interface StockContact {

@@ -45,13 +45,16 @@ export function recognize(input: RecognizerInput): Recognition {
     claim({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis, confidence: 1, method: 'geometric' }, t.type === 'chamfer' ? 'chamfer' : 'stock');
   }
   for (const hole of groupHoles(findHoles(graph, cut, frame.size))) claim(holeFeature(hole), hole.params.through ? 'through_hole' : 'blind_hole');
-  for (const fillet of findFillets(graph, cut)) {
+  const claimFillet = (fillet: { faces: number[]; params: Feature['params'] }) =>
     claim({ type: 'fillet', faces: fillet.faces, params: fillet.params, confidence: 1, method: 'geometric' }, 'round');
-  }
-  for (const group of components(graph, cut, (e) => e.convexity === 'concave')) {
+  // Rounded outside edges now; inside blends first join the pocket, slot or step they round.
+  const fillets = findFillets(graph, cut);
+  fillets.filter((f) => f.params.convex).forEach(claimFillet);
+  for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
     const found = classifyPrismatic(graph, frame, group, stock);
     if (found) claim(prismaticFeature(found), mfcadClassOf(found));
   }
+  fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))).forEach(claimFillet);
   features.forEach(addHoleHints);
   return { process: turning.process, features, faceClasses, setups: planSetups(features), dfm: dfmChecks(features) };
 }
@@ -78,6 +81,8 @@ export function mfcadClassOf(p: Pick<PrismaticFeature, 'type' | 'outline' | 'thr
       return outline === 'triangular' ? 'triangular_passage' : outline === '6sides' ? '6sides_passage' : 'rectangular_passage';
     case 'slot':
       if (outline === 'triangular') return 'triangular_through_slot';
+      // Which of MFCAD++'s two circular-end slots this is was not verified against labels.
+      if (outline === 'round-ended') return 'h_circular_end_blind_slot';
       return through ? 'rectangular_through_slot' : 'rectangular_blind_slot';
     case 'step':
       if (outline === 'slanted') return 'slanted_through_step';

@@ -145,6 +145,15 @@ roundedBlock = cut(roundedBlock, slotTool);
 write(oc, 'rounded.step', roundedBlock);
 write(oc, 'rounded-rotated.step', rotated(roundedBlock));
 
+// A plate with a round boss and an O-ring groove on its top face.
+const { bossPlate: bp } = FIXTURES;
+let studded = fuse(box(0, 0, 0, bp.size[0], bp.size[1], bp.size[2]), zCylinder(bp.boss[0], bp.boss[1], bp.size[2], bp.boss[2] / 2, bp.boss[3]));
+studded = unify(studded);
+const [gx, gy, gInner, gOuter, gDepth] = bp.groove;
+studded = cut(studded, revolved(gx, gy, [[gInner / 2, bp.size[2] + 1], [gOuter / 2, bp.size[2] + 1], [gOuter / 2, bp.size[2] - gDepth], [gInner / 2, bp.size[2] - gDepth]]));
+write(oc, 'boss-groove.step', studded);
+write(oc, 'boss-groove-rotated.step', rotated(studded));
+
 // A turned shaft: chamfered ends, a shoulder and a groove.
 const turned = revolved(0, 0, shaft.profile);
 write(oc, 'shaft.step', turned);

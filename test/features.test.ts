@@ -104,6 +104,21 @@ describe('rounded cuts', () => {
   });
 });
 
+describe('bosses and O-ring grooves', () => {
+  it('measures the boss and the groove', async () => {
+    const { boss, groove } = FIXTURES.bossPlate;
+    const r = await run('boss-groove.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['boss', 'oring_groove']);
+    expectParams(byType(r, 'boss')[0], { diameter: boss[2], height: boss[3] });
+    expectParams(byType(r, 'oring_groove')[0], { inner_diameter: groove[2], outer_diameter: groove[3], width: (groove[3] - groove[2]) / 2, depth: groove[4] });
+    expect(r.part.process).toBe('milled');
+  });
+
+  it('gives the same features after rotating the plate', async () => {
+    expectSameFeatures(await run('boss-groove.step'), await run('boss-groove-rotated.step'));
+  });
+});
+
 describe('turned parts', () => {
   it('classifies the shaft as turned and measures its diameters, groove and chamfers', async () => {
     const r = await run('shaft.step');

@@ -10,6 +10,7 @@ import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
+import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
@@ -44,6 +45,9 @@ export function recognize(input: RecognizerInput): Recognition {
   for (const t of turning.features) {
     claim({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis, confidence: 1, method: 'geometric' }, t.type === 'chamfer' ? 'chamfer' : 'stock');
   }
+  const protrusion = (p: Protrusion): Omit<Feature, 'id'> => ({ type: p.type, faces: p.faces, params: p.params, axis: p.axis, confidence: 1, method: 'geometric' });
+  for (const groove of findOringGrooves(graph, cut, frame.size)) claim(protrusion(groove), 'Oring');
+  for (const boss of findBosses(graph, cut, frame.size)) claim(protrusion(boss), 'stock');
   for (const hole of groupHoles(findHoles(graph, cut, frame.size))) claim(holeFeature(hole), hole.params.through ? 'through_hole' : 'blind_hole');
   const claimFillet = (fillet: { faces: number[]; params: Feature['params'] }) =>
     claim({ type: 'fillet', faces: fillet.faces, params: fillet.params, confidence: 1, method: 'geometric' }, 'round');

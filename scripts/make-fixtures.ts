@@ -154,6 +154,11 @@ studded = cut(studded, revolved(gx, gy, [[gInner / 2, bp.size[2] + 1], [gOuter /
 write(oc, 'boss-groove.step', studded);
 write(oc, 'boss-groove-rotated.step', rotated(studded));
 
+// A pocket that leaves a thin wall on one side.
+const { thinWall: tw } = FIXTURES;
+const thin = cut(box(0, 0, 0, tw.size[0], tw.size[1], tw.size[2]), box(tw.wall, 5, 5, tw.size[0] - tw.wall - 5, tw.size[1] - 10, tw.size[2]));
+write(oc, 'thin-wall.step', thin);
+
 // A turned shaft: chamfered ends, a shoulder and a groove.
 const turned = revolved(0, 0, shaft.profile);
 write(oc, 'shaft.step', turned);

@@ -119,6 +119,16 @@ describe('bosses and O-ring grooves', () => {
   });
 });
 
+describe('thin walls', () => {
+  it('flags the 0.8 mm wall and only it', async () => {
+    const r = await run('thin-wall.step');
+    const walls = r.dfm.filter((d) => d.code === 'THIN_WALL');
+    expect(walls).toHaveLength(1);
+    expect(walls[0]!.actual).toBeCloseTo(FIXTURES.thinWall.wall, 4);
+    expect((await run('prismatic.step')).dfm.filter((d) => d.code === 'THIN_WALL')).toEqual([]);
+  });
+});
+
 describe('turned parts', () => {
   it('classifies the shaft as turned and measures its diameters, groove and chamfers', async () => {
     const r = await run('shaft.step');

@@ -33,6 +33,8 @@ export const FIXTURES = {
   rounded: { size: [80, 60, 30] as const, pocket: [8, 8, 40, 24, 8] as const, cornerRadius: 4, slot: [40, 46, 30, 10, 5] as const, edgeRadius: 3 },
   /** Boss [x, y, diameter, height] on the top; O-ring groove [x, y, inner Ø, outer Ø, depth]. */
   bossPlate: { size: [80, 60, 10] as const, boss: [20, 30, 16, 6] as const, groove: [55, 30, 14, 20, 2] as const },
+  /** A pocket from the top (floor at z = 5) leaving a `wall` mm thick side wall at x = 0. */
+  thinWall: { size: [40, 30, 20] as const, wall: 0.8 },
   /** (r, z) outline revolved about z: chamfer 1 x 45 at z=0, shoulder at z=30, groove z 40-44 to r=12, chamfer at z=60. */
   shaft: {
     profile: [[0, 0], [9, 0], [10, 1], [10, 30], [15, 30], [15, 40], [12, 40], [12, 44], [15, 44], [15, 59], [14, 60], [0, 60]] as const,

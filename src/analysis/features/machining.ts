@@ -13,7 +13,7 @@ export interface Setup {
 }
 
 export interface DfmIssue {
-  code: 'DEEP_HOLE' | 'NON_STANDARD_HOLE' | 'SMALL_CORNER_RADIUS';
+  code: 'DEEP_HOLE' | 'NON_STANDARD_HOLE' | 'SMALL_CORNER_RADIUS' | 'THIN_WALL';
   severity: 'info' | 'warning' | 'error';
   message: string;
   faces: number[];

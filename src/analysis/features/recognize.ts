@@ -13,6 +13,7 @@ import { findFillets } from './blends.ts';
 import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
+import { thinWalls } from './walls.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
 
 export interface Recognition {
@@ -60,7 +61,7 @@ export function recognize(input: RecognizerInput): Recognition {
   }
   fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))).forEach(claimFillet);
   features.forEach(addHoleHints);
-  return { process: turning.process, features, faceClasses, setups: planSetups(features), dfm: dfmChecks(features) };
+  return { process: turning.process, features, faceClasses, setups: planSetups(features), dfm: [...dfmChecks(features), ...thinWalls(graph, frame)] };
 }
 
 function holeFeature(h: Hole): Omit<Feature, 'id'> {

@@ -6,6 +6,7 @@
  */
 import { AnalysisError } from '../errors.ts';
 import type { AnalysisResult, Feature } from '../result.ts';
+import { mergeWithGeometry } from './merge.ts';
 import { loadModel, type BrepNetSession, type ModelSource, type Segmentation } from './session.ts';
 
 /** A model for `analyze(bytes, { model })`: a file (bytes, URL, path) or a loaded session. */
@@ -27,7 +28,8 @@ export async function applyModel(result: AnalysisResult, model: ModelOption): Pr
     face.confidence = seg.confidence[i]!;
   });
   const firstId = result.features.reduce((m, f) => Math.max(m, f.id + 1), 0);
-  result.features.push(...mlFeatures(result, seg, info.version, new Set(info.background), firstId));
+  const learned = mlFeatures(result, seg, info.version, new Set(info.background), firstId);
+  result.features.push(...mergeWithGeometry(result, learned, info.classKind));
   result.model = { version: info.version, classKind: info.classKind, classes: seg.classes, ...(info.license ? { license: info.license } : {}) };
 }
 

@@ -76,8 +76,8 @@ export async function appDropToShaded(page: Page, bytes: Buffer, name: string): 
       const zone = document.querySelector('[data-testid=dropzone]')!;
       const t0 = performance.now();
       for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
-      const finished = () => ['done', 'error'].includes(window.vectis.state().phase);
-      while (!finished()) await new Promise((r) => setTimeout(r, 2));
+      // (No named functions in here: tsx would wrap them in a helper the page does not have.)
+      while (!['done', 'error'].includes(window.vectis.state().phase)) await new Promise((r) => setTimeout(r, 2));
       const status = document.querySelector('[data-testid=status]')!;
       const phase = window.vectis.state().phase;
       while (status.getAttribute('data-state') !== phase) await new Promise((r) => setTimeout(r, 2));

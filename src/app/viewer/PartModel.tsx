@@ -5,13 +5,14 @@
  */
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { DoubleSide, Vector3, type BufferAttribute, type Mesh } from 'three';
+import { Vector3, type BufferAttribute, type Mesh } from 'three';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { highlightedFaces, useVectis } from '../store.ts';
 import type { AnalysisResult } from '../types.ts';
 import { currentDirection, fitBox, VIEW_DIRECTIONS, type OrbitLike } from './camera.ts';
 import { paint } from './colors.ts';
 import { setViewerHandle } from './handle.ts';
+import { edgeMaterial, faceMaterial } from './materials.ts';
 import { buildPartGeometry, worldBoxOfFaces } from './part-geometry.ts';
 import { facePixel, pickFace, type PickContext } from './picking.ts';
 
@@ -91,6 +92,8 @@ export function PartModel({ result }: { result: AnalysisResult }) {
       <mesh
         ref={meshRef}
         geometry={geom.mesh}
+        material={faceMaterial}
+        dispose={null}
         raycast={acceleratedRaycast}
         onPointerMove={(e) => {
           e.stopPropagation();
@@ -107,20 +110,8 @@ export function PartModel({ result }: { result: AnalysisResult }) {
           e.stopPropagation();
           selectFace(faceOf(e));
         }}
-      >
-        <meshStandardMaterial
-          vertexColors
-          roughness={0.6}
-          metalness={0.05}
-          side={DoubleSide}
-          polygonOffset
-          polygonOffsetFactor={1}
-          polygonOffsetUnits={1}
-        />
-      </mesh>
-      <lineSegments geometry={geom.edges} raycast={() => undefined}>
-        <lineBasicMaterial color="#2a323a" />
-      </lineSegments>
+      />
+      <lineSegments geometry={geom.edges} material={edgeMaterial} dispose={null} raycast={() => undefined} />
     </group>
   );
 }

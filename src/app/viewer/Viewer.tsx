@@ -6,6 +6,7 @@ import { GizmoHelper, GizmoViewcube, OrbitControls } from '@react-three/drei';
 import { Canvas, createPortal, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { useVectis } from '../store.ts';
+import { LIGHTS, warmUpShaders } from './materials.ts';
 import { PartModel } from './PartModel.tsx';
 import { GIZMO_SIZE } from './picking.ts';
 
@@ -19,29 +20,28 @@ function HeadLight() {
       scene.remove(camera);
     };
   }, [camera, scene]);
-  return createPortal(<directionalLight position={[0.35, 0.55, 1]} intensity={2.1} />, camera);
+  return createPortal(<directionalLight position={LIGHTS.head.position} intensity={LIGHTS.head.intensity} />, camera);
 }
 
 function Scene() {
   const result = useVectis((s) => s.result);
   return (
     <>
-      <hemisphereLight args={['#ffffff', '#7d8791', 1.35]} />
+      <hemisphereLight args={LIGHTS.hemisphere} />
       <HeadLight />
       {result && <PartModel result={result} />}
       <OrbitControls makeDefault enableDamping={false} zoomToCursor />
-      {result && (
-        <GizmoHelper alignment="bottom-right" margin={[GIZMO_SIZE / 2, GIZMO_SIZE / 2]}>
-          <GizmoViewcube
-            font="600 22px system-ui, sans-serif"
-            color="#ffffff"
-            textColor="#2a323a"
-            strokeColor="#7d8996"
-            hoverColor="#9cc0f5"
-            opacity={1}
-          />
-        </GizmoHelper>
-      )}
+      {/* Always mounted and drawn: remounting or first showing it would compile its shaders then. */}
+      <GizmoHelper alignment="bottom-right" margin={[GIZMO_SIZE / 2, GIZMO_SIZE / 2]}>
+        <GizmoViewcube
+          font="600 22px system-ui, sans-serif"
+          color="#ffffff"
+          textColor="#2a323a"
+          strokeColor="#7d8996"
+          hoverColor="#9cc0f5"
+          opacity={1}
+        />
+      </GizmoHelper>
     </>
   );
 }
@@ -56,8 +56,9 @@ export function Viewer() {
       dpr={[1, 2]}
       camera={{ fov: 30, position: [200, 200, 200], near: 0.1, far: 100_000 }}
       gl={{ antialias: true }}
-      onCreated={({ raycaster }) => {
+      onCreated={({ raycaster, gl, camera }) => {
         raycaster.firstHitOnly = true;
+        warmUpShaders(gl, camera);
       }}
       onPointerMissed={(e) => {
         if (e.type === 'click') useVectis.getState().selectFace(null);

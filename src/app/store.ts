@@ -15,6 +15,8 @@ export type ViewKind = 'fit' | 'iso' | 'top' | 'front' | 'right' | 'faces';
 export interface ViewCommand {
   kind: ViewKind;
   faces?: number[];
+  /** For 'faces': the feature's axis (part coordinates), a hint for where to look from. */
+  axis?: readonly [number, number, number];
   /** Increases with every command, so that repeating one (Fit, Fit) still acts. */
   seq: number;
 }
@@ -119,7 +121,7 @@ export const useVectis = create<VectisState>()((set, get) => ({
     set((s) => ({
       selectedFace: null,
       selectedItem: item.id,
-      view: frame ? { kind: 'faces', faces: item.faces, seq: s.view.seq + 1 } : s.view,
+      view: frame ? { kind: 'faces', faces: item.faces, axis: item.axis, seq: s.view.seq + 1 } : s.view,
     }));
   },
   setHoverFace: (id) => {

@@ -16,6 +16,8 @@ export interface TreeItem {
   faces: number[];
   confidence?: number;
   method?: 'ml' | 'geometric';
+  /** The feature's axis (holes, turned faces), part coordinates. */
+  axis?: readonly [number, number, number];
   /** Index into the colour palette for colour-by-feature. */
   color: number;
 }
@@ -62,6 +64,7 @@ export function buildTree(result: AnalysisResult): Tree {
         faces: [...f.faces],
         confidence: f.confidence,
         method: f.method,
+        axis: f.axis,
         color: 0,
       };
       items.set(item.id, item);

@@ -5,15 +5,15 @@
  */
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { Vector3, type BufferAttribute, type Mesh } from 'three';
+import { Matrix3, Vector3, type BufferAttribute, type Mesh } from 'three';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { highlightedFaces, useVectis } from '../store.ts';
 import type { AnalysisResult } from '../types.ts';
-import { currentDirection, fitBox, VIEW_DIRECTIONS, type OrbitLike } from './camera.ts';
+import { currentDirection, directionTowards, fitBox, VIEW_DIRECTIONS, type OrbitLike } from './camera.ts';
 import { paint } from './colors.ts';
 import { setViewerHandle } from './handle.ts';
 import { edgeMaterial, faceMaterial } from './materials.ts';
-import { buildPartGeometry, worldBoxOfFaces } from './part-geometry.ts';
+import { buildPartGeometry, meanNormal, worldBoxOfFaces } from './part-geometry.ts';
 import { facePixel, pickFace, type PickContext } from './picking.ts';
 
 export function PartModel({ result }: { result: AnalysisResult }) {
@@ -56,7 +56,11 @@ export function PartModel({ result }: { result: AnalysisResult }) {
       const half = part.getSize(new Vector3()).length() / 12;
       const center = box.getCenter(new Vector3());
       box.expandByPoint(center.clone().addScalar(half)).expandByPoint(center.clone().subScalar(half));
-      fitBox(camera, controls, box, currentDirection(camera, controls));
+      // Turn towards the faces when they look away from the viewer (a face on the back, a bore's axis).
+      const rotation = new Matrix3().setFromMatrix4(geom.partToWorld);
+      const axis = view.axis ? new Vector3(...view.axis).applyMatrix3(rotation) : undefined;
+      const direction = directionTowards(currentDirection(camera, controls), meanNormal(result, geom, view.faces ?? []), axis);
+      fitBox(camera, controls, box, direction);
     } else {
       const direction = view.kind === 'fit' ? currentDirection(camera, controls) : VIEW_DIRECTIONS[view.kind];
       fitBox(camera, controls, worldBoxOfFaces(result, geom.partToWorld), direction);

@@ -52,3 +52,20 @@ export function currentDirection(camera: Camera, controls: OrbitLike | null): Ve
   const d = camera.position.clone().sub(target);
   return d.lengthSq() > 0 ? d.normalize() : VIEW_DIRECTIONS.iso.clone();
 }
+
+/**
+ * Where to look at some faces from: the current direction when they already face the viewer,
+ * otherwise turned towards their mean outward normal (`normal`, world space, length = how much
+ * the normals agree), or, for faces all around an axis (a bore), towards that axis. Turned, not
+ * snapped: the new direction keeps a third of the old one, so the part stays recognisable.
+ */
+export function directionTowards(current: Vector3, normal: Vector3, axis?: Vector3): Vector3 {
+  let target: Vector3 | undefined;
+  if (normal.length() > 0.25) target = normal.clone().normalize();
+  else if (axis && axis.lengthSq() > 0) target = axis.clone().normalize().multiplyScalar(axis.dot(current) >= 0 ? 1 : -1);
+  if (!target || target.dot(current) > 0.3) return current.clone();
+  const dir = target.multiplyScalar(2).add(current).normalize();
+  // Off the orbit pole, like the top view.
+  if (Math.abs(dir.y) > 0.9999) dir.z += 1e-3;
+  return dir.normalize();
+}

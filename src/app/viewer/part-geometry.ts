@@ -6,7 +6,7 @@
  * The part is Z-up (STEP) and three.js is Y-up: the part sits in a group rotated -90° about X and
  * moved so that its box centre is the world origin (good for the BVH's precision and for orbiting).
  */
-import { Box3, BufferAttribute, BufferGeometry, Matrix4, Vector3 } from 'three';
+import { Box3, BufferAttribute, BufferGeometry, Matrix3, Matrix4, Vector3 } from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
 import type { AnalysisResult } from '../types.ts';
 
@@ -117,4 +117,21 @@ export function worldBoxOfFaces(result: AnalysisResult, partToWorld: Matrix4, fa
     }
   }
   return box;
+}
+
+/** Mean vertex normal of some faces, in world space: unit length when they all face one way, ~0 for a bore. */
+export function meanNormal(result: AnalysisResult, geom: PartGeometry, faces: readonly number[]): Vector3 {
+  const wanted = new Uint8Array(result.faces.length);
+  for (const f of faces) if (f >= 0 && f < wanted.length) wanted[f] = 1;
+  const { normals } = result.mesh;
+  const sum = new Vector3();
+  let count = 0;
+  for (let v = 0; v < geom.faceOfVertex.length; v++) {
+    if (!wanted[geom.faceOfVertex[v]!]) continue;
+    sum.x += normals[3 * v]!;
+    sum.y += normals[3 * v + 1]!;
+    sum.z += normals[3 * v + 2]!;
+    count++;
+  }
+  return count > 0 ? sum.divideScalar(count).applyMatrix3(new Matrix3().setFromMatrix4(geom.partToWorld)) : sum;
 }

@@ -92,8 +92,6 @@ export function classifyPrismatic(
   const floors = planes.filter((f) => concaveInside(f).length === planes.length - 1 && aligned(f));
   const floor = floors.find((f) => Math.abs(dot(normal(f), frame.axes[0])) > 1 - 1e-6) ?? floors[0];
   const walls = planes.filter((f) => f !== floor);
-  // Through: the cut runs out of the stock on two opposite sides.
-  const through = floor !== undefined && opensOnOppositeSides(graph, contacts, normal(floor));
 
   if (planes.length === 2) {
     const [a, b] = planes as [number, number];

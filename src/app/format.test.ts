@@ -1,0 +1,79 @@
+/** What the machinist reads in the tree, and the tree's grouping, without a browser. */
+import { describe, expect, it } from 'vitest';
+import { errorAdvice, faceDescription, featureDetail, featureGroupTitle, featureTitle, num } from './format.ts';
+import { buildTree } from './tree.ts';
+import type { AnalysisResult, Face, Feature } from './types.ts';
+
+const feature = (type: string, params: Feature['params'], faces = [0]): Feature => ({ id: 0, type, faces, params, confidence: 0.93, method: 'geometric' });
+
+describe('feature titles', () => {
+  it('reads like a drawing callout', () => {
+    expect(featureTitle(feature('hole', { diameter: 6.6, through: true, depth: 12 }))).toBe('Hole Ø6.60 through');
+    expect(featureTitle(feature('hole', { diameter: 8, through: false, depth: 6, bottom: 'flat' }))).toBe('Hole Ø8.00 × 6 deep');
+    expect(featureTitle(feature('pocket', { length: 30, width: 16, depth: 6, radius: 2 }))).toBe('Pocket 30 × 16 × 6, r2');
+    expect(featureTitle(feature('slot', { length: 30, width: 8, depth: 5, through: true }))).toBe('Slot 30 × 8 through');
+    expect(featureTitle(feature('fillet', { radius: 2, convex: false }))).toBe('Fillet r2');
+    expect(featureTitle(feature('fillet', { radius: 50, convex: true }))).toBe('Round r50');
+    expect(featureTitle(feature('counterbore_hole', { diameter: 6.6, through: true, count: 4 }))).toBe('4× Counterbore Ø6.60 through');
+  });
+
+  it('puts the rest in a detail line', () => {
+    const f = feature('counterbore_hole', { diameter: 6.6, through: true, counterbore_diameter: 11, counterbore_depth: 6.4, pattern: 'grid', rows: 2, columns: 2 });
+    expect(featureDetail(f)).toBe('counterbore Ø11 × 6.4 · grid 2 × 2');
+    expect(featureDetail(feature('hole', { diameter: 5, depth: 7, bottom: 'cone', bottom_angle: 118 }))).toBe('cone bottom 118°');
+    expect(featureGroupTitle('counterbore_hole')).toBe('Counterbore holes');
+    expect(featureGroupTitle('chamfer')).toBe('Chamfers');
+  });
+});
+
+describe('faces and numbers', () => {
+  const face = (surface: Face['surface'], params: Face['params']): Face => ({
+    id: 0, surface, area: 1, reversed: false, params, bbox: { min: [0, 0, 0], max: [1, 1, 1] }, loops: [],
+  });
+  it('describes faces', () => {
+    expect(faceDescription(face('plane', { normal: [0, 0, 1] }))).toBe('Plane, normal +Z');
+    expect(faceDescription(face('plane', { normal: [0, 0.6, 0.8] }))).toBe('Plane, inclined');
+    expect(faceDescription(face('cylinder', { radius: 3.3, internal: true }))).toBe('Cylinder Ø6.60 bore');
+    expect(faceDescription(face('cylinder', { radius: 10 }))).toBe('Cylinder Ø20.00 boss');
+  });
+  it('formats numbers without noise', () => {
+    expect(num(30)).toBe('30');
+    expect(num(6.25)).toBe('6.25');
+    expect(num(4.7627)).toBe('4.76');
+    expect(num(2.5)).toBe('2.5');
+  });
+  it('has advice for every error code', () => {
+    expect(errorAdvice('TRUNCATED').title).toMatch(/incomplete/);
+    expect(errorAdvice('NOT_STEP').title).toMatch(/not a STEP file/);
+  });
+});
+
+describe('tree', () => {
+  const base = {
+    faces: [
+      { id: 0, surface: 'plane' }, { id: 1, surface: 'cylinder' }, { id: 2, surface: 'plane' }, { id: 3, surface: 'cylinder' },
+    ].map((f) => ({ ...f, area: 1, reversed: false, params: {}, bbox: { min: [0, 0, 0], max: [1, 1, 1] }, loops: [] })),
+  } as unknown as AnalysisResult;
+
+  it('groups faces by surface type until features exist', () => {
+    const tree = buildTree({ ...base, features: [] });
+    expect(tree.mode).toBe('surfaces');
+    expect([...tree.items.keys()]).toEqual(['surface:plane', 'surface:cylinder']);
+    expect(tree.items.get('surface:cylinder')!.faces).toEqual([1, 3]);
+    expect(tree.itemOfFace).toEqual(['surface:plane', 'surface:cylinder', 'surface:plane', 'surface:cylinder']);
+  });
+
+  it('groups features by type; a face belongs to the first feature that claims it', () => {
+    const tree = buildTree({
+      ...base,
+      features: [
+        { ...feature('hole', { diameter: 6.6, through: true }, [1, 3]), id: 7 },
+        { ...feature('chamfer', { angle: 45 }, [0]), id: 8 },
+      ],
+    });
+    expect(tree.mode).toBe('features');
+    expect(tree.groups.map((g) => g.title)).toEqual(['Chamfers', 'Holes']);
+    expect(tree.itemOfFace).toEqual(['8', '7', null, '7']);
+    expect(tree.unassigned).toEqual([2]);
+  });
+});

@@ -183,7 +183,7 @@ export interface ChildServer {
 }
 
 /** Runs the bundled server as its own process (what `npm start` and the image run). */
-export async function spawnServer(index: string, env: Record<string, string>, readyTimeoutMs = 90_000): Promise<ChildServer> {
+export async function spawnServer(index: string, env: Record<string, string>, readyTimeoutMs = 180_000): Promise<ChildServer> {
   const port = await freePort();
   const proc = spawn(process.execPath, [index], {
     cwd: ROOT,

@@ -96,7 +96,8 @@ describe('PGlite in DATA_DIR (the default): results survive a restart of the ser
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two process starts and a first PGlite initdb (6-13 s alone): minutes on a loaded machine.
+  }, 300_000);
 });
 
 describe('graceful shutdown', () => {
@@ -111,7 +112,7 @@ describe('graceful shutdown', () => {
     expect(await exit).toBe(0);
     expect(server.output()).toContain('shut down');
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
-  });
+  }, 240_000);
 });
 
 describe.skipIf(!DATABASE_URL_TEST)('Postgres (DATABASE_URL)', () => {
@@ -169,9 +170,15 @@ describe.skipIf(!DATABASE_URL_TEST)('Postgres (DATABASE_URL)', () => {
     }
   });
 
+  let shared: RunningServer | undefined;
+  afterAll(async () => {
+    await shared?.stop();
+  });
+  const sharedServer = async () => (shared ??= await startServer(bundle.worker, pgConfig()));
+
   it('stores verifications with the recomputed analysis', async () => {
-    const server = await startServer(bundle.worker, pgConfig());
-    try {
+    const server = await sharedServer();
+    {
       const honest = (await (await postFile(`${server.url}/analyze`, part())).json()) as Json;
       const res = await postFile(`${server.url}/verify`, part(), { result: JSON.stringify(honest), fields: { quotation_id: 'Q-2' } });
       expect(res.status).toBe(200);
@@ -180,13 +187,11 @@ describe.skipIf(!DATABASE_URL_TEST)('Postgres (DATABASE_URL)', () => {
       expect(body.verified).toBe(true);
       expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
       expect((await fetch(`${server.url}/analyses/${body.analysisId}`)).status).toBe(200);
-    } finally {
-      await server.stop();
     }
   });
 
   it('Postgres down: persisting answers a clear 503, analysis still works; back up: persisting works again', async () => {
-    const server = await startServer(bundle.worker, pgConfig());
+    const server = await sharedServer();
     try {
       expect((await persist(server.url, part())).status).toBe(200);
       await proxy.down();
@@ -205,7 +210,6 @@ describe.skipIf(!DATABASE_URL_TEST)('Postgres (DATABASE_URL)', () => {
       await until(async () => (await persist(server.url, uniqueStep(part()))).status === 200, 30_000, 'persisting to work again');
     } finally {
       await proxy.up().catch(() => undefined);
-      await server.stop();
     }
   });
 

@@ -64,7 +64,7 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function buildApp(options: AppOptions): Promise<VectisServer> {
   const { config } = options;
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'vectis' } });
-  const pipelineVersion = options.pipelineVersion ?? computePipelineVersion(options.workerFile);
+  const pipelineVersion = options.pipelineVersion ?? computePipelineVersion(options.workerFile, config.modelPath);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -96,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
     maxJobsPerWorker: config.workerMaxJobs,
     resourceLimitMb: config.workerResourceLimitMb,
     testHooks: config.testHooks,
+    modelPath: config.modelPath,
     logger: logger.child({ component: 'pool' }),
   });
   const metrics = createMetrics(pool);

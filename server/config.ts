@@ -27,6 +27,8 @@ export interface ServerConfig {
   workerMaxJobs: number;
   /** V8 old-generation cap of each worker; past it the worker dies with OUT_OF_MEMORY. */
   workerResourceLimitMb: number;
+  /** BRepNet ONNX model for the 'infer' stage (MODEL_PATH); unset: no ML stage. */
+  modelPath?: string;
   /** PGlite data directory when no DATABASE_URL. */
   dataDir: string;
   databaseUrl?: string;
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     workerMaxJsHeapBytes: int(env, 'WORKER_MAX_JS_HEAP_MB', 1024) * MB,
     workerMaxJobs: int(env, 'WORKER_MAX_JOBS', 0),
     workerResourceLimitMb: int(env, 'WORKER_OLD_SPACE_MB', 2048),
+    modelPath: env.MODEL_PATH?.trim() ? resolve(env.MODEL_PATH.trim()) : undefined,
     dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
     databaseUrl: optional(env, 'DATABASE_URL'),
     persistence: (env.PERSISTENCE ?? 'on').trim().toLowerCase() !== 'off',

@@ -31,6 +31,8 @@ export interface PoolOptions {
   testHooks: boolean;
   /** Warm each new worker up with a small analysis before it takes jobs (default true). */
   warmup?: boolean;
+  /** ONNX model for the 'infer' stage; see WorkerInit. */
+  modelPath?: string;
   logger: Logger;
 }
 
@@ -226,7 +228,7 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
   }
 
   private spawn(): void {
-    const init: WorkerInit = { testHooks: this.options.testHooks, warmup: this.options.warmup ?? true };
+    const init: WorkerInit = { testHooks: this.options.testHooks, warmup: this.options.warmup ?? true, modelPath: this.options.modelPath };
     const worker = new Worker(this.options.workerFile, {
       workerData: init,
       resourceLimits: { maxOldGenerationSizeMb: this.options.resourceLimitMb },

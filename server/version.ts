@@ -1,7 +1,7 @@
 /**
  * The pipeline version in every cache key and stored record: the result schema version plus a
  * hash of the code that computes results (the worker bundle, or the analysis sources when running
- * from TypeScript) and of the engine package version. Any change to the pipeline changes it, so a
+ * from TypeScript), of the engine package version and of the ML model in use. Any change to the pipeline changes it, so a
  * cache or the database never serves a result computed by other code. PIPELINE_VERSION overrides.
  */
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCHEMA_VERSION } from '../src/analysis/index.ts';
 
-export function pipelineVersion(workerFile: URL | string, root = process.cwd(), override = process.env.PIPELINE_VERSION): string {
+export function pipelineVersion(workerFile: URL | string, modelPath?: string, root = process.cwd(), override = process.env.PIPELINE_VERSION): string {
   if (override?.trim()) return override.trim();
   const hash = createHash('sha256');
   const file = workerFile instanceof URL ? fileURLToPath(workerFile) : workerFile;
@@ -22,8 +22,7 @@ export function pipelineVersion(workerFile: URL | string, root = process.cwd(), 
     hash.update(readFileSync(file));
   }
   hash.update(engineVersion(root));
-  const models = resolve(root, 'models');
-  for (const f of walk(models).filter((f) => f.endsWith('.onnx'))) hash.update(f.slice(models.length)).update(readFileSync(f));
+  if (modelPath) hash.update(readFileSync(modelPath));
   return `${SCHEMA_VERSION}+${hash.digest('hex').slice(0, 12)}`;
 }
 

@@ -14,6 +14,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { analyze, engineHeapBytes, getEngine, serializeError, stringifyResult, AnalysisError } from '../src/analysis/index.ts';
 import type { OC } from '../src/analysis/occt/engine.ts';
+// The Node host's onnxruntime adapter (onnxruntime-node, models read from disk), as the CLI uses.
+import '../src/analysis/ml/node.ts';
 import type { JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
 
 if (!parentPort) throw new Error('server/worker.ts must run in a worker thread');
@@ -73,7 +75,7 @@ port.on('message', (message: JobMessage) => {
 async function run(job: JobMessage): Promise<void> {
   try {
     if (job.hook && init.testHooks) runHook(job.hook);
-    const result = await analyze(job.bytes, { fileName: job.fileName, maxBytes: job.maxBytes });
+    const result = await analyze(job.bytes, { fileName: job.fileName, maxBytes: job.maxBytes, model: init.modelPath });
     engine = await getEngine();
     post({
       type: 'result',

@@ -117,6 +117,9 @@ for (const [x, y] of cs.at) {
 drilledPlate = cut(drilledPlate, revolved(bf.at[0], bf.at[1], [[0, top + 1], [bf.diameter / 2, top + 1], [bf.diameter / 2, top - bf.depth], [0, top - bf.depth]]));
 const tip = bd.diameter / 2 / Math.tan(((bd.tipAngle / 2) * Math.PI) / 180);
 drilledPlate = cut(drilledPlate, revolved(bd.at[0], bd.at[1], [[0, top + 1], [bd.diameter / 2, top + 1], [bd.diameter / 2, top - bd.depth], [0, top - bd.depth - tip]]));
+const cd = plate.counterdrill;
+const step = (cd.cdDiameter - cd.diameter) / 2 / Math.tan(((cd.angle / 2) * Math.PI) / 180);
+drilledPlate = cut(drilledPlate, revolved(cd.at[0], cd.at[1], [[0, top + 1], [cd.cdDiameter / 2, top + 1], [cd.cdDiameter / 2, top - cd.cdDepth], [cd.diameter / 2, top - cd.cdDepth - step], [cd.diameter / 2, -1], [0, -1]]));
 write(oc, 'plate-holes.step', drilledPlate);
 write(oc, 'plate-holes-rotated.step', rotated(drilledPlate));
 

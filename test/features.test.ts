@@ -30,8 +30,10 @@ describe('holes', () => {
   it('finds the plate holes with their dimensions, patterns and drill hints', async () => {
     const { counterbore: cb, countersink: cs, blindFlat: bf, blindDrilled: bd } = FIXTURES.plate;
     const r = await run('plate-holes.step');
-    expect(r.features.map((f) => f.type).sort()).toEqual(['counterbore_hole', 'countersink_hole', 'hole', 'hole']);
-    expectParams(byType(r, 'counterbore_hole')[0], {
+    expect(r.features.map((f) => f.type).sort()).toEqual(['counterbore_hole', 'counterbore_hole', 'countersink_hole', 'hole', 'hole']);
+    const [counterdrilled] = byType(r, 'counterbore_hole').filter((f) => f.params.counterdrill === true);
+    expectParams(counterdrilled, { diameter: FIXTURES.plate.counterdrill.diameter, counterbore_diameter: FIXTURES.plate.counterdrill.cdDiameter, counterdrill_angle: 118, through: true, tap: 'M5' });
+    expectParams(byType(r, 'counterbore_hole').find((f) => f.params.counterdrill === undefined), {
       count: 4, pattern: 'grid', rows: 2, columns: 2, through: true, diameter: cb.diameter, counterbore_diameter: cb.cbDiameter,
       counterbore_depth: cb.cbDepth, depth: FIXTURES.plate.size[2], drill_metric: 6.6, clearance_for: 'M6',
     });

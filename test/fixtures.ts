@@ -26,6 +26,7 @@ export const FIXTURES = {
     countersink: { at: [[60, 15], [60, 45]] as const, diameter: 5.5, cskDiameter: 11 },
     blindFlat: { at: [80, 15] as const, diameter: 8, depth: 6 },
     blindDrilled: { at: [80, 45] as const, diameter: 5, depth: 7, tipAngle: 118 },
+    counterdrill: { at: [90, 30] as const, diameter: 4.2, cdDiameter: 8, cdDepth: 3, angle: 118 },
   },
   /** Pocket [x, y, x-size, y-size, depth] from the top; slot [x, width, depth] across y; step [width, height] along x. */
   prismatic: { size: [80, 60, 30] as const, pocket: [10, 30, 30, 16, 6] as const, slot: [50, 10, 5] as const, step: [10, 8] as const },

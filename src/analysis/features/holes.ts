@@ -116,8 +116,12 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
     params.counterbore_depth = round(cbHi - cbLo);
   }
   const sink = cones.find((c) => c !== tipCone);
-  if (sink) {
-    type = type === 'counterbore_hole' ? type : 'countersink_hole';
+  if (sink && type === 'counterbore_hole') {
+    // A cone between the two bores instead of a flat shoulder: a counterdrill (step drill).
+    params.counterdrill = true;
+    params.counterdrill_angle = round(2 * sink.params.halfAngle!);
+  } else if (sink) {
+    type = 'countersink_hole';
     params.countersink_angle = round(2 * sink.params.halfAngle!);
     params.countersink_diameter = round(2 * maxConeRadius(graph, sink));
   }

@@ -51,7 +51,7 @@ export function Summary() {
       </div>
       <dl className="facts">
         <dt>Name</dt>
-        <dd className="wrap">{file.name}</dd>
+        <dd title={file.name}>{file.name}</dd>
         <dt>Size</dt>
         <dd>{bytes(file.bytes)}</dd>
         <dt>Schema</dt>

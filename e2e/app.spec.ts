@@ -177,8 +177,22 @@ test('cancel stops the analysis in flight; a fresh worker analyses the next file
   await openApp(page);
   const status = page.getByTestId('status');
   const big = HAVE_SHARED && existsSync(REAL) ? REAL : PLATE;
-  await page.getByTestId('dropzone').locator('input[type="file"]').setInputFiles(big);
-  await page.getByTestId('cancel').click();
+  await dropFile(page, big);
+  // Click Cancel from inside the page the moment it appears, so that even a small file cannot
+  // finish first (a fresh worker's first analysis takes far longer than one frame).
+  const clicked = await page.evaluate(async () => {
+    for (let i = 0; i < 500; i++) {
+      const button = document.querySelector<HTMLButtonElement>('[data-testid=cancel]');
+      if (button) {
+        const phase = window.vectis.state().phase;
+        button.click();
+        return phase;
+      }
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return 'no cancel button';
+  });
+  expect(clicked).toBe('running');
   await expect(status).toHaveAttribute('data-state', 'cancelled');
   await expect(page.getByTestId('progress')).toHaveCount(0);
 

@@ -3,7 +3,7 @@
  * (worker pool, cache, store, metrics). `buildApp` wires everything; `server/index.ts` listens
  * and handles signals. Tests build apps with their own configs and `inject()` or listen.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cors from '@fastify/cors';
@@ -150,7 +150,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
     // Per client: the bearer credential when there is one, else the address.
     keyGenerator: (request) => {
       const h = request.headers.authorization;
-      return h ? `auth:${h.slice(-24)}` : `ip:${request.ip}`;
+      return h ? `auth:${createHash('sha256').update(h).digest('base64url').slice(0, 22)}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) => {
       const e = new HttpError(429, 'RATE_LIMITED', `Too many requests: at most ${context.max} per ${context.after}.`, {

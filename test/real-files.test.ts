@@ -26,6 +26,8 @@ describe.skipIf(!HAS_SHARED)('real files (../shared/data/real)', () => {
       const r = await analyze(shared(file), { fileName: file });
       expect(r.part.solids).toBeGreaterThan(0);
       expect(r.faces.length).toBe(r.mesh.faceRanges.length);
+      // Free edges (reference wires) are set aside with the open shells: every edge bounds a face.
+      expect(r.edges.filter((e) => e.faces.length === 0)).toEqual([]);
     } catch (e) {
       expect(e).toBeInstanceOf(AnalysisError);
       expect(isErrorCode((e as AnalysisError).code)).toBe(true);

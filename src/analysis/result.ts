@@ -136,7 +136,7 @@ export type Feature = z.infer<typeof featureSchema>;
 
 export const partSchema = z.object({
   solids: z.number().int(),
-  /** Shells or faces in the file that belong to no solid (reference geometry); not analysed. */
+  /** Shells, faces and free edges in the file that belong to no solid (reference geometry); not analysed. */
   ignoredShells: z.number().int(),
   faces: z.number().int(),
   edges: z.number().int(),

@@ -1,7 +1,7 @@
 /**
  * STEP bytes → the solids to analyse. Header checks come first (step-header.ts); the engine then
- * reads and transfers the file. Faces that belong to no solid (reference geometry, open shells)
- * are left out, and counted, so that only machinable material is analysed.
+ * reads and transfers the file. Faces and edges that belong to no solid (reference geometry, open
+ * shells, free wires) are left out, and counted, so that only machinable material is analysed.
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { AnalysisError } from './errors.ts';
@@ -56,7 +56,7 @@ function transfer(oc: OC, bytes: Uint8Array): TopoDS_Shape {
 }
 
 function solidsOf(oc: OC, shape: TopoDS_Shape): { shape: TopoDS_Shape; solids: number; ignoredShells: number } {
-  const { TopAbs_SOLID, TopAbs_SHELL, TopAbs_FACE, TopAbs_SHAPE } = oc.TopAbs_ShapeEnum;
+  const { TopAbs_SOLID, TopAbs_SHELL, TopAbs_FACE, TopAbs_EDGE, TopAbs_SHAPE } = oc.TopAbs_ShapeEnum;
   const solids: TopoDS_Shape[] = [];
   const explorer = new oc.TopExp_Explorer(shape, TopAbs_SOLID, TopAbs_SHAPE);
   for (; explorer.More(); explorer.Next()) solids.push(explorer.Current());
@@ -64,6 +64,9 @@ function solidsOf(oc: OC, shape: TopoDS_Shape): { shape: TopoDS_Shape; solids: n
   let ignoredShells = 0;
   for (; explorer.More(); explorer.Next()) ignoredShells++;
   explorer.Init(shape, TopAbs_FACE, TopAbs_SHELL);
+  for (; explorer.More(); explorer.Next()) ignoredShells++;
+  // Free edges (reference wires, sketch lines) are not material either.
+  explorer.Init(shape, TopAbs_EDGE, TopAbs_FACE);
   for (; explorer.More(); explorer.Next()) ignoredShells++;
   explorer.delete();
 

@@ -85,6 +85,13 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const span = (f: Face) => extentAlong(input, [f.id], axis);
   const radius = Math.min(...cylinders.map((c) => c.params.radius!));
   const drill = cylinders.filter((c) => Math.abs(c.params.radius! - radius) < 1e-6);
+  // A drilled bore goes all the way round: its rims (both ends together) turn through 4π, or at
+  // least 2π where another cut breaks into it. A lone partial arc is a blend or a cut-off wall.
+  const rimTurn = drill
+    .flatMap((c) => graph.edgesOf[c.id]!.map((id) => graph.edges[id]!))
+    .filter((e) => e.curve === 'circle' && Math.abs((e.radius ?? 0) - radius) < 1e-6)
+    .reduce((sum, e) => sum + e.length / radius, 0);
+  if (rimTurn < 2 * Math.PI * 0.999) return undefined;
   const disks = faces.filter((f) => f.surface === 'plane');
   const cones = faces.filter((f) => f.surface === 'cone');
 

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { AnalysisError } from '../src/analysis/index.ts';
-import { checkStepHeader } from '../src/analysis/step-header.ts';
+import { checkStepHeader } from '../src/analysis/index.ts';
 import { HttpError } from './errors.ts';
 
 const MAGIC = Buffer.from('ISO-10303-21;', 'latin1');

@@ -12,7 +12,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { analyze, engineHeapBytes, getEngine, serializeError, stringifyResult, AnalysisError } from '../src/analysis/index.ts';
+import { analyze, engineHeapBytes, getEngine, serializeError, stringifyResult, AnalysisError, warmUp } from '../src/analysis/index.ts';
 import type { OC } from '../src/analysis/occt/engine.ts';
 // The Node host's onnxruntime adapter (onnxruntime-node, models read from disk), as the CLI uses.
 import '../src/analysis/ml/node.ts';
@@ -37,36 +37,10 @@ getEngine()
   .then(async (oc) => {
     engine = oc;
     const engineMs = performance.now() - began;
-    if (init.warmup) await warmUp(oc);
+    if (init.warmup) await warmUp();
     post({ type: 'ready', engineMs, warmupMs: performance.now() - began - engineMs, stats: stats() });
   })
   .catch((e: unknown) => post({ type: 'start-failed', error: serializeError(e) }));
-
-/**
- * One analysis of a small generated part (a block with a hole, written to STEP by the engine
- * itself) before the worker reports ready. The first read in a fresh engine pays for lazy WASM
- * compilation and OCC's one-time initialisations (a cold first file takes 2-4x as long), and a
- * replacement worker would otherwise hand that to the next customer's request.
- */
-async function warmUp(oc: OC): Promise<void> {
-  const box = new oc.BRepPrimAPI_MakeBox(new oc.gp_Pnt(0, 0, 0), 40, 30, 20);
-  const axes = new oc.gp_Ax2(new oc.gp_Pnt(20, 15, -1), new oc.gp_Dir(0, 0, 1));
-  const hole = new oc.BRepPrimAPI_MakeCylinder(axes, 5, 22);
-  const cut = new oc.BRepAlgoAPI_Cut(box.Solid(), hole.Shape(), new oc.Message_ProgressRange());
-  const writer = new oc.STEPControl_Writer();
-  const path = '/warmup.step';
-  try {
-    writer.Transfer(cut.Shape(), oc.STEPControl_StepModelType.STEPControl_AsIs, true, new oc.Message_ProgressRange());
-    writer.Write(path);
-    const bytes = oc.FS.readFile(path);
-    oc.FS.unlink(path);
-    await analyze(bytes, { fileName: 'warmup.step' });
-  } catch {
-    // A failed warm-up only means a colder first job.
-  } finally {
-    for (const o of [writer, cut, hole, axes, box]) o.delete();
-  }
-}
 
 port.on('message', (message: JobMessage) => {
   if (message.type === 'job') void run(message);

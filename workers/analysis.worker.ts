@@ -9,7 +9,7 @@ import * as Comlink from 'comlink';
 import '../src/analysis/occt/browser.ts';
 import {
   analyze,
-  getEngine,
+  warmUp,
   serializeError,
   transferables,
   type AnalysisResult,
@@ -41,6 +41,6 @@ const api: AnalysisWorkerApi = {
 
 Comlink.expose(api);
 
-// Start the engine as soon as the worker exists, so its 1-2 s start overlaps with the user picking
-// a file. A failure here is not lost: analyze() asks again and reports it with a code.
-getEngine().catch(() => undefined);
+// Start and warm the engine as soon as the worker exists, so its start and first-read compilation
+// overlap with the user picking a file. A failure here is not lost: analyze() reports it with a code.
+warmUp().catch(() => undefined);

@@ -14,12 +14,15 @@ import os
 import sys
 import time
 
+import warnings
+
 import numpy as np
 import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(__file__))
-from brepnet import BRepNet, collate  # noqa: E402
+warnings.filterwarnings('ignore', message='scatter_reduce')
+from brepnet import BRepNet, collate, gather_psi  # noqa: E402
 from dataset import confusion, load_set, scores  # noqa: E402
 from export import export_onnx  # noqa: E402
 
@@ -39,8 +42,32 @@ def batches(parts, budget, rng):
         yield batch
 
 
-def inputs_of(g):
-    return (g['Xf'], g['Xe'], g['Xc'], g['Kf'], g['Ke'], g['Kc'], g['Ce'], g['Cf'])
+def forward(model, g):
+    """BRepNet.forward for models without the zero-row quirk (zero_row=False), with the face
+    max-pool as one scatter over coedges instead of a gather over the padded [F, K] table: the
+    same numbers (checked in check_forward), about 2.5x faster to train on CPU."""
+    xf, xe, xc = g['Xf'], g['Xe'], g['Xc']
+    kf, ke, kc, ce = g['Kf'], g['Ke'], g['Kc'], g['Ce']
+    index = kf[:, :1]
+    faces = xf.shape[0]
+
+    def pool(h):
+        empty = torch.full((faces, h.shape[1]), -3.0e38, dtype=h.dtype)
+        return empty.scatter_reduce(0, index.expand(-1, h.shape[1]), h, 'amax', include_self=True)
+
+    for unit in model.layers:
+        out = unit.mlp(gather_psi(xf, xe, xc, kf, ke, kc))
+        s = unit.s
+        xf, xe, xc = pool(out[:, 2 * s:]), torch.maximum(out[ce[:, 0], s:2 * s], out[ce[:, 1], s:2 * s]), out[:, :s]
+    return pool(model.output_layer.mlp(gather_psi(xf, xe, xc, kf, ke, kc)))
+
+
+@torch.no_grad()
+def check_forward(model, g):
+    ref = model(*(g[k] for k in model.input_names))
+    diff = float((ref - forward(model, g)).abs().max())
+    if not diff <= 1e-4 * max(1.0, float(ref.abs().max())):
+        raise AssertionError(f'fast forward differs from BRepNet.forward by {diff}')
 
 
 @torch.no_grad()
@@ -49,7 +76,7 @@ def evaluate(model, parts, classes, budget=20000):
     conf = torch.zeros(len(classes), len(classes), dtype=torch.int64)
     for batch in batches(parts, budget, np.random.RandomState(0)):
         g = collate(batch)
-        pred = model(*inputs_of(g)).argmax(1)
+        pred = forward(model, g).argmax(1)
         conf += confusion(pred, g['labels'], len(classes))
     return scores(conf, classes)
 
@@ -66,7 +93,7 @@ def main():
     ap.add_argument('--layers', type=int, default=3)
     ap.add_argument('--width', type=int, default=64)
     ap.add_argument('--lr', type=float, default=2e-3)
-    ap.add_argument('--budget', type=int, default=6000, help='coedges per batch')
+    ap.add_argument('--budget', type=int, default=3000, help='coedges per batch')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--minutes', type=float, default=0, help='stop early after this long (0: no limit)')
     ap.add_argument('--version', default='vectis-brepnet-1')
@@ -83,13 +110,14 @@ def main():
           f'val {len(val)}, extra {[(k, len(v)) for k, v in extras.items()]}', flush=True)
 
     model = BRepNet('features', num_layers=args.layers, s=args.width, num_classes=len(classes), zero_row=False)
+    check_forward(model, collate(val[:8]))
     params = sum(p.numel() for p in model.parameters())
     print(f'model: {args.layers} units, s={args.width}, {params} parameters', flush=True)
     steps_per_epoch = sum(1 for _ in batches(train, args.budget, np.random.RandomState(0)))
     total = args.epochs * steps_per_epoch
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda k: min(1.0, (k + 1) / 200) * 0.5 * (1 + math.cos(math.pi * min(k, total) / total)))
+        opt, lambda k: min(1.0, (k + 1) / 100) * 0.5 * (1 + math.cos(math.pi * min(k, total) / total)))
     loss_fn = nn.CrossEntropyLoss()
     t0 = time.time()
     history = []
@@ -98,7 +126,7 @@ def main():
         run, n = 0.0, 0
         for batch in batches(train, args.budget, rng):
             g = collate(batch)
-            loss = loss_fn(model(*inputs_of(g)), g['labels'])
+            loss = loss_fn(forward(model, g), g['labels'])
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -113,6 +141,7 @@ def main():
             print('time limit reached', flush=True)
             break
 
+    check_forward(model, collate(val[:8]))
     results = {'validation': evaluate(model, val, classes)}
     for name, parts in extras.items():
         results[name] = evaluate(model, parts, classes)

@@ -1,0 +1,53 @@
+/**
+ * npm run model:train — reproduces the shipped model from nothing but this repository:
+ *   1. generate the training parts (seed 1) and the held-out split (seed 2) into data/generated/;
+ *   2. export them (and ../shared/data's MFCAD dev set and AAGNet sample, when present, for the
+ *      training log only: never trained on) to data/sets/;
+ *   3. train with train.py's fixed seed and write models/vectis-brepnet.onnx.
+ * Steps whose output exists are skipped (delete data/ to start over). `-- --dry-run` prints them.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHARED = resolve(ROOT, '..', 'shared', 'data');
+const dry = process.argv.includes('--dry-run');
+
+/** The shipped model's recipe: change it here and in models/README.md together. */
+export const RECIPE = {
+  train: { seed: 1, count: 6000 },
+  heldOut: { seed: 2, count: 500 },
+  jobs: 2,
+  trainArgs: ['--epochs', '12', '--seed', '0', '--layers', '3', '--width', '64', '--lr', '0.002', '--budget', '3000'],
+  out: 'models/vectis-brepnet.onnx',
+};
+
+function run(cmd: string, args: string[]): void {
+  console.log(`$ ${cmd} ${args.join(' ')}`);
+  if (dry) return;
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT });
+  if (r.status !== 0) throw new Error(`${cmd} failed (${r.status})`);
+}
+
+function generate(name: string, seed: number, count: number): void {
+  run('npx', ['tsx', 'models/training/generate/cli.ts', '--seed', String(seed), '--count', String(count), '--out', `data/generated/${name}`, '--jobs', String(RECIPE.jobs), '--resume', '--quiet']);
+}
+
+function exportSet(name: string, dirs: string[]): string {
+  const out = `data/sets/${name}`;
+  if (!existsSync(join(ROOT, `${out}.json`))) run('npx', ['tsx', 'models/training/export-dataset.ts', '--out', out, ...dirs]);
+  return out;
+}
+
+generate('train', RECIPE.train.seed, RECIPE.train.count);
+generate('val', RECIPE.heldOut.seed, RECIPE.heldOut.count);
+const train = exportSet('train', ['data/generated/train']);
+const val = exportSet('val', ['data/generated/val']);
+const extra: string[] = [];
+if (existsSync(SHARED)) {
+  extra.push(exportSet('mfcad-dev', [join(SHARED, 'mfcad', 'dev')]));
+} else console.warn(`*** ${SHARED} is absent: no MFCAD figures in the training log ***`);
+run('/usr/bin/python3', ['models/training/train.py', '--train', train, '--val', val, ...(extra.length ? ['--extra', ...extra] : []), '--out', RECIPE.out, ...RECIPE.trainArgs]);
+console.log(`done: ${RECIPE.out}; figures for the model card: npm run model:eval`);

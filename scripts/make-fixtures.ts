@@ -53,6 +53,20 @@ function filletEdges(shape: TopoDS_Shape, radius: number, pick: (a: number[], b:
   return fillet.Shape();
 }
 
+/** Bevels the straight edges whose end points satisfy `pick` with equal legs. */
+function chamferEdges(shape: TopoDS_Shape, distance: number, pick: (a: number[], b: number[]) => boolean): TopoDS_Shape {
+  const chamfer = new oc.BRepFilletAPI_MakeChamfer(shape);
+  const explorer = new oc.TopExp_Explorer(shape, oc.TopAbs_ShapeEnum.TopAbs_EDGE, oc.TopAbs_ShapeEnum.TopAbs_SHAPE);
+  for (; explorer.More(); explorer.Next()) {
+    const edge = oc.TopoDS.Edge(explorer.Current());
+    const curve = new oc.BRepAdaptor_Curve(edge);
+    const a = curve.Value(curve.FirstParameter());
+    const b = curve.Value(curve.LastParameter());
+    if (pick([a.X(), a.Y(), a.Z()], [b.X(), b.Y(), b.Z()])) chamfer.Add(distance, edge);
+  }
+  return chamfer.Shape();
+}
+
 function compound(...shapes: TopoDS_Shape[]): TopoDS_Shape {
   const c = new oc.TopoDS_Compound();
   const builder = new oc.TopoDS_Builder();
@@ -132,6 +146,9 @@ const [sx, sw, sd] = pr.slot;
 milled = cut(milled, box(sx, -1, pr.size[2] - sd, sw, pr.size[1] + 2, sd + 1));
 const [stw, sth] = pr.step;
 milled = cut(milled, box(-1, -1, -1, pr.size[0] + 2, stw + 1, sth + 1));
+const [pgx, pgy, pgw, pgl] = pr.passage;
+milled = cut(milled, box(pgx, pgy, -1, pgw, pgl, pr.size[2] + 2));
+milled = chamferEdges(milled, pr.chamfer, (a, b) => a[0] === pr.size[0] && b[0] === pr.size[0] && a[2] === pr.size[2] && b[2] === pr.size[2]);
 write(oc, 'prismatic.step', milled);
 write(oc, 'prismatic-rotated.step', rotated(milled));
 

@@ -71,7 +71,10 @@ describe('prismatic features', () => {
   it('finds the pocket, slot and step with their dimensions', async () => {
     const { pocket, slot, step } = FIXTURES.prismatic;
     const r = await run('prismatic.step');
-    expect(r.features.map((f) => f.type).sort()).toEqual(['pocket', 'slot', 'step']);
+    expect(r.features.map((f) => f.type).sort()).toEqual(['chamfer', 'passage', 'pocket', 'slot', 'step']);
+    const { passage, chamfer } = FIXTURES.prismatic;
+    expectParams(byType(r, 'passage')[0], { outline: 'rectangular', through: true, length: Math.max(passage[2], passage[3]), width: Math.min(passage[2], passage[3]) });
+    expectParams(byType(r, 'chamfer')[0], { distance: chamfer, distance2: chamfer, angle: 45 });
     expectParams(byType(r, 'pocket')[0], { length: Math.max(pocket[2], pocket[3]), width: Math.min(pocket[2], pocket[3]), depth: pocket[4], through: false });
     expectParams(byType(r, 'slot')[0], { width: slot[1], depth: slot[2], through: true, length: FIXTURES.prismatic.size[1] });
     expectParams(byType(r, 'step')[0], { width: step[0], depth: step[1], through: true });

@@ -29,7 +29,11 @@ export const FIXTURES = {
     counterdrill: { at: [90, 30] as const, diameter: 4.2, cdDiameter: 8, cdDepth: 3, angle: 118 },
   },
   /** Pocket [x, y, x-size, y-size, depth] from the top; slot [x, width, depth] across y; step [width, height] along x. */
-  prismatic: { size: [80, 60, 30] as const, pocket: [10, 30, 30, 16, 6] as const, slot: [50, 10, 5] as const, step: [10, 8] as const },
+  prismatic: {
+    size: [80, 60, 30] as const, pocket: [10, 30, 30, 16, 6] as const, slot: [50, 10, 5] as const, step: [10, 8] as const,
+    /** Rectangular through passage [x, y, x-size, y-size] and a 45° chamfer on the top edge at x = 80. */
+    passage: [66, 20, 8, 12] as const, chamfer: 2,
+  },
   /** Pocket [x, y, x-size, y-size, depth] with corner radius; slot [centre x, centre y, centre distance, width, depth] with half-round ends; the vertical edge at x=y=0 rounded. */
   rounded: { size: [80, 60, 30] as const, pocket: [8, 8, 40, 24, 8] as const, cornerRadius: 4, slot: [40, 46, 30, 10, 5] as const, edgeRadius: 3 },
   /** Boss [x, y, diameter, height] on the top; O-ring groove [x, y, inner Ø, outer Ø, depth]. */

@@ -64,7 +64,12 @@ export function classifyPrismatic(
 
   if (planes.length === 1) {
     const f = planes[0]!;
-    if (graph.convexities(f).every((c) => c === 'convex') && !aligned(f)) return make('chamfer', 'slanted', true);
+    if (graph.convexities(f).every((c) => c === 'convex') && !aligned(f)) {
+      const chamfer = make('chamfer', 'slanted', true);
+      Object.assign(chamfer.params, chamferLegs(graph, f));
+      delete chamfer.params.width; // a bevel's size is its legs, not its extent
+      return chamfer;
+    }
     return undefined;
   }
 
@@ -84,7 +89,9 @@ export function classifyPrismatic(
   // A passage pierces the stock: walls around one axis, meeting the stock only along inner loops
   // (hole outlines). Walls split by crossing features still count once per plane.
   if (contacts.length > 0 && contacts.every((c) => c.inner) && commonAxis(planes.map(normal))) {
-    return make('passage', outlineOf(distinctPlanes(graph, planes)), true);
+    const passage = make('passage', outlineOf(distinctPlanes(graph, planes)), true);
+    Object.assign(passage.params, crossSection(graph, frame, planes, commonAxis(planes.map(normal))!));
+    return passage;
   }
 
   // A floor: the face the others stand on (concave to every other face of the group).
@@ -135,6 +142,38 @@ function roundEndedSlot(graph: FaceGraph, walls: number[], blends: number[]): { 
   const along = norm(sub(gap, scale(ends[0]!.axis!, dot(gap, ends[0]!.axis!))));
   const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
   return { length: r4(along + width), width: r4(width) };
+}
+
+/**
+ * A chamfer's legs on the two faces it bevels (the largest planar neighbours) and its angle to
+ * the first: a 45° chamfer has equal legs. Each leg is the face's extent along the other face's
+ * normal, exact for planar faces.
+ */
+function chamferLegs(graph: FaceGraph, face: number): Record<string, number> {
+  const n = graph.faces[face]!.params.normal!;
+  // The bevelled faces lean against the chamfer; the faces at its ends stand square to it.
+  const sides = [...new Set(graph.neighbours(face).map((nb) => nb.face))]
+    .map((id) => graph.faces[id]!)
+    .filter((f) => f.surface === 'plane' && Math.abs(dot(f.params.normal!, n)) > 1e-6)
+    .sort((a, b) => b.area - a.area || a.id - b.id)
+    .slice(0, 2);
+  if (sides.length < 2) return {};
+  const [a, b] = sides as [Face, Face];
+  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
+  const legOnA = spanAlong(graph.input, [face], b.params.normal!);
+  const legOnB = spanAlong(graph.input, [face], a.params.normal!);
+  const angle = (Math.acos(Math.min(1, Math.abs(dot(n, a.params.normal!)))) * 180) / Math.PI;
+  return { distance: r4(Math.min(legOnA, legOnB)), distance2: r4(Math.max(legOnA, legOnB)), angle: r4(angle) };
+}
+
+/** A passage's size across its axis (length ≥ width) and its depth along it. */
+function crossSection(graph: FaceGraph, frame: PartFrame, faces: number[], axis: Vec3): Record<string, number> {
+  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
+  const across = frame.axes.filter((a) => Math.abs(dot(a, axis)) < 1 - 1e-6);
+  const spans = across.map((a) => r4(spanAlong(graph.input, faces, a))).sort((x, y) => y - x);
+  const out: Record<string, number> = { depth: r4(spanAlong(graph.input, faces, axis)) };
+  if (spans.length === 2 && Math.abs(Math.abs(dot(across[0]!, axis))) < 1e-6) [out.length, out.width] = spans as [number, number];
+  return out;
 }
 
 /** A cylinder or torus tangent to a neighbour: a blend inside the cut. */

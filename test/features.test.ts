@@ -23,6 +23,7 @@ function expectSameFeatures(a: AnalysisResult, b: AnalysisResult): void {
   expect(b.features.map((f) => [f.type, f.faces])).toEqual(a.features.map((f) => [f.type, f.faces]));
   a.features.forEach((f, i) => expectParams(b.features[i], f.params));
   expect(b.setups.length).toBe(a.setups.length);
+  b.part.stock.forEach((size, i) => expect(size).toBeCloseTo(a.part.stock[i]!, 2));
   expect(b.part.process).toBe(a.part.process);
 }
 

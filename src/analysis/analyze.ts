@@ -10,7 +10,7 @@ import { describeOccException, discardEngine, getEngine, isEngineReady, type OC 
 import { readStep } from './step.ts';
 import { buildBrepGraph, type BrepContext } from './brep/graph.ts';
 import { deflectionFor, tessellate } from './mesh/tessellate.ts';
-import { diagonal, faceBoxes, roughBoundingBox, stockSize, unionBox, volumeOf } from './metrics.ts';
+import { diagonal, faceBoxes, roughBoundingBox, unionBox, volumeOf } from './metrics.ts';
 import { SCHEMA_VERSION, type AnalysisResult, type Stage } from './result.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
@@ -97,7 +97,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
         faces: graph.faces.length,
         edges: graph.edges.length,
         bbox,
-        stock: stockSize(bbox),
+        stock: recognition.stock,
         volume: measures.volume,
         area: graph.faces.reduce((sum, f) => sum + f.area, 0),
         process: recognition.process,

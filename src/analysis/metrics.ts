@@ -1,4 +1,4 @@
-/** Part-level measures: bounding boxes (part and faces), stock size, volume. */
+/** Part-level measures: bounding boxes (part and faces) and volume. */
 import type { Bnd_Box, TopoDS_Shape } from 'replicad-opencascadejs';
 import type { Box3, Mesh, SurfaceType, Vec3 } from './result.ts';
 import type { OC } from './occt/engine.ts';
@@ -24,12 +24,6 @@ function readBox(box: Bnd_Box): Box3 {
 
 export function diagonal(box: Box3): number {
   return Math.hypot(box.max[0] - box.min[0], box.max[1] - box.min[1], box.max[2] - box.min[2]);
-}
-
-/** Axis-aligned block sizes, largest first. */
-export function stockSize(box: Box3): Vec3 {
-  const d = [0, 1, 2].map((i) => box.max[i]! - box.min[i]!).sort((a, b) => b - a);
-  return [d[0]!, d[1]!, d[2]!];
 }
 
 export function volumeOf(oc: OC, shape: TopoDS_Shape): number {

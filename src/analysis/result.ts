@@ -141,7 +141,7 @@ export const partSchema = z.object({
   faces: z.number().int(),
   edges: z.number().int(),
   bbox: box,
-  /** Size of the smallest axis-aligned block that holds the part, sorted descending, mm. */
+  /** Size of the block that holds the part in its own frame (not the file's axes), largest first, mm. */
   stock: vec3,
   volume: z.number(),
   area: z.number(),

@@ -3,7 +3,7 @@
  * part's own frame (rotation invariant). Each family lives in its own module; this one finds the
  * stock, groups the remaining faces into cuts and hands each group to the families.
  */
-import type { Feature } from '../result.ts';
+import type { Feature, Vec3 } from '../result.ts';
 import { FaceGraph, components, type RecognizerInput } from './graph.ts';
 import { partFrame, stockFaces } from './frame.ts';
 import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
@@ -21,6 +21,8 @@ export interface Recognition {
   features: Feature[];
   setups: Setup[];
   dfm: DfmIssue[];
+  /** Block sizes in the part's own frame, largest first: the same whatever the file's orientation. */
+  stock: Vec3;
   /** MFCAD++ class id of each face's feature (24 = stock / not a feature). */
   faceClasses: number[];
 }
@@ -61,7 +63,8 @@ export function recognize(input: RecognizerInput): Recognition {
   }
   fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))).forEach(claimFillet);
   features.forEach(addHoleHints);
-  return { process: turning.process, features, faceClasses, setups: planSetups(features), dfm: [...dfmChecks(features), ...thinWalls(graph, frame)] };
+  const stockSize = frame.max.map((max, k) => Math.round((max - frame.min[k]!) * 1e4) / 1e4).sort((a, b) => b - a) as Vec3;
+  return { process: turning.process, features, faceClasses, stock: stockSize, setups: planSetups(features), dfm: [...dfmChecks(features), ...thinWalls(graph, frame)] };
 }
 
 function holeFeature(h: Hole): Omit<Feature, 'id'> {

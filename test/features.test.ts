@@ -147,6 +147,7 @@ describe('turned parts', () => {
     const diameters = byType(r, 'turned_diameter').map((f) => [f.params.diameter, f.params.length]);
     expect(diameters).toEqual([[20, 29], [30, 10], [30, 15]]);
     expect(byType(r, 'turned_face')).toHaveLength(3);
+    expect(r.part.stock).toEqual([60, 30, 30]); // round bar: length × largest diameter
   });
 
   it('gives the same turned features after rotating the shaft', async () => {

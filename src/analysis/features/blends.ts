@@ -5,6 +5,7 @@
 import type { Face, Vec3 } from '../result.ts';
 import { add, dot, scale, sub, unit } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
+import { round4 } from './extent.ts';
 
 export interface Fillet {
   faces: number[];
@@ -19,7 +20,7 @@ export function findFillets(graph: FaceGraph, candidates: Set<number>): Fillet[]
     const tangent = graph.neighbours(face.id).filter((n) => n.convexity === 'smooth' && n.face !== face.id);
     if (new Set(tangent.map((n) => n.face)).size < 2) continue;
     const radius = face.surface === 'torus' ? face.params.minorRadius! : face.params.radius!;
-    fillets.push({ faces: [face.id], params: { radius: Math.round(radius * 1e4) / 1e4, convex: bulgesOutward(graph, face) } });
+    fillets.push({ faces: [face.id], params: { radius: round4(radius), convex: bulgesOutward(graph, face) } });
   }
   return fillets;
 }

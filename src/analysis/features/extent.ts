@@ -1,4 +1,7 @@
 /** Extents of faces along directions, from their mesh vertices (exact for planar faces). */
+
+/** Dimensions are reported to 0.1 µm: beyond what any drawing asks, below float noise. */
+export const round4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 import type { Vec3 } from '../result.ts';
 import { dot } from '../brep/vec.ts';
 import type { RecognizerInput } from './graph.ts';

@@ -6,7 +6,7 @@
 import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
-import { extentAlong } from './extent.ts';
+import { extentAlong, round4 } from './extent.ts';
 
 export interface Hole {
   type: 'hole' | 'counterbore_hole' | 'countersink_hole';
@@ -105,12 +105,12 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const widening = faces.find((f) => f.surface === 'cone' || (f.surface === 'cylinder' && f.params.radius! > radius + 1e-6));
   const bottomAtHi = bottom ? mid(span(bottom)) > (lo + hi) / 2 : widening ? mid(span(widening)) < (lo + hi) / 2 : false;
   const entry = bottomAtHi ? lo : hi;
-  const params: Record<string, number | string | boolean> = { diameter: round(2 * radius), through: !bottom };
+  const params: Record<string, number | string | boolean> = { diameter: round4(2 * radius), through: !bottom };
   const drillEnd = bottomAtHi ? drillHi : drillLo;
-  params.depth = round(Math.abs(bottom ? drillEnd - entry : hi - lo));
+  params.depth = round4(Math.abs(bottom ? drillEnd - entry : hi - lo));
   if (bottom) {
     params.bottom = bottom === flatBottom ? 'flat' : 'cone';
-    if (bottom === tipCone) params.bottom_angle = round(2 * tipCone.params.halfAngle!);
+    if (bottom === tipCone) params.bottom_angle = round4(2 * tipCone.params.halfAngle!);
   }
 
   let type: Hole['type'] = 'hole';
@@ -118,19 +118,19 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   if (wider.length > 0) {
     type = 'counterbore_hole';
     const cb = wider.reduce((a, b) => (a.params.radius! > b.params.radius! ? a : b));
-    params.counterbore_diameter = round(2 * cb.params.radius!);
+    params.counterbore_diameter = round4(2 * cb.params.radius!);
     const [cbLo, cbHi] = span(cb);
-    params.counterbore_depth = round(cbHi - cbLo);
+    params.counterbore_depth = round4(cbHi - cbLo);
   }
   const sink = cones.find((c) => c !== tipCone);
   if (sink && type === 'counterbore_hole') {
     // A cone between the two bores instead of a flat shoulder: a counterdrill (step drill).
     params.counterdrill = true;
-    params.counterdrill_angle = round(2 * sink.params.halfAngle!);
+    params.counterdrill_angle = round4(2 * sink.params.halfAngle!);
   } else if (sink) {
     type = 'countersink_hole';
-    params.countersink_angle = round(2 * sink.params.halfAngle!);
-    params.countersink_diameter = round(2 * maxConeRadius(graph, sink));
+    params.countersink_angle = round4(2 * sink.params.halfAngle!);
+    params.countersink_diameter = round4(2 * maxConeRadius(graph, sink));
   }
   const position = ref.center!;
   const t = dot(position, axis);
@@ -157,6 +157,3 @@ function mid([a, b]: [number, number]): number {
   return (a + b) / 2;
 }
 
-function round(v: number): number {
-  return Math.round(v * 1e4) / 1e4;
-}

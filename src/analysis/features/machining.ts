@@ -5,6 +5,7 @@
  */
 import type { Feature, Vec3 } from '../result.ts';
 import { dot } from '../brep/vec.ts';
+import { round4 } from './extent.ts';
 
 export interface Setup {
   /** Tool direction: from the spindle into the part. */
@@ -50,7 +51,7 @@ export function addHoleHints(feature: Feature): void {
   if (!HOLE_TYPES.has(feature.type) || typeof feature.params.diameter !== 'number') return;
   const d = feature.params.diameter;
   feature.params.drill_metric = nearest(METRIC_DRILLS, d);
-  feature.params.drill_inch = Math.round(nearest(INCH_DRILLS, d) * 1e4) / 1e4;
+  feature.params.drill_inch = round4(nearest(INCH_DRILLS, d));
   const tap = TAP_DRILLS.find(([size]) => Math.abs(size - d) <= SIZE_TOL);
   if (tap) feature.params.tap = tap[1];
   const clearance = CLEARANCE.find(([size]) => Math.abs(size - d) <= SIZE_TOL);

@@ -6,6 +6,7 @@
 import type { Vec3 } from '../result.ts';
 import { cross, dot, norm, sub, unit } from '../brep/vec.ts';
 import type { Hole } from './holes.ts';
+import { round4 } from './extent.ts';
 
 export interface HolePattern extends Hole {
   count: number;
@@ -49,7 +50,7 @@ function layout(points: Vec3[], axis: Vec3): Record<string, string | number> {
   const grid = gridOf(points, axis, tol);
   if (grid) return { pattern: 'grid', rows: grid[0], columns: grid[1] };
   if (radii.every((r) => Math.abs(r - radii[0]!) < tol)) {
-    return { pattern: 'bolt_circle', pitch_diameter: Math.round(2 * radii[0]! * 1e4) / 1e4 };
+    return { pattern: 'bolt_circle', pitch_diameter: round4(2 * radii[0]!) };
   }
   return { pattern: 'scattered' };
 }

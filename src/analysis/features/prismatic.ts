@@ -12,7 +12,7 @@ import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, scale, sub, unit } from '../brep/vec.ts';
 import { alignedAxis, type PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
-import { spanAlong } from './extent.ts';
+import { spanAlong, round4 } from './extent.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'other';
@@ -140,8 +140,7 @@ function roundEndedSlot(graph: FaceGraph, walls: number[], blends: number[]): { 
   if (!ends.every((e) => e.radius !== undefined && Math.abs(2 * e.radius - width) < 1e-6 && e.center && e.axis)) return undefined;
   const gap = sub(ends[0]!.center!, ends[1]!.center!);
   const along = norm(sub(gap, scale(ends[0]!.axis!, dot(gap, ends[0]!.axis!))));
-  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
-  return { length: r4(along + width), width: r4(width) };
+  return { length: round4(along + width), width: round4(width) };
 }
 
 /**
@@ -159,19 +158,17 @@ function chamferLegs(graph: FaceGraph, face: number): Record<string, number> {
     .slice(0, 2);
   if (sides.length < 2) return {};
   const [a, b] = sides as [Face, Face];
-  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
   const legOnA = spanAlong(graph.input, [face], b.params.normal!);
   const legOnB = spanAlong(graph.input, [face], a.params.normal!);
   const angle = (Math.acos(Math.min(1, Math.abs(dot(n, a.params.normal!)))) * 180) / Math.PI;
-  return { distance: r4(Math.min(legOnA, legOnB)), distance2: r4(Math.max(legOnA, legOnB)), angle: r4(angle) };
+  return { distance: round4(Math.min(legOnA, legOnB)), distance2: round4(Math.max(legOnA, legOnB)), angle: round4(angle) };
 }
 
 /** A passage's size across its axis (length ≥ width) and its depth along it. */
 function crossSection(graph: FaceGraph, frame: PartFrame, faces: number[], axis: Vec3): Record<string, number> {
-  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
   const across = frame.axes.filter((a) => Math.abs(dot(a, axis)) < 1 - 1e-6);
-  const spans = across.map((a) => r4(spanAlong(graph.input, faces, a))).sort((x, y) => y - x);
-  const out: Record<string, number> = { depth: r4(spanAlong(graph.input, faces, axis)) };
+  const spans = across.map((a) => round4(spanAlong(graph.input, faces, a))).sort((x, y) => y - x);
+  const out: Record<string, number> = { depth: round4(spanAlong(graph.input, faces, axis)) };
   if (spans.length === 2 && Math.abs(Math.abs(dot(across[0]!, axis))) < 1e-6) [out.length, out.width] = spans as [number, number];
   return out;
 }
@@ -194,10 +191,9 @@ function blendRadii(graph: FaceGraph, blends: number[], floor: number | undefine
     else if (axis && Math.abs(Math.abs(dot(axis, depth)) - 1) < 1e-6) corner.push(radius!);
     else if (axis && Math.abs(dot(axis, depth)) < 1e-6) bottom.push(radius!);
   }
-  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
   const out: Record<string, number> = {};
-  if (corner.length) out.corner_radius = r4(Math.min(...corner));
-  if (bottom.length) out.floor_radius = r4(Math.min(...bottom));
+  if (corner.length) out.corner_radius = round4(Math.min(...corner));
+  if (bottom.length) out.floor_radius = round4(Math.min(...bottom));
   return out;
 }
 
@@ -256,17 +252,14 @@ function dimensions(graph: FaceGraph, frame: PartFrame, f: PrismaticFeature): Re
   const input = graph.input;
   const depthDir = f.floor !== undefined ? graph.faces[f.floor]!.params.normal! : undefined;
   if (depthDir) {
-    params.depth = round(spanAlong(input, f.faces, depthDir));
+    params.depth = round4(spanAlong(input, f.faces, depthDir));
     const plan = frame.axes.filter((a) => Math.abs(dot(a, depthDir)) < 0.5);
-    const spans = plan.map((a) => round(spanAlong(input, [f.floor!], a))).sort((x, y) => y - x);
+    const spans = plan.map((a) => round4(spanAlong(input, [f.floor!], a))).sort((x, y) => y - x);
     if (spans.length === 2) [params.length, params.width] = spans as [number, number];
   } else {
-    const spans = frame.axes.map((a) => round(spanAlong(input, f.faces, a))).sort((x, y) => y - x);
+    const spans = frame.axes.map((a) => round4(spanAlong(input, f.faces, a))).sort((x, y) => y - x);
     [params.length, params.width] = [spans[0]!, spans[1]!];
   }
   return params;
 }
 
-function round(v: number): number {
-  return Math.round(v * 1e4) / 1e4;
-}

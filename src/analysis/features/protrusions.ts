@@ -5,7 +5,7 @@
 import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
-import { spanAlong } from './extent.ts';
+import { spanAlong, round4 } from './extent.ts';
 
 export interface Protrusion {
   type: 'boss' | 'oring_groove';
@@ -14,7 +14,6 @@ export interface Protrusion {
   params: Record<string, number | string | boolean>;
 }
 
-const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 function coaxialWith(f: Face, axis: Vec3, center: Vec3, tol: number): boolean {
   const p = f.params;
@@ -38,11 +37,11 @@ export function findOringGrooves(graph: FaceGraph, candidates: Set<number>, size
       faces: [inner.id, floor.id, outer.id].sort((a, b) => a - b),
       axis,
       params: {
-        diameter: r4(inner.params.radius! + outer.params.radius!),
-        inner_diameter: r4(2 * inner.params.radius!),
-        outer_diameter: r4(2 * outer.params.radius!),
-        width: r4(outer.params.radius! - inner.params.radius!),
-        depth: r4(spanAlong(graph.input, [outer.id], axis)),
+        diameter: round4(inner.params.radius! + outer.params.radius!),
+        inner_diameter: round4(2 * inner.params.radius!),
+        outer_diameter: round4(2 * outer.params.radius!),
+        width: round4(outer.params.radius! - inner.params.radius!),
+        depth: round4(spanAlong(graph.input, [outer.id], axis)),
       },
     });
   }
@@ -67,7 +66,7 @@ export function findBosses(graph: FaceGraph, candidates: Set<number>, size: numb
       type: 'boss',
       faces: [wall.id, topFace.id].sort((a, b) => a - b),
       axis,
-      params: { diameter: r4(2 * wall.params.radius!), height: r4(spanAlong(graph.input, [wall.id], axis)) },
+      params: { diameter: round4(2 * wall.params.radius!), height: round4(spanAlong(graph.input, [wall.id], axis)) },
     });
   }
   return bosses;

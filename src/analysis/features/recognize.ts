@@ -5,7 +5,7 @@
  */
 import type { Feature, Vec3 } from '../result.ts';
 import { FaceGraph, components, type RecognizerInput } from './graph.ts';
-import { extentAlong } from './extent.ts';
+import { extentAlong, round4 } from './extent.ts';
 import { partFrame, stockFaces } from './frame.ts';
 import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { findHoles, type Hole } from './holes.ts';
@@ -68,17 +68,16 @@ export function recognize(input: RecognizerInput): Recognition {
   return { process: turning.process, features, faceClasses, stock: stockSize, setups: planSetups(features), dfm: [...dfmChecks(features), ...thinWalls(graph, frame)] };
 }
 
-const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 function boxStock(frame: { min: Vec3; max: Vec3 }): Vec3 {
-  return frame.max.map((max, k) => r4(max - frame.min[k]!)).sort((a, b) => b - a) as Vec3;
+  return frame.max.map((max, k) => round4(max - frame.min[k]!)).sort((a, b) => b - a) as Vec3;
 }
 
 /** Turned parts come from round bar: its diameter is the largest turned circle (exact, not the mesh's chords). */
 function barStock(graph: FaceGraph, axis: Vec3, coaxial: Set<number>): Vec3 {
   const radius = Math.max(...[...coaxial].flatMap((f) => graph.edgesOf[f]!.map((e) => graph.edges[e]!.radius ?? 0)));
   const [lo, hi] = extentAlong(graph.input, graph.faces.map((f) => f.id), axis);
-  return [r4(hi - lo), r4(2 * radius), r4(2 * radius)].sort((a, b) => b - a) as Vec3;
+  return [round4(hi - lo), round4(2 * radius), round4(2 * radius)].sort((a, b) => b - a) as Vec3;
 }
 
 function holeFeature(h: Hole): Omit<Feature, 'id'> {

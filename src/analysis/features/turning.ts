@@ -6,7 +6,7 @@
 import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
-import { extentAlong } from './extent.ts';
+import { extentAlong, round4 } from './extent.ts';
 
 export type Process = 'turned' | 'milled' | 'mill-turn';
 
@@ -72,9 +72,8 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3): Tur
   const claimed = new Set<number>();
   const span = (ids: number[]) => {
     const [lo, hi] = extentAlong(graph.input, ids, axis);
-    return Math.round((hi - lo) * 1e4) / 1e4;
+    return round4(hi - lo);
   };
-  const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
   const faces = graph.faces.filter((f) => coaxial.has(f.id));
 
   // Grooves: a cylinder between two planar walls, sunk below its neighbours on both sides.
@@ -87,25 +86,25 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3): Tur
     features.push({
       type: 'groove',
       faces: [f.id, ...wallIds].sort((a, b) => a - b),
-      params: { diameter: r4(2 * f.params.radius!), width: span([f.id]), depth: r4(outer - f.params.radius!) },
+      params: { diameter: round4(2 * f.params.radius!), width: span([f.id]), depth: round4(outer - f.params.radius!) },
     });
     [f.id, ...wallIds].forEach((id) => claimed.add(id));
   }
   for (const f of faces) {
     if (claimed.has(f.id)) continue;
     if (f.surface === 'cylinder') {
-      features.push({ type: 'turned_diameter', faces: [f.id], params: { diameter: r4(2 * f.params.radius!), length: span([f.id]), internal: f.params.internal === true } });
+      features.push({ type: 'turned_diameter', faces: [f.id], params: { diameter: round4(2 * f.params.radius!), length: span([f.id]), internal: f.params.internal === true } });
     } else if (f.surface === 'cone') {
-      const angle = r4(f.params.halfAngle!);
+      const angle = round4(f.params.halfAngle!);
       const length = span([f.id]);
       const isChamfer = length < 0.1 * Math.max(...faces.map((x) => span([x.id]))) || Math.abs(angle - 45) < 1e-3;
       features.push(
         isChamfer
           ? { type: 'chamfer', faces: [f.id], params: { distance: length, angle } }
-          : { type: 'taper', faces: [f.id], params: { angle: r4(2 * angle), length } },
+          : { type: 'taper', faces: [f.id], params: { angle: round4(2 * angle), length } },
       );
     } else if (f.surface === 'plane') {
-      features.push({ type: 'turned_face', faces: [f.id], params: { diameter: r4(2 * outerRadius(graph, f.id)) } });
+      features.push({ type: 'turned_face', faces: [f.id], params: { diameter: round4(2 * outerRadius(graph, f.id)) } });
     }
   }
   return features.sort((a, b) => a.faces[0]! - b.faces[0]!);

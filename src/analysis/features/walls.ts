@@ -6,7 +6,7 @@ import type { DfmIssue } from './machining.ts';
 import { dot, sub } from '../brep/vec.ts';
 import type { PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
-import { extentAlong } from './extent.ts';
+import { extentAlong, round4 } from './extent.ts';
 
 /** Below this a metal wall chatters and bends under the cutter (a common shop minimum). */
 export const MIN_WALL_MM = 1;
@@ -21,7 +21,7 @@ export function thinWalls(graph: FaceGraph, frame: PartFrame, minWall = MIN_WALL
       const thickness = -dot(sub(b.params.origin!, a.params.origin!), a.params.normal!);
       if (thickness <= 1e-9 || thickness >= minWall) continue;
       if (!overlapAcross(graph, frame, a.id, b.id, a.params.normal!)) continue;
-      const t = Math.round(thickness * 1e4) / 1e4;
+      const t = round4(thickness);
       issues.push({
         code: 'THIN_WALL', severity: 'warning', faces: [a.id, b.id], expected: `>= ${minWall}`, actual: t,
         message: `A ${t} mm wall between faces ${a.id} and ${b.id} is thinner than ${minWall} mm: it will chatter and bend.`,

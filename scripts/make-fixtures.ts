@@ -39,31 +39,31 @@ function unify(shape: TopoDS_Shape): TopoDS_Shape {
   return u.Shape();
 }
 
-/** Rounds the straight edges whose end points (x, y, z) satisfy `pick`. */
-function filletEdges(shape: TopoDS_Shape, radius: number, pick: (a: number[], b: number[]) => boolean): TopoDS_Shape {
-  const fillet = new oc.BRepFilletAPI_MakeFillet(shape);
+/** The edges of `shape` whose end points (x, y, z) satisfy `pick`. */
+function edgesWhere(shape: TopoDS_Shape, pick: (a: number[], b: number[]) => boolean) {
+  const picked = [];
   const explorer = new oc.TopExp_Explorer(shape, oc.TopAbs_ShapeEnum.TopAbs_EDGE, oc.TopAbs_ShapeEnum.TopAbs_SHAPE);
   for (; explorer.More(); explorer.Next()) {
     const edge = oc.TopoDS.Edge(explorer.Current());
     const curve = new oc.BRepAdaptor_Curve(edge);
     const a = curve.Value(curve.FirstParameter());
     const b = curve.Value(curve.LastParameter());
-    if (pick([a.X(), a.Y(), a.Z()], [b.X(), b.Y(), b.Z()])) fillet.Add(radius, edge);
+    if (pick([a.X(), a.Y(), a.Z()], [b.X(), b.Y(), b.Z()])) picked.push(edge);
   }
+  return picked;
+}
+
+/** Rounds the picked edges. */
+function filletEdges(shape: TopoDS_Shape, radius: number, pick: (a: number[], b: number[]) => boolean): TopoDS_Shape {
+  const fillet = new oc.BRepFilletAPI_MakeFillet(shape);
+  for (const edge of edgesWhere(shape, pick)) fillet.Add(radius, edge);
   return fillet.Shape();
 }
 
-/** Bevels the straight edges whose end points satisfy `pick` with equal legs. */
+/** Bevels the picked edges with equal legs. */
 function chamferEdges(shape: TopoDS_Shape, distance: number, pick: (a: number[], b: number[]) => boolean): TopoDS_Shape {
   const chamfer = new oc.BRepFilletAPI_MakeChamfer(shape);
-  const explorer = new oc.TopExp_Explorer(shape, oc.TopAbs_ShapeEnum.TopAbs_EDGE, oc.TopAbs_ShapeEnum.TopAbs_SHAPE);
-  for (; explorer.More(); explorer.Next()) {
-    const edge = oc.TopoDS.Edge(explorer.Current());
-    const curve = new oc.BRepAdaptor_Curve(edge);
-    const a = curve.Value(curve.FirstParameter());
-    const b = curve.Value(curve.LastParameter());
-    if (pick([a.X(), a.Y(), a.Z()], [b.X(), b.Y(), b.Z()])) chamfer.Add(distance, edge);
-  }
+  for (const edge of edgesWhere(shape, pick)) chamfer.Add(distance, edge);
   return chamfer.Shape();
 }
 

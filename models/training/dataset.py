@@ -31,7 +31,7 @@ def load_set(prefix):
                 n, shape = p['F'] * p['K'], (p['F'], p['K'])
             else:
                 rows = p[ROWS[name]]
-                cols = COLUMNS.get(name, 1)
+                cols = header.get('columns', COLUMNS).get(name, 1)
                 n, shape = rows * cols, (rows, cols) if name != 'labels' else (rows,)
             chunk = arr[at[name]:at[name] + n].reshape(shape)
             at[name] += n

@@ -2,10 +2,11 @@
  * STEP + `<name>.topexp_labels.json` folders → one training set for models/training/train.py.
  *
  *   npx tsx models/training/export-dataset.ts --out data/sets/NAME <dir>... [--limit N]
- *       [--normalization area] [--raw]
+ *       [--normalization area] [--edge-features brepnet+dihedral] [--raw]
  *
  * Each part goes through analyze() and the model's own input code (src/analysis/ml/inputs.ts,
- * BRepNet tensors, standardised with BRepNet's statistics unless --raw), so training sees exactly
+ * BRepNet tensors with our dihedral edge column by default, standardised with BRepNet's statistics
+ * unless --raw), so training sees exactly
  * what inference sees. Labels are mapped to the generator's scheme (classes.ts): MFCAD's 16 ids
  * through their true MFCAD++ meaning (src/analysis/features/classes.ts), MFCAD++ ids as they are.
  *
@@ -18,7 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../../src/analysis/index.ts';
 import { MFCAD_TO_MFCADPP } from '../../src/analysis/features/classes.ts';
-import { NORMALIZATIONS, type Normalization } from '../../src/analysis/ml/features.ts';
+import { EDGE_FEATURE_SETS, NORMALIZATIONS, edgeColumns, type EdgeFeatureSet, type Normalization } from '../../src/analysis/ml/features.ts';
 import { brepnetInputs, type BrepNetInputs } from '../../src/analysis/ml/inputs.ts';
 import { BREPNET_STANDARDIZATION } from '../../src/analysis/ml/standardization.ts';
 import { CLASS_NAMES } from './generate/classes.ts';
@@ -56,11 +57,13 @@ async function main(): Promise<void> {
       limit: { type: 'string' },
       normalization: { type: 'string', default: 'area' },
       raw: { type: 'boolean', default: false },
+      'edge-features': { type: 'string', default: 'brepnet+dihedral' },
     },
   });
   const normalization = values.normalization as Normalization;
-  if (!values.out || positionals.length === 0 || !NORMALIZATIONS.includes(normalization)) {
-    console.error('usage: tsx models/training/export-dataset.ts --out data/sets/NAME <dir>... [--limit N] [--normalization area] [--raw]');
+  const edgeFeatures = values['edge-features'] as EdgeFeatureSet;
+  if (!values.out || positionals.length === 0 || !NORMALIZATIONS.includes(normalization) || !EDGE_FEATURE_SETS.includes(edgeFeatures)) {
+    console.error('usage: tsx models/training/export-dataset.ts --out data/sets/NAME <dir>... [--limit N] [--normalization area] [--edge-features brepnet|brepnet+dihedral] [--raw]');
     process.exit(2);
   }
   const files = positionals.flatMap(stepFiles).slice(0, values.limit ? Number(values.limit) : undefined);
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
       const result = await analyze(new Uint8Array(readFileSync(file)), { fileName: basename(file), meshDeflection: 0.2 });
       labels = mapLabels(labelFile);
       if (labels.length !== result.faces.length) throw new Error(`${labels.length} labels for ${result.faces.length} faces`);
-      inputs = brepnetInputs(result, { normalization, ...(values.raw ? { standardization: null } : {}) });
+      inputs = brepnetInputs(result, { normalization, edgeFeatures, ...(values.raw ? { standardization: null } : {}) });
     } catch (e) {
       skipped.push(`${file}: ${(e as Error).message}`);
       continue;
@@ -103,7 +106,8 @@ async function main(): Promise<void> {
     standardized: !values.raw,
     standardization: values.raw ? null : BREPNET_STANDARDIZATION,
     classes: [...CLASS_NAMES],
-    columns: { Xf: 7, Xe: 10, Xc: 1, Kf: 2, Ke: 5, Kc: 6, Ce: 2 },
+    edgeFeatures,
+    columns: { Xf: 7, Xe: edgeColumns(edgeFeatures), Xc: 1, Kf: 2, Ke: 5, Kc: 6, Ce: 2 },
     arrays,
     parts,
     skipped,

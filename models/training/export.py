@@ -7,6 +7,7 @@ The ONNX file is self-describing: src/analysis/ml/model-info.ts reads these meta
   vectis.class_kind      'machining-features' (ours) | 'modelling-operations' (Autodesk's)
   vectis.model_version   free text, recorded in every analysis result
   vectis.normalization   'area' | 'unit-box' | 'none' (src/analysis/ml/features.ts)
+  vectis.edge_features   'brepnet' (default, Xe [E,10]) | 'brepnet+dihedral' (Xe [E,11], ours)
   vectis.standardization JSON, BRepNet's feature_standardization shape (features variant)
   license, source        licence of the weights; where they came from
 Inputs (dims: F faces, E edges, C coedges, K = max(30, most coedges on a face)):

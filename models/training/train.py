@@ -109,7 +109,9 @@ def main():
     print(f'train {len(train)} parts / {sum(p["labels"].shape[0] for p in train)} faces, '
           f'val {len(val)}, extra {[(k, len(v)) for k, v in extras.items()]}', flush=True)
 
-    model = BRepNet('features', num_layers=args.layers, s=args.width, num_classes=len(classes), zero_row=False)
+    cols = header['columns']
+    model = BRepNet('features', num_layers=args.layers, s=args.width, num_classes=len(classes), zero_row=False,
+                    feature_dims=(cols['Xf'], cols['Xe'], cols['Xc']))
     check_forward(model, collate(val[:8]))
     params = sum(p.numel() for p in model.parameters())
     print(f'model: {args.layers} units, s={args.width}, {params} parameters', flush=True)
@@ -151,6 +153,10 @@ def main():
     standardization = header['standardization']
     if standardization is None:
         raise ValueError('train on standardised sets (export-dataset.ts without --raw)')
+    # Edge columns beyond BRepNet's statistics (the dihedral cosine) are passed through as they are.
+    extra = header['columns']['Xe'] - len(standardization['edge_features'])
+    standardization = dict(standardization, edge_features=standardization['edge_features']
+                           + [{'mean': 0.0, 'standard_deviation': 1.0}] * extra)
     example = collate(val[:1])
     meta = {
         'vectis.format': 'brepnet/1',
@@ -160,6 +166,7 @@ def main():
         'vectis.background': ['stock', 'turned_profile'],
         'vectis.model_version': args.version,
         'vectis.normalization': header['normalization'],
+        'vectis.edge_features': header.get('edgeFeatures', 'brepnet'),
         'vectis.standardization': standardization,
         'license': 'Vectis (own weights, trained on Vectis-generated parts)',
         'source': f'models/training/train.py seed {args.seed}, {len(train)} generated parts',

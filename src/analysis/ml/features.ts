@@ -56,11 +56,30 @@ export function faceFeatures(graph: BrepGraphLike, scale: number): Float64Array 
 const CONVEXITY_COLUMN: Record<string, number> = { concave: 0, convex: 1, smooth: 2 };
 const CURVE_TYPE_COLUMN: Record<string, number> = { circle: 4, ellipse: 6, line: 9 };
 
-export function edgeFeatures(graph: BrepGraphLike, scale: number): Float64Array {
-  const cols = EDGE_FEATURES.length;
+/**
+ * Edge feature sets. 'brepnet': SPEC a.3's 10 columns (what Autodesk's checkpoints take).
+ * 'brepnet+dihedral' (our own models): an 11th column, the cosine between the outward normals of
+ * the edge's two faces when both are planar, else 0. With the convexity flags it gives the
+ * dihedral angle, which BRepNet's features lack: it tells triangular, rectangular and hexagonal
+ * pockets/passages, and slanted from square steps, apart. Rotation-invariant.
+ */
+export type EdgeFeatureSet = 'brepnet' | 'brepnet+dihedral';
+export const EDGE_FEATURE_SETS: readonly EdgeFeatureSet[] = ['brepnet', 'brepnet+dihedral'];
+
+export function edgeColumns(set: EdgeFeatureSet): number {
+  return EDGE_FEATURES.length + (set === 'brepnet+dihedral' ? 1 : 0);
+}
+
+export function edgeFeatures(graph: BrepGraphLike, scale: number, set: EdgeFeatureSet = 'brepnet'): Float64Array {
+  const cols = edgeColumns(set);
   const x = new Float64Array(graph.edges.length * cols);
   graph.edges.forEach((e, i) => {
     const row = i * cols;
+    if (set === 'brepnet+dihedral' && e.faces.length === 2) {
+      const a = graph.faces[e.faces[0]!]!.params.normal;
+      const b = graph.faces[e.faces[1]!]!.params.normal;
+      if (a && b) x[row + EDGE_FEATURES.length] = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
     // 'none' (degenerate edge or unresolved sides): all three flags 0 (SPEC a.4 step 6).
     const convexCol = CONVEXITY_COLUMN[e.convexity];
     if (convexCol !== undefined) x[row + convexCol] = 1;

@@ -18,6 +18,7 @@
  *   Xf f32 [F × 7]   Plane, Cylinder, Cone, Sphere, Torus, FaceArea, RationalNurbs   (standardised)
  *   Xe f32 [E × 10]  Concave, Convex, Smooth, EdgeLength, Circular, Closed, Elliptical,
  *                    NonRationalBSpline, RationalBSpline, Straight                   (standardised)
+ *                    [E × 11] with edgeFeatures 'brepnet+dihedral': + cos between planar normals
  *   Xc f32 [C × 1]   Reversed                                                         (standardised)
  *   Kf i32 [C × 2], Ke i32 [C × 5], Kc i32 [C × 6]   winged-edge kernel (./kernel.ts)
  *   Ce i32 [E × 2]   edge pooling;   Cf i32 [F × K]   face pooling with the zero-row quirk
@@ -28,7 +29,7 @@
  * Coedge order is ours (faces in order, their loops, the edges of each loop): SPEC a.2's order up
  * to the order inside a loop, which the network does not see (next/prev come from vertices).
  */
-import { coedgeFeatures, edgeFeatures, faceFeatures, lengthScale, type BrepGraphLike, type Normalization } from './features.ts';
+import { coedgeFeatures, edgeColumns, edgeFeatures, faceFeatures, lengthScale, type BrepGraphLike, type EdgeFeatureSet, type Normalization } from './features.ts';
 import { kernelIndices, type KernelIndices } from './kernel.ts';
 import { BREPNET_STANDARDIZATION, standardize, type Standardization } from './standardization.ts';
 
@@ -36,6 +37,8 @@ export interface BrepNetInputOptions {
   normalization: Normalization;
   /** Default: BRepNet's statistics (SPEC a.3). null: raw features. */
   standardization?: Standardization | null;
+  /** Default 'brepnet' (SPEC a.3); our models declare 'brepnet+dihedral' (./features.ts). */
+  edgeFeatures?: EdgeFeatureSet;
 }
 
 export interface BrepNetInputs extends KernelIndices {
@@ -43,6 +46,7 @@ export interface BrepNetInputs extends KernelIndices {
   edges: number;
   coedges: number;
   normalization: Normalization;
+  edgeFeatures: EdgeFeatureSet;
   /** Length factor applied before computing FaceArea (× scale²) and EdgeLength (× scale). */
   scale: number;
   standardized: boolean;
@@ -55,11 +59,14 @@ export function brepnetInputs(graph: BrepGraphLike, options: BrepNetInputOptions
   const scale = lengthScale(graph, options.normalization);
   const stats = options.standardization === undefined ? BREPNET_STANDARDIZATION : options.standardization;
   const xf = faceFeatures(graph, scale);
-  const xe = edgeFeatures(graph, scale);
+  const edgeSet = options.edgeFeatures ?? 'brepnet';
+  const xe = edgeFeatures(graph, scale, edgeSet);
   const xc = coedgeFeatures(graph);
   if (stats) {
     standardize(xf, stats.face_features);
-    standardize(xe, stats.edge_features);
+    // Columns beyond the statistics (the dihedral cosine, already in [-1, 1]) stay as they are.
+    const extra = edgeColumns(edgeSet) - stats.edge_features.length;
+    standardize(xe, extra > 0 ? [...stats.edge_features, ...Array.from({ length: extra }, () => ({ mean: 0, standard_deviation: 1 }))] : stats.edge_features);
     standardize(xc, stats.coedge_features);
   }
   return {
@@ -67,6 +74,7 @@ export function brepnetInputs(graph: BrepGraphLike, options: BrepNetInputOptions
     edges: graph.edges.length,
     coedges: graph.coedges.length,
     normalization: options.normalization,
+    edgeFeatures: edgeSet,
     scale,
     standardized: stats !== null,
     Xf: Float32Array.from(xf),
@@ -79,7 +87,7 @@ export function brepnetInputs(graph: BrepGraphLike, options: BrepNetInputOptions
 /** Names and shapes of every tensor, in the ONNX input order of our models. */
 export function tensorShapes(t: BrepNetInputs): Record<TensorName, [number, number]> {
   return {
-    Xf: [t.faces, 7], Xe: [t.edges, 10], Xc: [t.coedges, 1],
+    Xf: [t.faces, 7], Xe: [t.edges, edgeColumns(t.edgeFeatures)], Xc: [t.coedges, 1],
     Kf: [t.coedges, 2], Ke: [t.coedges, 5], Kc: [t.coedges, 6], Ce: [t.edges, 2], Cf: [t.faces, t.K],
   };
 }

@@ -5,7 +5,7 @@
  * models/training/export.py). Files without them (a bare export) fall back to Autodesk's
  * conventions: unit-box normalisation, BRepNet's statistics, classes named after the logit index.
  */
-import { NORMALIZATIONS, type Normalization } from './features.ts';
+import { EDGE_FEATURE_SETS, NORMALIZATIONS, type EdgeFeatureSet, type Normalization } from './features.ts';
 import { BREPNET_STANDARDIZATION, type Standardization } from './standardization.ts';
 
 export type ModelVariant = 'features' | 'uvnet';
@@ -18,6 +18,8 @@ export interface ModelInfo {
   classKind: string;
   version: string;
   normalization: Normalization;
+  /** 'vectis.edge_features': which edge columns the model takes (default 'brepnet'). */
+  edgeFeatures: EdgeFeatureSet;
   standardization: Standardization;
   /** Classes that are not features (their faces form no ML feature), e.g. 'stock'. */
   background: string[];
@@ -93,6 +95,7 @@ export function modelInfo(bytes: Uint8Array, inputNames: readonly string[]): Mod
     classKind: meta['vectis.class_kind'] ?? 'unknown',
     version: meta['vectis.model_version'] ?? 'unversioned',
     normalization: normalization && NORMALIZATIONS.includes(normalization) ? normalization : 'unit-box',
+    edgeFeatures: EDGE_FEATURE_SETS.find((set) => set === meta['vectis.edge_features']) ?? 'brepnet',
     standardization: json<Standardization>(meta['vectis.standardization'], BREPNET_STANDARDIZATION),
     background: json<string[]>(meta['vectis.background'], ['stock']),
   };

@@ -73,7 +73,7 @@ export class BrepNetSession {
 
   /** The model's inputs for this part (normalisation and statistics as the model declares). */
   inputs(graph: BrepGraphLike): BrepNetInputs {
-    return brepnetInputs(graph, { normalization: this.info.normalization, standardization: this.info.standardization });
+    return brepnetInputs(graph, { normalization: this.info.normalization, standardization: this.info.standardization, edgeFeatures: this.info.edgeFeatures });
   }
 
   /** Raw logits [F × classes] for prepared inputs. */

@@ -29,6 +29,7 @@ type Tensor = (typeof TENSORS)[number];
 
 interface LabelFile {
   scheme?: string;
+  generator?: number;
   labels: number[];
   surface?: string[];
   kind?: string;
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const chunks: Record<Tensor, (Float32Array | Int32Array)[]> = Object.fromEntries(TENSORS.map((t) => [t, []])) as never;
   const parts: { name: string; source: string; kind: string; F: number; E: number; C: number; K: number }[] = [];
   const skipped: string[] = [];
+  const generators = new Set<number>();
   const t0 = performance.now();
   for (const file of files) {
     const stem = file.replace(/\.(step|stp)$/i, '');
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       skipped.push(`${file}: ${(e as Error).message}`);
       continue;
     }
+    if (labelFile.generator !== undefined) generators.add(labelFile.generator);
     for (const t of TENSORS) chunks[t].push(t === 'labels' ? Int32Array.from(labels) : inputs[t]);
     parts.push({ name: basename(stem), source: basename(dirname(file)), kind: labelFile.kind ?? 'external', F: inputs.faces, E: inputs.edges, C: inputs.coedges, K: inputs.K });
     if (parts.length % 200 === 0) console.log(`${parts.length}/${files.length} parts, ${((performance.now() - t0) / parts.length).toFixed(0)} ms each`);
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     standardization: values.raw ? null : BREPNET_STANDARDIZATION,
     classes: [...CLASS_NAMES],
     edgeFeatures,
+    generatorVersions: [...generators].sort(),
     columns: { Xf: 7, Xe: edgeColumns(edgeFeatures), Xc: 1, Kf: 2, Ke: 5, Kc: 6, Ce: 2 },
     arrays,
     parts,

@@ -7,9 +7,10 @@
  * Steps whose output exists are skipped (delete data/ to start over). `-- --dry-run` prints them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION } from './generate/part.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'data');
@@ -20,6 +21,7 @@ export const RECIPE = {
   train: { seed: 1, count: 6000 },
   heldOut: { seed: 2, count: 500 },
   jobs: 2,
+  edgeFeatures: 'brepnet+dihedral',
   trainArgs: ['--epochs', '12', '--seed', '0', '--layers', '3', '--width', '64', '--lr', '0.002', '--budget', '3000'],
   out: 'models/vectis-brepnet.onnx',
 };
@@ -35,19 +37,23 @@ function generate(name: string, seed: number, count: number): void {
   run('npx', ['tsx', 'models/training/generate/cli.ts', '--seed', String(seed), '--count', String(count), '--out', `data/generated/${name}`, '--jobs', String(RECIPE.jobs), '--resume', '--quiet']);
 }
 
-function exportSet(name: string, dirs: string[]): string {
+/** Exports a set unless one with the current edge features (and generator, if generated) is there. */
+function exportSet(name: string, dirs: string[], generated: boolean): string {
   const out = `data/sets/${name}`;
-  if (!existsSync(join(ROOT, `${out}.json`))) run('npx', ['tsx', 'models/training/export-dataset.ts', '--out', out, ...dirs]);
+  const file = join(ROOT, `${out}.json`);
+  const header = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { edgeFeatures?: string; generatorVersions?: number[] }) : undefined;
+  const current = header?.edgeFeatures === RECIPE.edgeFeatures && (!generated || header.generatorVersions?.join() === String(GENERATOR_VERSION));
+  if (!current) run('npx', ['tsx', 'models/training/export-dataset.ts', '--out', out, '--edge-features', RECIPE.edgeFeatures, ...dirs]);
   return out;
 }
 
 generate('train', RECIPE.train.seed, RECIPE.train.count);
 generate('val', RECIPE.heldOut.seed, RECIPE.heldOut.count);
-const train = exportSet('train', ['data/generated/train']);
-const val = exportSet('val', ['data/generated/val']);
+const train = exportSet('train', ['data/generated/train'], true);
+const val = exportSet('val', ['data/generated/val'], true);
 const extra: string[] = [];
 if (existsSync(SHARED)) {
-  extra.push(exportSet('mfcad-dev', [join(SHARED, 'mfcad', 'dev')]));
+  extra.push(exportSet('mfcad-dev', [join(SHARED, 'mfcad', 'dev')], false));
 } else console.warn(`*** ${SHARED} is absent: no MFCAD figures in the training log ***`);
-run('/usr/bin/python3', ['models/training/train.py', '--train', train, '--val', val, ...(extra.length ? ['--extra', ...extra] : []), '--out', RECIPE.out, ...RECIPE.trainArgs]);
+run('/usr/bin/python3', ['models/training/train.py', '--train', train, '--val', val, ...(extra.length ? ['--extra', ...extra] : []), '--out', RECIPE.out, '--checkpoint', 'data/vectis-brepnet.pt', ...RECIPE.trainArgs]);
 console.log(`done: ${RECIPE.out}; figures for the model card: npm run model:eval`);

@@ -4,8 +4,8 @@
       [--extra data/sets/mfcad-dev ...] --out models/vectis-brepnet.onnx [--epochs N] [--seed S]
 
 Sets are written by models/training/export-dataset.ts. Everything that draws random numbers is
-seeded (weights, shuffling), torch runs with a fixed thread count: the same data and arguments give
-the same weights. `npm run model:train` runs the whole chain (data, export, this).
+seeded (weights, shuffling), torch runs with a fixed thread count and deterministic algorithms: the
+same data and arguments give the same weights (checked: two runs, identical parameters). `npm run model:train` runs the whole chain (data, export, this).
 """
 import argparse
 import json
@@ -87,7 +87,8 @@ def main():
     ap.add_argument('--val', required=True)
     ap.add_argument('--extra', nargs='*', default=[])
     ap.add_argument('--out', required=True)
-    ap.add_argument('--metrics', default=None)
+    ap.add_argument('--metrics', default=None, help='training summary JSON (default: beside --out)')
+    ap.add_argument('--checkpoint', default=None, help='also save the PyTorch state_dict here')
     ap.add_argument('--epochs', type=int, default=30)
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--layers', type=int, default=3)
@@ -101,6 +102,9 @@ def main():
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
+    # Index backward (index_put_ with accumulate) is threaded and order-dependent on CPU unless
+    # deterministic algorithms are asked for: with them, a rerun gives the same weights bit for bit.
+    torch.use_deterministic_algorithms(True)
     rng = np.random.RandomState(args.seed)
     header, train = load_set(args.train)
     classes = header['classes']
@@ -172,7 +176,8 @@ def main():
         'source': f'models/training/train.py seed {args.seed}, {len(train)} generated parts',
     }
     export_onnx(model, {k: example[k] for k in model.input_names}, args.out, meta)
-    torch.save(model.state_dict(), os.path.splitext(args.out)[0] + '.pt')
+    if args.checkpoint:
+        torch.save(model.state_dict(), args.checkpoint)
     summary = {'args': vars(args), 'parameters': params, 'train_parts': len(train), 'history': history,
                'results': results, 'train_minutes': (time.time() - t0) / 60}
     with open(args.metrics or os.path.splitext(args.out)[0] + '.training.json', 'w') as f:

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { discardEngine, engineHeapBytes, getEngine } from '../../../src/analysis/occt/engine.ts';
 import { CLASS_NAMES } from './classes.ts';
-import { generatePart, partName, type LabelRecord } from './part.ts';
+import { GENERATOR_VERSION, generatePart, partName, type LabelRecord } from './part.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,12 +40,17 @@ mkdirSync(out, { recursive: true });
 const MAX_ATTEMPTS = 6;
 const HEAP_LIMIT = 1.5 * 1024 ** 3;
 
+function isCurrent(labelFile: string): boolean {
+  if (!existsSync(labelFile)) return false;
+  return (JSON.parse(readFileSync(labelFile, 'utf8')) as LabelRecord).generator === GENERATOR_VERSION;
+}
+
 async function runJob(job: number): Promise<number> {
   let failures = 0;
   const t0 = performance.now();
   for (let index = job; index < count; index += jobs) {
     const name = partName(seed, index);
-    if (values.resume && existsSync(join(out, `${name}.topexp_labels.json`))) continue;
+    if (values.resume && isCurrent(join(out, `${name}.topexp_labels.json`))) continue;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
         const part = await generatePart(await getEngine(), seed, index, attempt);
@@ -86,13 +91,13 @@ function writeManifest(): void {
   let retried = 0;
   for (const file of readdirSync(out).filter((f) => f.endsWith('.topexp_labels.json'))) {
     const r = JSON.parse(readFileSync(join(out, file), 'utf8')) as LabelRecord;
-    if (r.seed !== seed || r.index >= count) continue;
+    if (r.seed !== seed || r.index >= count || r.generator !== GENERATOR_VERSION) continue;
     parts++;
     if (r.attempt > 0) retried++;
     perKind[r.kind] = (perKind[r.kind] ?? 0) + 1;
     for (const l of r.labels) faces[CLASS_NAMES[l]!] = (faces[CLASS_NAMES[l]!] ?? 0) + 1;
   }
-  const manifest = { generator: 'models/training/generate', seed, count, parts, retried, perKind, faces };
+  const manifest = { generator: 'models/training/generate', version: GENERATOR_VERSION, seed, count, parts, retried, perKind, faces };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
   console.log(JSON.stringify(manifest));
 }

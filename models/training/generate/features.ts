@@ -89,11 +89,12 @@ function subFrame(f: Frame, x: number, y: number, angle: number, z = 0): Frame {
   return { ...f, origin: toWorld(f, x, y, z), u, v };
 }
 
+/** Uniform between the minimum length and the clearance short of the far side (as MFCAD++). */
 function blindDepth(ctx: Ctx, t: number): number | null {
   const hi = t - ctx.clr;
   if (hi < 0.3 * ctx.minLen) return null;
   const lo = Math.min(ctx.minLen, 0.5 * hi);
-  return ctx.rng.biased(lo, hi, 1.3);
+  return ctx.rng.uniform(lo, hi);
 }
 
 const frac = (ctx: Ctx, room: number) => Math.max(ctx.minLen, room * ctx.rng.uniform(0.1, 1));

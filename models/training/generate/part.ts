@@ -11,6 +11,9 @@ import { Rng } from './rng.ts';
 import { turnedPart } from './turned.ts';
 import type { OC } from '../../../src/analysis/occt/engine.ts';
 
+/** Bumped whenever the same (seed, index) would give a different part: --resume redoes older ones. */
+export const GENERATOR_VERSION = 2;
+
 export const KINDS = ['mfcad', 'prismatic', 'turned'] as const;
 export type Kind = (typeof KINDS)[number];
 /** Share of each kind in a run. */
@@ -27,6 +30,7 @@ export interface LabelRecord {
   instances: number[];
   features: { instance: number; name: string }[];
   kind: Kind;
+  generator: number;
   seed: number;
   index: number;
   attempt: number;
@@ -70,6 +74,7 @@ export async function generatePart(oc: OC, seed: number, index: number, attempt 
       instances: solid.instances,
       features: build.features,
       kind,
+      generator: GENERATOR_VERSION,
       seed,
       index,
       attempt,

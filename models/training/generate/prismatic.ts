@@ -39,7 +39,7 @@ export function prismaticPart(b: Builder, rng: Rng, mfcadLike: boolean): PartBui
   const floors: Frame[] = [];
   const boxes: { aabb: Aabb; instance: number }[] = [];
   const allowed = SPECS.filter((x) => !mfcadLike || x.mfcad);
-  const n = mfcadLike ? rng.int(2, 6) : rng.int(2, 10);
+  const n = mfcadLike ? rng.int(2, 6) : rng.int(2, 12);
   const chosen = Array.from({ length: n }, () => rng.pick(allowed)).sort((a, z) => a.group - z.group);
   const features: FeatureRecord[] = [];
   const minArea = 0.01 * s * s;

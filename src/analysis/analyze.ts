@@ -15,6 +15,7 @@ import { SCHEMA_VERSION, type AnalysisResult, type Stage } from './result.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
 import { applyModel, type ModelOption } from './ml/infer.ts';
+import { uvGrids } from './ml/uv-grids.ts';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -113,7 +114,8 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       timings,
     };
     const mlModel = options.model;
-    if (mlModel) await stage('infer', () => applyModel(result, mlModel));
+    // A UV-Net model samples the B-Rep, so the grids are taken here, while the shape is alive.
+    if (mlModel) await stage('infer', () => applyModel(result, mlModel, (frame) => uvGrids(engine, topology, frame)));
     timings.total = now() - began;
     return result;
   } catch (e) {

@@ -8,16 +8,18 @@ import { AnalysisError } from '../errors.ts';
 import type { AnalysisResult, Feature } from '../result.ts';
 import { mergeWithGeometry } from './merge.ts';
 import { loadModel, type BrepNetSession, type ModelSource, type Segmentation } from './session.ts';
+import type { GridSource } from './uv-grids.ts';
 
 /** A model for `analyze(bytes, { model })`: a file (bytes, URL, path) or a loaded session. */
 export type ModelOption = ModelSource | BrepNetSession;
 
-export async function applyModel(result: AnalysisResult, model: ModelOption): Promise<void> {
+/** `grids` samples the part's UV-Net grids; only a 'uvnet' model calls it. */
+export async function applyModel(result: AnalysisResult, model: ModelOption, grids?: GridSource): Promise<void> {
   let seg: Segmentation;
   let session: BrepNetSession;
   try {
     session = isSession(model) ? model : await loadModel(model);
-    seg = await session.segment(result);
+    seg = await session.segment(result, grids);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new AnalysisError('MODEL_UNAVAILABLE', `The segmentation model could not run: ${why}`);

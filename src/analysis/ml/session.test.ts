@@ -75,9 +75,9 @@ describe('BRepNet inference in analyze()', () => {
     expect(r.faces.every((f) => f.label === undefined)).toBe(true);
   });
 
-  it('fails with MODEL_UNAVAILABLE for a broken model file and for a UV-Net model', async () => {
+  it('fails with MODEL_UNAVAILABLE for a broken or missing model file', async () => {
     useOnnxRuntimeNode();
-    for (const model of [new Uint8Array([1, 2, 3, 4]), join(TESTDATA, 'tiny-uvnet.onnx'), join(TESTDATA, 'missing.onnx')]) {
+    for (const model of [new Uint8Array([1, 2, 3, 4]), join(TESTDATA, 'missing.onnx')]) {
       const run = analyze(fixture('block.step'), { model });
       await expect(run).rejects.toBeInstanceOf(AnalysisError);
       await expect(run).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
@@ -85,7 +85,8 @@ describe('BRepNet inference in analyze()', () => {
   });
 });
 
-describe('UV-Net variant (ONNX only: the pipeline computes no grids yet)', () => {
+// The UV-Net path inside analyze() (grids sampled from the B-Rep) is tested in uvnet.test.ts.
+describe('UV-Net variant: the ONNX file alone', () => {
   it('tiny-uvnet.onnx reproduces PyTorch to 1e-5 in onnxruntime-node', async () => {
     const vectors = JSON.parse(readFileSync(join(TESTDATA, 'tiny-uvnet.vectors.json'), 'utf8')) as {
       inputs: Record<string, TensorJSON>;

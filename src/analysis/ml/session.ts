@@ -9,12 +9,16 @@
  *
  *   const model = await loadModel('models/vectis-brepnet.onnx');
  *   const { labels, confidence } = await model.segment(result);   // per face, softmax
+ *
+ * A 'uvnet' model (Autodesk's checkpoint B) also needs UV-Net grids sampled from the live B-Rep
+ * (./uv-grids.ts), so it runs inside analyze(bytes, { model }), which passes a grid source.
  */
 import type * as Ort from 'onnxruntime-common';
 import { sha256Hex } from '../sha256.ts';
 import type { BrepGraphLike } from './features.ts';
 import { brepnetInputs, TENSOR_NAMES, tensorShapes, type BrepNetInputs } from './inputs.ts';
 import { modelInfo, type ModelInfo } from './model-info.ts';
+import { gridFrame, gridShapes, type GridSource, type UvGrids } from './uv-grids.ts';
 
 export type OrtModule = Pick<typeof Ort, 'InferenceSession' | 'Tensor'>;
 
@@ -76,14 +80,32 @@ export class BrepNetSession {
     return brepnetInputs(graph, { normalization: this.info.normalization, standardization: this.info.standardization, edgeFeatures: this.info.edgeFeatures });
   }
 
-  /** Raw logits [F × classes] for prepared inputs. */
-  async run(t: BrepNetInputs): Promise<{ logits: Float32Array; classes: number }> {
-    if (this.info.variant !== 'features') {
-      throw new Error(`a '${this.info.variant}' model needs UV-Net grids, which this pipeline does not compute yet`);
-    }
-    const shapes = tensorShapes(t);
+  /**
+   * The UV-Net grids a 'uvnet' model needs, from `source` (which samples the live B-Rep: see
+   * analyze.ts); undefined for the scalar-feature models, which never call it.
+   */
+  grids(graph: BrepGraphLike, source?: GridSource): UvGrids | undefined {
+    if (this.info.variant !== 'uvnet') return undefined;
+    if (!source) throw new Error("a 'uvnet' model needs UV-Net grids, sampled from the B-Rep: run it through analyze()");
+    return source(gridFrame(graph, this.info.normalization));
+  }
+
+  /** Raw logits [F × classes] for prepared inputs (plus the grids of a 'uvnet' model). */
+  async run(t: BrepNetInputs, grids?: UvGrids): Promise<{ logits: Float32Array; classes: number }> {
     const feeds: Record<string, Ort.Tensor> = {};
-    for (const name of TENSOR_NAMES) {
+    const shapes = tensorShapes(t);
+    // A 'uvnet' model takes the grids instead of the scalar features (SPEC c.3; export.py's input names).
+    const names = this.info.variant === 'uvnet' ? TENSOR_NAMES.filter((n) => !n.startsWith('X')) : TENSOR_NAMES;
+    if (this.info.variant === 'uvnet') {
+      if (!grids) throw new Error("a 'uvnet' model needs UV-Net grids (BrepNetSession.grids)");
+      if (grids.faces !== t.faces || grids.coedges !== t.coedges) {
+        throw new Error(`grids for ${grids.faces} faces / ${grids.coedges} coedges, inputs for ${t.faces} / ${t.coedges}`);
+      }
+      const dims = gridShapes(grids);
+      feeds.Gf = new this.ort.Tensor('float32', grids.Gf, dims.Gf);
+      feeds.Gc = new this.ort.Tensor('float32', grids.Gc, dims.Gc);
+    }
+    for (const name of names) {
       const data = t[name];
       const dims = shapes[name];
       feeds[name] = data instanceof Float32Array
@@ -96,10 +118,11 @@ export class BrepNetSession {
     return { logits: Float32Array.from(logits.data as Float32Array), classes };
   }
 
-  async segment(graph: BrepGraphLike): Promise<Segmentation> {
+  /** Labels per face. `grids`: how to sample the part's UV-Net grids, for a 'uvnet' model. */
+  async segment(graph: BrepGraphLike, grids?: GridSource): Promise<Segmentation> {
     const faces = graph.faces.length;
     if (faces === 0) return emptySegmentation(this.info.classes);
-    const { logits, classes } = await this.run(this.inputs(graph));
+    const { logits, classes } = await this.run(this.inputs(graph), this.grids(graph, grids));
     if (this.info.classes.length === 0) this.info.classes = Array.from({ length: classes }, (_, i) => `class_${i}`);
     if (this.info.classes.length !== classes) {
       throw new Error(`the model has ${classes} outputs but names ${this.info.classes.length} classes`);

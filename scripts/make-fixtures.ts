@@ -183,3 +183,15 @@ write(oc, 'thin-wall.step', thin);
 const turned = revolved(0, 0, shaft.profile);
 write(oc, 'shaft.step', turned);
 write(oc, 'shaft-rotated.step', rotated(turned));
+
+// A blind bore with an internal groove: the groove hides under the bore's lip from every side.
+const { undercut: uc } = FIXTURES;
+const ucTop = uc.size[2];
+const [ubx, uby, ubd, ubDepth] = uc.bore;
+const [ugd, ugAt, ugw] = uc.groove;
+const grooved = cut(box(0, 0, 0, uc.size[0], uc.size[1], uc.size[2]), revolved(ubx, uby, [
+  [0, ucTop + 1], [ubd / 2, ucTop + 1], [ubd / 2, ucTop - ugAt], [ugd / 2, ucTop - ugAt], [ugd / 2, ucTop - ugAt - ugw],
+  [ubd / 2, ucTop - ugAt - ugw], [ubd / 2, ucTop - ubDepth], [0, ucTop - ubDepth],
+]));
+write(oc, 'undercut.step', grooved);
+write(oc, 'undercut-rotated.step', rotated(grooved));

@@ -135,6 +135,31 @@ describe('thin walls', () => {
   });
 });
 
+describe('undercuts', () => {
+  it('splits the internal groove off its bore and flags it as unreachable', async () => {
+    const { bore, groove } = FIXTURES.undercut;
+    const r = await run('undercut.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['groove', 'hole']);
+    expectParams(byType(r, 'hole')[0], { diameter: bore[2], depth: bore[3], through: false, bottom: 'flat' });
+    const found = byType(r, 'groove')[0]!;
+    expectParams(found, { diameter: groove[0], width: groove[2], depth: (groove[0] - bore[2]) / 2, internal: true });
+    const undercuts = r.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE');
+    expect(undercuts).toEqual([expect.objectContaining({ faces: found.faces, expected: 0, actual: found.faces.length })]);
+  });
+
+  it('gives the same groove and undercut after rotating the block', async () => {
+    const [a, b] = [await run('undercut.step'), await run('undercut-rotated.step')];
+    expectSameFeatures(a, b);
+    expect(b.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').map((d) => d.faces)).toEqual(a.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').map((d) => d.faces));
+  });
+
+  it('finds nothing unreachable on parts milled from open directions', async () => {
+    for (const name of ['plate-holes.step', 'prismatic.step', 'rounded-rotated.step', 'boss-groove.step', 'thin-wall.step', 'box-with-hole.step', 'shaft.step']) {
+      expect((await run(name)).dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE'), name).toEqual([]);
+    }
+  });
+});
+
 describe('turned parts', () => {
   it('classifies the shaft as turned and measures its diameters, groove and chamfers', async () => {
     const r = await run('shaft.step');

@@ -44,6 +44,8 @@ export const FIXTURES = {
   shaft: {
     profile: [[0, 0], [9, 0], [10, 1], [10, 30], [15, 30], [15, 40], [12, 40], [12, 44], [15, 44], [15, 59], [14, 60], [0, 60]] as const,
   },
+  /** A blind bore [x, y, Ø, depth] from the top with an internal groove [Ø, top of groove below the top face, width]: an undercut. */
+  undercut: { size: [60, 40, 30] as const, bore: [20, 20, 10, 20] as const, groove: [16, 8, 3] as const },
   /** Axis (x, y, z) and angle (rad) of the rotation applied to the *-rotated fixtures. */
   rotation: [0.3, -0.5, 0.81, 0.9] as const,
 };

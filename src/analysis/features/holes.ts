@@ -7,12 +7,14 @@ import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
+import { splitBoreGrooves } from './bore-grooves.ts';
 
 export interface Hole {
-  type: 'hole' | 'counterbore_hole' | 'countersink_hole';
+  /** `groove`: an internal groove in the hole's bore, reported apart from the hole it sits in. */
+  type: 'hole' | 'counterbore_hole' | 'countersink_hole' | 'groove';
   faces: number[];
   axis: Vec3;
-  /** A point on the axis at the hole's entry. */
+  /** A point on the axis at the hole's entry (for a groove: its hole's entry). */
   position: Vec3;
   params: Record<string, number | string | boolean>;
 }
@@ -69,8 +71,11 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
         members.push(f.id);
       }
     }
-    const hole = describe(graph, members.sort((a, b) => a - b), seed.params);
-    if (hole) holes.push(hole);
+    const { grooves, rest } = splitBoreGrooves(graph, members, seed.params);
+    const hole = describe(graph, rest.sort((a, b) => a - b), seed.params);
+    if (!hole) continue;
+    holes.push(hole);
+    for (const g of grooves) holes.push({ type: 'groove', faces: g.faces, axis: hole.axis, position: hole.position, params: g.params });
   }
   return holes;
 }

@@ -14,7 +14,7 @@ export interface Setup {
 }
 
 export interface DfmIssue {
-  code: 'DEEP_HOLE' | 'NON_STANDARD_HOLE' | 'SMALL_CORNER_RADIUS' | 'THIN_WALL';
+  code: 'DEEP_HOLE' | 'NON_STANDARD_HOLE' | 'SMALL_CORNER_RADIUS' | 'THIN_WALL' | 'UNREACHABLE_FEATURE';
   severity: 'info' | 'warning' | 'error';
   message: string;
   faces: number[];

@@ -15,6 +15,7 @@ import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts'
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
 import { thinWalls } from './walls.ts';
+import { unreachableFeatures } from './access.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
 
 export interface Recognition {
@@ -52,7 +53,10 @@ export function recognize(input: RecognizerInput): Recognition {
   const protrusion = (p: Protrusion): Omit<Feature, 'id'> => ({ type: p.type, faces: p.faces, params: p.params, axis: p.axis, confidence: 1, method: 'geometric' });
   for (const groove of findOringGrooves(graph, cut, frame.size)) claim(protrusion(groove), 'Oring');
   for (const boss of findBosses(graph, cut, frame.size)) claim(protrusion(boss), 'stock');
-  for (const hole of groupHoles(findHoles(graph, cut, frame.size))) claim(holeFeature(hole), hole.params.through ? 'through_hole' : 'blind_hole');
+  for (const hole of groupHoles(findHoles(graph, cut, frame.size))) {
+    // MFCAD++ has no internal groove: an O-ring gland in a bore is the nearest of its classes.
+    claim(holeFeature(hole), hole.type === 'groove' ? 'Oring' : hole.params.through ? 'through_hole' : 'blind_hole');
+  }
   const claimFillet = (fillet: { faces: number[]; params: Feature['params'] }) =>
     claim({ type: 'fillet', faces: fillet.faces, params: fillet.params, confidence: 1, method: 'geometric' }, 'round');
   // Rounded outside edges now; inside blends first join the pocket, slot or step they round.
@@ -65,7 +69,10 @@ export function recognize(input: RecognizerInput): Recognition {
   fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))).forEach(claimFillet);
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);
-  return { process: turning.process, features, faceClasses, stock: stockSize, setups: planSetups(features), dfm: [...dfmChecks(features), ...thinWalls(graph, frame)] };
+  // Stock faces lie on the part's box and lathe faces are turned: neither is a 3-axis access question.
+  const notMilled = new Set([...stock, ...turning.features.flatMap((t) => t.faces)]);
+  const dfm = [...dfmChecks(features), ...thinWalls(graph, frame), ...unreachableFeatures(graph, frame, features, notMilled)];
+  return { process: turning.process, features, faceClasses, stock: stockSize, setups: planSetups(features), dfm };
 }
 
 

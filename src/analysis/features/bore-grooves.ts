@@ -1,0 +1,47 @@
+/**
+ * Internal grooves in a bore (circlip, O-ring or relief grooves): a wider coaxial cylinder between
+ * two annular shoulders, with the narrower bore on both sides. A counterbore is wider too but opens
+ * to the entry; a groove is closed by the bore on both sides, so no drill or end mill from the entry
+ * makes it (a grooving or keyseat cutter does), and it must not be read as a counterbore.
+ */
+import type { Face } from '../result.ts';
+import type { FaceGraph } from './graph.ts';
+import { extentAlong, round4 } from './extent.ts';
+
+export interface BoreGroove {
+  faces: number[];
+  params: Record<string, number | string | boolean>;
+}
+
+/** Splits the grooves off a hole's faces (`members`: coaxial bores and axial disks around `axis`). */
+export function splitBoreGrooves(graph: FaceGraph, members: number[], axis: Face['params']): { grooves: BoreGroove[]; rest: number[] } {
+  const inHole = new Set(members);
+  const face = (id: number) => graph.faces[id]!;
+  const bores = members.filter((id) => face(id).surface === 'cylinder');
+  const grooves: BoreGroove[] = [];
+  for (const id of bores) {
+    const radius = face(id).params.radius!;
+    const shoulders = [...new Set(graph.neighbours(id).map((n) => n.face))].filter((n) => inHole.has(n) && face(n).surface === 'plane');
+    if (shoulders.length !== 2) continue;
+    // Each shoulder steps down to a narrower bore of the same hole: bore on both sides.
+    const inner = shoulders.map((s) => narrowerBore(graph, s, id, radius, inHole));
+    if (inner.some((r) => r === undefined)) continue;
+    const [lo, hi] = extentAlong(graph.input, [id], axis.axis!);
+    const faces = [id, ...shoulders].sort((a, b) => a - b);
+    grooves.push({
+      faces,
+      params: { diameter: round4(2 * radius), width: round4(hi - lo), depth: round4(radius - Math.max(...(inner as number[]))), internal: true },
+    });
+    faces.forEach((f) => inHole.delete(f));
+  }
+  return { grooves, rest: members.filter((id) => inHole.has(id)) };
+}
+
+/** Radius of a bore narrower than `radius` across `shoulder` from `groove`, if there is one. */
+function narrowerBore(graph: FaceGraph, shoulder: number, groove: number, radius: number, inHole: Set<number>): number | undefined {
+  const radii = graph.neighbours(shoulder)
+    .map((n) => graph.faces[n.face]!)
+    .filter((f) => f.id !== groove && inHole.has(f.id) && f.surface === 'cylinder' && f.params.radius! < radius - 1e-6)
+    .map((f) => f.params.radius!);
+  return radii.length > 0 ? Math.max(...radii) : undefined;
+}

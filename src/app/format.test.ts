@@ -1,6 +1,6 @@
 /** What the machinist reads in the tree, and the tree's grouping, without a browser. */
 import { describe, expect, it } from 'vitest';
-import { errorAdvice, faceDescription, featureDetail, featureGroupTitle, featureTitle, num } from './format.ts';
+import { errorAdvice, faceDescription, featureDetail, featureGroupTitle, featureTitle, modelClassText, num } from './format.ts';
 import { buildTree } from './tree.ts';
 import type { AnalysisResult, Face, Feature } from './types.ts';
 
@@ -75,5 +75,18 @@ describe('tree', () => {
     expect(tree.groups.map((g) => g.title)).toEqual(['Chamfers', 'Holes']);
     expect(tree.itemOfFace).toEqual(['8', '7', null, '7']);
     expect(tree.unassigned).toEqual([2]);
+  });
+
+  it('names model classes as machining features, or as modelling operations for Autodesk models', () => {
+    expect(modelClassText('rectangular_pocket', 'machining-features')).toBe('Rectangular pocket');
+    expect(modelClassText('ExtrudeSide', 'modelling-operations')).toBe('Modelling operation: Extrude side');
+    const ml = (type: string, faces: number[], id: number): Feature => ({ ...feature(type, {}, faces), id, method: 'ml', modelVersion: 'm' });
+    const features = [{ ...feature('hole', { diameter: 6.6, through: true }, [1, 3]), id: 7 }, ml('ExtrudeSide', [0], 8), ml('CutEnd', [2], 9)];
+    const autodesk = buildTree({ ...base, features, model: { version: 'brepnet-autodesk', classKind: 'modelling-operations', classes: [] } });
+    expect(autodesk.groups.map((g) => g.title)).toEqual(['Modelling operation: Cut end', 'Modelling operation: Extrude side', 'Holes']);
+    expect(autodesk.items.get('8')!.title).toBe('Modelling operation: Extrude side');
+    expect(autodesk.items.get('7')!.title).toBe('Hole Ø6.60 through');
+    const ours = buildTree({ ...base, features: [ml('rectangular_pocket', [0], 8)], model: { version: 'vectis-brepnet-2', classKind: 'machining-features', classes: [] } });
+    expect(ours.groups.map((g) => g.title)).toEqual(['Rectangular pockets']);
   });
 });

@@ -148,6 +148,18 @@ export function featureGroupTitle(type: string): string {
   return /(s|sh|ch|x)$/.test(t) ? `${t}es` : `${t}s`;
 }
 
+/** Autodesk's checkpoints name modelling operations in CamelCase ("ExtrudeSide"). */
+const words = (s: string) => capital(s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
+
+/**
+ * A segmentation model's class as the user reads it: our models name machining features
+ * ("Rectangular pocket"); Autodesk's BRepNet checkpoints name the CAD operation that made the face
+ * ("Modelling operation: Extrude side"), which is not a machining feature and must not read as one.
+ */
+export function modelClassText(label: string, classKind: string | undefined): string {
+  return classKind === 'modelling-operations' ? `Modelling operation: ${words(label)}` : capital(label);
+}
+
 export interface ErrorAdvice {
   title: string;
   advice: string;

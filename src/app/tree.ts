@@ -4,7 +4,7 @@
  * type ("Cylinders", "Planes"), so that selection, framing and colouring work the same way.
  * Every item has a stable string id: the feature id, or `surface:<type>`.
  */
-import { faceDescription, featureDetail, featureGroupTitle, featureTitle, SURFACE_GROUP_TITLES } from './format.ts';
+import { faceDescription, featureDetail, featureGroupTitle, featureTitle, modelClassText, SURFACE_GROUP_TITLES } from './format.ts';
 import type { AnalysisResult } from './types.ts';
 
 export interface TreeItem {
@@ -55,11 +55,14 @@ export function buildTree(result: AnalysisResult): Tree {
 
   if (result.features.length > 0) {
     const byType = new Map<string, TreeItem[]>();
+    // Features of a model that labels modelling operations are named as such, never as machining.
+    const operations = result.model?.classKind === 'modelling-operations';
+    const isOperation = (type: string) => operations && result.features.some((f) => f.type === type && f.method === 'ml');
     for (const f of result.features) {
       const item: TreeItem = {
         id: String(f.id),
         type: f.type,
-        title: featureTitle(f),
+        title: f.method === 'ml' && operations ? modelClassText(f.type, 'modelling-operations') : featureTitle(f),
         detail: featureDetail(f),
         faces: [...f.faces],
         confidence: f.confidence,
@@ -76,7 +79,7 @@ export function buildTree(result: AnalysisResult): Tree {
     let color = 0;
     for (const [type, list] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
       for (const item of list) item.color = color++;
-      groups.push({ key: type, title: featureGroupTitle(type), items: list });
+      groups.push({ key: type, title: isOperation(type) ? modelClassText(type, 'modelling-operations') : featureGroupTitle(type), items: list });
     }
     const unassigned = itemOfFace.flatMap((item, face) => (item === null ? [face] : []));
     return { mode: 'features', groups, items, itemOfFace, faceText, unassigned };

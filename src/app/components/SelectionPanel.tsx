@@ -1,5 +1,5 @@
 /** The current selection: the picked face and its feature (or surface group), with attributes for tests. */
-import { area, num } from '../format.ts';
+import { area, modelClassText, num } from '../format.ts';
 import { highlightedFaces, useVectis } from '../store.ts';
 
 export function SelectionPanel() {
@@ -46,6 +46,15 @@ export function SelectionPanel() {
               </dd>
               <dt>Face area</dt>
               <dd>{area(face.area)}</dd>
+              {face.label !== undefined && (
+                <>
+                  <dt>Model</dt>
+                  <dd data-testid="selection-label">
+                    {modelClassText(face.label, result?.model?.classKind)}
+                    {face.confidence !== undefined && <span className="muted"> · {num(face.confidence * 100, 0)}%</span>}
+                  </dd>
+                </>
+              )}
             </>
           )}
           <dt>{tree?.mode === 'features' ? 'Feature' : 'Group'}</dt>

@@ -3,8 +3,9 @@
  * inside the face? The reference asks `BRepTopAdaptor_FClass2d(face, 1e-9).Perform(uv) == IN`;
  * this engine build has neither that class nor BRepClass_FaceClassifier, so we classify against
  * the face's boundary in its parameter space ourselves: every coedge's pcurve, sampled into a
- * polyline, and an even-odd ray crossing count. A point within `ON_TOLERANCE` of the boundary is
- * ON, which the mask counts as 0, as the reference does (its grid corners and seams fall there).
+ * polyline, and an even-odd ray crossing count (a ray that passes near a vertex is retried in
+ * another direction). A point within `ON_TOLERANCE` of the boundary is ON, which the mask counts
+ * as 0, as the reference does (its grid corners and seams fall there).
  *
  * Straight pcurves are exact; curved ones are chords, so a grid point closer to a curved boundary
  * than the chord error (≈ 1.5e-4 × radius for circles, finer than any 10×10 grid) may classify
@@ -70,24 +71,64 @@ function chordsOf(pcurve: BRepAdaptor_Curve2d, span: number): number {
 export type UvState = 'in' | 'out' | 'on';
 
 /**
+ * Ray directions tried in turn. Adjacent pcurves rarely end on exactly the same point (they meet
+ * within the edge tolerance), so a ray through a vertex can slip through the gap and miscount;
+ * such a ray is discarded and the next direction tried. Odd angles: unlikely to run along an
+ * axis-parallel boundary or through a second vertex.
+ */
+const RAY_ANGLES = [0.1234, 1.3579, 2.4681, 3.6912, 4.8024, 5.9135, 0.7777, 3.1111];
+/** A crossing this close to a segment's end (relative to the face's UV extent) makes the ray ambiguous. */
+const VERTEX_CLEARANCE = 1e-6;
+
+/**
  * Even-odd classification of (u, v) against the boundary. `extent` (the larger side of the
- * face's UV box) scales the ON tolerance, so that a grid point computed onto the boundary from
+ * face's UV box) scales the tolerances, so that a grid point computed onto the boundary from
  * its bounds (umin + (umax − umin)·9/9) still lands ON despite rounding.
  */
 export function classifyUv(boundary: UvBoundary, u: number, v: number, extent: number): UvState {
   if (boundary.length === 0) return 'in'; // an untrimmed face: FClass2d answers IN too
-  const tol = ON_TOLERANCE * Math.max(1, extent);
-  let inside = false;
+  const scale = Math.max(1, extent);
+  const tol = ON_TOLERANCE * scale;
   for (let s = 0; s < boundary.length; s += 4) {
-    const u0 = boundary[s]!;
-    const v0 = boundary[s + 1]!;
-    const u1 = boundary[s + 2]!;
-    const v1 = boundary[s + 3]!;
-    if (distanceToSegment(u, v, u0, v0, u1, v1) <= tol) return 'on';
-    // Half-open in v, so a ray through a shared vertex counts once.
-    if (v0 > v !== v1 > v && u < u0 + ((v - v0) / (v1 - v0)) * (u1 - u0)) inside = !inside;
+    if (distanceToSegment(u, v, boundary[s]!, boundary[s + 1]!, boundary[s + 2]!, boundary[s + 3]!) <= tol) return 'on';
+  }
+  let inside = false;
+  for (const angle of RAY_ANGLES) {
+    const crossings = rayCrossings(boundary, u, v, Math.cos(angle), Math.sin(angle), VERTEX_CLEARANCE * scale);
+    if (crossings === undefined) continue;
+    inside = crossings % 2 === 1;
+    break;
   }
   return inside ? 'in' : 'out';
+}
+
+/** How many segments the ray from (u, v) along (du, dv) crosses; undefined when it passes near a segment end. */
+function rayCrossings(boundary: UvBoundary, u: number, v: number, du: number, dv: number, clearance: number): number | undefined {
+  let crossings = 0;
+  for (let s = 0; s < boundary.length; s += 4) {
+    const ax = boundary[s]! - u;
+    const ay = boundary[s + 1]! - v;
+    const ex = boundary[s + 2]! - boundary[s]!;
+    const ey = boundary[s + 3]! - boundary[s + 1]!;
+    const length = Math.hypot(ex, ey);
+    if (length === 0) continue;
+    // Ray t·d = a + k·e, solved by Cramer's rule; denominator 0: parallel.
+    const den = ex * dv - ey * du;
+    if (Math.abs(den) <= 1e-12 * length) {
+      // Parallel: ambiguous only if the segment lies on the ray's line.
+      if (Math.abs(ax * dv - ay * du) <= clearance) return undefined;
+      continue;
+    }
+    const t = (ex * ay - ey * ax) / den;
+    const k = (du * ay - dv * ax) / den;
+    if (t <= 0 || k < 0 || k > 1) {
+      if (t > 0 && (Math.abs(k) * length <= clearance || Math.abs(k - 1) * length <= clearance)) return undefined;
+      continue;
+    }
+    if (k * length <= clearance || (1 - k) * length <= clearance) return undefined;
+    crossings++;
+  }
+  return crossings;
 }
 
 function distanceToSegment(u: number, v: number, u0: number, v0: number, u1: number, v1: number): number {

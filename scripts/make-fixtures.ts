@@ -195,3 +195,11 @@ const grooved = cut(box(0, 0, 0, uc.size[0], uc.size[1], uc.size[2]), revolved(u
 ]));
 write(oc, 'undercut.step', grooved);
 write(oc, 'undercut-rotated.step', rotated(grooved));
+
+// A pocket open to one side wall, with rounded inner corners.
+const { openPocket: op } = FIXTURES;
+const [opx, opy, opw, opd] = op.pocket;
+const openTool = filletEdges(box(-10, opy, op.size[2] - opd, opx + 10, opw, opd + 1), op.cornerRadius, (a, b) => a[0] === opx && b[0] === opx && a[1] === b[1]);
+const openPocketed = cut(box(0, 0, 0, op.size[0], op.size[1], op.size[2]), openTool);
+write(oc, 'open-pocket.step', openPocketed);
+write(oc, 'open-pocket-rotated.step', rotated(openPocketed));

@@ -87,6 +87,20 @@ describe('prismatic features', () => {
   });
 });
 
+describe('open pockets', () => {
+  it('reads a pocket open to one side wall with its size, corner radius and open side', async () => {
+    const { pocket, cornerRadius } = FIXTURES.openPocket;
+    const r = await run('open-pocket.step');
+    expect(r.features.map((f) => f.type)).toEqual(['pocket']);
+    expectParams(r.features[0], { open: true, open_sides: 1, length: pocket[0], width: pocket[2], depth: pocket[3], corner_radius: cornerRadius, through: false });
+    expectParams(byType(await run('prismatic.step'), 'pocket')[0], { open: false, open_sides: 0 });
+  });
+
+  it('gives the same open pocket after rotating the block', async () => {
+    expectSameFeatures(await run('open-pocket.step'), await run('open-pocket-rotated.step'));
+  });
+});
+
 describe('rounded cuts', () => {
   it('measures corner radii, the half-round slot and the rounded edge', async () => {
     const { pocket, cornerRadius, slot, edgeRadius } = FIXTURES.rounded;

@@ -46,6 +46,8 @@ export const FIXTURES = {
   },
   /** A blind bore [x, y, Ø, depth] from the top with an internal groove [Ø, top of groove below the top face, width]: an undercut. */
   undercut: { size: [60, 40, 30] as const, bore: [20, 20, 10, 20] as const, groove: [16, 8, 3] as const },
+  /** A pocket [x-size from the x = 0 side, y, y-size, depth] open to the x = 0 side, its inner corners rounded to `cornerRadius`. */
+  openPocket: { size: [80, 60, 20] as const, pocket: [30, 15, 25, 8] as const, cornerRadius: 5 },
   /** Axis (x, y, z) and angle (rad) of the rotation applied to the *-rotated fixtures. */
   rotation: [0.3, -0.5, 0.81, 0.9] as const,
 };

@@ -82,7 +82,9 @@ export function classifyPrismatic(
     return slot;
   }
   if (closedFloor !== undefined) {
-    return make('pocket', outlineOf(distinctPlanes(graph, planes.filter((f) => f !== closedFloor))), false, closedFloor);
+    const pocket = make('pocket', outlineOf(distinctPlanes(graph, planes.filter((f) => f !== closedFloor))), false, closedFloor);
+    Object.assign(pocket.params, { open: false, open_sides: 0 });
+    return pocket;
   }
 
   const contacts = stockContacts(graph, planes, stock);
@@ -123,7 +125,17 @@ export function classifyPrismatic(
     if (walls.every(aligned)) return make('step', 'rectangular', false, floor);
     return make('step', '2sides', true, floor);
   }
-  if (walls.length === 3) return make('slot', 'rectangular', false, floor);
+  // Two facing walls and an end, sharp inside: MFCAD's rectangular blind slot (a slot milled in
+  // from the side). Anything else walled on three or more sides with a side open to the outside,
+  // or with cornered blends a slot cutter would not leave, is an open pocket.
+  if (walls.length === 3 && blends.length === 0 && hasFacingPair(graph, walls)) return make('slot', 'rectangular', false, floor);
+  if (walls.length >= 3) {
+    const open = openSides(graph, floor, new Set(group));
+    if (open === 0) return undefined;
+    const pocket = make('pocket', outlineOf(distinctPlanes(graph, walls) + open), false, floor);
+    Object.assign(pocket.params, { open: true, open_sides: open });
+    return pocket;
+  }
   return undefined;
 }
 
@@ -220,6 +232,17 @@ function opensOnOppositeSides(graph: FaceGraph, contacts: StockContact[], depth:
     .map((f) => graph.faces[f]!.params.normal!)
     .filter((n) => Math.abs(dot(n, depth)) < PERPENDICULAR);
   return sides.some((a) => sides.some((b) => dot(a, b) < -1 + 1e-6));
+}
+
+function hasFacingPair(graph: FaceGraph, walls: number[]): boolean {
+  const n = (f: number) => graph.faces[f]!.params.normal!;
+  return walls.some((a) => walls.some((b) => dot(n(a), n(b)) < -1 + 1e-6));
+}
+
+/** Sides where the floor runs out to the outside (convex edges to faces of no cut), one per plane. */
+function openSides(graph: FaceGraph, floor: number, group: Set<number>): number {
+  const outside = graph.neighbours(floor).filter((n) => n.convexity === 'convex' && !group.has(n.face) && graph.faces[n.face]!.surface === 'plane');
+  return distinctPlanes(graph, [...new Set(outside.map((n) => n.face))]);
 }
 
 function outlineOf(sides: number): Outline {

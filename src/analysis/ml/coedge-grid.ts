@@ -9,7 +9,7 @@
  */
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
 import type { OC } from '../occt/engine.ts';
-import { surfaceNormal } from './face-grid.ts';
+import { surfaceNormal, type PlaneFrame } from './face-grid.ts';
 import type { GridFrame } from './uv-grids.ts';
 
 export const COEDGE_GRID_CHANNELS = 12;
@@ -23,6 +23,8 @@ export interface GridSide {
   face: TopoDS_Face;
   reversed: boolean;
   surface: BRepAdaptor_Surface;
+  /** Set on a planar face: its normal is the same everywhere, no pcurve needed. */
+  plane?: PlaneFrame;
 }
 
 /**
@@ -107,6 +109,10 @@ export function coedgeGrid(
 function sideNormals(oc: OC, edge: TopoDS_Edge, side: GridSide, params: number[], out: Float32Array, offset: number): void {
   const n = COEDGE_GRID_SIZE;
   const sign = side.reversed ? -1 : 1;
+  if (side.plane) {
+    for (let a = 0; a < 3; a++) out.fill(side.plane.normal[a]! * sign + 0, offset + a * n, offset + (a + 1) * n);
+    return;
+  }
   const pcurve = new oc.BRepAdaptor_Curve2d(edge, side.face);
   const uv = new oc.gp_Pnt2d();
   const p = new oc.gp_Pnt();

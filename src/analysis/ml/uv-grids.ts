@@ -15,7 +15,7 @@ import type { Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import type { Topology } from '../brep/topology.ts';
 import { lengthScale, type BrepGraphLike, type Normalization } from './features.ts';
-import { FACE_GRID_CHANNELS, FACE_GRID_LENGTH, FACE_GRID_SIZE, faceGrid } from './face-grid.ts';
+import { FACE_GRID_CHANNELS, FACE_GRID_LENGTH, FACE_GRID_SIZE, faceGrid, planeFrame, type PlaneFrame } from './face-grid.ts';
 import { COEDGE_GRID_CHANNELS, COEDGE_GRID_LENGTH, COEDGE_GRID_SIZE, coedgeGrid, type GridSide } from './coedge-grid.ts';
 
 export interface UvGrids {
@@ -59,17 +59,19 @@ export function uvGrids(oc: OC, topology: Topology, frame: GridFrame): UvGrids {
   const curves: (BRepAdaptor_Curve | null)[] = [];
   try {
     for (const face of faces) surfaces.push(oc.BRep_Tool.IsGeometric(face) ? new oc.BRepAdaptor_Surface(face, true) : null);
+    const planes: (PlaneFrame | undefined)[] = surfaces.map((s) => (s ? planeFrame(s) : undefined));
     for (const edge of topology.edges.shapes) {
       const hasCurve = !oc.BRep_Tool.Degenerated(edge) && oc.BRep_Tool.IsGeometric(edge);
       curves.push(hasCurve ? new oc.BRepAdaptor_Curve(edge) : null);
     }
     faces.forEach((face, f) => {
       const edges: TopoDS_Edge[] = topology.faceLoops[f]!.flatMap((l) => loops[l]!.coedges.map((c) => coedgeEdges[c]!));
-      faceGrid(oc, face, surfaces[f]!, topology.faceReversed[f]!, edges, frame, Gf, f * FACE_GRID_LENGTH);
+      faceGrid(oc, face, surfaces[f]!, planes[f], topology.faceReversed[f]!, edges, frame, Gf, f * FACE_GRID_LENGTH);
     });
     const side = (f: number): GridSide | undefined => {
       const surface = surfaces[f];
-      return surface ? { face: faces[f]!, reversed: topology.faceReversed[f]!, surface } : undefined;
+      const plane = planes[f];
+      return surface ? { face: faces[f]!, reversed: topology.faceReversed[f]!, surface, ...(plane ? { plane } : {}) } : undefined;
     };
     for (const c of coedges) {
       const right = c.mate >= 0 ? coedges[c.mate]!.face : c.face;

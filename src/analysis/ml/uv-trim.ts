@@ -90,7 +90,13 @@ export function classifyUv(boundary: UvBoundary, u: number, v: number, extent: n
   const scale = Math.max(1, extent);
   const tol = ON_TOLERANCE * scale;
   for (let s = 0; s < boundary.length; s += 4) {
-    if (distanceToSegment(u, v, boundary[s]!, boundary[s + 1]!, boundary[s + 2]!, boundary[s + 3]!) <= tol) return 'on';
+    const u0 = boundary[s]!;
+    const v0 = boundary[s + 1]!;
+    const u1 = boundary[s + 2]!;
+    const v1 = boundary[s + 3]!;
+    // Most segments are far away: their box already says so (this loop runs F × 100 × segments).
+    if (u < Math.min(u0, u1) - tol || u > Math.max(u0, u1) + tol || v < Math.min(v0, v1) - tol || v > Math.max(v0, v1) + tol) continue;
+    if (distanceToSegment(u, v, u0, v0, u1, v1) <= tol) return 'on';
   }
   let inside = false;
   for (const angle of RAY_ANGLES) {
@@ -106,27 +112,21 @@ export function classifyUv(boundary: UvBoundary, u: number, v: number, extent: n
 function rayCrossings(boundary: UvBoundary, u: number, v: number, du: number, dv: number, clearance: number): number | undefined {
   let crossings = 0;
   for (let s = 0; s < boundary.length; s += 4) {
-    const ax = boundary[s]! - u;
-    const ay = boundary[s + 1]! - v;
-    const ex = boundary[s + 2]! - boundary[s]!;
-    const ey = boundary[s + 3]! - boundary[s + 1]!;
-    const length = Math.hypot(ex, ey);
-    if (length === 0) continue;
-    // Ray t·d = a + k·e, solved by Cramer's rule; denominator 0: parallel.
-    const den = ex * dv - ey * du;
-    if (Math.abs(den) <= 1e-12 * length) {
-      // Parallel: ambiguous only if the segment lies on the ray's line.
-      if (Math.abs(ax * dv - ay * du) <= clearance) return undefined;
-      continue;
-    }
-    const t = (ex * ay - ey * ax) / den;
-    const k = (du * ay - dv * ax) / den;
-    if (t <= 0 || k < 0 || k > 1) {
-      if (t > 0 && (Math.abs(k) * length <= clearance || Math.abs(k - 1) * length <= clearance)) return undefined;
-      continue;
-    }
-    if (k * length <= clearance || (1 - k) * length <= clearance) return undefined;
-    crossings++;
+    const x0 = boundary[s]! - u;
+    const y0 = boundary[s + 1]! - v;
+    const x1 = boundary[s + 2]! - u;
+    const y1 = boundary[s + 3]! - v;
+    // Signed distances of the ends from the ray's line: same side, no crossing (most segments).
+    const c0 = du * y0 - dv * x0;
+    const c1 = du * y1 - dv * x1;
+    if ((c0 > clearance && c1 > clearance) || (c0 < -clearance && c1 < -clearance)) continue;
+    const ahead0 = du * x0 + dv * y0 > 0;
+    const ahead1 = du * x1 + dv * y1 > 0;
+    // An end on the line ahead: the ray runs through (or beside) a vertex.
+    if ((Math.abs(c0) <= clearance && ahead0) || (Math.abs(c1) <= clearance && ahead1)) return undefined;
+    if (Math.abs(c0) <= clearance || Math.abs(c1) <= clearance) continue; // an end on the line behind
+    const k = c0 / (c0 - c1); // where the segment crosses the line
+    if (du * (x0 + k * (x1 - x0)) + dv * (y0 + k * (y1 - y0)) > 0) crossings++;
   }
   return crossings;
 }

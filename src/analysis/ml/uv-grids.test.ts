@@ -5,7 +5,7 @@
  * mask (1 strictly inside, 0 on the boundary and in holes), arc-length sampling, zero grids for
  * pole coedges, and the unit-box frame.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
@@ -18,6 +18,9 @@ import { arcLengthParams } from './coedge-grid.ts';
 import { gridFrame, uvGrids, type GridFrame, type UvGrids } from './uv-grids.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const EXAMPLE = resolve(ROOT, '..', 'shared', 'data', 'brepnet', 'step_examples', '30274_ca0d10b2_1.stp');
+const HAS_EXAMPLE = existsSync(EXAMPLE);
+if (!HAS_EXAMPLE) console.warn(`\n*** ${EXAMPLE} is absent: the mask check on a real part is SKIPPED ***\n`);
 const MM: GridFrame = { center: [0, 0, 0], scale: 1 };
 const N = 10;
 
@@ -144,6 +147,31 @@ describe('face grids', () => {
     const p = facePoint(grids, bore.id, 4, 4);
     expect(Math.hypot(p[0] - 20, p[1] - 15)).toBeCloseTo(5, 4);
     expect(near(faceNormal(grids, bore.id, 4, 4), [(20 - p[0]) / 5, (15 - p[1]) / 5, 0])).toBe(true);
+  });
+});
+
+describe.skipIf(!HAS_EXAMPLE)('face grids on a real part (BRepNet example 30274: 109 faces, holes, spheres)', () => {
+  it('every sample the mask marks inside lies on its face (the 3D distance to it says so)', () => {
+    const { brep, grids } = fromShape(readStep(oc, new Uint8Array(readFileSync(EXAMPLE)), 1e9).shape);
+    const wrong: string[] = [];
+    let inside = 0;
+    brep.topology.faces.shapes.forEach((face, f) => {
+      for (let s = 0; s < N * N; s += 5) {
+        const [i, j] = [Math.floor(s / N), s % N];
+        const [x, y, z] = facePoint(grids, f, i, j);
+        const vertex = new oc.BRepBuilderAPI_MakeVertex(new oc.gp_Pnt(x, y, z)).Vertex();
+        const distance = new oc.BRepExtrema_DistShapeShape(vertex, face);
+        const onFace = distance.Value() < 1e-4;
+        const mask = gf(grids, f, 6, i, j);
+        if (mask === 1) inside++;
+        // mask 0 on the face is the boundary (FClass2d's ON); mask 1 off the face is a mistake.
+        if (mask === 1 && !onFace) wrong.push(`face ${f} (${i}, ${j}): ${distance.Value()} off`);
+        distance.delete();
+        vertex.delete();
+      }
+    });
+    expect(wrong).toEqual([]);
+    expect(inside).toBeGreaterThan(500);
   });
 });
 

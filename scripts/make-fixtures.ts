@@ -203,3 +203,24 @@ const openTool = filletEdges(box(-10, opy, op.size[2] - opd, opx + 10, opw, opd 
 const openPocketed = cut(box(0, 0, 0, op.size[0], op.size[1], op.size[2]), openTool);
 write(oc, 'open-pocket.step', openPocketed);
 write(oc, 'open-pocket-rotated.step', rotated(openPocketed));
+
+// Threads modelled as V-rings (60°): a sharp V outside (depth = pitch / (2 tan 30°)); inside, flat
+// crests a quarter pitch wide between the flanks (depth = 3/8 pitch / tan 30°).
+const { threaded: th } = FIXTURES;
+const [exD, exP, exZ, exTurns] = th.external;
+const [inD, inP, inFrom, inTurns] = th.internal;
+const [bodyD, bodyFrom, bodyTo] = th.body;
+const flank = (3 / 8) * inP; // axial width of one internal flank
+const minorIn = inD / 2 - flank / Math.tan(Math.PI / 6);
+const threadProfile: [number, number][] = [[0, 0], [exD / 2, 0], [exD / 2, exZ]];
+for (let i = 0; i < exTurns; i++) threadProfile.push([exD / 2 - exP / (2 * Math.tan(Math.PI / 6)), exZ + exP * (i + 0.5)], [exD / 2, exZ + exP * (i + 1)]);
+threadProfile.push([bodyD / 2, bodyFrom], [bodyD / 2, bodyTo], [minorIn, bodyTo], [minorIn, bodyTo - inFrom]);
+for (let i = 0; i < inTurns; i++) {
+  const z = bodyTo - inFrom - inP * i;
+  threadProfile.push([inD / 2, z - flank], [minorIn, z - 2 * flank]);
+  if (i < inTurns - 1) threadProfile.push([minorIn, z - inP]); // the flat crest
+}
+threadProfile.push([minorIn, bodyTo - th.boreDepth], [0, bodyTo - th.boreDepth]);
+const threadedShaft = revolved(0, 0, threadProfile);
+write(oc, 'threaded.step', threadedShaft);
+write(oc, 'threaded-rotated.step', rotated(threadedShaft));

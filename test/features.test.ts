@@ -193,6 +193,30 @@ describe('turned parts', () => {
     expectSameFeatures(await run('shaft.step'), await run('shaft-rotated.step'));
   });
 
+  it('reads V-ring threads as one thread each, outside and in the bore', async () => {
+    const { external, internal } = FIXTURES.threaded;
+    const r = await run('threaded.step');
+    expect(r.part.process).toBe('turned');
+    const threads = byType(r, 'thread').sort((a, b) => Number(b.params.diameter) - Number(a.params.diameter));
+    expect(threads).toHaveLength(2);
+    const depth = (pitch: number) => pitch / (2 * Math.tan(Math.PI / 6));
+    expectParams(threads[0], { diameter: external[0], minor_diameter: external[0] - 2 * depth(external[1]), pitch: external[1], length: external[1] * external[3], angle: 60, internal: false, designation: 'M16x1.5' });
+    // Inside: the run starts and ends on a flank (3/8 pitch wide), with a crest between turns.
+    const flank = (3 / 8) * internal[1];
+    expectParams(threads[1], {
+      diameter: internal[0], minor_diameter: internal[0] - (2 * flank) / Math.tan(Math.PI / 6), pitch: internal[1],
+      length: internal[1] * (internal[3] - 1) + 2 * flank, angle: 60, internal: true, designation: 'M12x1.5',
+    });
+    expect(threads[0]!.faces).toHaveLength(2 * external[3]);
+    expect(threads[1]!.faces).toHaveLength(2 * internal[3] + internal[3] - 1);
+    // No flank is left over as a groove, taper or chamfer.
+    expect(r.features.filter((f) => ['groove', 'taper', 'chamfer'].includes(f.type))).toEqual([]);
+  });
+
+  it('gives the same threads after rotating the shaft', async () => {
+    expectSameFeatures(await run('threaded.step'), await run('threaded-rotated.step'));
+  });
+
   it('leaves a prismatic block milled', async () => {
     expect((await run('block.step')).part.process).toBe('milled');
   });

@@ -48,6 +48,12 @@ export const FIXTURES = {
   undercut: { size: [60, 40, 30] as const, bore: [20, 20, 10, 20] as const, groove: [16, 8, 3] as const },
   /** A pocket [x-size from the x = 0 side, y, y-size, depth] open to the x = 0 side, its inner corners rounded to `cornerRadius`. */
   openPocket: { size: [80, 60, 20] as const, pocket: [30, 15, 25, 8] as const, cornerRadius: 5 },
+  /**
+   * A shaft modelled with V-ring threads (60°): external, sharp [major Ø, pitch, start z, turns] on
+   * the Ø16 end; internal, with flat crests a quarter pitch wide [major Ø, pitch, start depth below
+   * the z = 60 end, turns] in a Ø24 body's bore.
+   */
+  threaded: { external: [16, 1.5, 20, 8] as const, internal: [12, 1.5, 2, 6] as const, body: [24, 32, 60] as const, boreDepth: 15 },
   /** Axis (x, y, z) and angle (rad) of the rotation applied to the *-rotated fixtures. */
   rotation: [0.3, -0.5, 0.81, 0.9] as const,
 };

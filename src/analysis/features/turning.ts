@@ -1,17 +1,18 @@
 /**
  * Turned parts: find the main axis of revolution, decide whether the part is turned, milled or
  * mill-turn from how much of its area is coaxial, and name the turned features: outer and inner
- * diameters, end faces and shoulders, grooves, tapers and chamfers.
+ * diameters, end faces and shoulders, grooves, tapers, chamfers and modelled threads.
  */
 import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
+import { findVRingThreads } from './threads.ts';
 
 export type Process = 'turned' | 'milled' | 'mill-turn';
 
 export interface TurnedFeature {
-  type: 'turned_diameter' | 'turned_face' | 'groove' | 'taper' | 'chamfer';
+  type: 'turned_diameter' | 'turned_face' | 'groove' | 'taper' | 'chamfer' | 'thread';
   faces: number[];
   params: Record<string, number | string | boolean>;
 }
@@ -76,9 +77,14 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3): Tur
   };
   const faces = graph.faces.filter((f) => coaxial.has(f.id));
 
+  // Threads first: their flanks and crests would otherwise read as grooves, tapers and chamfers.
+  for (const thread of findVRingThreads(graph, faces, axis)) {
+    features.push({ type: 'thread', faces: thread.faces, params: thread.params });
+    thread.faces.forEach((id) => claimed.add(id));
+  }
   // Grooves: a cylinder between two planar walls, sunk below its neighbours on both sides.
   for (const f of faces) {
-    if (f.surface !== 'cylinder' || f.params.internal) continue;
+    if (f.surface !== 'cylinder' || f.params.internal || claimed.has(f.id)) continue;
     const walls = graph.neighbours(f.id).filter((n) => n.convexity === 'concave' && graph.faces[n.face]!.surface === 'plane' && coaxial.has(n.face));
     const wallIds = [...new Set(walls.map((w) => w.face))];
     if (wallIds.length !== 2) continue;

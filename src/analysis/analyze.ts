@@ -15,7 +15,7 @@ import { SCHEMA_VERSION, type AnalysisResult, type Stage } from './result.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
 import { applyModel, type ModelOption } from './ml/infer.ts';
-import { uvGrids } from './ml/uv-grids.ts';
+import { uvGrids, type GridFrame } from './ml/uv-grids.ts';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -114,8 +114,23 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       timings,
     };
     const mlModel = options.model;
-    // A UV-Net model samples the B-Rep, so the grids are taken here, while the shape is alive.
-    if (mlModel) await stage('infer', () => applyModel(result, mlModel, (frame) => uvGrids(engine, topology, frame)));
+    if (mlModel) {
+      // A UV-Net model samples the B-Rep, so the grids are taken here, while the shape is alive.
+      // An engine failure there is the engine's, not the model's: it leaves unwrapped, so that a
+      // trap still retires the engine instead of passing for MODEL_UNAVAILABLE.
+      let engineFailure: { error: unknown } | undefined;
+      const grids = (frame: GridFrame) => {
+        try {
+          return uvGrids(engine, topology, frame);
+        } catch (error) {
+          engineFailure = { error };
+          throw error;
+        }
+      };
+      await stage('infer', () => applyModel(result, mlModel, grids)).catch((e: unknown) => {
+        throw engineFailure ? engineFailure.error : e;
+      });
+    }
     timings.total = now() - began;
     return result;
   } catch (e) {

@@ -7,7 +7,7 @@
  * (the same face on a seam or an open boundary). A coedge without a 3D curve (a pole) or without
  * a face surface gets zeros, as the reference's "not good" edges do.
  */
-import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
+import type { BRepAdaptor_Curve, BRepAdaptor_Curve2d, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
 import type { OC } from '../occt/engine.ts';
 import { surfaceNormal, type PlaneFrame } from './face-grid.ts';
 import type { GridFrame } from './uv-grids.ts';
@@ -113,7 +113,12 @@ function sideNormals(oc: OC, edge: TopoDS_Edge, side: GridSide, params: number[]
     for (let a = 0; a < 3; a++) out.fill(side.plane.normal[a]! * sign + 0, offset + a * n, offset + (a + 1) * n);
     return;
   }
-  const pcurve = new oc.BRepAdaptor_Curve2d(edge, side.face);
+  let pcurve: BRepAdaptor_Curve2d;
+  try {
+    pcurve = new oc.BRepAdaptor_Curve2d(edge, side.face);
+  } catch {
+    return; // no pcurve on that face (an invalid B-Rep): that side stays zero, as unresolved sides do
+  }
   const uv = new oc.gp_Pnt2d();
   const p = new oc.gp_Pnt();
   const du = new oc.gp_Vec();

@@ -224,3 +224,28 @@ threadProfile.push([minorIn, bodyTo - th.boreDepth], [0, bodyTo - th.boreDepth])
 const threadedShaft = revolved(0, 0, threadProfile);
 write(oc, 'threaded.step', threadedShaft);
 write(oc, 'threaded-rotated.step', rotated(threadedShaft));
+
+// A helical thread: a V profile swept along a helix (a line in a cylinder's (angle, height) space)
+// with its orientation held to the axis, cut from a round bar.
+const { helical: hx } = FIXTURES;
+const rootRadius = hx.major / 2 - hx.depth;
+const helixSurface = new oc.Geom_CylindricalSurface(new oc.gp_Ax3(point(0, 0, hx.start), new oc.gp_Dir(0, 0, 1)), rootRadius);
+const helixLine = new oc.Geom2d_Line(new oc.gp_Pnt2d(0, 0), new oc.gp_Dir2d(2 * Math.PI, hx.pitch));
+const helixEdge = new oc.BRepBuilderAPI_MakeEdge(helixLine, helixSurface, 0, hx.turns * Math.hypot(2 * Math.PI, hx.pitch)).Edge();
+oc.BRepLib.BuildCurves3d(helixEdge);
+const beyond = 0.6; // the profile pokes out of the bar, so the cut leaves no sliver
+const half = (hx.depth + beyond) * Math.tan(Math.PI / 6);
+const vProfile = [[rootRadius, hx.start], [hx.major / 2 + beyond, hx.start + half], [hx.major / 2 + beyond, hx.start - half]] as const;
+const profileWire = new oc.BRepBuilderAPI_MakeWire();
+vProfile.forEach(([r, z], i) => {
+  const [r2, z2] = vProfile[(i + 1) % vProfile.length]!;
+  profileWire.Add(new oc.BRepBuilderAPI_MakeEdge(point(r, 0, z), point(r2, 0, z2)).Edge());
+});
+const sweep = new oc.BRepOffsetAPI_MakePipeShell(new oc.BRepBuilderAPI_MakeWire(helixEdge).Wire());
+sweep.SetMode(new oc.gp_Dir(0, 0, 1));
+sweep.Add(profileWire.Wire(), false, false);
+sweep.Build(new oc.Message_ProgressRange());
+sweep.MakeSolid();
+const threadedBar = cut(zCylinder(0, 0, 0, hx.major / 2, hx.length), sweep.Shape());
+write(oc, 'helical-thread.step', threadedBar);
+write(oc, 'helical-thread-rotated.step', rotated(threadedBar));

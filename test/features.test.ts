@@ -217,6 +217,22 @@ describe('turned parts', () => {
     expectSameFeatures(await run('threaded.step'), await run('threaded-rotated.step'));
   });
 
+  it('reads a helical thread from its swept flanks', async () => {
+    const { major, pitch, turns, depth } = FIXTURES.helical;
+    const r = await run('helical-thread.step');
+    expect(r.part.process).toBe('turned');
+    expect(byType(r, 'thread')).toHaveLength(1);
+    // Axially the cut spans its turns plus the groove's width at the surface.
+    expectParams(byType(r, 'thread')[0], {
+      form: 'helical', diameter: major, minor_diameter: major - 2 * depth, pitch, internal: false, hand: 'right',
+      length: turns * pitch + 2 * depth * Math.tan(Math.PI / 6),
+    });
+  });
+
+  it('gives the same helical thread after rotating the bar', async () => {
+    expectSameFeatures(await run('helical-thread.step'), await run('helical-thread-rotated.step'));
+  });
+
   it('leaves a prismatic block milled', async () => {
     expect((await run('block.step')).part.process).toBe('milled');
   });

@@ -54,6 +54,11 @@ export const FIXTURES = {
    * the z = 60 end, turns] in a Ø24 body's bore.
    */
   threaded: { external: [16, 1.5, 20, 8] as const, internal: [12, 1.5, 2, 6] as const, body: [24, 32, 60] as const, boreDepth: 15 },
+  /**
+   * A Ø`major` × `length` shaft with a helical 60° V-groove swept `turns` times from z = `start`
+   * (right hand), `depth` deep (short of the sharp V's depth, so the crests keep a flat).
+   */
+  helical: { major: 16, length: 40, pitch: 1.5, turns: 6, start: 22, depth: 0.9 * (1.5 / (2 * Math.tan(Math.PI / 6))) },
   /** Axis (x, y, z) and angle (rad) of the rotation applied to the *-rotated fixtures. */
   rotation: [0.3, -0.5, 0.81, 0.9] as const,
 };

@@ -7,7 +7,8 @@ import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
-import { findVRingThreads } from './threads.ts';
+import { findVRingThreads, type Thread } from './threads.ts';
+import { findHelicalThreads } from './helical-threads.ts';
 
 export type Process = 'turned' | 'milled' | 'mill-turn';
 
@@ -36,21 +37,24 @@ export function analyseTurning(graph: FaceGraph, size: number): Turning {
   if (!axisFace) return { process: 'milled', coaxial: new Set(), features: [] };
   const { axis, center } = axisFace.params as { axis: Vec3; center: Vec3 };
   const onAxis = (p: Vec3) => norm(cross(sub(p, center), axis)) < tol;
-  const coaxial = new Set(
-    graph.faces
+  // Swept thread flanks are no surface of revolution, but a lathe cuts them: they count as coaxial.
+  const helical = findHelicalThreads(graph, axis, center);
+  const coaxial = new Set([
+    ...helical.flatMap((t) => t.faces),
+    ...graph.faces
       .filter((f) =>
         REVOLVED.has(f.surface)
           ? f.params.center !== undefined && onAxis(f.params.center) && (f.surface === 'sphere' || Math.abs(Math.abs(dot(f.params.axis!, axis)) - 1) < 1e-6)
           : f.surface === 'plane' && Math.abs(Math.abs(dot(f.params.normal!, axis)) - 1) < 1e-6 && boundedByAxialCircles(graph, f.id, onAxis),
       )
       .map((f) => f.id),
-  );
+  ]);
   const total = graph.faces.reduce((a, f) => a + f.area, 0);
   const share = graph.faces.filter((f) => coaxial.has(f.id)).reduce((a, f) => a + f.area, 0) / (total || 1);
   const allCoaxial = coaxial.size === graph.faces.length;
   const process: Process = allCoaxial || share >= TURNED_SHARE ? (allCoaxial ? 'turned' : 'mill-turn') : share >= MILL_TURN_SHARE ? 'mill-turn' : 'milled';
   if (process === 'milled') return { process, coaxial: new Set(), features: [] };
-  return { process, axis, coaxial, features: turnedFeatures(graph, coaxial, axis) };
+  return { process, axis, coaxial, features: turnedFeatures(graph, coaxial, axis, helical) };
 }
 
 /** The axis carrying the most cylindrical/conical area. */
@@ -68,7 +72,7 @@ function mainAxis(graph: FaceGraph, tol: number): Face | undefined {
   return groups[0]?.face;
 }
 
-function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3): TurnedFeature[] {
+function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3, helical: Thread[]): TurnedFeature[] {
   const features: TurnedFeature[] = [];
   const claimed = new Set<number>();
   const span = (ids: number[]) => {
@@ -78,7 +82,7 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3): Tur
   const faces = graph.faces.filter((f) => coaxial.has(f.id));
 
   // Threads first: their flanks and crests would otherwise read as grooves, tapers and chamfers.
-  for (const thread of findVRingThreads(graph, faces, axis)) {
+  for (const thread of [...helical, ...findVRingThreads(graph, faces.filter((f) => !claimedBy(helical, f.id)), axis)]) {
     features.push({ type: 'thread', faces: thread.faces, params: thread.params });
     thread.faces.forEach((id) => claimed.add(id));
   }
@@ -127,4 +131,8 @@ function boundedByAxialCircles(graph: FaceGraph, face: number, onAxis: (p: Vec3)
 /** Largest circle radius on a face's boundary. */
 function outerRadius(graph: FaceGraph, face: number): number {
   return Math.max(0, ...graph.edgesOf[face]!.map((id) => graph.edges[id]!.radius ?? 0));
+}
+
+function claimedBy(threads: Thread[], face: number): boolean {
+  return threads.some((t) => t.faces.includes(face));
 }

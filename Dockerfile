@@ -5,7 +5,7 @@
 #
 # Stage 1 builds the web app (vite → dist/) and bundles the server and its worker threads
 # (esbuild → dist-server/). Stage 2 installs production dependencies only. The runtime stage holds
-# just those, the two build outputs and the SQL migrations, and runs as the unprivileged `node`
+# just those, the two build outputs, the SQL migrations and the ML model, and runs as the unprivileged `node`
 # user. Without DATABASE_URL the server uses an embedded PGlite in /app/data: fine for a single
 # container with a volume, lost on every App Platform deploy (set DATABASE_URL there).
 
@@ -37,6 +37,8 @@ COPY --from=build --chown=root:root /app/dist ./dist
 COPY --from=build --chown=root:root /app/dist-server ./dist-server
 COPY --chown=root:root package.json ./
 COPY --chown=root:root supabase/migrations ./supabase/migrations
+# The segmentation model the workers run (the web app has its own copy among dist/'s assets).
+COPY --chown=root:root models/vectis-brepnet.onnx ./models/vectis-brepnet.onnx
 # The code is root's and read-only to the service; only the data directory is writable.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

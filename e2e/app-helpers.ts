@@ -54,6 +54,9 @@ export interface ResultFacts {
   /** Expected tree item of every face: the first feature that claims it, else ''; `surface:<type>` without features. */
   itemOfFace: string[];
   itemFaces: Record<string, number[]>;
+  /** The segmentation model's label of every face, and the model's version (undefined: none ran). */
+  labels: (string | undefined)[];
+  modelVersion?: string;
 }
 
 /** The shown result, read through window.vectis, with the expected face → tree item map. */
@@ -82,6 +85,8 @@ export function resultFacts(page: Page): Promise<ResultFacts> {
       faceArray: r.faces.length,
       total: r.timings.total ?? NaN,
       features: r.features.map((f) => ({ id: f.id, type: f.type, faces: [...f.faces] })),
+      labels: r.faces.map((f) => f.label),
+      modelVersion: r.model?.version,
       itemOfFace,
       itemFaces,
     };

@@ -41,6 +41,8 @@ test('a generated fixture: analysed, faces picked on the canvas, features select
   await expect(page.getByTestId('face-count')).toHaveText(String(facts.faces));
   console.log(`[app] ${facts.name}: ${facts.faces} faces, ${facts.features.length} features, worker total ${facts.total.toFixed(0)} ms`);
   expect(facts.features.length, 'the plate fixture has recognised holes').toBeGreaterThan(0);
+  expect(facts.modelVersion, 'the shipped model ran in the worker').toMatch(/^vectis-brepnet-/);
+  expect(facts.labels.every((l) => typeof l === 'string')).toBe(true);
   await shot(page, testInfo, 'fixture-loaded');
 
   // Pick faces on the canvas: the selection shows the face and the feature it belongs to.
@@ -53,6 +55,8 @@ test('a generated fixture: analysed, faces picked on the canvas, features select
     await expect(selection).toHaveAttribute('data-face-id', String(id));
     await expect(selection).toHaveAttribute('data-feature-id', expectedItemOfFace(facts, id));
     await expect(page.getByTestId('selection-face')).toContainText(String(id));
+    // The shipped model labelled the face in the browser; the selection says what it read.
+    await expect(page.getByTestId('selection-label')).toContainText(facts.labels[id]!.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()));
     const item = expectedItemOfFace(facts, id);
     if (item !== '') await expect(page.locator(`[data-testid=feature-item][data-feature-id="${item}"]`)).toHaveAttribute('aria-selected', 'true');
   }

@@ -20,6 +20,8 @@ export interface HarnessSummary {
     edges: AnalysisResult['edges'];
     loops: AnalysisResult['loops'];
     coedges: AnalysisResult['coedges'];
+    features: AnalysisResult['features'];
+    model: AnalysisResult['model'];
     timings: AnalysisResult['timings'];
     faceRanges: AnalysisResult['mesh']['faceRanges'];
     triangleCount: number;
@@ -69,6 +71,8 @@ window.runAnalysis = async (input, name) => {
       edges: r.edges,
       loops: r.loops,
       coedges: r.coedges,
+      features: r.features,
+      model: r.model,
       timings: r.timings,
       faceRanges: r.mesh.faceRanges,
       triangleCount: r.mesh.indices.length / 3,

@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
+// Node runs the shipped model on onnxruntime-web's wasm kernels, as the server's workers do.
+import '../src/analysis/ml/node.ts';
+import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
 import type { HarnessSummary } from './harness.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -39,7 +42,7 @@ const nodeResults = new Map<string, Promise<AnalysisResult>>();
 function nodeAnalyze(c: Case): Promise<AnalysisResult> {
   let r = nodeResults.get(c.path);
   if (!r) {
-    r = analyze(new Uint8Array(readFileSync(c.path)), { fileName: c.name });
+    r = analyze(new Uint8Array(readFileSync(c.path)), { fileName: c.name, model: defaultModelPath() });
     nodeResults.set(c.path, r);
   }
   return r;
@@ -134,6 +137,17 @@ for (const c of CASES) {
     // The loop and coedge structure the face loops point into is the same too.
     expect(w.loops).toEqual(node.loops);
     expect(w.coedges).toEqual(node.coedges);
+
+    // The shipped model ran in the browser (onnxruntime-web, threads when isolated) and gives
+    // Node's labels; confidences agree to float precision, so features (ml and merged) are equal.
+    expect(summary.stages).toContain('infer');
+    expect(w.model).toEqual(node.model);
+    expect(w.model?.version).toMatch(/^vectis-brepnet-/);
+    expect(w.faces.map((f) => f.label)).toEqual(node.faces.map((f) => f.label));
+    const worst = Math.max(...node.faces.map((f, i) => Math.abs(f.confidence! - w.faces[i]!.confidence!)));
+    console.log(`[chromium worker] ${c.name}: ${node.faces.length} labels equal, largest confidence difference ${worst.toExponential(1)}; infer ${w.timings.infer?.toFixed(1)} ms`);
+    expect(worst).toBeLessThan(1e-5);
+    expect(w.features).toEqual(node.features);
 
     // Second pass in the same (warm) worker: the engine is not started again.
     const again = await runInWorker(page, bytes, c.name);

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
 
 export interface ServerConfig {
   host: string;
@@ -27,7 +28,7 @@ export interface ServerConfig {
   workerMaxJobs: number;
   /** V8 old-generation cap of each worker; past it the worker dies with OUT_OF_MEMORY. */
   workerResourceLimitMb: number;
-  /** BRepNet ONNX model for the 'infer' stage (MODEL_PATH); unset: no ML stage. */
+  /** BRepNet ONNX model for the 'infer' stage (MODEL_PATH; default the shipped one, 'none': no ML stage). */
   modelPath?: string;
   /** PGlite data directory when no DATABASE_URL. */
   dataDir: string;
@@ -92,6 +93,13 @@ export function defaultWorkers(cores = availableParallelism()): number {
   return cores <= 2 ? cores : cores - 1;
 }
 
+/** The browser runs the shipped model, so the server does too unless told otherwise. */
+function modelPath(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (v?.toLowerCase() === 'none') return undefined;
+  return v ? resolve(v) : defaultModelPath();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // MAX_UPLOAD_BYTES wins over MAX_UPLOAD_MB (tests use a few kilobytes).
   const maxUploadBytes = env.MAX_UPLOAD_BYTES ? int(env, 'MAX_UPLOAD_BYTES', 0) : int(env, 'MAX_UPLOAD_MB', 100) * MB;
@@ -108,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     workerMaxJsHeapBytes: int(env, 'WORKER_MAX_JS_HEAP_MB', 1024) * MB,
     workerMaxJobs: int(env, 'WORKER_MAX_JOBS', 0),
     workerResourceLimitMb: int(env, 'WORKER_OLD_SPACE_MB', 2048),
-    modelPath: env.MODEL_PATH?.trim() ? resolve(env.MODEL_PATH.trim()) : undefined,
+    modelPath: modelPath(env.MODEL_PATH),
     dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
     databaseUrl: optional(env, 'DATABASE_URL'),
     persistence: (env.PERSISTENCE ?? 'on').trim().toLowerCase() !== 'off',

@@ -39,6 +39,6 @@ export interface WorkerInit {
   testHooks: boolean;
   /** Run one small analysis before reporting ready (see worker.ts). */
   warmup: boolean;
-  /** A BRepNet ONNX model for the 'infer' stage (MODEL_PATH); none: no ML, as the CLI without one. */
+  /** A BRepNet ONNX model for the 'infer' stage (MODEL_PATH, default the shipped one); none: no ML stage. */
   modelPath?: string;
 }

@@ -14,7 +14,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { analyze, engineHeapBytes, getEngine, serializeError, stringifyResult, AnalysisError, warmUp } from '../src/analysis/index.ts';
 import type { OC } from '../src/analysis/occt/engine.ts';
-// The Node host's onnxruntime adapter (onnxruntime-node, models read from disk), as the CLI uses.
+// The Node host's onnxruntime adapter (the browser's wasm kernels, models read from disk), as the CLI uses.
 import '../src/analysis/ml/node.ts';
 import type { JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
 
@@ -37,7 +37,7 @@ getEngine()
   .then(async (oc) => {
     engine = oc;
     const engineMs = performance.now() - began;
-    if (init.warmup) await warmUp();
+    if (init.warmup) await warmUp({ model: init.modelPath });
     post({ type: 'ready', engineMs, warmupMs: performance.now() - began - engineMs, stats: stats() });
   })
   .catch((e: unknown) => post({ type: 'start-failed', error: serializeError(e) }));

@@ -35,6 +35,22 @@ describe('vectis analyze', () => {
     expect(json.part.bbox.max).toHaveLength(3);
     expect(json.features).toEqual([expect.objectContaining({ type: 'hole', method: 'geometric', params: expect.objectContaining({ diameter: 10, through: true }) })]);
     expect(json.timings.total).toBeGreaterThan(0);
+    // The shipped model ran: every face labelled, the hole's faces as a through hole.
+    expect(stdout).toMatch(/model vectis-brepnet-\d+/);
+    expect(json.model).toMatchObject({ version: expect.stringMatching(/^vectis-brepnet-/), classKind: 'machining-features' });
+    expect(json.faces.every((f: { label?: string; confidence?: number }) => typeof f.label === 'string' && f.confidence! > 0 && f.confidence! <= 1)).toBe(true);
+    const hole = json.features[0].faces as number[];
+    expect(hole.map((f) => json.faces[f].label)).toEqual(hole.map(() => 'through_hole'));
+  });
+
+  it('--model none gives the geometric result alone', async () => {
+    const file = out();
+    const { code, stdout } = await vectis('analyze', join(FIXTURE_DIR, 'box-with-hole.step'), '--model', 'none', '--out', file);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/model none/);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(json.model).toBeUndefined();
+    expect(json.faces.some((f: { label?: string }) => f.label !== undefined)).toBe(false);
   });
 
   it('exits 1 with a typed error in --out and on stderr', async () => {

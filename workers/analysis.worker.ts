@@ -7,6 +7,8 @@
  */
 import * as Comlink from 'comlink';
 import '../src/analysis/occt/browser.ts';
+import '../src/analysis/ml/browser.ts';
+import { DEFAULT_MODEL_URL } from '../src/analysis/ml/default-model.browser.ts';
 import {
   analyze,
   warmUp,
@@ -19,15 +21,21 @@ import {
 
 export type AnalysisOutcome = { ok: true; result: AnalysisResult } | { ok: false; error: SerializedError };
 
+export interface AnalyzeOptions {
+  /** Run the shipped segmentation model (default true); false gives the geometric result alone. */
+  ml?: boolean;
+}
+
 export interface AnalysisWorkerApi {
-  analyze(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void): Promise<AnalysisOutcome>;
+  analyze(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void, options?: AnalyzeOptions): Promise<AnalysisOutcome>;
 }
 
 const api: AnalysisWorkerApi = {
-  async analyze(bytes, name, onProgress) {
+  async analyze(bytes, name, onProgress, options = {}) {
     try {
       const result = await analyze(bytes, {
         fileName: name,
+        model: options.ml === false ? undefined : DEFAULT_MODEL_URL,
         // A comlink proxy call returns a promise; progress is fire-and-forget.
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
       });
@@ -41,6 +49,7 @@ const api: AnalysisWorkerApi = {
 
 Comlink.expose(api);
 
-// Start and warm the engine as soon as the worker exists, so its start and first-read compilation
-// overlap with the user picking a file. A failure here is not lost: analyze() reports it with a code.
-warmUp().catch(() => undefined);
+// Start and warm the engine and the model as soon as the worker exists, so their start and first-run
+// compilation overlap with the user picking a file. A failure here is not lost: analyze() reports
+// it with a code.
+warmUp({ model: DEFAULT_MODEL_URL }).catch(() => undefined);

@@ -22,7 +22,7 @@ export const RECIPE = {
   heldOut: { seed: 2, count: 500 },
   jobs: 2,
   edgeFeatures: 'brepnet+dihedral',
-  trainArgs: ['--epochs', '12', '--seed', '0', '--layers', '3', '--width', '64', '--lr', '0.002', '--budget', '3000'],
+  trainArgs: ['--epochs', '16', '--seed', '0', '--layers', '3', '--width', '32', '--lr', '0.002', '--budget', '3000', '--version', 'vectis-brepnet-1'],
   out: 'models/vectis-brepnet.onnx',
 };
 

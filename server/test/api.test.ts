@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, AnalysisError, stringifyResult } from '../../src/analysis/index.ts';
+// The server's workers run the shipped model on this runtime; so does the reference here.
+import '../../src/analysis/ml/node.ts';
+import { defaultModelPath } from '../../src/analysis/ml/model-file.ts';
 import {
   bundleServer, comparable, FIXTURES, fixtureBytes, metricValue, postFile, postRaw, SHARED_DATA, startServer, tempDir, testConfig,
   type RunningServer, uniqueStep,
@@ -22,10 +25,12 @@ const SHARED_FILES = [
 ];
 const FIXTURE_FILES = readdirSync(FIXTURES).filter((f) => /\.(step|stp)$/i.test(f)).sort();
 
-/** What analyze() says for these bytes, in JSON form, or its error code. */
+const MODEL = defaultModelPath();
+
+/** What analyze() with the shipped model says for these bytes, in JSON form, or its error code. */
 async function direct(bytes: Uint8Array, name: string): Promise<{ result?: Record<string, unknown>; code?: string }> {
   try {
-    return { result: JSON.parse(stringifyResult(await analyze(bytes, { fileName: name }))) as Record<string, unknown> };
+    return { result: JSON.parse(stringifyResult(await analyze(bytes, { fileName: name, model: MODEL }))) as Record<string, unknown> };
   } catch (e) {
     if (e instanceof AnalysisError) return { code: e.code };
     throw e;
@@ -56,6 +61,8 @@ describe('POST /analyze returns what analyze() returns (the CLI\'s answer)', () 
     } else {
       expect(res.status).toBe(200);
       expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
+      // The shipped model ran in the server's worker, with the reference's labels.
+      expect(body.model).toMatchObject({ version: expect.stringMatching(/^vectis-brepnet-/) });
       expect(comparable(body)).toEqual(comparable(expected.result!));
     }
   });
@@ -103,7 +110,7 @@ describe('POST /verify', () => {
   const name = 'box-with-hole.step';
   let honest: Record<string, unknown>;
   beforeAll(async () => {
-    honest = JSON.parse(stringifyResult(await analyze(fixtureBytes(name), { fileName: 'browser-side.step' }))) as Record<string, unknown>;
+    honest = JSON.parse(stringifyResult(await analyze(fixtureBytes(name), { fileName: 'browser-side.step', model: MODEL }))) as Record<string, unknown>;
   });
 
   async function verify(result: unknown): Promise<{ status: number; body: { verified: boolean; differences: { path: string }[]; id: unknown } }> {

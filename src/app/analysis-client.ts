@@ -6,9 +6,9 @@
  */
 import * as Comlink from 'comlink';
 import type { Progress } from '../analysis/index.ts';
-import type { AnalysisOutcome, AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
+import type { AnalysisOutcome, AnalysisWorkerApi, AnalyzeOptions } from '../../workers/analysis.worker.ts';
 
-export type { AnalysisOutcome };
+export type { AnalysisOutcome, AnalyzeOptions };
 
 const CANCELLED: AnalysisOutcome = { ok: false, error: { code: 'CANCELLED', message: 'The analysis was cancelled.' } };
 
@@ -37,7 +37,7 @@ export class AnalysisClient {
   }
 
   /** Analyses `bytes` (transferred: the caller's buffer is detached afterwards). */
-  analyze(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void): Promise<AnalysisOutcome> {
+  analyze(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void, options: AnalyzeOptions = {}): Promise<AnalysisOutcome> {
     const api = this.ensure();
     const progress = onProgress ? Comlink.proxy(onProgress) : undefined;
     return new Promise<AnalysisOutcome>((resolve) => {
@@ -46,7 +46,7 @@ export class AnalysisClient {
         if (this.pending.delete(resolve)) resolve(outcome);
       };
       api
-        .analyze(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]), name, progress)
+        .analyze(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]), name, progress, options)
         .then(settle, (e: unknown) =>
           // Only transport failures land here (the worker returns its own errors as values).
           settle({ ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } }),

@@ -3,7 +3,8 @@
  * bytes are transferred, not copied), cache write. One analysis at a time: a new file or Cancel
  * terminates the worker in flight (the only way to stop OCC) and a fresh one takes over.
  *
- * `?cache=off` in the page URL skips the cache (the browser benchmark uses it).
+ * `?cache=off` in the page URL skips the cache (the browser benchmark uses it); `?ml=off` skips the
+ * segmentation model (geometric recognition only).
  */
 import { AnalysisClient } from './analysis-client.ts';
 import { getCached, putCached, sha256Hex } from './cache.ts';
@@ -17,6 +18,10 @@ let lastWrite: Promise<void> = Promise.resolve();
 
 function cacheEnabled(): boolean {
   return new URLSearchParams(location.search).get('cache') !== 'off';
+}
+
+function mlEnabled(): boolean {
+  return new URLSearchParams(location.search).get('ml') !== 'off';
 }
 
 /** Starts the worker and its engine now, so they are ready when the user picks a file. */
@@ -46,7 +51,7 @@ export async function analyzeFile(file: File): Promise<void> {
     const c0 = performance.now();
     const hash = await sha256Hex(bytes);
     await lastWrite;
-    const hit = await getCached(hash);
+    const hit = await getCached(hash, mlEnabled());
     if (stale()) return;
     store().step('cache', 'done', performance.now() - c0);
     if (hit) {
@@ -60,7 +65,7 @@ export async function analyzeFile(file: File): Promise<void> {
   const w0 = performance.now();
   const outcome = await client.analyze(bytes, file.name, (p) => {
     if (!stale()) store().progress(p);
-  });
+  }, { ml: mlEnabled() });
   if (stale()) return;
   if (!outcome.ok) {
     if (outcome.error.code === 'CANCELLED') store().cancelled();
@@ -71,7 +76,7 @@ export async function analyzeFile(file: File): Promise<void> {
   const r = outcome.result;
   console.debug(`[vectis] ${file.name}: worker call ${(performance.now() - w0).toFixed(0)} ms (pipeline ${r.timings.total?.toFixed(0)} ms), before it ${(w0 - t0).toFixed(0)} ms`);
   store().finish(outcome.result, 'analysis', analysedAt, performance.now() - t0);
-  if (cacheEnabled()) lastWrite = putCached(outcome.result, analysedAt);
+  if (cacheEnabled()) lastWrite = putCached(outcome.result, analysedAt, mlEnabled());
 }
 
 /** Cancels the analysis in flight: terminates its worker and starts a fresh one. */

@@ -1,16 +1,20 @@
 /**
  * Results cached in IndexedDB by the file's sha256, so dropping the same file again shows it at
- * once. Records carry the schema version; one from another version is ignored (and replaced by
- * the next analysis). Every failure (private mode, quota, a blocked upgrade) degrades to "no
+ * once. Records carry the pipeline that made them (schema version and model asset URL, which has
+ * the model's content hash in it); one from another pipeline is ignored (and replaced by the next
+ * analysis), so a new model or schema never shows stale labels. Every failure (private mode, quota, a blocked upgrade) degrades to "no
  * cache": the cache may only ever save time, never break an analysis.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { SCHEMA_VERSION } from '../analysis/result.ts';
+import { DEFAULT_MODEL_URL } from '../analysis/ml/default-model.browser.ts';
 import type { AnalysisResult } from './types.ts';
 
 interface CachedRecord {
   sha256: string;
   schemaVersion: string;
+  /** See pipelineKey(); absent in records from before models shipped (never a hit). */
+  pipeline?: string;
   /** When the analysis ran (ms since epoch). */
   analysedAt: number;
   result: AnalysisResult;
@@ -37,10 +41,15 @@ function open(): Promise<IDBPDatabase<CacheDB> | null> {
   return db;
 }
 
-export async function getCached(sha256: string): Promise<{ result: AnalysisResult; analysedAt: number } | null> {
+/** What must match for a cached result to stand in for a new analysis. */
+function pipelineKey(ml: boolean): string {
+  return `${SCHEMA_VERSION} ${ml ? DEFAULT_MODEL_URL : 'geometric-only'}`;
+}
+
+export async function getCached(sha256: string, ml: boolean): Promise<{ result: AnalysisResult; analysedAt: number } | null> {
   try {
     const record = await (await open())?.get(STORE, sha256);
-    if (!record || record.schemaVersion !== SCHEMA_VERSION || record.result.schemaVersion !== SCHEMA_VERSION) return null;
+    if (!record || record.pipeline !== pipelineKey(ml) || record.result.schemaVersion !== SCHEMA_VERSION) return null;
     return { result: record.result, analysedAt: record.analysedAt };
   } catch (e) {
     console.warn('[vectis] result cache read failed:', e);
@@ -48,9 +57,9 @@ export async function getCached(sha256: string): Promise<{ result: AnalysisResul
   }
 }
 
-export async function putCached(result: AnalysisResult, analysedAt: number): Promise<void> {
+export async function putCached(result: AnalysisResult, analysedAt: number, ml: boolean): Promise<void> {
   try {
-    await (await open())?.put(STORE, { sha256: result.file.sha256, schemaVersion: SCHEMA_VERSION, analysedAt, result });
+    await (await open())?.put(STORE, { sha256: result.file.sha256, schemaVersion: SCHEMA_VERSION, pipeline: pipelineKey(ml), analysedAt, result });
   } catch (e) {
     console.warn('[vectis] result cache write failed:', e);
   }

@@ -1,21 +1,24 @@
 /**
- * `vectis analyze <file> [--out result.json]`: a human summary on stdout, the full result as JSON
- * in --out. Exit 0 on success, 1 on an analysis error (written as { error } to --out and stderr),
+ * `vectis analyze <file> [--out result.json] [--model <file.onnx>|none]`: a human summary on stdout,
+ * the full result as JSON in --out. The shipped segmentation model runs unless `--model none`, on
+ * the same runtime as the browser (see ../analysis/ml/node.ts), so the CLI's answer is the app's. Exit 0 on success, 1 on an analysis error (written as { error } to --out and stderr),
  * 2 on a usage error.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, serializeError, stringifyResult, type AnalysisResult } from '../analysis/index.ts';
+import '../analysis/ml/node.ts';
+import { defaultModelPath } from '../analysis/ml/model-file.ts';
 import { runEval } from './eval.ts';
 
-const USAGE = `usage: vectis analyze <file.step> [--out result.json]
+const USAGE = `usage: vectis analyze <file.step> [--out result.json] [--model <file.onnx>|none]
        vectis eval <labelled-folder> [--out report.json]`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, model: { type: 'string', short: 'm' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -31,9 +34,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const out = parsed.values.out;
+  const model = parsed.values.model === 'none' ? undefined : (parsed.values.model ?? defaultModelPath());
+  if (!model && parsed.values.model !== 'none') process.stderr.write('no models/vectis-brepnet.onnx found: geometric recognition only\n');
   try {
     const bytes = new Uint8Array(await readFile(file));
-    const result = await analyze(bytes, { fileName: basename(file) });
+    const result = await analyze(bytes, { fileName: basename(file), model });
     process.stdout.write(summary(result));
     if (out) await writeFile(out, stringifyResult(result));
     return 0;
@@ -57,6 +62,7 @@ function summary(r: AnalysisResult): string {
     `${r.file.name}  ${r.file.schema}, units ${r.file.units}, sha256 ${r.file.sha256.slice(0, 12)}`,
     `solids ${r.part.solids}, faces ${r.part.faces}, edges ${r.part.edges}, triangles ${r.mesh.indices.length / 3}`,
     `bbox ${size} mm, volume ${r.part.volume.toFixed(2)} mm^3, area ${r.part.area.toFixed(2)} mm^2`,
+    `features ${r.features.length}; model ${r.model ? r.model.version : 'none'}`,
     `timings: ${timings}`,
     '',
   ].join('\n');

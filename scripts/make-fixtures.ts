@@ -249,3 +249,16 @@ sweep.MakeSolid();
 const threadedBar = cut(zCylinder(0, 0, 0, hx.major / 2, hx.length), sweep.Shape());
 write(oc, 'helical-thread.step', threadedBar);
 write(oc, 'helical-thread-rotated.step', rotated(threadedBar));
+
+// Round-ended slots open to a side: a U (half-round end) and one along an edge (quarter-round ends).
+const { roundSlots: rs } = FIXTURES;
+const rsTop = rs.size[2];
+const [ux, uLen, uWidth, uDepth] = rs.u;
+const uEnd = rs.size[1] - uLen + uWidth / 2; // centre of the half-round end
+const uTool = unify(fuse(box(ux - uWidth / 2, uEnd, rsTop - uDepth, uWidth, rs.size[1] - uEnd + 1, uDepth + 1), zCylinder(ux, uEnd, rsTop - uDepth, uWidth / 2, uDepth + 1)));
+const [hx0, hLen, hWidth, hDepth] = rs.h;
+const hTool = unify(fuse(fuse(box(hx0 + hWidth, -1, rsTop - hDepth, hLen - 2 * hWidth, hWidth + 1, hDepth + 1),
+  zCylinder(hx0 + hWidth, 0, rsTop - hDepth, hWidth, hDepth + 1)), zCylinder(hx0 + hLen - hWidth, 0, rsTop - hDepth, hWidth, hDepth + 1)));
+const slotted = cut(cut(box(0, 0, 0, rs.size[0], rs.size[1], rs.size[2]), uTool), hTool);
+write(oc, 'round-slots.step', slotted);
+write(oc, 'round-slots-rotated.step', rotated(slotted));

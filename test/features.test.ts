@@ -101,6 +101,29 @@ describe('open pockets', () => {
   });
 });
 
+describe('round-ended slots', () => {
+  const mfcadClassOfFeature = (r: AnalysisResult, f: Feature) => [...new Set(f.faces.map((id) => r.faces[id]!.mfcadClass))];
+
+  it('tells the U slot from the slot along an edge, with their sizes and MFCAD++ classes', async () => {
+    const { u, h } = FIXTURES.roundSlots;
+    const r = await run('round-slots.step');
+    expect(r.features.map((f) => f.params.outline).sort()).toEqual(['quarter-round', 'u-shaped']);
+    const uSlot = r.features.find((f) => f.params.outline === 'u-shaped')!;
+    const hSlot = r.features.find((f) => f.params.outline === 'quarter-round')!;
+    expectParams(uSlot, { length: u[1], width: u[2], depth: u[3], corner_radius: u[2] / 2, through: false });
+    expectParams(hSlot, { length: h[1], width: h[2], depth: h[3], corner_radius: h[2], through: false });
+    // Names as AAGNet's generator draws them (v: half-round end; h: quarter-round ends along a side).
+    expect(mfcadClassOfFeature(r, uSlot)).toEqual([18]);
+    expect(mfcadClassOfFeature(r, hSlot)).toEqual([19]);
+    const closed = byType(await run('rounded.step'), 'slot')[0]!;
+    expect(mfcadClassOfFeature(await run('rounded.step'), closed)).toEqual([16]);
+  });
+
+  it('gives the same slots after rotating the block', async () => {
+    expectSameFeatures(await run('round-slots.step'), await run('round-slots-rotated.step'));
+  });
+});
+
 describe('rounded cuts', () => {
   it('measures corner radii, the half-round slot and the rounded edge', async () => {
     const { pocket, cornerRadius, slot, edgeRadius } = FIXTURES.rounded;

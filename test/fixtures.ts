@@ -59,6 +59,12 @@ export const FIXTURES = {
    * (right hand), `depth` deep (short of the sharp V's depth, so the crests keep a flat).
    */
   helical: { major: 16, length: 40, pitch: 1.5, turns: 6, start: 22, depth: 0.9 * (1.5 / (2 * Math.tan(Math.PI / 6))) },
+  /**
+   * Slots from the top with round ends: `u` [centre x, length in from the y = 60 side, width, depth]
+   * ends in a half-round; `h` [start x along the y = 0 side, length, width, depth] runs along that
+   * side with a quarter-round at each end (radius = width).
+   */
+  roundSlots: { size: [80, 60, 20] as const, u: [55, 20, 10, 6] as const, h: [12, 30, 8, 4] as const },
   /** Axis (x, y, z) and angle (rad) of the rotation applied to the *-rotated fixtures. */
   rotation: [0.3, -0.5, 0.81, 0.9] as const,
 };

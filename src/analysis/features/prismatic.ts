@@ -13,9 +13,14 @@ import { cross, dot, norm, scale, sub, unit } from '../brep/vec.ts';
 import { alignedAxis, type PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
 import { spanAlong, round4 } from './extent.ts';
+import { quarterRoundSlot } from './round-slots.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
-export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'other';
+/**
+ * `round-ended`: a closed slot with two half-round ends; `u-shaped`: open at one end, half-round at
+ * the other; `quarter-round`: along an open side, one wall and a quarter-round at each end.
+ */
+export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'u-shaped' | 'quarter-round' | 'other';
 
 export interface PrismaticFeature {
   type: PrismaticType;
@@ -102,6 +107,14 @@ export function classifyPrismatic(
   const floor = floors.find((f) => Math.abs(dot(normal(f), frame.axes[0])) > 1 - 1e-6) ?? floors[0];
   const walls = planes.filter((f) => f !== floor);
 
+  const quarter = quarterRoundSlot(graph, planes, blends);
+  if (quarter) {
+    const slot = make('slot', 'quarter-round', false, quarter.floor);
+    slot.params.width = round4(spanAlong(graph.input, [quarter.floor], normal(quarter.wall)));
+    slot.params.length = round4(spanAlong(graph.input, [quarter.floor], cross(normal(quarter.wall), normal(quarter.floor))));
+    return slot;
+  }
+
   if (planes.length === 2) {
     const [a, b] = planes as [number, number];
     if (!aligned(a) && !aligned(b)) return make('slot', 'triangular', true);
@@ -120,7 +133,12 @@ export function classifyPrismatic(
       // Half-round ends (blends as wide as the slot) close it: an end-milled, blind slot.
       const width = Math.abs(dot(sub(graph.faces[a]!.params.origin!, graph.faces[b]!.params.origin!), normal(a)));
       const roundEnds = blends.filter((bl) => Math.abs(2 * (graph.faces[bl]!.params.radius ?? 0) - width) < 1e-6);
-      return roundEnds.length > 0 ? make('slot', 'round-ended', false, floor) : make('slot', 'rectangular', true, floor);
+      if (roundEnds.length === 0) return make('slot', 'rectangular', true, floor);
+      const slot = make('slot', 'u-shaped', false, floor);
+      // The straight walls run from the open side to the end's axis (planar: exact), then the radius.
+      const along = cross(normal(a), normal(floor));
+      slot.params.length = round4(spanAlong(graph.input, [a], along) + width / 2);
+      return slot;
     }
     if (walls.every(aligned)) return make('step', 'rectangular', false, floor);
     return make('step', '2sides', true, floor);

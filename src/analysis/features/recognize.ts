@@ -109,8 +109,12 @@ export function mfcadClassOf(p: Pick<PrismaticFeature, 'type' | 'outline' | 'thr
       return outline === 'triangular' ? 'triangular_passage' : outline === '6sides' ? '6sides_passage' : 'rectangular_passage';
     case 'slot':
       if (outline === 'triangular') return 'triangular_through_slot';
-      // Which of MFCAD++'s two circular-end slots this is was not verified against labels.
-      if (outline === 'round-ended') return 'h_circular_end_blind_slot';
+      // As AAGNet's generator (dataset/Features/*.py, which made MFInstSeg) draws them: two
+      // half-round ends, closed = circular_end_pocket; one half-round end, open at the other =
+      // v_circular_end_blind_slot; along an open side with quarter-round ends = h_circular_end_blind_slot.
+      if (outline === 'round-ended') return 'circular_end_pocket';
+      if (outline === 'u-shaped') return 'v_circular_end_blind_slot';
+      if (outline === 'quarter-round') return 'h_circular_end_blind_slot';
       return through ? 'rectangular_through_slot' : 'rectangular_blind_slot';
     case 'step':
       if (outline === 'slanted') return 'slanted_through_step';

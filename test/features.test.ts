@@ -210,6 +210,7 @@ describe('turned parts', () => {
     expect(diameters).toEqual([[20, 29], [30, 10], [30, 15]]);
     expect(byType(r, 'turned_face')).toHaveLength(3);
     expect(r.part.stock).toEqual([60, 30, 30]); // round bar: length × largest diameter
+    expect(r.setups).toEqual([]); // all lathe work: no 3-axis milling setup
   });
 
   it('gives the same turned features after rotating the shaft', async () => {

@@ -72,7 +72,9 @@ export function recognize(input: RecognizerInput): Recognition {
   // Stock faces lie on the part's box and lathe faces are turned: neither is a 3-axis access question.
   const notMilled = new Set([...stock, ...turning.features.flatMap((t) => t.faces)]);
   const dfm = [...dfmChecks(features), ...thinWalls(graph, frame), ...unreachableFeatures(graph, frame, features, notMilled)];
-  return { process: turning.process, features, faceClasses, stock: stockSize, setups: planSetups(features), dfm };
+  // Lathe features (claimed first, so the first ids) are turned, not clamped for a 3-axis setup.
+  const setups = planSetups(features.slice(turning.features.length));
+  return { process: turning.process, features, faceClasses, stock: stockSize, setups, dfm };
 }
 
 

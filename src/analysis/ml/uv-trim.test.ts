@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyUv } from './uv-trim.ts';
 
-const segments = (...s: number[][]) => Float64Array.from(s.flat());
+const segments = (...s: number[][]) => ({ segments: Float64Array.from(s.flat()), arcs: new Float64Array(0) });
 
 describe('classifyUv', () => {
   // A 10 x 10 square with a 2 x 2 square hole in the middle.
@@ -32,7 +32,22 @@ describe('classifyUv', () => {
     expect(classifyUv(triangle, 15, 3, 20)).toBe('in');
   });
 
+  it('exact arcs: a round hole, and a D shape whose circle the ray also meets outside the arc', () => {
+    const square = segments([0, 0, 10, 0], [10, 0, 10, 10], [10, 10, 0, 10], [0, 10, 0, 0]).segments;
+    const holed = { segments: square, arcs: Float64Array.from([5, 5, 2, 0, 2 * Math.PI, 7, 5, 7, 5]) };
+    expect(classifyUv(holed, 7 - 1e-6, 5, 10)).toBe('out'); // just inside the hole's circle
+    expect(classifyUv(holed, 5, 7 + 1e-6, 10)).toBe('in');
+    expect(classifyUv(holed, 5 + 2 * Math.cos(1), 5 + 2 * Math.sin(1), 10)).toBe('on');
+    // Right half-disc: the chord x = 0 and the arc from -π/2 over π.
+    const d = { segments: Float64Array.from([0, -1, 0, 1]), arcs: Float64Array.from([0, 0, 1, -Math.PI / 2, Math.PI, 0, -1, 0, 1]) };
+    expect(classifyUv(d, 0.5, 0, 1)).toBe('in');
+    expect(classifyUv(d, -0.5, 0, 1)).toBe('out');
+    expect(classifyUv(d, -2, 0.1, 1)).toBe('out');
+    expect(classifyUv(d, Math.cos(0.3), Math.sin(0.3), 1)).toBe('on');
+    expect(classifyUv(d, -Math.cos(0.3), Math.sin(0.3), 1)).toBe('out'); // on the circle, off the arc
+  });
+
   it('an untrimmed face (no boundary) is inside everywhere', () => {
-    expect(classifyUv(new Float64Array(0), 1, 2, 1)).toBe('in');
+    expect(classifyUv(segments(), 1, 2, 1)).toBe('in');
   });
 });

@@ -262,3 +262,14 @@ const hTool = unify(fuse(fuse(box(hx0 + hWidth, -1, rsTop - hDepth, hLen - 2 * h
 const slotted = cut(cut(box(0, 0, 0, rs.size[0], rs.size[1], rs.size[2]), uTool), hTool);
 write(oc, 'round-slots.step', slotted);
 write(oc, 'round-slots-rotated.step', rotated(slotted));
+
+// A multi-groove V-belt pulley: V-rings at a fixed pitch, but at a belt's angle, not a thread's.
+const { pulley: pu } = FIXTURES;
+const halfTop = pu.depth * Math.tan(((pu.angle / 2) * Math.PI) / 180);
+const pulleyProfile: [number, number][] = [[0, 0], [pu.diameter / 2, 0]];
+for (let i = 0; i < pu.grooves; i++) {
+  const mid = pu.start + pu.pitch * i + pu.pitch / 2;
+  pulleyProfile.push([pu.diameter / 2, mid - halfTop], [pu.diameter / 2 - pu.depth, mid], [pu.diameter / 2, mid + halfTop]);
+}
+pulleyProfile.push([pu.diameter / 2, pu.length], [0, pu.length]);
+write(oc, 'pulley.step', revolved(0, 0, pulleyProfile));

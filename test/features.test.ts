@@ -237,6 +237,13 @@ describe('turned parts', () => {
     expect(r.features.filter((f) => ['groove', 'taper', 'chamfer'].includes(f.type))).toEqual([]);
   });
 
+  it('reads no thread in the V-grooves of a belt pulley', async () => {
+    const r = await run('pulley.step');
+    expect(r.part.process).toBe('turned');
+    expect(r.features.filter((f) => f.type === 'taper' || f.type === 'chamfer')).toHaveLength(2 * FIXTURES.pulley.grooves);
+    expect(byType(r, 'thread')).toEqual([]);
+  });
+
   it('gives the same threads after rotating the shaft', async () => {
     expectSameFeatures(await run('threaded.step'), await run('threaded-rotated.step'));
   });

@@ -54,6 +54,8 @@ export const FIXTURES = {
    * the z = 60 end, turns] in a Ø24 body's bore.
    */
   threaded: { external: [16, 1.5, 20, 8] as const, internal: [12, 1.5, 2, 6] as const, body: [24, 32, 60] as const, boreDepth: 15 },
+  /** A V-belt pulley: `grooves` V-grooves of `angle`° at `pitch`, `depth` deep, in a Ø`diameter` rim from z = `start`: no thread. */
+  pulley: { diameter: 60, length: 60, grooves: 4, pitch: 12, angle: 38, depth: 8, start: 8 },
   /**
    * A Ø`major` × `length` shaft with a helical 60° V-groove swept `turns` times from z = `start`
    * (right hand), `depth` deep (short of the sharp V's depth, so the crests keep a flat).

@@ -16,6 +16,12 @@ export interface Thread {
 
 /** Fewest flanks that make a thread: two full turns of a V. */
 const MIN_FLANKS = 4;
+/**
+ * Included angles of standard thread forms: ISO metric and UN 60°, Whitworth 55°, trapezoidal
+ * 30°, ACME 29°. A row of V-grooves at another angle (a multi-groove V-belt pulley: 34-38°) is
+ * no thread.
+ */
+const THREAD_ANGLES = [60, 55, 30, 29];
 const REL_TOL = 1e-3;
 
 interface Flank {
@@ -59,7 +65,7 @@ function describe(graph: FaceGraph, run: number[], flanks: Map<number, Flank>, a
   const internal = cones[0]!.face.params.internal === true;
   const sameShape = cones.every((c) => Math.abs(c.face.params.halfAngle! - angle) < 1e-6 && (c.face.params.internal === true) === internal);
   const alternating = cones.every((c, i) => i === 0 || c.slope === -cones[i - 1]!.slope);
-  if (!sameShape || !alternating) return undefined;
+  if (!sameShape || !alternating || !THREAD_ANGLES.some((a) => Math.abs(2 * (90 - angle) - a) < 0.5)) return undefined;
   // Pitch: the spacing of flanks that face the same way, the same all along the run.
   const rising = cones.filter((c) => c.slope === cones[0]!.slope).map((c) => c.mid);
   const gaps = rising.slice(1).map((m, i) => m - rising[i]!);

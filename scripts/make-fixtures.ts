@@ -273,3 +273,12 @@ for (let i = 0; i < pu.grooves; i++) {
 }
 pulleyProfile.push([pu.diameter / 2, pu.length], [0, pu.length]);
 write(oc, 'pulley.step', revolved(0, 0, pulleyProfile));
+
+// A T-slot that ends inside the block both ways: the head hides under the neck's lips.
+const { tSlot: ts } = FIXTURES;
+const [neckX, neckW, neckD] = ts.neck;
+const [headX, headW, headH] = ts.head;
+const tTool = unify(fuse(box(neckX, ts.y0, ts.size[2] - neckD, neckW, ts.y1 - ts.y0, neckD + 1), box(headX, ts.y0, ts.size[2] - neckD - headH, headW, ts.y1 - ts.y0, headH)));
+const tSlotted = cut(box(0, 0, 0, ts.size[0], ts.size[1], ts.size[2]), tTool);
+write(oc, 't-slot.step', tSlotted);
+write(oc, 't-slot-rotated.step', rotated(tSlotted));

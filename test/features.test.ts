@@ -190,8 +190,23 @@ describe('undercuts', () => {
     expect(b.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').map((d) => d.faces)).toEqual(a.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').map((d) => d.faces));
   });
 
+  it('flags the head of a T-slot closed at both ends, under the lips of its neck', async () => {
+    const { size, neck, head, y0, y1 } = FIXTURES.tSlot;
+    const r = await run('t-slot.step');
+    const [pocket] = byType(r, 'pocket');
+    expectParams(pocket, { depth: neck[2] + head[2], length: head[1], width: y1 - y0 });
+    const flagged = r.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').flatMap((d) => d.faces);
+    const lips = r.faces.filter((f) => f.surface === 'plane' && f.params.normal![2] < -0.999 && Math.abs(f.params.origin![2] - (size[2] - neck[2])) < 1e-6);
+    expect(lips).toHaveLength(2);
+    expect(flagged).toEqual(expect.arrayContaining(lips.map((f) => f.id)));
+    expect(flagged.every((id) => pocket!.faces.includes(id))).toBe(true);
+    const rotated = await run('t-slot-rotated.step');
+    expectSameFeatures(r, rotated);
+    expect(rotated.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').flatMap((d) => d.faces)).toEqual(flagged);
+  });
+
   it('finds nothing unreachable on parts milled from open directions', async () => {
-    for (const name of ['plate-holes.step', 'prismatic.step', 'rounded-rotated.step', 'boss-groove.step', 'thin-wall.step', 'box-with-hole.step', 'shaft.step']) {
+    for (const name of ['plate-holes.step', 'prismatic.step', 'rounded-rotated.step', 'boss-groove.step', 'thin-wall.step', 'box-with-hole.step', 'shaft.step', 'open-pocket.step', 'round-slots.step']) {
       expect((await run(name)).dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE'), name).toEqual([]);
     }
   });

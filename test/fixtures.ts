@@ -46,6 +46,8 @@ export const FIXTURES = {
   },
   /** A blind bore [x, y, Ø, depth] from the top with an internal groove [Ø, top of groove below the top face, width]: an undercut. */
   undercut: { size: [60, 40, 30] as const, bore: [20, 20, 10, 20] as const, groove: [16, 8, 3] as const },
+  /** A T-slot closed at both ends: neck [x, width, depth from the top], head [x, width, height below the neck], y from `y0` to `y1`. */
+  tSlot: { size: [60, 40, 30] as const, neck: [25, 10, 6] as const, head: [18, 24, 6] as const, y0: 10, y1: 30 },
   /** A pocket [x-size from the x = 0 side, y, y-size, depth] open to the x = 0 side, its inner corners rounded to `cornerRadius`. */
   openPocket: { size: [80, 60, 20] as const, pocket: [30, 15, 25, 8] as const, cornerRadius: 5 },
   /**

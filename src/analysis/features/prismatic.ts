@@ -78,7 +78,11 @@ export function classifyPrismatic(
     return undefined;
   }
 
-  const closedFloor = planes.find(allConcave);
+  // Inside an undercut (a T-slot's head) side walls can be all-concave too: the floor is the one
+  // facing the opening the cut was made from.
+  const closedFloors = planes.filter(allConcave);
+  const openings = stockContacts(graph, planes, stock).map((c) => normal(c.stockFace));
+  const closedFloor = closedFloors.find((f) => openings.some((o) => dot(o, normal(f)) > 1 - 1e-6)) ?? closedFloors[0];
   const obround = closedFloor === undefined ? undefined : roundEndedSlot(graph, planes.filter((f) => f !== closedFloor), blends);
   if (obround) {
     const slot = make('slot', 'round-ended', false, closedFloor);

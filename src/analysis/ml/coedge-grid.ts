@@ -66,7 +66,10 @@ export function arcLengthParams(oc: OC, curve: BRepAdaptor_Curve): number[] {
   });
 }
 
-/** Writes the coedge's grid into `out` at `offset`, laid out [channel][sample]. */
+/**
+ * Writes the coedge's grid into `out` at `offset`, laid out [channel][sample]. `edgeParams`: the
+ * edge's `arcLengthParams`, when the caller keeps them for the edge's other use.
+ */
 export function coedgeGrid(
   oc: OC,
   curve: BRepAdaptor_Curve | null,
@@ -77,9 +80,11 @@ export function coedgeGrid(
   frame: GridFrame,
   out: Float32Array,
   offset: number,
+  edgeParams?: readonly number[],
 ): void {
   if (!curve || !left || !right) return;
-  const params = arcLengthParams(oc, curve);
+  // Both uses of an edge sample the same parameters, one list reversed: computed once per edge.
+  const params = [...(edgeParams ?? arcLengthParams(oc, curve))];
   if (reversed) params.reverse();
   const n = COEDGE_GRID_SIZE;
   const sign = reversed ? -1 : 1;

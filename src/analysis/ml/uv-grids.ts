@@ -16,7 +16,7 @@ import type { OC } from '../occt/engine.ts';
 import type { Topology } from '../brep/topology.ts';
 import { lengthScale, type BrepGraphLike, type Normalization } from './features.ts';
 import { FACE_GRID_CHANNELS, FACE_GRID_LENGTH, FACE_GRID_SIZE, faceGrid, planeFrame, type PlaneFrame } from './face-grid.ts';
-import { COEDGE_GRID_CHANNELS, COEDGE_GRID_LENGTH, COEDGE_GRID_SIZE, coedgeGrid, type GridSide } from './coedge-grid.ts';
+import { arcLengthParams, COEDGE_GRID_CHANNELS, COEDGE_GRID_LENGTH, COEDGE_GRID_SIZE, coedgeGrid, type GridSide } from './coedge-grid.ts';
 
 export interface UvGrids {
   faces: number;
@@ -73,9 +73,13 @@ export function uvGrids(oc: OC, topology: Topology, frame: GridFrame): UvGrids {
       const plane = planes[f];
       return surface ? { face: faces[f]!, reversed: topology.faceReversed[f]!, surface, ...(plane ? { plane } : {}) } : undefined;
     };
+    const params = new Map<number, number[]>();
     for (const c of coedges) {
       const right = c.mate >= 0 ? coedges[c.mate]!.face : c.face;
-      coedgeGrid(oc, curves[c.edge]!, coedgeEdges[c.id]!, c.reversed, side(c.face), side(right), frame, Gc, c.id * COEDGE_GRID_LENGTH);
+      const curve = curves[c.edge]!;
+      let edgeParams = params.get(c.edge);
+      if (curve && !edgeParams) params.set(c.edge, (edgeParams = arcLengthParams(oc, curve)));
+      coedgeGrid(oc, curve, coedgeEdges[c.id]!, c.reversed, side(c.face), side(right), frame, Gc, c.id * COEDGE_GRID_LENGTH, edgeParams);
     }
   } finally {
     for (const h of [...surfaces, ...curves]) h?.delete();

@@ -21,13 +21,17 @@ import json
 import onnx
 import torch
 
+import scatter_pooling as faster_pooling
+
 DIMS = {'Xf': ('F',), 'Xe': ('E',), 'Xc': ('C',), 'Gf': ('F',), 'Gc': ('C',), 'Kf': ('C',),
         'Ke': ('C',), 'Kc': ('C',), 'Ce': ('E',), 'Cf': ('F', 'K'),
         'face_logits': ('F',), 'face_embeddings': ('F',)}
 
 
-def export_onnx(model, example, path, metadata):
-    """example: dict name -> tensor for model.input_names. Writes `path` and checks it."""
+def export_onnx(model, example, path, metadata, scatter_pooling=True):
+    """example: dict name -> tensor for model.input_names. Writes `path` and checks it.
+    scatter_pooling: face pooling as a scatter-max (opset 18, same numbers, no Cf input; see
+    scatter_pooling.py) instead of the SPEC's padded gather."""
     model = model.eval()
     args = tuple(example[n] for n in model.input_names)
     names = list(model.input_names) + list(model.output_names)
@@ -37,6 +41,8 @@ def export_onnx(model, example, path, metadata):
                           output_names=list(model.output_names), dynamic_axes=dynamic,
                           opset_version=17, do_constant_folding=True)
     m = onnx.load(path)
+    if scatter_pooling:
+        faster_pooling.rewrite(m)
     m.producer_name = 'vectis'
     m.doc_string = __doc__
     for key, value in metadata.items():

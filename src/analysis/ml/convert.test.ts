@@ -42,7 +42,9 @@ describe.skipIf(!HAS_TORCH)('model:convert on synthetic Autodesk checkpoints', (
     };
     const session = await ort.InferenceSession.create(bytes);
     const feeds: Record<string, ort.Tensor> = {};
+    // The export pools faces by scatter where that is exact, so a model may not read Cf.
     for (const [input, t] of Object.entries(vectors.inputs)) {
+      if (!session.inputNames.includes(input)) continue;
       feeds[input] = t.dtype === 'float32'
         ? new ort.Tensor('float32', Float32Array.from(t.data), t.shape)
         : new ort.Tensor('int64', BigInt64Array.from(t.data, (v) => BigInt(v)), t.shape);

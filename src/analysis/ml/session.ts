@@ -17,6 +17,7 @@ import type * as Ort from 'onnxruntime-common';
 import { sha256Hex } from '../sha256.ts';
 import type { BrepGraphLike } from './features.ts';
 import { brepnetInputs, TENSOR_NAMES, tensorShapes, type BrepNetInputs } from './inputs.ts';
+import { toInt64 } from './int64.ts';
 import { modelInfo, type ModelInfo } from './model-info.ts';
 import { gridFrame, gridShapes, type GridSource, type UvGrids } from './uv-grids.ts';
 
@@ -105,12 +106,15 @@ export class BrepNetSession {
       feeds.Gf = new this.ort.Tensor('float32', grids.Gf, dims.Gf);
       feeds.Gc = new this.ort.Tensor('float32', grids.Gc, dims.Gc);
     }
+    // A model may read fewer tensors than the SPEC lists (ours pool faces by scatter: no Cf).
+    const wanted = new Set(this.session.inputNames);
     for (const name of names) {
+      if (!wanted.has(name)) continue;
       const data = t[name];
       const dims = shapes[name];
       feeds[name] = data instanceof Float32Array
         ? new this.ort.Tensor('float32', data, dims)
-        : new this.ort.Tensor('int64', BigInt64Array.from(data, (v) => BigInt(v)), dims);
+        : new this.ort.Tensor('int64', toInt64(data), dims);
     }
     const out = await this.session.run(feeds);
     const logits = out.face_logits ?? out[this.session.outputNames[0]!]!;

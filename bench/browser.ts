@@ -18,12 +18,15 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { analyze } from '../src/analysis/index.ts';
+// Node analyses with the shipped model on the browser's runtime, as the Chromium worker does.
+import '../src/analysis/ml/node.ts';
+import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
 import { appDropToShaded, harnessRun, startPreview, type WorkerRun } from './browser-page.ts';
 import { collectFiles, HEADLINE, ROOT, SHARED_DATA, type BenchFile, type Skipped } from './files.ts';
 import { kib, median, ms, ratio, table } from './stats.ts';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const STAGES = ['read', 'brep', 'mesh', 'metrics', 'recognize', 'total'] as const;
+const STAGES = ['read', 'brep', 'mesh', 'metrics', 'recognize', 'infer', 'total'] as const;
 
 const { values: opts } = parseArgs({
   options: {
@@ -37,6 +40,7 @@ const { values: opts } = parseArgs({
 const runs = Number(opts.runs);
 const plateRuns = Number(opts['plate-runs']);
 const runsFor = (f: BenchFile) => (f.heavy ? Math.min(runs, plateRuns) : runs);
+const MODEL = defaultModelPath();
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const note = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -55,10 +59,10 @@ async function benchNode(rows: Row[], input: (f: BenchFile) => Uint8Array): Prom
   for (const row of rows) {
     note(`node ${row.file.label} ...`);
     try {
-      const first = await analyze(input(row.file), { fileName: basename(row.file.path) });
+      const first = await analyze(input(row.file), { fileName: basename(row.file.path), model: MODEL });
       if (Number.isNaN(engineStart)) engineStart = first.timings.engine ?? NaN;
       const warm: number[] = [];
-      for (let i = 0; i < runsFor(row.file); i++) warm.push((await analyze(input(row.file), { fileName: basename(row.file.path) })).timings.total!);
+      for (let i = 0; i < runsFor(row.file); i++) warm.push((await analyze(input(row.file), { fileName: basename(row.file.path), model: MODEL })).timings.total!);
       row.faces = first.part.faces;
       row.node = { cold: first.timings.total! - (first.timings.engine ?? 0), warm: median(warm), engine: first.timings.engine ?? 0 };
     } catch (e) {

@@ -7,6 +7,7 @@
  *  2. occt-import-js (read + mesh only): init once, then per file a cold first `ReadStepFile` and
  *     the median of N warm ones; ratios vectis / occt-import-js and triangle counts of both.
  *  3. WASM heap growth over repeated analyses, each series on a fresh engine instance.
+ *  4. The segmentation model's stage per file, onnxruntime-web (product) vs onnxruntime-node (./model.ts).
  *
  * Files come from ../shared/data (absent files are skipped, loudly) and fixtures/*.step.
  */
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { analyze, discardEngine, engineHeapBytes, getEngine, serializeError, type AnalysisResult } from '../src/analysis/index.ts';
 import { collectFiles, HEADLINE, SHARED_DATA, SMALL, type BenchFile, type Skipped } from './files.ts';
 import { faceCount, initOcctImport, triangleCount, type OcctImport } from './occt-import.ts';
+import { benchModel } from './model.ts';
 import { kib, median, mib, ms, ratio, table } from './stats.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -345,6 +347,10 @@ async function main(): Promise<void> {
 
   for (const h of heap) if (h.error) say(`*** FAILED heap series ${h.label}: ${h.error} ***`);
 
+  // 4. The model stage alone.
+  process.stderr.write('segmentation model ...\n');
+  const model = await benchModel(files, Math.max(opts.runs, 20), say);
+
   const wall = (performance.now() - began) / 1000;
   const loadAtEnd = loadavg()[0]!;
   say(`\nbench wall time: ${wall.toFixed(1)} s; 1-min load average at end: ${loadAtEnd.toFixed(2)}`);
@@ -358,6 +364,7 @@ async function main(): Promise<void> {
       occtImportJs: { version: occtVersion(), initMs: occtInit, files: occtFigures },
       comparisons,
       heap,
+      model,
     };
     writeFileSync(opts.json, `${JSON.stringify(out, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
     say(`figures written to ${opts.json}`);

@@ -94,8 +94,9 @@ export function coedgeGrid(
   try {
     params.forEach((t, k) => {
       curve.D1(t, p, d);
-      const len = Math.hypot(d.X(), d.Y(), d.Z());
-      const tangent = len > 0 ? [d.X() / len, d.Y() / len, d.Z() / len] : [0, 0, 0];
+      const derivative = [d.X(), d.Y(), d.Z()];
+      const len = Math.hypot(...derivative);
+      const tangent = derivative.map((x) => (len > 0 ? x / len : 0));
       const point = [p.X(), p.Y(), p.Z()];
       for (let a = 0; a < 3; a++) {
         out[offset + a * n + k] = (point[a]! - center[a]!) * scale;

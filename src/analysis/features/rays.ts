@@ -25,27 +25,35 @@ export class RayGrid {
     this.v = cross(direction, this.u);
     const { positions, indices } = mesh;
     const triangles = indices.length / 3;
-    // About two triangles per cell on average: few tests per ray, little memory.
-    this.n = Math.max(1, Math.min(512, Math.ceil(Math.sqrt(triangles / 2))));
+    // Coarse cells: a big face square to the ray would otherwise fill thousands of them.
+    this.n = Math.max(1, Math.min(256, Math.ceil(Math.sqrt(triangles / 8))));
     const pu = new Float64Array(positions.length / 3);
     const pv = new Float64Array(positions.length / 3);
     let [uLo, uHi, vLo, vHi] = [Infinity, -Infinity, Infinity, -Infinity];
+    const [u, v] = [this.u, this.v];
     for (let i = 0; i < pu.length; i++) {
-      const p: Vec3 = [positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!];
-      pu[i] = dot(p, this.u);
-      pv[i] = dot(p, this.v);
-      uLo = Math.min(uLo, pu[i]!); uHi = Math.max(uHi, pu[i]!);
-      vLo = Math.min(vLo, pv[i]!); vHi = Math.max(vHi, pv[i]!);
+      const [x, y, z] = [positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!];
+      const a = x * u[0] + y * u[1] + z * u[2];
+      const b = x * v[0] + y * v[1] + z * v[2];
+      pu[i] = a;
+      pv[i] = b;
+      if (a < uLo) uLo = a;
+      if (a > uHi) uHi = a;
+      if (b < vLo) vLo = b;
+      if (b > vHi) vHi = b;
     }
     this.lo = [uLo, vLo];
     this.step = [(uHi - uLo) / this.n || 1, (vHi - vLo) / this.n || 1];
     this.cells = Array.from({ length: this.n * this.n }, (): number[] => []);
     const ranges = faces ? faces.map((f) => mesh.faceRanges[f]!) : [[0, triangles] as const];
     for (const [first, count] of ranges) for (let t = first; t < first + count; t++) {
-      const ids = [indices[3 * t]!, indices[3 * t + 1]!, indices[3 * t + 2]!];
-      const [i0, i1] = this.range(Math.min(...ids.map((i) => pu[i]!)), Math.max(...ids.map((i) => pu[i]!)), 0);
-      const [j0, j1] = this.range(Math.min(...ids.map((i) => pv[i]!)), Math.max(...ids.map((i) => pv[i]!)), 1);
-      for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) this.cells[i * this.n + j]!.push(t);
+      const [i0, i1, i2] = [indices[3 * t]!, indices[3 * t + 1]!, indices[3 * t + 2]!];
+      // Edge-on to the ray (a wall along it): no ray along this direction can hit it.
+      const area = (pu[i1]! - pu[i0]!) * (pv[i2]! - pv[i0]!) - (pu[i2]! - pu[i0]!) * (pv[i1]! - pv[i0]!);
+      if (Math.abs(area) < 1e-12 * (this.step[0] * this.step[1])) continue;
+      const [c0, c1] = this.range(Math.min(pu[i0]!, pu[i1]!, pu[i2]!), Math.max(pu[i0]!, pu[i1]!, pu[i2]!), 0);
+      const [r0, r1] = this.range(Math.min(pv[i0]!, pv[i1]!, pv[i2]!), Math.max(pv[i0]!, pv[i1]!, pv[i2]!), 1);
+      for (let i = c0; i <= c1; i++) for (let j = r0; j <= r1; j++) this.cells[i * this.n + j]!.push(t);
     }
   }
 

@@ -282,3 +282,21 @@ const tTool = unify(fuse(box(neckX, ts.y0, ts.size[2] - neckD, neckW, ts.y1 - ts
 const tSlotted = cut(box(0, 0, 0, ts.size[0], ts.size[1], ts.size[2]), tTool);
 write(oc, 't-slot.step', tSlotted);
 write(oc, 't-slot-rotated.step', rotated(tSlotted));
+
+// A blind tapped hole modelled with V-rings (flats on the crests, as inside the threaded shaft).
+const { tapped: tp } = FIXTURES;
+const [tapD, tapMinorD, tapP, tapTurns] = tp.thread;
+const tapMinor = tapMinorD / 2;
+const tapFlank = (tapD / 2 - tapMinor) * Math.tan(Math.PI / 6); // axial width of a 60° flank
+const tapTop = tp.size[2];
+const tapProfile: [number, number][] = [[0, tapTop + 1], [tapMinor, tapTop + 1], [tapMinor, tapTop - tp.entry]];
+for (let i = 0; i < tapTurns; i++) {
+  const z = tapTop - tp.entry - tapP * i;
+  tapProfile.push([tapD / 2, z - tapFlank], [tapMinor, z - 2 * tapFlank]);
+  if (i < tapTurns - 1) tapProfile.push([tapMinor, z - tapP]);
+}
+const tapTip = tapMinor / Math.tan((59 * Math.PI) / 180);
+tapProfile.push([tapMinor, tapTop - tp.depth], [0, tapTop - tp.depth - tapTip]);
+const tappedBlock = cut(box(0, 0, 0, tp.size[0], tp.size[1], tp.size[2]), revolved(tp.at[0], tp.at[1], tapProfile));
+write(oc, 'tapped-hole.step', tappedBlock);
+write(oc, 'tapped-hole-rotated.step', rotated(tappedBlock));

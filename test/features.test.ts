@@ -49,6 +49,21 @@ describe('holes', () => {
     );
   });
 
+  it('splits a modelled tapped thread off its tap-drilled hole', async () => {
+    const { thread: [major, minor, pitch, turns], depth } = FIXTURES.tapped;
+    const r = await run('tapped-hole.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['hole', 'thread']);
+    // The drill hint for the bore agrees with the modelled thread: an M10 tap drill.
+    expectParams(byType(r, 'hole')[0], { diameter: minor, depth, through: false, bottom: 'cone', thread: 'M10', tap: 'M10' });
+    const flank = ((major - minor) / 2) * Math.tan(Math.PI / 6);
+    const [thread] = byType(r, 'thread');
+    expectParams(thread, { diameter: major, minor_diameter: minor, pitch, length: (turns - 1) * pitch + 2 * flank, angle: 60, internal: true, through: false, designation: 'M10' });
+    expect(new Set(thread!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([12])); // blind_hole
+    // A thread is an undercut a tap makes: no DFM entry for it.
+    expect(r.dfm).toEqual([]);
+    expectSameFeatures(r, await run('tapped-hole-rotated.step'));
+  });
+
   it('gives the same holes after rotating the plate', async () => {
     expectSameFeatures(await run('plate-holes.step'), await run('plate-holes-rotated.step'));
   });

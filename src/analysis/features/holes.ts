@@ -8,13 +8,14 @@ import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { splitBoreGrooves } from './bore-grooves.ts';
+import { findVRingThreads } from './threads.ts';
 
 export interface Hole {
-  /** `groove`: an internal groove in the hole's bore, reported apart from the hole it sits in. */
-  type: 'hole' | 'counterbore_hole' | 'countersink_hole' | 'groove';
+  /** `groove` and `thread`: in the hole's bore, reported apart from the hole they sit in. */
+  type: 'hole' | 'counterbore_hole' | 'countersink_hole' | 'groove' | 'thread';
   faces: number[];
   axis: Vec3;
-  /** A point on the axis at the hole's entry (for a groove: its hole's entry). */
+  /** A point on the axis at the hole's entry (for a groove or thread: its hole's entry). */
   position: Vec3;
   params: Record<string, number | string | boolean>;
 }
@@ -72,10 +73,15 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
       }
     }
     const { grooves, rest } = splitBoreGrooves(graph, members, seed.params);
-    const hole = describe(graph, rest.sort((a, b) => a - b), seed.params);
+    // A tapped hole modelled with V-rings: the thread apart, the hole is its tap drill.
+    const threads = findVRingThreads(graph, rest.map((id) => graph.faces[id]!), seed.params.axis!);
+    const plain = rest.filter((id) => !threads.some((t) => t.faces.includes(id)));
+    const hole = describe(graph, plain.sort((a, b) => a - b), seed.params);
     if (!hole) continue;
+    if (typeof threads[0]?.params.designation === 'string') hole.params.thread = threads[0].params.designation;
     holes.push(hole);
     for (const g of grooves) holes.push({ type: 'groove', faces: g.faces, axis: hole.axis, position: hole.position, params: g.params });
+    for (const t of threads) holes.push({ type: 'thread', faces: t.faces, axis: hole.axis, position: hole.position, params: { ...t.params, through: hole.params.through! } });
   }
   return holes;
 }

@@ -55,7 +55,7 @@ export function recognize(input: RecognizerInput): Recognition {
   for (const boss of findBosses(graph, cut, frame.size)) claim(protrusion(boss), 'stock');
   for (const hole of groupHoles(findHoles(graph, cut, frame.size))) {
     // MFCAD++ has no internal groove: an O-ring gland in a bore is the nearest of its classes.
-    claim(holeFeature(hole), hole.type === 'groove' ? 'Oring' : hole.params.through ? 'through_hole' : 'blind_hole');
+    claim(holeFeature(hole), hole.type === 'groove' ? 'Oring' : hole.params.through === true ? 'through_hole' : 'blind_hole');
   }
   const claimFillet = (fillet: { faces: number[]; params: Feature['params'] }) =>
     claim({ type: 'fillet', faces: fillet.faces, params: fillet.params, confidence: 1, method: 'geometric' }, 'round');
@@ -69,8 +69,9 @@ export function recognize(input: RecognizerInput): Recognition {
   fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))).forEach(claimFillet);
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);
-  // Stock faces lie on the part's box and lathe faces are turned: neither is a 3-axis access question.
-  const notMilled = new Set([...stock, ...turning.features.flatMap((t) => t.faces)]);
+  // Stock faces lie on the part's box, lathe faces are turned and threads are tapped or
+  // thread-milled: none of them is a 3-axis access question.
+  const notMilled = new Set([...stock, ...turning.features.flatMap((t) => t.faces), ...features.filter((f) => f.type === 'thread').flatMap((f) => f.faces)]);
   const dfm = [...dfmChecks(features), ...thinWalls(graph, frame), ...unreachableFeatures(graph, frame, features, notMilled)];
   // Lathe features (claimed first, so the first ids) are turned, not clamped for a 3-axis setup.
   const setups = planSetups(features.slice(turning.features.length));

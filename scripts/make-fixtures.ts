@@ -100,6 +100,32 @@ function revolved(x: number, y: number, profile: readonly (readonly [number, num
   return new oc.BRepPrimAPI_MakeRevol(face, axis, 2 * Math.PI, true).Shape();
 }
 
+/**
+ * A 60° V-thread cutter's path: a triangle with its tip on a helix about the vertical axis through
+ * (x, y) (radius `tipRadius`, rising `turns` times at `pitch` from `z`) and its base `reach` further
+ * out (inward when negative), swept along the helix (a line in a cylinder's (angle, height) space)
+ * with its orientation held to the axis.
+ */
+function helicalV(x: number, y: number, tipRadius: number, z: number, pitch: number, turns: number, reach: number): TopoDS_Shape {
+  const surface = new oc.Geom_CylindricalSurface(new oc.gp_Ax3(point(x, y, z), new oc.gp_Dir(0, 0, 1)), tipRadius);
+  const line = new oc.Geom2d_Line(new oc.gp_Pnt2d(0, 0), new oc.gp_Dir2d(2 * Math.PI, pitch));
+  const helix = new oc.BRepBuilderAPI_MakeEdge(line, surface, 0, turns * Math.hypot(2 * Math.PI, pitch)).Edge();
+  oc.BRepLib.BuildCurves3d(helix);
+  const half = Math.abs(reach) * Math.tan(Math.PI / 6);
+  const tri = [[tipRadius, z], [tipRadius + reach, z + half], [tipRadius + reach, z - half]] as const;
+  const wire = new oc.BRepBuilderAPI_MakeWire();
+  tri.forEach(([r, h], i) => {
+    const [r2, h2] = tri[(i + 1) % tri.length]!;
+    wire.Add(new oc.BRepBuilderAPI_MakeEdge(point(x + r, y, h), point(x + r2, y, h2)).Edge());
+  });
+  const sweep = new oc.BRepOffsetAPI_MakePipeShell(new oc.BRepBuilderAPI_MakeWire(helix).Wire());
+  sweep.SetMode(new oc.gp_Dir(0, 0, 1));
+  sweep.Add(wire.Wire(), false, false);
+  sweep.Build(new oc.Message_ProgressRange());
+  sweep.MakeSolid();
+  return sweep.Shape();
+}
+
 function rotated(shape: TopoDS_Shape): TopoDS_Shape {
   const [ax, ay, az, angle] = FIXTURES.rotation;
   const trsf = new oc.gp_Trsf();
@@ -225,30 +251,23 @@ const threadedShaft = revolved(0, 0, threadProfile);
 write(oc, 'threaded.step', threadedShaft);
 write(oc, 'threaded-rotated.step', rotated(threadedShaft));
 
-// A helical thread: a V profile swept along a helix (a line in a cylinder's (angle, height) space)
-// with its orientation held to the axis, cut from a round bar.
+// A helical thread cut from a round bar.
 const { helical: hx } = FIXTURES;
-const rootRadius = hx.major / 2 - hx.depth;
-const helixSurface = new oc.Geom_CylindricalSurface(new oc.gp_Ax3(point(0, 0, hx.start), new oc.gp_Dir(0, 0, 1)), rootRadius);
-const helixLine = new oc.Geom2d_Line(new oc.gp_Pnt2d(0, 0), new oc.gp_Dir2d(2 * Math.PI, hx.pitch));
-const helixEdge = new oc.BRepBuilderAPI_MakeEdge(helixLine, helixSurface, 0, hx.turns * Math.hypot(2 * Math.PI, hx.pitch)).Edge();
-oc.BRepLib.BuildCurves3d(helixEdge);
 const beyond = 0.6; // the profile pokes out of the bar, so the cut leaves no sliver
-const half = (hx.depth + beyond) * Math.tan(Math.PI / 6);
-const vProfile = [[rootRadius, hx.start], [hx.major / 2 + beyond, hx.start + half], [hx.major / 2 + beyond, hx.start - half]] as const;
-const profileWire = new oc.BRepBuilderAPI_MakeWire();
-vProfile.forEach(([r, z], i) => {
-  const [r2, z2] = vProfile[(i + 1) % vProfile.length]!;
-  profileWire.Add(new oc.BRepBuilderAPI_MakeEdge(point(r, 0, z), point(r2, 0, z2)).Edge());
-});
-const sweep = new oc.BRepOffsetAPI_MakePipeShell(new oc.BRepBuilderAPI_MakeWire(helixEdge).Wire());
-sweep.SetMode(new oc.gp_Dir(0, 0, 1));
-sweep.Add(profileWire.Wire(), false, false);
-sweep.Build(new oc.Message_ProgressRange());
-sweep.MakeSolid();
-const threadedBar = cut(zCylinder(0, 0, 0, hx.major / 2, hx.length), sweep.Shape());
+const threadedBar = cut(zCylinder(0, 0, 0, hx.major / 2, hx.length), helicalV(0, 0, hx.major / 2 - hx.depth, hx.start, hx.pitch, hx.turns, hx.depth + beyond));
 write(oc, 'helical-thread.step', threadedBar);
 write(oc, 'helical-thread-rotated.step', rotated(threadedBar));
+
+// A blind tapped hole with a helical thread: drilled to the minor diameter, the V swept inside.
+const { tappedHelical: th2 } = FIXTURES;
+const [thx, thy] = th2.at;
+const thTop = th2.size[2];
+const helicalTapped = cut(
+  cut(box(0, 0, 0, th2.size[0], th2.size[1], th2.size[2]), zCylinder(thx, thy, thTop - th2.depth, th2.minor / 2, th2.depth + 1)),
+  helicalV(thx, thy, th2.major / 2, thTop - th2.entry - th2.turns * th2.pitch, th2.pitch, th2.turns, -(th2.major - th2.minor) / 2 - 0.5),
+);
+write(oc, 'tapped-helical.step', helicalTapped);
+write(oc, 'tapped-helical-rotated.step', rotated(helicalTapped));
 
 // Round-ended slots open to a side: a U (half-round end) and one along an edge (quarter-round ends).
 const { roundSlots: rs } = FIXTURES;

@@ -64,6 +64,20 @@ describe('holes', () => {
     expectSameFeatures(r, await run('tapped-hole-rotated.step'));
   });
 
+  it('splits a helical tapped thread off its hole, the crests staying its bore', async () => {
+    const { major, minor, pitch, turns, depth } = FIXTURES.tappedHelical;
+    const r = await run('tapped-helical.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['hole', 'thread']);
+    expectParams(byType(r, 'hole')[0], { diameter: minor, depth, through: false, bottom: 'flat', thread: 'M10', tap: 'M10' });
+    const [thread] = byType(r, 'thread');
+    expectParams(thread, {
+      form: 'helical', diameter: major, minor_diameter: minor, pitch, internal: true, hand: 'right', through: false, designation: 'M10',
+      length: turns * pitch + (major - minor) * Math.tan(Math.PI / 6),
+    });
+    expect(r.dfm).toEqual([]);
+    expectSameFeatures(r, await run('tapped-helical-rotated.step'));
+  });
+
   it('gives the same holes after rotating the plate', async () => {
     expectSameFeatures(await run('plate-holes.step'), await run('plate-holes-rotated.step'));
   });
@@ -286,8 +300,10 @@ describe('turned parts', () => {
     // Axially the cut spans its turns plus the groove's width at the surface.
     expectParams(byType(r, 'thread')[0], {
       form: 'helical', diameter: major, minor_diameter: major - 2 * depth, pitch, internal: false, hand: 'right',
-      length: turns * pitch + 2 * depth * Math.tan(Math.PI / 6),
+      length: turns * pitch + 2 * depth * Math.tan(Math.PI / 6), designation: 'M16x1.5',
     });
+    // The flank angle comes from mesh normals (tilted by the lead): a tenth of a degree.
+    expect(Math.abs(Number(byType(r, 'thread')[0]!.params.angle) - 60)).toBeLessThan(0.5);
   });
 
   it('gives the same helical thread after rotating the bar', async () => {

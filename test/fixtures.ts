@@ -48,6 +48,8 @@ export const FIXTURES = {
   undercut: { size: [60, 40, 30] as const, bore: [20, 20, 10, 20] as const, groove: [16, 8, 3] as const },
   /** A blind tapped hole [x, y] modelled with 60° V-rings with flat crests: thread [major Ø, minor Ø (the tap drill), pitch, turns] from `entry` below the top, drilled `depth` deep with a 118° point. */
   tapped: { size: [50, 40, 20] as const, at: [25, 20] as const, thread: [10, 8.5, 1.5, 6] as const, entry: 1.5, depth: 16 },
+  /** A blind hole [x, y] drilled to the `minor` Ø, `depth` deep, with a helical 60° thread of `major` Ø swept `turns` times at `pitch`, ending `entry` below the top. */
+  tappedHelical: { size: [50, 40, 20] as const, at: [25, 20] as const, major: 10, minor: 8.5, pitch: 1.5, turns: 5, entry: 1.5, depth: 16 },
   /** A T-slot closed at both ends: neck [x, width, depth from the top], head [x, width, height below the neck], y from `y0` to `y1`. */
   tSlot: { size: [60, 40, 30] as const, neck: [25, 10, 6] as const, head: [18, 24, 6] as const, y0: 10, y1: 30 },
   /** A pocket [x-size from the x = 0 side, y, y-size, depth] open to the x = 0 side, its inner corners rounded to `cornerRadius`. */

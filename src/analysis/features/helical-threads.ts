@@ -9,7 +9,7 @@ import type { Vec3 } from '../result.ts';
 import { cross, dot, norm, scale, sub, unit } from '../brep/vec.ts';
 import { components, type FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
-import type { Thread } from './threads.ts';
+import { metric, type Thread } from './threads.ts';
 
 const ANALYTIC = new Set(['plane', 'cylinder', 'cone', 'sphere', 'torus']);
 /** Least turn an edge must make to tell a helix from a line or arc, in radians. */
@@ -21,7 +21,8 @@ interface Helix {
   lead: number;
 }
 
-export function findHelicalThreads(graph: FaceGraph, axis: Vec3, center: Vec3): Thread[] {
+/** Threads about the axis through `center`, their flanks among `candidates` (all faces when absent). */
+export function findHelicalThreads(graph: FaceGraph, axis: Vec3, center: Vec3, candidates?: Set<number>): Thread[] {
   const helices = new Map<number, Helix>();
   const helixAt = (edge: number) => {
     if (!helices.has(edge)) {
@@ -31,7 +32,7 @@ export function findHelicalThreads(graph: FaceGraph, axis: Vec3, center: Vec3): 
     return helices.get(edge);
   };
   const flanks = new Set(
-    graph.faces.filter((f) => !ANALYTIC.has(f.surface) && graph.edgesOf[f.id]!.some((e) => graph.edges[e]!.curve !== 'line' && helixAt(e))).map((f) => f.id),
+    graph.faces.filter((f) => (!candidates || candidates.has(f.id)) && !ANALYTIC.has(f.surface) && graph.edgesOf[f.id]!.some((e) => graph.edges[e]!.curve !== 'line' && helixAt(e))).map((f) => f.id),
   );
   const threads: Thread[] = [];
   for (const group of components(graph, flanks, (e) => e.faces.every((f) => flanks.has(f)))) {
@@ -41,6 +42,9 @@ export function findHelicalThreads(graph: FaceGraph, axis: Vec3, center: Vec3): 
     if (!found.every((h) => Math.abs(h.lead - lead) < 1e-3 * Math.abs(lead))) continue;
     const inGroup = new Set(group);
     const radii = found.map((h) => h.radius);
+    const flankLean = leanOf(graph, group, axis, center);
+    // Read from mesh normals (the helix's lead tilts them a little): good to a tenth of a degree.
+    const angle = Math.round(2 * Math.acos(Math.min(1, flankLean.tilt)) * (1800 / Math.PI)) / 10;
     threads.push({
       faces: [...group, ...crestsAndEnds(graph, inGroup)].sort((a, b) => a - b),
       params: {
@@ -49,8 +53,10 @@ export function findHelicalThreads(graph: FaceGraph, axis: Vec3, center: Vec3): 
         minor_diameter: round4(2 * Math.min(...radii)),
         pitch: round4(Math.abs(lead)),
         length: round4(spanOf(graph, group, axis)),
-        internal: facesAxis(graph, group, axis, center),
+        angle,
+        internal: flankLean.inward,
         hand: lead > 0 ? 'right' : 'left',
+        ...metric(2 * Math.max(...radii), Math.abs(lead), angle),
       },
     });
   }
@@ -106,18 +112,26 @@ function spanOf(graph: FaceGraph, faces: number[], axis: Vec3): number {
   return hi - lo;
 }
 
-/** Flanks whose normals lean toward the axis on average: a thread inside a bore. */
-function facesAxis(graph: FaceGraph, faces: number[], axis: Vec3, center: Vec3): boolean {
+/**
+ * How the flanks lean: inward when their normals face the axis on average (a thread inside a
+ * bore); `tilt`, the mean |normal · axis|, is the cosine of half the thread angle (0.866 for 60°).
+ */
+function leanOf(graph: FaceGraph, faces: number[], axis: Vec3, center: Vec3): { inward: boolean; tilt: number } {
   const { positions, normals, indices, faceRanges } = graph.input.mesh;
-  let sum = 0;
+  let radialSum = 0;
+  let tiltSum = 0;
+  let n = 0;
   for (const f of faces) {
     const [first, count] = faceRanges[f]!;
     for (let k = first * 3; k < (first + count) * 3; k++) {
       const v = indices[k]! * 3;
       const d = sub([positions[v]!, positions[v + 1]!, positions[v + 2]!], center);
       const radial = sub(d, scale(axis, dot(d, axis)));
-      sum += dot([normals[v]!, normals[v + 1]!, normals[v + 2]!], unit(radial));
+      const normal: Vec3 = [normals[v]!, normals[v + 1]!, normals[v + 2]!];
+      radialSum += dot(normal, unit(radial));
+      tiltSum += Math.abs(dot(normal, axis));
+      n++;
     }
   }
-  return sum < 0;
+  return { inward: radialSum < 0, tilt: n ? tiltSum / n : 0 };
 }

@@ -9,6 +9,7 @@ import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { splitBoreGrooves } from './bore-grooves.ts';
 import { findVRingThreads } from './threads.ts';
+import { findHelicalThreads } from './helical-threads.ts';
 
 export interface Hole {
   /** `groove` and `thread`: in the hole's bore, reported apart from the hole they sit in. */
@@ -78,6 +79,16 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
     const plain = rest.filter((id) => !threads.some((t) => t.faces.includes(id)));
     const hole = describe(graph, plain.sort((a, b) => a - b), seed.params);
     if (!hole) continue;
+    // Swept (helical) flanks are no bores: found from the helices about the hole's axis. The
+    // crest strips between them stay the hole's bore.
+    if (members.some((m) => graph.edgesOf[m]!.some((e) => graph.edges[e]!.curve === 'bspline'))) {
+      const free = new Set([...candidates].filter((f) => !used.has(f)));
+      for (const t of findHelicalThreads(graph, seed.params.axis!, seed.params.center!, free)) {
+        const faces = t.faces.filter((f) => free.has(f));
+        faces.forEach((f) => used.add(f));
+        threads.push({ faces, params: t.params });
+      }
+    }
     if (typeof threads[0]?.params.designation === 'string') hole.params.thread = threads[0].params.designation;
     holes.push(hole);
     for (const g of grooves) holes.push({ type: 'groove', faces: g.faces, axis: hole.axis, position: hole.position, params: g.params });

@@ -91,7 +91,7 @@ function describe(graph: FaceGraph, run: number[], flanks: Map<number, Flank>, a
 /** ISO metric coarse pitches: M16 means 2 mm; any other pitch is written out (M16x1.5). */
 const COARSE: Record<number, number> = { 3: 0.5, 4: 0.7, 5: 0.8, 6: 1, 8: 1.25, 10: 1.5, 12: 1.75, 14: 2, 16: 2, 20: 2.5, 24: 3, 30: 3.5, 36: 4 };
 
-function metric(major: number, pitch: number, angle: number): { designation?: string } {
+export function metric(major: number, pitch: number, angle: number): { designation?: string } {
   const d = Math.round(major);
   if (Math.abs(major - d) > 0.01 || Math.abs(angle - 60) > 0.5) return {};
   const p = round4(pitch);

@@ -1,8 +1,9 @@
 /**
  * The shipped model (models/vectis-brepnet.onnx) in the product path: analyze() with the default
  * model on the browser's runtime (onnxruntime-web wasm in Node). It must describe itself, label
- * our fixtures as the geometric recogniser reads them, give the same labels after a rotation, and
- * keep its accuracy on the public MFCAD dev set (the model card's full figures: npm run model:eval).
+ * our fixtures as the geometric recogniser reads them, give the same labels after a rotation and a
+ * change of scale, and keep its accuracy on the public MFCAD dev set (the model card's full
+ * figures: npm run model:eval).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -68,6 +69,18 @@ describe('the shipped segmentation model', () => {
     expect(turned.faces.map((f) => f.label)).toEqual(original.faces.map((f) => f.label));
     const worst = Math.max(...original.faces.map((f, i) => Math.abs(f.confidence! - turned.faces[i]!.confidence!)));
     expect(worst).toBeLessThan(1e-3);
+  });
+
+  it('gives the same labels when the part is ten times larger (the file declares cm, not mm)', async () => {
+    const mm = fixture('plate-holes.step');
+    const text = new TextDecoder('latin1').decode(mm);
+    expect(text).toContain('SI_UNIT(.MILLI.,.METRE.)');
+    const cm = Uint8Array.from(text.replace('SI_UNIT(.MILLI.,.METRE.)', 'SI_UNIT(.CENTI.,.METRE.)'), (ch) => ch.charCodeAt(0));
+    const small = await analyze(mm, { model: MODEL });
+    const large = await analyze(cm, { model: MODEL });
+    const size = (r: AnalysisResult) => r.part.bbox.max[0]! - r.part.bbox.min[0]!;
+    expect(size(large) / size(small)).toBeCloseTo(10, 6);
+    expect(large.faces.map((f) => f.label)).toEqual(small.faces.map((f) => f.label));
   });
 
   it.skipIf(!existsSync(SHARED))('keeps face accuracy >= 0.95 on the MFCAD dev parts it never trained on', async () => {

@@ -2,10 +2,9 @@
  * The app shell. The whole window is the drop zone ([data-testid=dropzone], holding the file
  * input); header, feature tree, viewer with its overlays, summary, status bar.
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { analyzeFile } from '../analysis-service.ts';
 import { useVectis } from '../store.ts';
-import { Viewer } from '../viewer/Viewer.tsx';
 import { FeatureTree } from './FeatureTree.tsx';
 import { ViewportOverlay } from './Overlays.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
@@ -13,6 +12,10 @@ import { StatusBar } from './StatusBar.tsx';
 import { Summary } from './Summary.tsx';
 import { TopBar } from './TopBar.tsx';
 import { ViewToolbar } from './ViewToolbar.tsx';
+
+// three.js, @react-three/fiber and drei are most of the app's code: the shell, drop zone and tree
+// paint first, and the viewer's chunk loads meanwhile (long before an analysis can finish).
+const Viewer = lazy(() => import('../viewer/Viewer.tsx').then((m) => ({ default: m.Viewer })));
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
@@ -78,7 +81,9 @@ export function App() {
           <FeatureTree />
         </aside>
         <section className="viewport">
-          <Viewer />
+          <Suspense fallback={<div className="viewer-loading" data-testid="viewer-loading" />}>
+            <Viewer />
+          </Suspense>
           {hasResult && <ViewToolbar />}
           <ViewportOverlay onOpen={openPicker} />
           {dragging && (

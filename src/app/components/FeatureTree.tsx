@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { num } from '../format.ts';
 import { useVectis } from '../store.ts';
 import type { TreeItem } from '../tree.ts';
-import { PALETTE } from '../viewer/colors.ts';
+import { PALETTE_HEX } from '../viewer/palette.ts';
 
 function FaceRows({ item }: { item: TreeItem }) {
   const faceText = useVectis((s) => s.tree?.faceText);
@@ -42,7 +42,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
   const colorByFeature = useVectis((s) => s.colorByFeature);
   const isFeature = useVectis((s) => s.tree?.mode === 'features');
   const { selectItem, setHoverItem } = useVectis.getState();
-  const swatch = PALETTE[item.color % PALETTE.length]!;
+  const swatch = PALETTE_HEX[item.color % PALETTE_HEX.length]!;
   return (
     <li className="item">
       <div
@@ -76,7 +76,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
             <path d="M6 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
         </button>
-        {colorByFeature && <span className="swatch" style={{ background: `#${swatch.getHexString()}` }} />}
+        {colorByFeature && <span className="swatch" style={{ background: swatch }} />}
         <span className="item-text">
           <span className="item-title" title={item.title}>
             {item.title}

@@ -5,6 +5,7 @@
  */
 import { Color } from 'three';
 import type { Tree } from '../tree.ts';
+import { PALETTE_HEX } from './palette.ts';
 
 export const BASE = new Color('#b9c3cd');
 export const SELECTED = new Color('#2563eb');
@@ -12,10 +13,7 @@ export const SELECTED_SOFT = new Color('#86a8ee');
 const HOVER = new Color('#f2b134');
 const WHITE = new Color('#ffffff');
 
-export const PALETTE = [
-  '#6f9fd8', '#e2a65c', '#79b58f', '#d98080', '#9d8cc8', '#5fb2b2',
-  '#c9ad72', '#8ea3b9', '#d591b3', '#a4b96d', '#7d8fcb', '#cc8f62',
-].map((c) => new Color(c));
+export const PALETTE = PALETTE_HEX.map((c) => new Color(c));
 
 export function paletteColor(index: number): Color {
   return PALETTE[index % PALETTE.length]!;

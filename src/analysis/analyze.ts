@@ -11,7 +11,8 @@ import { readStep } from './step.ts';
 import { buildBrepGraph, type BrepContext } from './brep/graph.ts';
 import { deflectionFor, tessellate } from './mesh/tessellate.ts';
 import { diagonal, faceBoxes, roughBoundingBox, unionBox, volumeOf } from './metrics.ts';
-import { SCHEMA_VERSION, type AnalysisResult, type Stage } from './result.ts';
+import { SCHEMA_VERSION, type AnalysisResult, type DfmIssue, type Stage } from './result.ts';
+import { unitPlausibility } from './size-check.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
 import { applyModel, type ModelOption } from './ml/infer.ts';
@@ -110,7 +111,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       loops: graph.loops,
       features: recognition.features,
       setups: recognition.setups,
-      dfm: recognition.dfm,
+      dfm: [...plausibleSize(bbox, model.units), ...recognition.dfm],
       timings,
     };
     const mlModel = options.model;
@@ -156,6 +157,13 @@ function release(oc: OC, shape: TopoDS_Shape | undefined, brep: BrepContext | un
   } catch {
     // Freeing after a failure must never mask the failure itself.
   }
+}
+
+/** The part-level size check, as a list for the result's dfm (see size-check.ts). */
+function plausibleSize(bbox: { min: number[]; max: number[] }, units: string): DfmIssue[] {
+  const longest = Math.max(...bbox.max.map((v, i) => v - bbox.min[i]!));
+  const issue = unitPlausibility(longest, units);
+  return issue ? [issue] : [];
 }
 
 function now(): number {

@@ -1,6 +1,6 @@
 /** What the machinist reads in the tree, and the tree's grouping, without a browser. */
 import { describe, expect, it } from 'vitest';
-import { errorAdvice, faceDescription, featureDetail, featureGroupTitle, featureTitle, modelClassText, num } from './format.ts';
+import { dfmTitle, errorAdvice, faceDescription, featureDetail, featureGroupTitle, featureTitle, modelClassText, num } from './format.ts';
 import { buildTree } from './tree.ts';
 import type { AnalysisResult, Face, Feature } from './types.ts';
 
@@ -75,6 +75,22 @@ describe('tree', () => {
     expect(tree.groups.map((g) => g.title)).toEqual(['Chamfers', 'Holes']);
     expect(tree.itemOfFace).toEqual(['8', '7', null, '7']);
     expect(tree.unassigned).toEqual([2]);
+  });
+
+  it('lists manufacturability checks first; a check selects its faces but claims none', () => {
+    const dfm = [
+      { code: 'DEEP_HOLE', severity: 'warning' as const, message: 'Hole 12 deep for Ø1.5', faces: [1, 3], expected: 6, actual: 8 },
+      { code: 'IMPLAUSIBLE_SIZE', severity: 'error' as const, message: 'The part is 86 m long', faces: [], expected: '0.5-5000 mm', actual: 86350 },
+    ];
+    const tree = buildTree({ ...base, features: [{ ...feature('hole', { diameter: 1.5, depth: 12 }, [1, 3]), id: 7 }], dfm });
+    expect(tree.groups.map((g) => g.title)).toEqual(['Manufacturability checks', 'Holes']);
+    expect(tree.groups[0]!.items.map((i) => [i.id, i.title, i.severity])).toEqual([
+      ['dfm:0', 'Deep hole: 8 (expected 6)', 'warning'],
+      ['dfm:1', 'Implausible part size: check the units: 86350 (expected 0.5-5000 mm)', 'error'],
+    ]);
+    expect(tree.items.get('dfm:0')!.faces).toEqual([1, 3]);
+    expect(tree.itemOfFace).toEqual([null, '7', null, '7']);
+    expect(dfmTitle({ code: 'SOME_NEW_CHECK', expected: 1, actual: 2.5 })).toBe('Some new check: 2.5 (expected 1)');
   });
 
   it('names model classes as machining features, or as modelling operations for Autodesk models', () => {

@@ -148,6 +148,22 @@ export function featureGroupTitle(type: string): string {
   return /(s|sh|ch|x)$/.test(t) ? `${t}es` : `${t}s`;
 }
 
+const DFM_TITLES: Record<string, string> = {
+  DEEP_HOLE: 'Deep hole',
+  NON_STANDARD_HOLE: 'Non-standard hole size',
+  SMALL_CORNER_RADIUS: 'Corner radius too small for its depth',
+  THIN_WALL: 'Thin wall',
+  UNREACHABLE_FEATURE: 'Undercut: no 3-axis direction reaches it',
+  IMPLAUSIBLE_SIZE: 'Implausible part size: check the units',
+};
+
+/** "Deep hole: 14.5 (expected ≤ 6)": the check, and the figures it measured, briefly. */
+export function dfmTitle(d: { code: string; expected: number | string; actual: number | string }): string {
+  const name = DFM_TITLES[d.code] ?? capital(d.code.toLowerCase());
+  const figure = (v: number | string) => (typeof v === 'number' ? num(v) : v);
+  return `${name}: ${figure(d.actual)} (expected ${figure(d.expected)})`;
+}
+
 /** Autodesk's checkpoints name modelling operations in CamelCase ("ExtrudeSide"). */
 const words = (s: string) => capital(s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
 

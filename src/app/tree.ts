@@ -4,7 +4,7 @@
  * type ("Cylinders", "Planes"), so that selection, framing and colouring work the same way.
  * Every item has a stable string id: the feature id, or `surface:<type>`.
  */
-import { faceDescription, featureDetail, featureGroupTitle, featureTitle, modelClassText, SURFACE_GROUP_TITLES } from './format.ts';
+import { dfmTitle, faceDescription, featureDetail, featureGroupTitle, featureTitle, modelClassText, SURFACE_GROUP_TITLES } from './format.ts';
 import type { AnalysisResult } from './types.ts';
 
 export interface TreeItem {
@@ -20,6 +20,8 @@ export interface TreeItem {
   axis?: readonly [number, number, number];
   /** Index into the colour palette for colour-by-feature. */
   color: number;
+  /** Manufacturability checks only (ids `dfm:<index>`): how bad it is. */
+  severity?: 'info' | 'warning' | 'error';
 }
 
 export interface TreeGroup {
@@ -45,6 +47,24 @@ const SURFACE_ORDER = ['plane', 'cylinder', 'cone', 'torus', 'sphere', 'bspline'
 
 export function surfaceItemId(surface: string): string {
   return `surface:${surface}`;
+}
+
+/**
+ * The result's manufacturability checks as the tree's first group: a row selects and frames the
+ * faces it is about, like a feature row, but claims no face (faces belong to their features).
+ */
+function checksGroup(result: AnalysisResult, items: Map<string, TreeItem>): TreeGroup | undefined {
+  const checks = (result.dfm ?? []).map((d, i): TreeItem => ({
+    id: `dfm:${i}`,
+    type: 'dfm',
+    title: dfmTitle(d),
+    detail: d.message,
+    faces: [...d.faces],
+    severity: d.severity,
+    color: 0,
+  }));
+  for (const item of checks) items.set(item.id, item);
+  return checks.length > 0 ? { key: 'dfm', title: 'Manufacturability checks', items: checks } : undefined;
 }
 
 export function buildTree(result: AnalysisResult): Tree {
@@ -82,7 +102,8 @@ export function buildTree(result: AnalysisResult): Tree {
       groups.push({ key: type, title: isOperation(type) ? modelClassText(type, 'modelling-operations') : featureGroupTitle(type), items: list });
     }
     const unassigned = itemOfFace.flatMap((item, face) => (item === null ? [face] : []));
-    return { mode: 'features', groups, items, itemOfFace, faceText, unassigned };
+    const checks = checksGroup(result, items);
+    return { mode: 'features', groups: checks ? [checks, ...groups] : groups, items, itemOfFace, faceText, unassigned };
   }
 
   const bySurface = new Map<string, number[]>();
@@ -99,6 +120,8 @@ export function buildTree(result: AnalysisResult): Tree {
     items.set(item.id, item);
     for (const face of item.faces) itemOfFace[face] = item.id;
   }
+  const checks = checksGroup(result, items);
+  if (checks) groups.push(checks);
   groups.push({ key: 'surfaces', title: 'Faces by surface type', items: list });
   return { mode: 'surfaces', groups, items, itemOfFace, faceText, unassigned: [] };
 }

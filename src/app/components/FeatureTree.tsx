@@ -47,6 +47,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
     <li className="item">
       <div
         className="item-row"
+        data-severity={item.severity}
         role="treeitem"
         tabIndex={0}
         aria-selected={selected}

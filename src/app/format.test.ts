@@ -23,6 +23,11 @@ describe('feature titles', () => {
     expect(featureDetail(feature('hole', { diameter: 5, depth: 7, bottom: 'cone', bottom_angle: 118 }))).toBe('cone bottom 118°');
     expect(featureGroupTitle('counterbore_hole')).toBe('Counterbore holes');
     expect(featureGroupTitle('chamfer')).toBe('Chamfers');
+    const thread = feature('thread', { designation: 'M16x1.5', diameter: 16, pitch: 1.5, length: 20, internal: false, form: 'helical', hand: 'right' });
+    expect(featureTitle(thread)).toBe('Thread M16x1.5 × 20');
+    expect(featureDetail(thread)).toBe('pitch 1.5 · helical right-hand');
+    expect(featureDetail(feature('pocket', { outline: 'rectangular', open: true, open_sides: 1 }))).toBe('rectangular · open on 1 side');
+    expect(featureDetail(feature('hole', { diameter: 8.5, thread: 'M10' }))).toBe('tap drill for M10');
   });
 });
 

@@ -109,6 +109,10 @@ export function featureTitle(f: Feature): string {
   const count = param(f, 'count');
   const through = f.params.through === true;
   // The group header already says "Counterbore holes": the row says "Counterbore Ø6.60 through".
+  // A modelled thread reads by its designation ("Thread M16x1.5 × 20"), as on a drawing.
+  if (f.type === 'thread' && typeof f.params.designation === 'string') {
+    return `Thread ${f.params.designation}${f.params.internal === true ? ' internal' : ''}${length !== undefined ? ` × ${num(length)}` : ''}`;
+  }
   const name = f.type === 'fillet' && f.params.convex === true ? 'Round' : capital(f.type.replace(/_hole$/, ''));
   const parts: string[] = [count !== undefined && count > 1 ? `${count}× ${name}` : name];
   if (d !== undefined) {
@@ -135,6 +139,12 @@ export function featureDetail(f: Feature): string {
   if (n('countersink_diameter') !== undefined) out.push(`countersink Ø${num(n('countersink_diameter')!)}${n('countersink_angle') !== undefined ? ` ${num(n('countersink_angle')!, 1)}°` : ''}`);
   if (typeof p.bottom === 'string') out.push(`${p.bottom} bottom${n('bottom_angle') !== undefined ? ` ${num(n('bottom_angle')!, 1)}°` : ''}`);
   if (typeof p.outline === 'string') out.push(p.outline);
+  if (p.open === true) out.push(n('open_sides') !== undefined ? `open on ${n('open_sides')} side${n('open_sides') === 1 ? '' : 's'}` : 'open');
+  if (f.type === 'thread') {
+    if (n('pitch') !== undefined) out.push(`pitch ${num(n('pitch')!)}`);
+    if (typeof p.form === 'string') out.push(p.form === 'v-rings' ? 'modelled as rings' : `${p.form}${typeof p.hand === 'string' ? ` ${p.hand}-hand` : ''}`);
+  }
+  if (typeof p.thread === 'string') out.push(`tap drill for ${p.thread}`);
   if (n('angle') !== undefined) out.push(`${num(n('angle')!, 1)}°`);
   if (typeof p.pattern === 'string') {
     const grid = n('rows') !== undefined && n('columns') !== undefined ? ` ${n('rows')} × ${n('columns')}` : '';

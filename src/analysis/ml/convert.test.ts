@@ -5,38 +5,29 @@
  * Needs /usr/bin/python3 with torch and onnx (Debian python3-torch, python3-onnx); CI without
  * them skips loudly and relies on session.test.ts (committed tiny models) for the TS path.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readOnnxMetadata } from './model-info.ts';
+import { HAS_TORCH, ROOT, scriptOutput, warnIfNoTorch } from './python-tooling.test-support.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const PYTHON = '/usr/bin/python3';
-const HAS_TORCH = spawnSync(PYTHON, ['-c', 'import torch, onnx'], { stdio: 'ignore' }).status === 0;
-if (!HAS_TORCH) console.warn(`\n*** ${PYTHON} has no torch/onnx: converter tests are SKIPPED (apt-get install python3-torch python3-onnx) ***\n`);
+warnIfNoTorch('converter tests');
 
 interface TensorJSON { shape: number[]; dtype: 'float32' | 'int64'; data: number[] }
 
 describe.skipIf(!HAS_TORCH)('model:convert on synthetic Autodesk checkpoints', () => {
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'vectis-convert-'));
-    execFileSync(PYTHON, ['models/training/test_convert.py', dir], { cwd: ROOT, stdio: 'pipe' });
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const generated = scriptOutput('models/training/test_convert.py', 'vectis-convert-');
 
   it.each([['a', 'features'], ['b', 'uvnet']])('checkpoint %s (%s): ONNX output equals PyTorch to 1e-5', async (name, variant) => {
-    const bytes = new Uint8Array(readFileSync(join(dir, `${name}.onnx`)));
+    const bytes = new Uint8Array(readFileSync(join(generated.dir, `${name}.onnx`)));
     const meta = readOnnxMetadata(bytes);
     expect(meta['vectis.variant']).toBe(variant);
     expect(meta['vectis.class_kind']).toBe('modelling-operations');
     expect(meta.license).toMatch(/CC BY-NC-SA 4\.0.*NON-COMMERCIAL/);
     expect(JSON.parse(meta['vectis.classes']!)).toEqual(['ExtrudeSide', 'ExtrudeEnd', 'CutSide', 'CutEnd', 'Fillet', 'Chamfer', 'RevolveSide', 'RevolveEnd']);
-    const vectors = JSON.parse(readFileSync(join(dir, `${name}.vectors.json`), 'utf8')) as {
+    const vectors = JSON.parse(readFileSync(join(generated.dir, `${name}.vectors.json`), 'utf8')) as {
       inputs: Record<string, TensorJSON>;
       outputs: Record<string, TensorJSON>;
     };
@@ -61,8 +52,8 @@ describe.skipIf(!HAS_TORCH)('model:convert on synthetic Autodesk checkpoints', (
   });
 
   it('npm run model:convert -- <file.ckpt> --out x.onnx', () => {
-    const out = join(dir, 'via-npm.onnx');
-    const log = execFileSync('npm', ['run', '--silent', 'model:convert', '--', join(dir, 'a.ckpt'), '--out', out], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    const out = join(generated.dir, 'via-npm.onnx');
+    const log = execFileSync('npm', ['run', '--silent', 'model:convert', '--', join(generated.dir, 'a.ckpt'), '--out', out], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
     expect(log).toMatch(/variant features, 359100 parameters/);
     expect(log).toMatch(/NON-COMMERCIAL/);
     expect(readOnnxMetadata(new Uint8Array(readFileSync(out)))['vectis.normalization']).toBe('unit-box');

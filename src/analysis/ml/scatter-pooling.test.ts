@@ -4,43 +4,26 @@
  * and must leave zero-row models (Autodesk's kind) on the gather. Needs /usr/bin/python3 with torch
  * and onnx to export the pair; skipped loudly without them, like the converter tests.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../index.ts';
 import './node.ts';
+import { HAS_TORCH, ROOT, scriptOutput, warnIfNoTorch } from './python-tooling.test-support.ts';
 import { loadModel } from './session.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const PYTHON = '/usr/bin/python3';
-const HAS_TORCH = existsSync(PYTHON) && (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import torch, onnx'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!HAS_TORCH) console.warn(`\n*** ${PYTHON} has no torch/onnx: scatter-pooling tests are SKIPPED (apt-get install python3-torch python3-onnx) ***\n`);
+warnIfNoTorch('scatter-pooling tests');
 
 const PARTS = ['fixtures/plate-holes.step', 'fixtures/shaft.step', 'fixtures/prismatic.step', '../shared/data/brepnet/step_examples/42811_d1f01a68_2.stp']
   .map((p) => join(ROOT, p))
   .filter((p) => existsSync(p));
 
 describe.skipIf(!HAS_TORCH)('face pooling by scatter-max in exported models', () => {
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'vectis-scatter-'));
-    execFileSync(PYTHON, ['models/training/test_scatter_pooling.py', dir], { cwd: ROOT, stdio: 'pipe' });
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const generated = scriptOutput('models/training/test_scatter_pooling.py', 'vectis-scatter-');
 
   it('gives the padded gather\'s logits exactly, without the Cf input', async () => {
-    const gather = await loadModel(join(dir, 'gather.onnx'));
-    const scatter = await loadModel(join(dir, 'scatter.onnx'));
+    const gather = await loadModel(join(generated.dir, 'gather.onnx'));
+    const scatter = await loadModel(join(generated.dir, 'scatter.onnx'));
     expect(gather.info.variant).toBe('features');
     let worst = 0;
     let compared = 0;
@@ -55,13 +38,13 @@ describe.skipIf(!HAS_TORCH)('face pooling by scatter-max in exported models', ()
     console.log(`scatter vs gather pooling: ${compared} logits on ${PARTS.length} parts, worst relative difference ${worst}`);
     expect(compared).toBeGreaterThan(0);
     expect(worst).toBeLessThan(1e-6);
-    const onnxText = (f: string) => readFileSync(join(dir, f)).toString('latin1');
+    const onnxText = (f: string) => readFileSync(join(generated.dir, f)).toString('latin1');
     expect(onnxText('scatter.onnx')).toContain('ScatterElements');
     expect(onnxText('gather.onnx')).not.toContain('ScatterElements');
   });
 
   it('leaves a zero-row output unit (Autodesk\'s checkpoints) on the gather', () => {
-    const text = readFileSync(join(dir, 'zero-row.onnx')).toString('latin1');
+    const text = readFileSync(join(generated.dir, 'zero-row.onnx')).toString('latin1');
     expect(text).not.toContain('ScatterElements');
     expect(text).toContain('ReduceMax');
   });

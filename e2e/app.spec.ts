@@ -115,13 +115,24 @@ test('a real part from ../shared/data, dropped on the window', async ({ page }, 
   }
   await shot(page, testInfo, 'real-part-face-selected');
 
-  const row = page.getByTestId('feature-item').first();
+  const row = page.locator('[data-testid=feature-item]:not([data-feature-type="dfm"])').first();
   const id = await row.getAttribute('data-feature-id');
   await row.click();
   const expected = facts.itemFaces[id!] ?? [];
   expect(expected.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => window.vectis.highlightedFaces().sort((a, b) => a - b))).toEqual([...expected].sort((a, b) => a - b));
   await shot(page, testInfo, 'real-part-feature-selected');
+
+  // Manufacturability checks are rows too (listed first): one selects the faces it is about.
+  const dfm = await page.evaluate(() => window.vectis.result!.dfm.map((d) => ({ code: d.code, faces: [...d.faces] })));
+  const checkRows = page.locator('[data-testid=feature-item][data-feature-type="dfm"]');
+  await expect(checkRows).toHaveCount(dfm.length);
+  console.log(`[app] ${facts.name}: ${dfm.length} manufacturability checks (${[...new Set(dfm.map((d) => d.code))].join(', ')})`);
+  const withFaces = dfm.findIndex((d) => d.faces.length > 0);
+  if (withFaces >= 0) {
+    await page.locator(`[data-testid=feature-item][data-feature-id="dfm:${withFaces}"]`).click();
+    expect(await page.evaluate(() => window.vectis.highlightedFaces().sort((a, b) => a - b))).toEqual([...dfm[withFaces]!.faces].sort((a, b) => a - b));
+  }
 });
 
 test('a truncated file and a text file show their error codes; then a good file works', async ({ page }, testInfo) => {

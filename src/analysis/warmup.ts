@@ -9,16 +9,14 @@
  * model load takes seconds, which would otherwise land on the first file.
  */
 import { analyze } from './analyze.ts';
-import type { ModelOption } from './ml/infer.ts';
+import { isSession, type ModelOption } from './ml/infer.ts';
 import { loadModel } from './ml/session.ts';
 import { getEngine } from './occt/engine.ts';
 
 export async function warmUp(options: { model?: ModelOption } = {}): Promise<void> {
   const { model } = options;
   // Sessions are cached by source, so analyze() below (and the customer's file) reuse this one.
-  if (typeof model === 'string' || model instanceof URL || model instanceof Uint8Array || model instanceof ArrayBuffer) {
-    loadModel(model).catch(() => undefined);
-  }
+  if (model !== undefined && !isSession(model)) loadModel(model).catch(() => undefined);
   const oc = await getEngine();
   const box = new oc.BRepPrimAPI_MakeBox(new oc.gp_Pnt(0, 0, 0), 40, 30, 20);
   const axes = new oc.gp_Ax2(new oc.gp_Pnt(20, 15, -1), new oc.gp_Dir(0, 0, 1));

@@ -35,7 +35,7 @@ export async function applyModel(result: AnalysisResult, model: ModelOption, gri
   result.model = { version: info.version, classKind: info.classKind, classes: seg.classes, ...(info.license ? { license: info.license } : {}) };
 }
 
-function isSession(m: ModelOption): m is BrepNetSession {
+export function isSession(m: ModelOption): m is BrepNetSession {
   return typeof m === 'object' && m !== null && 'segment' in m && 'info' in m;
 }
 

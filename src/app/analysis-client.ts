@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import type { Progress } from '../analysis/index.ts';
 import type { AnalysisOutcome, AnalysisWorkerApi, AnalyzeOptions } from '../../workers/analysis.worker.ts';
+import { ANALYSIS_WORKER_URL } from './worker-url.ts';
 
 export type { AnalysisOutcome, AnalyzeOptions };
 
@@ -20,7 +21,7 @@ export class AnalysisClient {
 
   private ensure(): Comlink.Remote<AnalysisWorkerApi> {
     if (!this.api) {
-      this.worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
+      this.worker = new Worker(ANALYSIS_WORKER_URL, { type: 'module' });
       this.api = Comlink.wrap<AnalysisWorkerApi>(this.worker);
       // A worker that fails to load (or dies) would leave calls hanging: fail them instead.
       this.worker.addEventListener('error', (event) => {

@@ -1,13 +1,15 @@
 /**
  * Results cached in IndexedDB by the file's sha256, so dropping the same file again shows it at
- * once. Records carry the pipeline that made them (schema version and model asset URL, which has
- * the model's content hash in it); one from another pipeline is ignored (and replaced by the next
- * analysis), so a new model or schema never shows stale labels. Every failure (private mode, quota, a blocked upgrade) degrades to "no
- * cache": the cache may only ever save time, never break an analysis.
+ * once. Records carry the pipeline that made them (schema version, and the worker's and the model's
+ * asset URLs, which carry content hashes); one from another pipeline is ignored (and replaced by the
+ * next analysis), so a new recogniser, model or schema never shows stale features. Every failure
+ * (private mode, quota, a blocked upgrade) degrades to "no cache": the cache may only ever save
+ * time, never break an analysis.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { SCHEMA_VERSION } from '../analysis/result.ts';
 import { DEFAULT_MODEL_URL } from '../analysis/ml/default-model.browser.ts';
+import { ANALYSIS_WORKER_URL } from './worker-url.ts';
 import type { AnalysisResult } from './types.ts';
 
 interface CachedRecord {
@@ -43,7 +45,7 @@ function open(): Promise<IDBPDatabase<CacheDB> | null> {
 
 /** What must match for a cached result to stand in for a new analysis. */
 function pipelineKey(ml: boolean): string {
-  return `${SCHEMA_VERSION} ${ml ? DEFAULT_MODEL_URL : 'geometric-only'}`;
+  return `${SCHEMA_VERSION} ${ANALYSIS_WORKER_URL} ${ml ? DEFAULT_MODEL_URL : 'geometric-only'}`;
 }
 
 export async function getCached(sha256: string, ml: boolean): Promise<{ result: AnalysisResult; analysedAt: number } | null> {

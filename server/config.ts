@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { modelFromSetting } from '../src/analysis/ml/model-file.ts';
 
 export interface ServerConfig {
   host: string;
@@ -93,13 +93,6 @@ export function defaultWorkers(cores = availableParallelism()): number {
   return cores <= 2 ? cores : cores - 1;
 }
 
-/** The browser runs the shipped model, so the server does too unless told otherwise. */
-function modelPath(value: string | undefined): string | undefined {
-  const v = value?.trim();
-  if (v?.toLowerCase() === 'none') return undefined;
-  return v ? resolve(v) : defaultModelPath();
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // MAX_UPLOAD_BYTES wins over MAX_UPLOAD_MB (tests use a few kilobytes).
   const maxUploadBytes = env.MAX_UPLOAD_BYTES ? int(env, 'MAX_UPLOAD_BYTES', 0) : int(env, 'MAX_UPLOAD_MB', 100) * MB;
@@ -116,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     workerMaxJsHeapBytes: int(env, 'WORKER_MAX_JS_HEAP_MB', 1024) * MB,
     workerMaxJobs: int(env, 'WORKER_MAX_JOBS', 0),
     workerResourceLimitMb: int(env, 'WORKER_OLD_SPACE_MB', 2048),
-    modelPath: modelPath(env.MODEL_PATH),
+    // The browser runs the shipped model, so the server does too unless told otherwise.
+    modelPath: modelFromSetting(env.MODEL_PATH),
     dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
     databaseUrl: optional(env, 'DATABASE_URL'),
     persistence: (env.PERSISTENCE ?? 'on').trim().toLowerCase() !== 'off',

@@ -1,15 +1,16 @@
 /**
  * `vectis analyze <file> [--out result.json] [--model <file.onnx>|none]`: a human summary on stdout,
  * the full result as JSON in --out. The shipped segmentation model runs unless `--model none`, on
- * the same runtime as the browser (see ../analysis/ml/node.ts), so the CLI's answer is the app's. Exit 0 on success, 1 on an analysis error (written as { error } to --out and stderr),
- * 2 on a usage error.
+ * the same runtime as the browser (see ../analysis/ml/node.ts), so the CLI's answer is the app's.
+ * Exit 0 on success, 1 on an analysis error (written as { error } to --out and stderr), 2 on a
+ * usage error.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, serializeError, stringifyResult, type AnalysisResult } from '../analysis/index.ts';
 import '../analysis/ml/node.ts';
-import { defaultModelPath } from '../analysis/ml/model-file.ts';
+import { modelFromSetting } from '../analysis/ml/model-file.ts';
 import { runEval } from './eval.ts';
 
 const USAGE = `usage: vectis analyze <file.step> [--out result.json] [--model <file.onnx>|none]
@@ -34,8 +35,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const out = parsed.values.out;
-  const model = parsed.values.model === 'none' ? undefined : (parsed.values.model ?? defaultModelPath());
-  if (!model && parsed.values.model !== 'none') process.stderr.write('no models/vectis-brepnet.onnx found: geometric recognition only\n');
+  const model = modelFromSetting(parsed.values.model);
+  if (!model && parsed.values.model === undefined) process.stderr.write('no models/vectis-brepnet.onnx found: geometric recognition only\n');
   try {
     const bytes = new Uint8Array(await readFile(file));
     const result = await analyze(bytes, { fileName: basename(file), model });

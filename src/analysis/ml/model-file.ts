@@ -20,3 +20,13 @@ export function defaultModelPath(from = dirname(fileURLToPath(import.meta.url)))
     if (dirname(dir) === dir) return undefined;
   }
 }
+
+/**
+ * The model a Node host runs, from its setting (MODEL_PATH, --model): 'none' turns ML off, a path
+ * names another model, nothing means the shipped one (undefined if absent).
+ */
+export function modelFromSetting(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (v?.toLowerCase() === 'none') return undefined;
+  return v ? resolve(v) : defaultModelPath();
+}

@@ -13,16 +13,15 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-ENV ONNXRUNTIME_NODE_INSTALL_CUDA=skip
-COPY package.json package-lock.json ./
+# .npmrc keeps onnxruntime-node's install script from downloading CUDA files (see its comment).
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx vite build && node scripts/build-server.mjs
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
-ENV ONNXRUNTIME_NODE_INSTALL_CUDA=skip
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE}

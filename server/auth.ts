@@ -13,6 +13,8 @@ export interface Principal {
   id: string;
   kind: 'api-key' | 'jwt' | 'anonymous';
   role?: string;
+  /** A Supabase user whose app_metadata.role is 'admin' (only the service role can set it). */
+  admin?: boolean;
 }
 
 export interface Authenticator {
@@ -46,7 +48,11 @@ export function createAuthenticator(apiKeys: string[], jwtSecret: string | undef
           const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
           const role = typeof payload.role === 'string' ? payload.role : undefined;
           if (!role || !ACCEPTED_ROLES.has(role)) throw deny('The token\'s role may not use this endpoint.');
-          return { id: payload.sub ? `user:${payload.sub}` : `role:${role}`, kind: 'jwt', role };
+          // A user's identity is its subject: without one, every such token would be one shared owner.
+          if (role === 'authenticated' && !payload.sub) throw deny('The token has no subject.');
+          const appMetadata = payload.app_metadata as { role?: unknown } | undefined;
+          const admin = role === 'authenticated' && appMetadata?.role === 'admin';
+          return { id: role === 'authenticated' ? `user:${payload.sub}` : `role:${role}`, kind: 'jwt', role, admin };
         } catch (e) {
           if (e instanceof HttpError) throw e;
           throw deny('The bearer token is invalid or expired.');

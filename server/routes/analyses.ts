@@ -1,5 +1,6 @@
 /** GET /analyses/:id: a stored analysis, in the same shape as POST /analyze answered it. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { mayReadAnalysis } from '../access.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 import { envelope, requireStore } from './analyze.ts';
@@ -12,7 +13,8 @@ export function analysesRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { id } = request.params as { id: string };
     if (!UUID.test(id)) throw new HttpError(400, 'BAD_REQUEST', 'The analysis id is not a UUID.');
     const stored = await requireStore(ctx).getAnalysis(id.toLowerCase());
-    if (!stored) throw new HttpError(404, 'NOT_FOUND', `No analysis ${id}.`);
+    // Someone else's analysis answers exactly as a missing one: its existence is not disclosed.
+    if (!stored || !mayReadAnalysis(request.principal, stored.createdBy)) throw new HttpError(404, 'NOT_FOUND', `No analysis ${id}.`);
     reply.type('application/json; charset=utf-8');
     return envelope(
       {

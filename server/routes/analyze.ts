@@ -1,6 +1,7 @@
 /** POST /analyze: a STEP file in, the AnalysisResult plus `id` out; optionally persisted. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { mayKnowCacheLayer } from '../access.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 import type { ResultJson } from '../store/store.ts';
@@ -76,8 +77,12 @@ export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
         persisted = true;
         log.info({ analysisId: id }, 'analysis stored');
       }
-      reply.header('x-cache', outcome.cache ?? 'miss').type('application/json; charset=utf-8');
-      return envelope({ id, persisted, cache: outcome.cache ?? null, pipelineVersion: ctx.pipelineVersion }, outcome.json);
+      // A cache hit tells that the same file was uploaded before, maybe by another customer.
+      const disclose = mayKnowCacheLayer(request.principal);
+      if (disclose) reply.header('x-cache', outcome.cache ?? 'miss');
+      const cache = disclose ? (outcome.cache ?? null) : null;
+      reply.type('application/json; charset=utf-8');
+      return envelope({ id, persisted, cache, pipelineVersion: ctx.pipelineVersion }, outcome.json);
     },
   );
 }

@@ -39,6 +39,8 @@ export interface StoredAnalysis {
   quotationId: string | null;
   lineItemId: string | null;
   pipelineVersion: string;
+  /** The principal that stored it (`user:<sub>`, `key:<hash>`, `role:<role>`), for access checks. */
+  createdBy: string | null;
   /** The full AnalysisResult (mesh included) as JSON text. */
   json: string;
 }
@@ -207,8 +209,8 @@ export class Store {
 
   async getAnalysis(id: string): Promise<StoredAnalysis | undefined> {
     return this.use(async (sql) => {
-      const rows = await sql.query<{ id: string; created_at: Date | string; quotation_id: string | null; line_item_id: string | null; pipeline_version: string; result: unknown; mesh: Uint8Array | null }>(
-        `select a.id, a.created_at, a.quotation_id, a.line_item_id, a.pipeline_version, a.result, m.mesh
+      const rows = await sql.query<{ id: string; created_at: Date | string; quotation_id: string | null; line_item_id: string | null; pipeline_version: string; created_by: string | null; result: unknown; mesh: Uint8Array | null }>(
+        `select a.id, a.created_at, a.quotation_id, a.line_item_id, a.pipeline_version, a.created_by, a.result, m.mesh
          from public.analyses a left join public.cad_meshes m on m.id = a.mesh_id where a.id = $1`,
         [id],
       );
@@ -220,6 +222,7 @@ export class Store {
         quotationId: row.quotation_id,
         lineItemId: row.line_item_id,
         pipelineVersion: row.pipeline_version,
+        createdBy: row.created_by,
         json: await joinResult(row.result, row.mesh),
       };
     });

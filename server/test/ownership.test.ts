@@ -108,7 +108,7 @@ describe.skipIf(!DATABASE_URL_TEST)('stored analyses are readable by their creat
           await tx.unsafe(`select set_config('request.jwt.claims', $1, true)`, [claims]);
           return tx.unsafe(`select count(*)::int as n from public.${table}`);
         });
-        return Number((n as { n: number }).n);
+        return Number((n as unknown as { n: number }).n);
       };
       const owned = await direct`select count(*)::int as n from public.analyses where created_by = ${`user:${USER_A}`}`;
       expect(owned[0]!.n).toBeGreaterThanOrEqual(2);

@@ -1,0 +1,111 @@
+/**
+ * How our features count in MFCAD-VLM's 16 feature classes (Khan, Chen et al., arXiv:2411.02810;
+ * `../shared/data/real/mfcad-vlm/README.md`): the unit an estimator counts, per part and class.
+ *
+ * The benchmark counts what a person sees, not faces or CAD operations, so the mapping is:
+ * - one unit per feature we report, and `params.count` units for a pattern of equal holes or slots
+ *   (experts count each of six equal holes: "Hole 6");
+ * - a repeated tooth profile (`gear`, `spline`) is one Gear Teeth, whatever its tooth count;
+ * - the part as a whole: `part.process === 'sheet_metal'` is one Sheet Metal Features; a
+ *   `pipe` feature (a tube-shaped body) is one Pipe / Tube;
+ * - what describes the stock rather than a machined region counts nothing: a turned part's outside
+ *   diameters and end faces (`turned_diameter`, `turned_face`) are its bar, not features;
+ * - `unrecognised` regions (no dimensions, `needs_review`) count nothing: an estimator cannot
+ *   price them;
+ * - the model's features (`method: 'ml'`) carry an MFCAD++ class name as their type and count by
+ *   that class, as the product reports them.
+ * Grooves have no class of their own: a turned or bore groove is a Neck (the benchmark's recess on
+ * a turned part), an O-ring groove in a flat face a Slot (a channel cut along a path).
+ */
+import type { AnalysisResult, Feature } from '../result.ts';
+import type { MfcadppClass } from './classes.ts';
+
+/** The benchmark's class names, exactly as its annotation files spell them. */
+export const COUNT_CLASSES = [
+  'Hole (Through / Blind Hole)',
+  'Slot (Through / Blind / T-Slot / Dovetail)',
+  'Step (Through / Blind Step)',
+  'Pocket (Blind / Through / Circular End Pocket)',
+  'Chamfer / Bevel (Sharp Edge)',
+  'Fillet / Round (Concave / Convex)',
+  'Threaded Feature',
+  'Gear Teeth',
+  'Neck',
+  'Pipe / Tube',
+  'Boss (Circular / Obround / Irregular / Rectangular, etc)',
+  'Freeform Features (Depression, Protrusion)',
+  'Rib',
+  'Gusset',
+  'Draft',
+  'Sheet Metal Features',
+] as const;
+export type CountClass = (typeof COUNT_CLASSES)[number];
+
+/** Short names for tables (the part of the benchmark's name before any parenthesis). */
+export function shortName(c: CountClass): string {
+  return c.replace(/\s*\(.*$/, '');
+}
+
+/** A benchmark name (full or short, any case) → its class; undefined for names not in the list. */
+export function countClassNamed(name: string): CountClass | undefined {
+  const key = name.trim().toLowerCase();
+  return COUNT_CLASSES.find((c) => c.toLowerCase() === key || shortName(c).toLowerCase() === key);
+}
+
+const [HOLE, SLOT, STEP, POCKET, CHAMFER, FILLET, THREAD, GEAR, NECK, PIPE, BOSS, , , , DRAFT, SHEET] = COUNT_CLASSES;
+
+/** Our geometric feature types. Types absent here (stock descriptions, unrecognised) count nothing. */
+const GEOMETRIC: Record<string, CountClass> = {
+  hole: HOLE, counterbore_hole: HOLE, countersink_hole: HOLE, counterdrill_hole: HOLE,
+  slot: SLOT, oring_groove: SLOT,
+  step: STEP,
+  pocket: POCKET, passage: POCKET,
+  chamfer: CHAMFER,
+  fillet: FILLET,
+  thread: THREAD,
+  gear: GEAR, spline: GEAR,
+  groove: NECK,
+  pipe: PIPE,
+  boss: BOSS,
+  draft: DRAFT,
+};
+
+/** The model's MFCAD++ classes (its features' types). */
+const MODEL: Record<Exclude<MfcadppClass, 'stock'>, CountClass> = {
+  chamfer: CHAMFER, through_hole: HOLE, blind_hole: HOLE,
+  triangular_passage: POCKET, rectangular_passage: POCKET, '6sides_passage': POCKET,
+  triangular_pocket: POCKET, rectangular_pocket: POCKET, '6sides_pocket': POCKET, circular_end_pocket: POCKET,
+  triangular_through_slot: SLOT, rectangular_through_slot: SLOT, circular_through_slot: SLOT,
+  rectangular_blind_slot: SLOT, v_circular_end_blind_slot: SLOT, h_circular_end_blind_slot: SLOT,
+  rectangular_through_step: STEP, '2sides_through_step': STEP, slanted_through_step: STEP,
+  triangular_blind_step: STEP, circular_blind_step: STEP, rectangular_blind_step: STEP,
+  Oring: NECK, round: FILLET,
+};
+
+/** Which class one feature counts in (undefined: none). */
+export function countClassOf(feature: Pick<Feature, 'type' | 'method'>): CountClass | undefined {
+  if (feature.method === 'ml') return (MODEL as Record<string, CountClass>)[feature.type];
+  return GEOMETRIC[feature.type];
+}
+
+/** Units a feature contributes: its pattern count, except a tooth profile, which is one feature. */
+function unitsOf(feature: Pick<Feature, 'params'>, cls: CountClass): number {
+  if (cls === GEAR) return 1;
+  const n = feature.params.count;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+export type ClassCounts = Partial<Record<CountClass, number>>;
+
+/** What an estimator would read off our result: units per class (classes with none left out). */
+export function countFeatures(result: { features: Pick<Feature, 'type' | 'method' | 'params'>[]; part: Pick<AnalysisResult['part'], 'process'> }): ClassCounts {
+  const counts: ClassCounts = {};
+  const add = (cls: CountClass, n: number) => (counts[cls] = (counts[cls] ?? 0) + n);
+  for (const f of result.features) {
+    const cls = countClassOf(f);
+    if (cls) add(cls, unitsOf(f, cls));
+  }
+  // A sheet-metal part is one Sheet Metal Features to the benchmark, however many bends it has.
+  if ((result.part.process as string | undefined) === 'sheet_metal') add(SHEET, 1);
+  return counts;
+}

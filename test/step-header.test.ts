@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStepHeader } from '../src/analysis/step-header.ts';
+import { checkStepHeader, HEADER_WINDOW, readStepHeader } from '../src/analysis/step-header.ts';
 import { fixture } from './fixtures.ts';
 
 const MB = 1024 * 1024;
@@ -46,12 +46,39 @@ describe('STEP header checks', () => {
   });
 
   it('names the application protocol and the declared length unit', () => {
-    expect(checkStepHeader(fixture('box-with-hole.step'), 100 * MB)).toEqual({ schema: 'AP214', units: 'mm' });
-    expect(checkStepHeader(fixture('box-with-hole-inch.step'), 100 * MB).units).toBe('inch');
+    expect(readStepHeader(fixture('box-with-hole.step'), 100 * MB)).toEqual({ schema: 'AP214', units: 'mm' });
+    expect(readStepHeader(fixture('box-with-hole-inch.step'), 100 * MB).units).toBe('inch');
   });
 
   it('survives a hostile header (huge, unbalanced, odd bytes) without crawling', () => {
     const junk = `ISO-10303-21;\nHEADER;\nFILE_SCHEMA((('${"('".repeat(200_000)}\u0000\u00ff;\nENDSEC;\nDATA;\nENDSEC;\nEND-ISO-10303-21;\n`;
     expect(['EMPTY', 'UNSUPPORTED_SCHEMA', 'OK']).toContain(codeOf(text(junk)));
+  });
+
+  // The old /^\s*DATA\s*;/m re-scanned every run of blank lines from each line start: a megabyte
+  // of them took about half an hour, far past this test's time limit. The scan is linear now.
+  it('answers a magic line followed by a megabyte of blank lines at once', () => {
+    const blank = (n: number) => text(`ISO-10303-21;\n${'\n'.repeat(n)}END-ISO-10303-21;\n`);
+    expect(codeOf(blank(MB - 64))).toBe('EMPTY');
+    expect(codeOf(blank(4 * MB))).toBe('NOT_STEP');
+    const spaced = `ISO-10303-21;\nHEADER;\nENDSEC;\n${' \r\n\t'.repeat(MB / 4)}DATA;\n${'\n'.repeat(MB)}ENDSEC;\nEND-ISO-10303-21;\n`;
+    expect(codeOf(text(spaced))).toBe('NOT_STEP');
+  });
+
+  it('finds DATA as a statement, not inside a comment or a string', () => {
+    const wrap = (header: string, data: string) => text(`ISO-10303-21;\nHEADER;\n${header}ENDSEC;\n${data}END-ISO-10303-21;\n`);
+    expect(codeOf(wrap("FILE_NAME('DATA;','x');\n/* DATA; */\n", ''))).toBe('EMPTY');
+    expect(codeOf(wrap("FILE_NAME('it''s; DATA;','x');\n", 'DATA;\n#1=CARTESIAN_POINT(\'\',(0.,0.,0.));\nENDSEC;\n'))).toBe('OK');
+    expect(codeOf(wrap('', "DATA('part', ('AP214'));\n#1=X();\nENDSEC;\n"))).toBe('OK');
+    expect(codeOf(wrap('', 'DATA ; /* nothing */ ENDSEC ;\n'))).toBe('EMPTY');
+    expect(codeOf(wrap('/* never closed ', 'DATA;\n#1=X();\nENDSEC;\n'))).toBe('EMPTY');
+  });
+
+  it('looks for the header only in the first megabyte', () => {
+    const long = text(`ISO-10303-21;\nHEADER;\nFILE_NAME('${'x'.repeat(HEADER_WINDOW)}');\nENDSEC;\nDATA;\n#1=X();\nENDSEC;\nEND-ISO-10303-21;\n`);
+    expect(codeOf(long)).toBe('NOT_STEP');
+    // A normal header before a large DATA section passes however large the section is.
+    const big = text(`ISO-10303-21;\nHEADER;\nENDSEC;\nDATA;\n${'#1=X();\n'.repeat(HEADER_WINDOW / 4)}ENDSEC;\nEND-ISO-10303-21;\n`);
+    expect(codeOf(big)).toBe('OK');
   });
 });

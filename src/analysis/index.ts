@@ -4,4 +4,4 @@ export { AnalysisError, ERROR_CODES, serializeError, isErrorCode, type ErrorCode
 export { configureEngine, getEngine, discardEngine, engineHeapBytes } from './occt/engine.ts';
 export * from './result.ts';
 export { warmUp } from './warmup.ts';
-export { checkStepHeader, type StepHeader } from './step-header.ts';
+export { checkStepHeader, readStepHeader, type StepHeader } from './step-header.ts';

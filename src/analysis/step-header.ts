@@ -2,8 +2,13 @@
  * What can be learnt from a STEP file's text before the engine sees it: is it STEP at all, is it
  * complete, which application protocol and which length unit it declares. Cheap checks first, so
  * that bad input is refused with a precise code instead of an engine failure.
+ *
+ * `checkStepHeader` reads a bounded prefix and the last few kilobytes only, in time linear in
+ * those: the server runs it on its main thread for every upload, the browser worker before the
+ * engine. `readStepHeader` adds the length unit, which may sit anywhere in the DATA section.
  */
 import { AnalysisError } from './errors.ts';
+import { findDataSection } from './step-sections.ts';
 
 export interface StepHeader {
   /** 'AP203' | 'AP214' | 'AP242' | the raw schema name when it is none of these. */
@@ -14,8 +19,17 @@ export interface StepHeader {
 
 const MAGIC = 'ISO-10303-21;';
 const END_MARK = 'END-ISO-10303-21';
-/** The header is parsed from this prefix only, so a hostile header cannot make the regexes crawl. */
-const HEADER_WINDOW = 64 * 1024;
+/**
+ * The header (up to `DATA;`) must lie in this prefix. Real headers are a few hundred bytes to a
+ * few kilobytes; the bound keeps the check's cost independent of the upload's size.
+ */
+export const HEADER_WINDOW = 1024 * 1024;
+/** The schema is read from this much of the header only (its regex then has a bounded input). */
+const SCHEMA_WINDOW = 64 * 1024;
+/** The end marker must be within this many bytes of the end (trailing blank lines, signatures). */
+const TAIL_WINDOW = 4096;
+/** GLOBAL_UNIT_ASSIGNED_CONTEXT lists length, angle and solid angle units: a few, never dozens. */
+const MAX_CONTEXT_UNITS = 4;
 
 const SCHEMAS: [RegExp, string][] = [
   [/^AP242/i, 'AP242'],
@@ -30,28 +44,37 @@ const SI_PREFIX: Record<string, string> = { MILLI: 'mm', CENTI: 'cm', DECI: 'dm'
 
 const latin1 = new TextDecoder('latin1');
 
-export function checkStepHeader(bytes: Uint8Array, maxBytes: number): StepHeader {
+export function checkStepHeader(bytes: Uint8Array, maxBytes: number): { schema: string } {
   if (bytes.byteLength === 0) throw new AnalysisError('EMPTY', 'The file is empty.');
   if (bytes.byteLength > maxBytes) {
     throw new AnalysisError('TOO_LARGE', `The file is ${mb(bytes.byteLength)}; the limit is ${mb(maxBytes)}.`);
   }
-  const text = latin1.decode(bytes);
-  const head = text.slice(0, HEADER_WINDOW);
+  const complete = bytes.byteLength <= HEADER_WINDOW;
+  const head = latin1.decode(complete ? bytes : bytes.subarray(0, HEADER_WINDOW));
   const start = head.replace(/^\uFEFF|^ï»¿/, '').trimStart();
-  if (start.length === 0) throw new AnalysisError('EMPTY', 'The file holds only white space.');
+  if (start.length === 0) throw new AnalysisError(complete ? 'EMPTY' : 'NOT_STEP', 'The file holds only white space.');
   if (!start.startsWith(MAGIC)) {
     throw new AnalysisError('NOT_STEP', `This is not a STEP file: it does not start with "${MAGIC}".`);
   }
-  if (!text.slice(-4096).includes(END_MARK)) {
+  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.byteLength - TAIL_WINDOW)));
+  if (!tail.includes(END_MARK)) {
     throw new AnalysisError('TRUNCATED', `The file ends before "${END_MARK};": it was cut off in transfer or export.`);
   }
-  const schema = parseSchema(head);
+  const schema = parseSchema(head.slice(0, SCHEMA_WINDOW));
   if (FOREIGN_SCHEMAS.test(schema)) {
     throw new AnalysisError('UNSUPPORTED_SCHEMA', `STEP schema ${schema} holds no machinable solid geometry.`);
   }
-  if (!/^\s*DATA\s*;/m.test(text)) throw new AnalysisError('EMPTY', 'The file has no DATA section.');
-  if (/^\s*DATA\s*;\s*ENDSEC\s*;/m.test(text)) throw new AnalysisError('EMPTY', 'The DATA section of the file is empty.');
-  return { schema, units: parseLengthUnit(text) };
+  const data = findDataSection(head, complete);
+  if (!data.found && data.complete) throw new AnalysisError('EMPTY', 'The file has no DATA section.');
+  if (!data.found) throw new AnalysisError('NOT_STEP', `No DATA section in the first ${mb(HEADER_WINDOW)}: this is not a STEP header.`);
+  if (data.empty) throw new AnalysisError('EMPTY', 'The DATA section of the file is empty.');
+  return { schema };
+}
+
+/** The header checks plus the declared length unit (a scan of the whole file: run off the main thread). */
+export function readStepHeader(bytes: Uint8Array, maxBytes: number): StepHeader {
+  const { schema } = checkStepHeader(bytes, maxBytes);
+  return { schema, units: parseLengthUnit(latin1.decode(bytes)) };
 }
 
 function parseSchema(head: string): string {
@@ -69,7 +92,7 @@ function parseSchema(head: string): string {
  */
 function parseLengthUnit(text: string): string {
   const context = /GLOBAL_UNIT_ASSIGNED_CONTEXT\s*\(\s*\(([^)]{0,200})\)/i.exec(text);
-  const ids = context ? [...context[1]!.matchAll(/#(\d+)/g)].map((m) => m[1]!) : [];
+  const ids = context ? [...context[1]!.matchAll(/#(\d+)/g)].map((m) => m[1]!).slice(0, MAX_CONTEXT_UNITS) : [];
   for (const id of ids) {
     const at = text.search(new RegExp(`#${id}\\s*=`));
     if (at < 0) continue;

@@ -6,7 +6,7 @@
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { AnalysisError } from './errors.ts';
 import type { OC } from './occt/engine.ts';
-import { checkStepHeader, type StepHeader } from './step-header.ts';
+import { readStepHeader, type StepHeader } from './step-header.ts';
 
 export interface StepModel extends StepHeader {
   /** The analysed shape: the file's shape, or a compound of its solids when it carries more. */
@@ -18,7 +18,7 @@ export interface StepModel extends StepHeader {
 const SCRATCH_FILE = '/vectis-input.stp';
 
 export function readStep(oc: OC, bytes: Uint8Array, maxBytes: number): StepModel {
-  const header = checkStepHeader(bytes, maxBytes);
+  const header = readStepHeader(bytes, maxBytes);
   const shape = transfer(oc, bytes);
   try {
     const solids = solidsOf(oc, shape);

@@ -21,10 +21,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `vite preview` of dist/ on a free port; resolves once it answers. */
-export async function startPreview(root: string): Promise<{ url: string; stop(): void }> {
+/** `vite preview` of a build (dist/ unless `outDir`) on a free port; resolves once it answers. */
+export async function startPreview(root: string, outDir?: string): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const dir = outDir ? ['--outDir', outDir] : [];
+  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...dir], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,

@@ -25,7 +25,7 @@ import { appDropToShaded, harnessRun, startPreview, type WorkerRun } from './bro
 import { collectFiles, HEADLINE, ROOT, SHARED_DATA, type BenchFile, type Skipped } from './files.ts';
 import { kib, median, ms, ratio, table } from './stats.ts';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { CHROMIUM_ARGS } from './chromium.ts';
 const STAGES = ['read', 'brep', 'mesh', 'metrics', 'recognize', 'infer', 'total'] as const;
 
 const { values: opts } = parseArgs({

@@ -1,4 +1,7 @@
-/** Face accuracy of the recogniser on the MFCAD dev set (target ≥ 0.97) through the eval command's code. */
+/**
+ * `vectis eval` on the real labelled data in ../shared/data (skipped loudly when absent): each
+ * format's figures must not fall below what the README reports (regression floors, not targets).
+ */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFolder } from '../src/cli/eval.ts';
@@ -7,7 +10,27 @@ import { HAS_SHARED, SHARED_DATA } from './fixtures.ts';
 describe.skipIf(!HAS_SHARED)('vectis eval on ../shared/data', () => {
   it('reaches face accuracy ≥ 0.97 on mfcad/dev', async () => {
     const e = await evaluateFolder(join(SHARED_DATA, 'mfcad/dev'), () => undefined);
+    if (e.format !== 'topexp-labels') throw new Error(`detected ${e.format}`);
     expect(e.files).toBe(100);
     expect(e.accuracy).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('scores all 15 BRepNet step_examples by their .seg labels', async () => {
+    const e = await evaluateFolder(join(SHARED_DATA, 'brepnet/step_examples'), () => undefined);
+    if (e.format !== 'brepnet-seg') throw new Error(`detected ${e.format}`);
+    expect(e.files).toBe(15);
+    expect(e.total.fillet.total + e.total.chamfer.total + e.total.cut.total).toBe(247 + 113 + 787);
+    expect(e.total.fillet.share).toBeGreaterThanOrEqual(0.84);
+    expect(e.total.cut.share).toBeGreaterThanOrEqual(0.5);
+  }, 180_000);
+
+  it('scores the AAGNet sample by its MFInstSeg JSON: faces and instances', async () => {
+    const e = await evaluateFolder(join(SHARED_DATA, 'aagnet'), () => undefined);
+    if (e.format !== 'mfinstseg') throw new Error(`detected ${e.format}`);
+    expect(e.files).toBe(1);
+    expect(e.faces).toBe(27);
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(e.instances.truth).toBe(13);
+    expect(e.instances.matched).toBeGreaterThanOrEqual(12);
   });
 });

@@ -1,64 +1,81 @@
 /**
- * `vectis eval <folder> [--out report.json]`: the geometric recogniser against every labelled file
- * in a folder (`<name>.topexp_labels.json` beside `<name>.step|.stp`), on MFCAD++ class ids.
+ * `vectis eval <folder> [--out report.json] [--model x.onnx|none]`: the pipeline against every
+ * labelled part in a folder, the label format detected per folder:
+ * - `brepnet-seg`: BRepNet `.seg` files (modelling operations) → coverage by dimensioned features;
+ * - `mfinstseg`: MFInstSeg / AAGNet JSON → face accuracy and feature instances;
+ * - `topexp-labels`: `*.topexp_labels.json` (MFCAD / MFCAD++) → face accuracy, per class, confusion.
+ * The shipped model runs as in `vectis analyze` (so the figures are the product's), unless
+ * `--model none`. Prints a summary and README-ready markdown tables; `--out` writes the report.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { analyze } from '../analysis/index.ts';
-import { MFCAD_TO_MFCADPP } from '../analysis/features/classes.ts';
-import { Evaluator, type Evaluation } from '../analysis/features/evaluate.ts';
+import { readdir, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { modelFromSetting } from '../analysis/ml/model-file.ts';
+import type { EvalOptions, EvalReport } from './eval-common.ts';
+import { evaluateLabels, formatLabels, LABELS_SUFFIX, type LabelsReport } from './eval-labels.ts';
+import { evaluateMfInstSeg, formatMfInstSeg, mfInstSegCandidates, readMfInstSeg, type MfInstSegReport } from './eval-mfinstseg.ts';
+import { evaluateSeg, formatSeg, type SegReport } from './eval-seg.ts';
 
-interface LabelFile {
-  scheme?: string;
-  labels: number[];
+export type FolderReport = SegReport | MfInstSegReport | LabelsReport;
+
+interface Format {
+  name: FolderReport['format'];
+  detect: (folder: string, names: readonly string[]) => Promise<boolean>;
+  evaluate: (folder: string, names: readonly string[], options: EvalOptions) => Promise<FolderReport>;
 }
 
-/** Labels in MFCAD++ ids, or undefined for schemes that are not machining features (BRepNet's). */
-function toMfcadpp(file: LabelFile): number[] | undefined {
-  if (file.scheme === 'MFCAD-16') return file.labels.map((l) => MFCAD_TO_MFCADPP[l]!);
-  if (file.scheme === 'MFCAD++-25') return file.labels;
+// Most specific first: BRepNet's folders also hold our TopExp label files, and so does AAGNet's.
+const FORMATS: readonly Format[] = [
+  { name: 'brepnet-seg', detect: async (_f, names) => names.some((n) => n.endsWith('.seg')), evaluate: evaluateSeg },
+  {
+    name: 'mfinstseg',
+    detect: async (folder, names) => {
+      for (const n of mfInstSegCandidates(names)) if (await readMfInstSeg(folder, n)) return true;
+      return false;
+    },
+    evaluate: evaluateMfInstSeg,
+  },
+  { name: 'topexp-labels', detect: async (_f, names) => names.some((n) => n.endsWith(LABELS_SUFFIX)), evaluate: evaluateLabels },
+];
+
+export class EvalUsageError extends Error {}
+
+export async function detectFormat(folder: string): Promise<FolderReport['format'] | undefined> {
+  const names = await readdir(folder);
+  for (const f of FORMATS) if (await f.detect(folder, names)) return f.name;
   return undefined;
 }
 
-export async function evaluateFolder(folder: string, log: (line: string) => void): Promise<Evaluation & { files: number; skipped: string[] }> {
-  const names = (await readdir(folder)).filter((f) => f.endsWith('.topexp_labels.json')).sort();
-  const evaluator = new Evaluator();
-  const skipped: string[] = [];
-  let files = 0;
-  for (const name of names) {
-    const base = name.replace('.topexp_labels.json', '');
-    const labels = toMfcadpp(JSON.parse(await readFile(join(folder, name), 'utf8')) as LabelFile);
-    const step = (await readdir(folder)).find((f) => f === `${base}.step` || f === `${base}.stp`);
-    if (!labels || !step) {
-      skipped.push(`${base}: ${labels ? 'no STEP file' : 'labels are not machining classes'}`);
-      continue;
-    }
-    const result = await analyze(new Uint8Array(await readFile(join(folder, step))), { fileName: step });
-    if (result.faces.length !== labels.length) {
-      skipped.push(`${base}: ${result.faces.length} faces vs ${labels.length} labels`);
-      continue;
-    }
-    evaluator.add(labels, result.faces.map((f) => f.mfcadClass ?? 24));
-    files++;
+export async function evaluateFolder(folder: string, log: (line: string) => void, model?: string): Promise<FolderReport> {
+  const names = await readdir(folder);
+  for (const f of FORMATS) {
+    if (await f.detect(folder, names)) return f.evaluate(folder, names, { log, model });
   }
-  for (const s of skipped) log(`skipped ${s}`);
-  return { ...evaluator.result(), files, skipped };
+  throw new EvalUsageError(`${folder}: no labels found (.seg, MFInstSeg .json or ${LABELS_SUFFIX})`);
 }
 
-export function formatEvaluation(e: Evaluation & { files: number }): string {
-  const lines = [`files ${e.files}, faces ${e.faces}, face accuracy ${e.accuracy.toFixed(4)}`, '', 'class                        support  precision  recall     f1'];
-  for (const c of e.perClass) {
-    lines.push(`${String(c.id).padStart(2)} ${c.name.padEnd(26)} ${String(c.support).padStart(6)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3).padStart(5)}`);
-  }
-  const ids = e.perClass.map((c) => c.id);
-  lines.push('', `confusion (rows truth, columns predicted): ${ids.join(' ')}`);
-  for (const t of ids) lines.push(`${String(t).padStart(2)} | ${ids.map((p) => String(e.confusion[t]![p]!).padStart(4)).join('')}`);
-  return `${lines.join('\n')}\n`;
+export function formatReport(r: FolderReport, folder: string): string {
+  const name = basename(folder);
+  if (r.format === 'brepnet-seg') return formatSeg(r, name);
+  if (r.format === 'mfinstseg') return formatMfInstSeg(r, name);
+  return formatLabels(r, name);
 }
 
-export async function runEval(folder: string, out: string | undefined): Promise<number> {
-  const evaluation = await evaluateFolder(folder, (l) => process.stderr.write(`${l}\n`));
-  process.stdout.write(formatEvaluation(evaluation));
-  if (out) await writeFile(out, JSON.stringify(evaluation, null, 2));
+export async function runEval(folder: string, out: string | undefined, modelSetting: string | undefined): Promise<number> {
+  const model = modelFromSetting(modelSetting);
+  if (!model && modelSetting === undefined) process.stderr.write('no models/vectis-brepnet.onnx found: geometric recognition only\n');
+  let report: EvalReport;
+  try {
+    report = await evaluateFolder(folder, (l) => process.stderr.write(`${l}\n`), model);
+  } catch (e) {
+    if (!(e instanceof EvalUsageError) && !isMissing(e)) throw e;
+    process.stderr.write(`${e instanceof EvalUsageError ? e.message : `Cannot read ${folder}.`}\n`);
+    return 2;
+  }
+  process.stdout.write(`format ${report.format}, model ${model ? basename(model) : 'none'}\n${formatReport(report as FolderReport, folder)}`);
+  if (out) await writeFile(out, JSON.stringify(report, null, 2));
   return 0;
+}
+
+function isMissing(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && ['ENOENT', 'ENOTDIR'].includes(String((e as { code: unknown }).code));
 }

@@ -14,7 +14,7 @@ import { modelFromSetting } from '../analysis/ml/model-file.ts';
 import { runEval } from './eval.ts';
 
 const USAGE = `usage: vectis analyze <file.step> [--out result.json] [--model <file.onnx>|none]
-       vectis eval <labelled-folder> [--out report.json]`;
+       vectis eval <labelled-folder> [--out report.json] [--model <file.onnx>|none]`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (command === 'eval' && file && rest.length === 0) return runEval(file, parsed.values.out);
+  if (command === 'eval' && file && rest.length === 0) return runEval(file, parsed.values.out, parsed.values.model);
   if (command !== 'analyze' || !file || rest.length > 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;

@@ -1,0 +1,86 @@
+/**
+ * Format `topexp-labels`: `<name>.topexp_labels.json` beside `<name>.step|.stp` (MFCAD 16-class or
+ * MFCAD++ 25-class labels in TopExp face order, as ../shared/data holds them). Scores the
+ * pipeline's final class per face (`mfcadClass`) and, when our model ran, its raw `label`.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MFCADPP_CLASSES, MFCAD_TO_MFCADPP } from '../analysis/features/classes.ts';
+import { Evaluator, type Evaluation } from '../analysis/features/evaluate.ts';
+import { analyzePart, fixed, isFailure, modelClassIds, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
+
+export const LABELS_SUFFIX = '.topexp_labels.json';
+
+interface LabelFile {
+  scheme?: string;
+  labels: number[];
+}
+
+export interface LabelsReport extends EvalReport, Evaluation {
+  format: 'topexp-labels';
+  /** The model's raw labels scored the same way (absent without a machining-feature model). */
+  model?: Evaluation;
+}
+
+/** Labels in MFCAD++ ids, or undefined for schemes that are not machining features (BRepNet's). */
+function toMfcadpp(file: LabelFile): number[] | undefined {
+  if (file.scheme === 'MFCAD-16') return file.labels.map((l) => MFCAD_TO_MFCADPP[l]!);
+  if (file.scheme === 'MFCAD++-25') return file.labels;
+  return undefined;
+}
+
+export async function evaluateLabels(folder: string, names: readonly string[], options: EvalOptions): Promise<LabelsReport> {
+  const evaluator = new Evaluator();
+  const byModel = new Evaluator();
+  let modelFiles = 0;
+  const skipped: string[] = [];
+  let files = 0;
+  for (const name of names.filter((f) => f.endsWith(LABELS_SUFFIX)).sort()) {
+    const base = name.slice(0, -LABELS_SUFFIX.length);
+    const labels = toMfcadpp(JSON.parse(await readFile(join(folder, name), 'utf8')) as LabelFile);
+    const step = stepFileFor(names, base);
+    if (!labels || !step) {
+      skipped.push(`${base}: ${labels ? 'no STEP file' : 'labels are not machining classes'}`);
+      continue;
+    }
+    const result = await analyzePart(folder, step, options);
+    if (isFailure(result)) {
+      skipped.push(`${base}: ${result.error}`);
+      continue;
+    }
+    if (result.faces.length !== labels.length) {
+      skipped.push(`${base}: ${result.faces.length} faces vs ${labels.length} labels`);
+      continue;
+    }
+    evaluator.add(labels, result.faces.map((f) => f.mfcadClass ?? 24));
+    const model = modelClassIds(result);
+    if (model) {
+      byModel.add(labels, model);
+      modelFiles++;
+    }
+    files++;
+  }
+  for (const s of skipped) options.log(`skipped ${s}`);
+  const report: LabelsReport = { format: 'topexp-labels', ...evaluator.result(), files, skipped };
+  if (modelFiles === files && files > 0) report.model = byModel.result();
+  return report;
+}
+
+export function formatLabels(e: LabelsReport, folder: string): string {
+  const lines = [
+    `files ${e.files}, faces ${e.faces}, face accuracy ${e.accuracy.toFixed(4)}${e.model ? ` (model label alone ${e.model.accuracy.toFixed(4)})` : ''}`,
+    '',
+    '| data | files | faces | face accuracy (`mfcadClass`) | model `label` alone |',
+    '|---|---:|---:|---:|---:|',
+    `| \`${folder}\` | ${e.files} | ${e.faces} | **${e.accuracy.toFixed(4)}** | ${e.model ? fixed(e.model.accuracy, 4) : '–'} |`,
+    '',
+    'class                        support  precision  recall     f1',
+  ];
+  for (const c of e.perClass) {
+    lines.push(`${String(c.id).padStart(2)} ${c.name.padEnd(26)} ${String(c.support).padStart(6)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3).padStart(5)}`);
+  }
+  const ids = e.perClass.map((c) => c.id);
+  lines.push('', `confusion (rows truth, columns predicted): ${ids.join(' ')}`);
+  for (const t of ids) lines.push(`${String(t).padStart(2)} | ${ids.map((p) => String(e.confusion[t]![p]!).padStart(4)).join('')}`);
+  return `${lines.join('\n')}\n`;
+}

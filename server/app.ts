@@ -3,7 +3,7 @@
  * (worker pool, cache, store, metrics). `buildApp` wires everything; `server/index.ts` listens
  * and handles signals. Tests build apps with their own configs and `inject()` or listen.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cors from '@fastify/cors';
@@ -14,12 +14,14 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { AnalysisError } from '../src/analysis/index.ts';
+import { AuthFailureLimiter } from './auth-failures.ts';
 import { createAuthenticator, type Principal } from './auth.ts';
 import { ResultCache } from './cache.ts';
 import type { ServerConfig } from './config.ts';
 import { HttpError, statusForAnalysisCode } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import { PoolClosedError, QueueFullError, WorkerPool } from './pool.ts';
+import { fastifyTrustProxy } from './proxy-trust.ts';
 import { analysesRoutes } from './routes/analyses.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
 import { opsRoutes } from './routes/ops.ts';
@@ -79,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
       const v = Array.isArray(h) ? h[0] : h;
       return v && CORRELATION_ID.test(v) ? v : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Let in-flight requests finish on close; only idle keep-alive sockets are cut.
     forceCloseConnections: 'idle',
@@ -125,7 +127,8 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
     logger.warn('no API_KEYS or SUPABASE_JWT_SECRET: the API is open to anyone who can reach this port');
   }
   const reporter = await createErrorReporter(config.sentryDsn, logger, pipelineVersion);
-  const base = { config, pool, cache, store, redis, metrics, auth, reporter, pipelineVersion, state: { draining: false } };
+  const authFailures = new AuthFailureLimiter(config.authFailureMax, config.authFailureWindowMs);
+  const base = { config, pool, cache, store, redis, metrics, auth, authFailures, reporter, pipelineVersion, state: { draining: false } };
   const ctx: AppContext = { ...base, analyzeUpload: createAnalyzer(base) };
 
   app.addHook('onRequest', async (request, reply) => {
@@ -147,10 +150,11 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
   });
   await app.register(rateLimit, {
     global: false,
-    // Per client: the bearer credential when there is one, else the address.
+    // Per client: the authenticated principal (the route guard ran before this hook), never the
+    // header's spelling; the address when the server is open (no auth configured).
     keyGenerator: (request) => {
-      const h = request.headers.authorization;
-      return h ? `auth:${createHash('sha256').update(h).digest('base64url').slice(0, 22)}` : `ip:${request.ip}`;
+      const p = request.principal;
+      return p && p.kind !== 'anonymous' ? `principal:${p.id}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) => {
       const e = new HttpError(429, 'RATE_LIMITED', `Too many requests: at most ${context.max} per ${context.after}.`, {

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { modelFromSetting } from '../src/analysis/ml/model-file.ts';
+import { parseTrustProxy, type TrustProxy } from './proxy-trust.ts';
 
 export interface ServerConfig {
   host: string;
@@ -49,7 +50,11 @@ export interface ServerConfig {
   corsOrigins: string[];
   rateLimitMax: number;
   rateLimitWindowMs: number;
-  trustProxy: boolean;
+  /** Failed authentications one address may make per window before it is refused (429). */
+  authFailureMax: number;
+  authFailureWindowMs: number;
+  /** X-Forwarded-For hops to believe: a count of our proxies, or their addresses (see proxy-trust.ts). */
+  trustProxy: TrustProxy;
   /** Built web app served on the same port (vite build output). */
   staticDir: string;
   /** Time allowed for in-flight jobs to finish on SIGTERM before the process exits anyway. */
@@ -124,7 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: list(env, 'CORS_ORIGINS'),
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600),
     rateLimitWindowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    authFailureMax: int(env, 'AUTH_FAILURE_MAX', 20),
+    authFailureWindowMs: int(env, 'AUTH_FAILURE_WINDOW_MS', 5 * 60_000),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     staticDir: resolve(env.STATIC_DIR?.trim() || 'dist'),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 40_000),
     sentryDsn: optional(env, 'SENTRY_DSN'),

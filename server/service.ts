@@ -4,6 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { AuthFailureLimiter } from './auth-failures.ts';
 import type { Authenticator } from './auth.ts';
 import type { CacheLayer, ResultCache } from './cache.ts';
 import type { ServerConfig } from './config.ts';
@@ -22,6 +23,7 @@ export interface AppContext {
   redis?: Redis;
   metrics: Metrics;
   auth: Authenticator;
+  authFailures: AuthFailureLimiter;
   reporter: ErrorReporter;
   pipelineVersion: string;
   state: { draining: boolean };

@@ -19,7 +19,7 @@ export function routeGuards(ctx: AppContext, maxBodyBytes: number | undefined): 
         reply.header('connection', 'close');
         throw new HttpError(503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance.', { 'retry-after': '5' });
       }
-      request.principal = await ctx.auth.authenticate(request.headers.authorization);
+      request.principal = await authenticate(ctx, request);
       if (maxBodyBytes !== undefined) {
         const length = Number(request.headers['content-length']);
         if (Number.isFinite(length) && length > maxBodyBytes + MULTIPART_OVERHEAD) {
@@ -31,6 +31,7 @@ export function routeGuards(ctx: AppContext, maxBodyBytes: number | undefined): 
     },
   ];
   return {
+    // The rate limit's own hook is appended to this list: it runs after authentication.
     onRequest,
     config: {
       rateLimit: {
@@ -39,4 +40,20 @@ export function routeGuards(ctx: AppContext, maxBodyBytes: number | undefined): 
       },
     },
   };
+}
+
+/** Bearer auth with the per-address limit on failures (auth-failures.ts). */
+async function authenticate(ctx: AppContext, request: FastifyRequest) {
+  const blockedMs = ctx.authFailures.blockedForMs(request.ip);
+  if (blockedMs > 0) {
+    throw new HttpError(429, 'RATE_LIMITED', 'Too many failed authentications from this address; wait before trying again.', {
+      'retry-after': String(Math.ceil(blockedMs / 1000)),
+    });
+  }
+  try {
+    return await ctx.auth.authenticate(request.headers.authorization);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 401) ctx.authFailures.recordFailure(request.ip);
+    throw e;
+  }
 }

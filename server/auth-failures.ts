@@ -1,0 +1,59 @@
+/**
+ * A per-address limit on failed authentications (AUTH_FAILURE_MAX per AUTH_FAILURE_WINDOW_MS).
+ * The principal's rate limit cannot count them (there is no principal), so without this an
+ * address could try credentials as fast as the server answers. Past the limit an address is
+ * refused before its credential is even checked, so it cannot learn whether a guess was right.
+ *
+ * In memory, per instance, like the rate limit's own store; bounded in size.
+ */
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+const MAX_TRACKED = 100_000;
+
+export class AuthFailureLimiter {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Milliseconds until this address may try again; 0 when it may now. */
+  blockedForMs(address: string): number {
+    if (this.max <= 0) return 0;
+    const w = this.windows.get(address);
+    if (!w) return 0;
+    const left = w.resetAt - this.now();
+    if (left <= 0) {
+      this.windows.delete(address);
+      return 0;
+    }
+    return w.count >= this.max ? left : 0;
+  }
+
+  recordFailure(address: string): void {
+    if (this.max <= 0) return;
+    const now = this.now();
+    const w = this.windows.get(address);
+    if (w && w.resetAt > now) {
+      w.count++;
+      return;
+    }
+    this.windows.delete(address);
+    if (this.windows.size >= MAX_TRACKED) this.evict(now);
+    this.windows.set(address, { count: 1, resetAt: now + this.windowMs });
+  }
+
+  /** Drops expired windows; if a flood of addresses left none expired, the oldest go. */
+  private evict(now: number): void {
+    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
+    for (const k of this.windows.keys()) {
+      if (this.windows.size < MAX_TRACKED) break;
+      this.windows.delete(k);
+    }
+  }
+}

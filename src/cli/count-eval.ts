@@ -5,7 +5,7 @@
  * in the benchmark's classes (../analysis/features/count-classes.ts) and scored
  * (../analysis/features/count-score.ts).
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../analysis/index.ts';
 import '../analysis/ml/node.ts';
@@ -55,7 +55,7 @@ function truthCounts(file: CountFile, unknown: (name: string) => void): ClassCou
   return counts;
 }
 
-export type CountEvaluation = CountScore & { details: PartCounts[]; skipped: string[] };
+export type CountEvaluation = CountScore & { format: 'feature-counts'; files: number; details: PartCounts[]; skipped: string[] };
 
 export async function evaluateCountFolder(folder: string, log: (line: string) => void, options: Pick<AnalyzeOptions, 'model'> = {}): Promise<CountEvaluation> {
   const details: PartCounts[] = [];
@@ -77,7 +77,7 @@ export async function evaluateCountFolder(folder: string, log: (line: string) =>
     }
   }
   for (const s of skipped) log(`skipped ${s}`);
-  return { ...scoreCounts(details), details, skipped };
+  return { format: 'feature-counts', files: details.length, ...scoreCounts(details), details, skipped };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -101,9 +101,3 @@ export function formatCountEvaluation(e: CountEvaluation): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function runCountEval(folder: string, out: string | undefined, options: Pick<AnalyzeOptions, 'model'> = {}): Promise<number> {
-  const evaluation = await evaluateCountFolder(folder, (l) => process.stderr.write(`${l}\n`), options);
-  process.stdout.write(formatCountEvaluation(evaluation));
-  if (out) await writeFile(out, JSON.stringify(evaluation, null, 2));
-  return 0;
-}

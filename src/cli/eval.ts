@@ -3,7 +3,8 @@
  * labelled part in a folder, the label format detected per folder:
  * - `brepnet-seg`: BRepNet `.seg` files (modelling operations) → coverage by dimensioned features;
  * - `mfinstseg`: MFInstSeg / AAGNet JSON → face accuracy and feature instances;
- * - `topexp-labels`: `*.topexp_labels.json` (MFCAD / MFCAD++) → face accuracy, per class, confusion.
+ * - `topexp-labels`: `*.topexp_labels.json` (MFCAD / MFCAD++) → face accuracy, per class, confusion;
+ * - `feature-counts`: MFCAD-VLM's `<part>.json` expert counts → count accuracy, precision, exact.
  * The shipped model runs as in `vectis analyze` (so the figures are the product's), unless
  * `--model none`. Prints a summary and README-ready markdown tables; `--out` writes the report.
  */
@@ -14,8 +15,9 @@ import type { EvalOptions, EvalReport } from './eval-common.ts';
 import { evaluateLabels, formatLabels, LABELS_SUFFIX, type LabelsReport } from './eval-labels.ts';
 import { evaluateMfInstSeg, formatMfInstSeg, mfInstSegCandidates, readMfInstSeg, type MfInstSegReport } from './eval-mfinstseg.ts';
 import { evaluateSeg, formatSeg, type SegReport } from './eval-seg.ts';
+import { evaluateCountFolder, formatCountEvaluation, isCountFolder, type CountEvaluation } from './count-eval.ts';
 
-export type FolderReport = SegReport | MfInstSegReport | LabelsReport;
+export type FolderReport = SegReport | MfInstSegReport | LabelsReport | CountEvaluation;
 
 interface Format {
   name: FolderReport['format'];
@@ -26,6 +28,8 @@ interface Format {
 // Most specific first: BRepNet's folders also hold our TopExp label files, and so does AAGNet's.
 const FORMATS: readonly Format[] = [
   { name: 'brepnet-seg', detect: async (_f, names) => names.some((n) => n.endsWith('.seg')), evaluate: evaluateSeg },
+  // Before MFInstSeg: both are `<part>.json`; count files hold `identified_features`.
+  { name: 'feature-counts', detect: (folder) => isCountFolder(folder), evaluate: (folder, _n, o) => evaluateCountFolder(folder, o.log, { model: o.model }) },
   {
     name: 'mfinstseg',
     detect: async (folder, names) => {
@@ -50,13 +54,14 @@ export async function evaluateFolder(folder: string, log: (line: string) => void
   for (const f of FORMATS) {
     if (await f.detect(folder, names)) return f.evaluate(folder, names, { log, model });
   }
-  throw new EvalUsageError(`${folder}: no labels found (.seg, MFInstSeg .json or ${LABELS_SUFFIX})`);
+  throw new EvalUsageError(`${folder}: no labels found (.seg, MFInstSeg .json, MFCAD-VLM count .json or ${LABELS_SUFFIX})`);
 }
 
 export function formatReport(r: FolderReport, folder: string): string {
   const name = basename(folder);
   if (r.format === 'brepnet-seg') return formatSeg(r, name);
   if (r.format === 'mfinstseg') return formatMfInstSeg(r, name);
+  if (r.format === 'feature-counts') return formatCountEvaluation(r);
   return formatLabels(r, name);
 }
 

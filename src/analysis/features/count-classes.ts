@@ -70,8 +70,11 @@ const GEOMETRIC: Record<string, CountClass> = {
   draft: DRAFT,
 };
 
-/** The model's MFCAD++ classes (its features' types). */
-const MODEL: Record<Exclude<MfcadppClass, 'stock'>, CountClass> = {
+/**
+ * The model's classes (its features' types): MFCAD++'s, then the shipped model's own
+ * (models/README.md); `turned_profile` is a turned body's outline, background like `stock`.
+ */
+const MODEL: Record<Exclude<MfcadppClass, 'stock'> | 'counterbore' | 'countersunk_hole' | 'turned_groove', CountClass> = {
   chamfer: CHAMFER, through_hole: HOLE, blind_hole: HOLE,
   triangular_passage: POCKET, rectangular_passage: POCKET, '6sides_passage': POCKET,
   triangular_pocket: POCKET, rectangular_pocket: POCKET, '6sides_pocket': POCKET, circular_end_pocket: POCKET,
@@ -80,6 +83,7 @@ const MODEL: Record<Exclude<MfcadppClass, 'stock'>, CountClass> = {
   rectangular_through_step: STEP, '2sides_through_step': STEP, slanted_through_step: STEP,
   triangular_blind_step: STEP, circular_blind_step: STEP, rectangular_blind_step: STEP,
   Oring: NECK, round: FILLET,
+  counterbore: HOLE, countersunk_hole: HOLE, turned_groove: NECK,
 };
 
 /** Which class one feature counts in (undefined: none). */

@@ -21,6 +21,8 @@ import type { ServerConfig } from './config.ts';
 import { HttpError, statusForAnalysisCode } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import { PoolClosedError, QueueFullError, WorkerPool } from './pool.ts';
+import { refuseRepeatedParameters } from './query-params.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { fastifyTrustProxy } from './proxy-trust.ts';
 import { analysesRoutes } from './routes/analyses.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
@@ -121,7 +123,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
     metrics,
     log: logger.child({ component: 'cache' }),
   });
-  const auth = createAuthenticator(config.apiKeys, config.supabaseJwtSecret);
+  const auth = createAuthenticator(config.apiKeys, config.supabaseJwtSecret, { audience: config.supabaseJwtAudience, issuers: config.supabaseJwtIssuers });
   if (!auth.enabled) {
     if (config.authRequired) throw new Error('AUTH_REQUIRED is set but neither API_KEYS nor SUPABASE_JWT_SECRET is configured.');
     logger.warn('no API_KEYS or SUPABASE_JWT_SECRET: the API is open to anyone who can reach this port');
@@ -133,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
+    reply.headers(SECURITY_HEADERS);
+    refuseRepeatedParameters(request.query);
   });
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe(

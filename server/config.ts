@@ -45,6 +45,12 @@ export interface ServerConfig {
   cacheTtlSeconds: number;
   apiKeys: string[];
   supabaseJwtSecret?: string;
+  /** The `aud` a Supabase user token must carry (SUPABASE_JWT_AUDIENCE, default 'authenticated'). */
+  supabaseJwtAudience: string;
+  /** Accepted `iss` values (SUPABASE_JWT_ISSUER, comma list); empty: not checked. */
+  supabaseJwtIssuers: string[];
+  /** Bearer token for GET /metrics once the API is locked; unset there: no /metrics at all. */
+  metricsToken?: string;
   /** Refuse to start when no API key or JWT secret is configured (production). */
   authRequired: boolean;
   corsOrigins: string[];
@@ -125,6 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     cacheTtlSeconds: int(env, 'CACHE_TTL_SECONDS', 7 * 24 * 3600),
     apiKeys: list(env, 'API_KEYS'),
     supabaseJwtSecret: optional(env, 'SUPABASE_JWT_SECRET'),
+    supabaseJwtAudience: env.SUPABASE_JWT_AUDIENCE?.trim() || 'authenticated',
+    supabaseJwtIssuers: list(env, 'SUPABASE_JWT_ISSUER'),
+    metricsToken: optional(env, 'METRICS_TOKEN'),
     authRequired: bool(env, 'AUTH_REQUIRED', false),
     corsOrigins: list(env, 'CORS_ORIGINS'),
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600),

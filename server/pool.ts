@@ -109,6 +109,8 @@ interface Slot {
 }
 
 const MAX_START_FAILURES = 3;
+/** Retry-After never says more than this: past it, a client is better off elsewhere. */
+const MAX_RETRY_AFTER_S = 300;
 
 export class WorkerPool extends EventEmitter<PoolEvents> {
   private readonly slots = new Set<Slot>();
@@ -118,6 +120,8 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
   private startFailures = 0;
   /** Exponentially weighted mean job time, for Retry-After. */
   private meanJobMs = 1000;
+  /** Exponentially weighted mean time the latest jobs waited in the queue, for Retry-After. */
+  private meanQueuedMs = 0;
   private readyWaiters: (() => void)[] = [];
   private idleWaiters: (() => void)[] = [];
 
@@ -164,10 +168,18 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
     for (const s of this.slots) if (s.threadId === threadId) await s.worker.terminate();
   }
 
+  /**
+   * When a refused client should come back: the longest of three measured views of the wait a
+   * new job would have. The work ahead at the mean job time alone underestimates when jobs run
+   * long or hang (a queue that waited 67 s answered 8), so also what the latest jobs waited, and
+   * how long the oldest queued job has waited so far (a floor while the queue is stuck).
+   */
   retryAfterSeconds(): number {
     const { busy, queued } = this.stats();
-    const seconds = ((queued + busy) * this.meanJobMs) / Math.max(1, this.options.size) / 1000;
-    return Math.min(60, Math.max(1, Math.ceil(seconds)));
+    const ahead = ((queued + busy) * this.meanJobMs) / Math.max(1, this.options.size);
+    const oldest = this.queue.length > 0 ? performance.now() - this.queue[0]!.enqueuedAt : 0;
+    const ms = Math.max(ahead, this.meanQueuedMs, oldest);
+    return Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil(ms / 1000)));
   }
 
   run(input: JobInput): Promise<JobOutput> {
@@ -329,6 +341,7 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
       if (this.queue.length === 0) return;
       if (slot.state !== 'idle') continue;
       const pending = this.queue.shift()!;
+      this.meanQueuedMs = 0.8 * this.meanQueuedMs + 0.2 * (performance.now() - pending.enqueuedAt);
       if (pending.onAbort) pending.input.signal?.removeEventListener('abort', pending.onAbort);
       const id = this.nextJobId++;
       const job: Active = {

@@ -37,10 +37,17 @@ export interface UploadLimits {
 
 export const RAW_TYPES = ['application/octet-stream', 'application/step', 'model/step', 'application/p21'];
 
+/**
+ * Characters that make a label lie about itself when shown: C0/C1 controls, bidi embeddings,
+ * overrides and isolates ("invoice\u202Egpj.step" displays as "invoicepets.jpg"), and
+ * zero-width / invisible formatting characters.
+ */
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
 export function safeFileName(raw: string | undefined): string {
   const last = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = last.replace(HIDDEN_CHARACTERS, '').trim().slice(0, 200);
   return clean === '' || clean === '.' || clean === '..' ? 'part.step' : clean;
 }
 

@@ -78,6 +78,15 @@ function solidsOf(oc: OC, shape: TopoDS_Shape): { shape: TopoDS_Shape; solids: n
         : 'The file holds no solid body.',
     );
   }
+  if (!solids.some((s) => hasSurfaceFace(oc, s))) {
+    for (const s of solids) s.delete();
+    // A tessellated-only body (AP242 TESSELLATED_SOLID: triangles, no surfaces, no edges) has no
+    // B-Rep to measure: nothing to recognise and nothing the model could take.
+    throw new AnalysisError(
+      'NO_SOLID',
+      'The file holds only a tessellated body (a triangle mesh), no B-Rep faces to measure: export the part as a solid (B-Rep) body.',
+    );
+  }
   if (ignoredShells === 0) {
     for (const s of solids) s.delete();
     return { shape, solids: solids.length, ignoredShells };
@@ -91,4 +100,23 @@ function solidsOf(oc: OC, shape: TopoDS_Shape): { shape: TopoDS_Shape; solids: n
   }
   builder.delete();
   return { shape: compound, solids: solids.length, ignoredShells };
+}
+
+/** True when at least one face of the solid has a surface (a B-Rep face, not only triangles). */
+function hasSurfaceFace(oc: OC, solid: TopoDS_Shape): boolean {
+  const { TopAbs_FACE, TopAbs_SHAPE } = oc.TopAbs_ShapeEnum;
+  const explorer = new oc.TopExp_Explorer(solid, TopAbs_FACE, TopAbs_SHAPE);
+  try {
+    for (; explorer.More(); explorer.Next()) {
+      const current = explorer.Current();
+      const face = oc.TopoDS.Face(current);
+      const geometric = oc.BRep_Tool.IsGeometric(face);
+      face.delete();
+      current.delete();
+      if (geometric) return true;
+    }
+    return false;
+  } finally {
+    explorer.delete();
+  }
 }

@@ -25,6 +25,8 @@ export async function applyModel(result: AnalysisResult, model: ModelOption, gri
     throw new AnalysisError('MODEL_UNAVAILABLE', `The segmentation model could not run: ${why}`);
   }
   const { info } = session;
+  // Nothing the model could take (see segment): no labels, no ML features, no model recorded.
+  if (seg.labels.length !== result.faces.length) return;
   result.faces.forEach((face, i) => {
     face.label = seg.labels[i]!;
     face.confidence = seg.confidence[i]!;

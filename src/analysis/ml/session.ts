@@ -125,7 +125,10 @@ export class BrepNetSession {
   /** Labels per face. `grids`: how to sample the part's UV-Net grids, for a 'uvnet' model. */
   async segment(graph: BrepGraphLike, grids?: GridSource): Promise<Segmentation> {
     const faces = graph.faces.length;
-    if (faces === 0) return emptySegmentation(this.info.classes);
+    // An empty tensor is no input: onnxruntime fails on it (a reshape of [0, 6, 1]) and the
+    // failure would read as a broken model. A graph without faces, edges or coedges (triangles
+    // only) has nothing for the model to see; the caller leaves its faces unlabelled.
+    if (faces === 0 || graph.edges.length === 0 || graph.coedges.length === 0) return emptySegmentation(this.info.classes);
     const { logits, classes } = await this.run(this.inputs(graph), this.grids(graph, grids));
     if (this.info.classes.length === 0) this.info.classes = Array.from({ length: classes }, (_, i) => `class_${i}`);
     if (this.info.classes.length !== classes) {

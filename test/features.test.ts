@@ -3,29 +3,10 @@
  * exact, dimensions to 0.01 mm, and the same features after a rotation of the part.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
+import type { AnalysisResult, Feature } from '../src/analysis/index.ts';
 import { dfmChecks } from '../src/analysis/features/machining.ts';
-import { FIXTURES, fixture } from './fixtures.ts';
-
-const run = (name: string) => analyze(fixture(name), { fileName: name });
-const byType = (r: AnalysisResult, type: string) => r.features.filter((f) => f.type === type);
-
-function expectParams(feature: Feature | undefined, expected: Record<string, number | string | boolean>): void {
-  expect(feature, 'feature missing').toBeDefined();
-  for (const [key, value] of Object.entries(expected)) {
-    if (typeof value === 'number') expect(feature!.params[key], key).toBeCloseTo(value, 2);
-    else expect(feature!.params[key], key).toBe(value);
-  }
-}
-
-/** Same features (type, faces, params to 0.01 mm) whatever the part's orientation. */
-function expectSameFeatures(a: AnalysisResult, b: AnalysisResult): void {
-  expect(b.features.map((f) => [f.type, f.faces])).toEqual(a.features.map((f) => [f.type, f.faces]));
-  a.features.forEach((f, i) => expectParams(b.features[i], f.params));
-  expect(b.setups.length).toBe(a.setups.length);
-  b.part.stock.forEach((size, i) => expect(size).toBeCloseTo(a.part.stock[i]!, 2));
-  expect(b.part.process).toBe(a.part.process);
-}
+import { FIXTURES } from './fixtures.ts';
+import { byType, expectParams, expectSameFeatures, run } from './feature-expect.ts';
 
 describe('holes', () => {
   it('finds the plate holes with their dimensions, patterns and drill hints', async () => {
@@ -33,7 +14,8 @@ describe('holes', () => {
     const r = await run('plate-holes.step');
     expect(r.features.map((f) => f.type).sort()).toEqual(['counterbore_hole', 'counterbore_hole', 'countersink_hole', 'hole', 'hole']);
     const [counterdrilled] = byType(r, 'counterbore_hole').filter((f) => f.params.counterdrill === true);
-    expectParams(counterdrilled, { diameter: FIXTURES.plate.counterdrill.diameter, counterbore_diameter: FIXTURES.plate.counterdrill.cdDiameter, counterdrill_angle: 118, through: true, tap: 'M5' });
+    expectParams(counterdrilled, { diameter: FIXTURES.plate.counterdrill.diameter, counterbore_diameter: FIXTURES.plate.counterdrill.cdDiameter, counterdrill_angle: 118, through: true, tap_drill_for: 'M5' });
+    expect(counterdrilled!.params.tap, 'no thread drawn: a tap hint, not a tap').toBeUndefined();
     expectParams(byType(r, 'counterbore_hole').find((f) => f.params.counterdrill === undefined), {
       count: 4, pattern: 'grid', rows: 2, columns: 2, through: true, diameter: cb.diameter, counterbore_diameter: cb.cbDiameter,
       counterbore_depth: cb.cbDepth, depth: FIXTURES.plate.size[2], drill_metric: 6.6, clearance_for: 'M6',

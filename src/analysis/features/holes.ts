@@ -8,6 +8,7 @@ import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { splitBoreGrooves } from './bore-grooves.ts';
+import { stepParams } from './hole-steps.ts';
 import { findVRingThreads } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
 
@@ -60,14 +61,15 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
   const holes: Hole[] = [];
   for (const seed of bores) {
     if (used.has(seed.id)) continue;
-    // Grow through adjacent coaxial bores and axial disks/annuli.
+    // Grow through adjacent coaxial bores, the blends at their rims and floors (coaxial tori) and
+    // axial disks/annuli.
     const members = [seed.id];
     used.add(seed.id);
     for (let i = 0; i < members.length; i++) {
       for (const n of graph.neighbours(members[i]!)) {
         const f = graph.faces[n.face]!;
         if (used.has(f.id) || !candidates.has(f.id)) continue;
-        const joins = (isBore(f) && coaxial(f.params, seed.params, tol)) || isAxialDisk(graph, f, seed.params, tol);
+        const joins = ((isBore(f) || f.surface === 'torus') && coaxial(f.params, seed.params, tol)) || isAxialDisk(graph, f, seed.params, tol);
         if (!joins) continue;
         used.add(f.id);
         members.push(f.id);
@@ -104,7 +106,7 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const axis = ref.axis!;
   const input = graph.input;
   const [lo, hi] = extentAlong(input, members, axis);
-  const span = (f: Face) => extentAlong(input, [f.id], axis);
+  const span = (ids: number[]) => extentAlong(input, ids, axis);
   const radius = Math.min(...cylinders.map((c) => c.params.radius!));
   const drill = cylinders.filter((c) => Math.abs(c.params.radius! - radius) < 1e-6);
   // A drilled bore goes all the way round: its rims (both ends together) turn through 4π, or at
@@ -116,39 +118,45 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   if (rimTurn < 2 * Math.PI * 0.999) return undefined;
   const disks = faces.filter((f) => f.surface === 'plane');
   const cones = faces.filter((f) => f.surface === 'cone');
+  const tori = faces.filter((f) => f.surface === 'torus');
 
-  // The bottom: a disk (single loop, the drill's radius) or a cone closing the hole at one end.
-  const flatBottom = disks.find((d) => d.loops.length === 1 && graph.edgesOf[d.id]!.every((e) => Math.abs((graph.edges[e]!.radius ?? 0) - radius) < 1e-6));
-  const [drillLo, drillHi] = extentAlong(input, drill.map((d) => d.id), axis);
-  const tipCone = cones.find((c) => closesAt(graph, c));
-  const bottom = flatBottom ?? tipCone;
-  // Entry: the end away from the bottom; for a through hole the counterbored/countersunk end, else
-  // either (the setup planner may drill it from both sides).
-  const widening = faces.find((f) => f.surface === 'cone' || (f.surface === 'cylinder' && f.params.radius! > radius + 1e-6));
-  const bottomAtHi = bottom ? mid(span(bottom)) > (lo + hi) / 2 : widening ? mid(span(widening)) < (lo + hi) / 2 : false;
-  const entry = bottomAtHi ? lo : hi;
-  const params: Record<string, number | string | boolean> = { diameter: round4(2 * radius), through: !bottom };
-  const drillEnd = bottomAtHi ? drillHi : drillLo;
-  params.depth = round4(Math.abs(bottom ? drillEnd - entry : hi - lo));
-  if (bottom) {
-    params.bottom = bottom === flatBottom ? 'flat' : 'cone';
-    if (bottom === tipCone) params.bottom_angle = round4(2 * tipCone.params.halfAngle!);
+  // The bottom: a floor (disks without an inner loop, of one radius: a whole disk, its halves, or
+  // what a corner blend leaves of it) or the drill point (the cones that close the hole: one, or
+  // its halves as exporters split it). A drill point is the bottom, never a countersink.
+  const floors = disks.filter((d) => isFloor(graph, d, radius));
+  const tips = cones.filter((c) => closesAt(graph, c));
+  const bottom = floors.length > 0 ? floors : tips;
+  const [drillLo, drillHi] = span(drill.map((d) => d.id));
+  // Entry: the end away from the bottom; for a through hole the end of its widest counterbore
+  // (or of its countersink), else either (the setup planner may drill it from both sides).
+  const widest = cylinders.reduce((a, b) => (b.params.radius! > a.params.radius! ? b : a));
+  const widening = widest.params.radius! > radius + 1e-6 ? widest : cones.find((c) => !tips.includes(c));
+  const bottomAtHi = bottom.length > 0 ? mid(span(bottom.map((b) => b.id))) > (lo + hi) / 2 : widening ? mid(span([widening.id])) < (lo + hi) / 2 : false;
+  const [entry, other] = bottomAtHi ? [lo, hi] : [hi, lo];
+  const through = bottom.length === 0;
+  const params: Record<string, number | string | boolean> = { diameter: round4(2 * radius), through };
+  // A flat floor is the depth (under a corner blend too); a drill point's depth is that of its
+  // full diameter, where the point begins.
+  const floorAt = floors.length > 0 ? (bottomAtHi ? span(floors.map((f) => f.id))[1] : span(floors.map((f) => f.id))[0]) : bottomAtHi ? drillHi : drillLo;
+  params.depth = round4(Math.abs(through ? hi - lo : floorAt - entry));
+  if (!through) {
+    params.bottom = floors.length > 0 ? 'flat' : 'cone';
+    if (floors.length === 0) params.bottom_angle = round4(2 * tips[0]!.params.halfAngle!);
   }
+  Object.assign(params, blendParams(graph, tori, new Set(members)));
 
-  let type: Hole['type'] = 'hole';
-  const wider = cylinders.filter((c) => c.params.radius! > radius + 1e-6);
-  if (wider.length > 0) {
-    type = 'counterbore_hole';
-    const cb = wider.reduce((a, b) => (a.params.radius! > b.params.radius! ? a : b));
-    params.counterbore_diameter = round4(2 * cb.params.radius!);
-    const [cbLo, cbHi] = span(cb);
-    params.counterbore_depth = round4(cbHi - cbLo);
-  }
-  const sink = cones.find((c) => c !== tipCone);
+  const steps = stepParams(graph, cylinders, tori, axis, 2 * radius, entry, other, through);
+  let type: Hole['type'] = steps.counterbore_diameter !== undefined || steps.back_counterbore_diameter !== undefined ? 'counterbore_hole' : 'hole';
+  Object.assign(params, steps);
+  // A countersink widens the hole beyond the drill; a cone that closes it is its point.
+  const sink = cones.find((c) => !tips.includes(c) && maxConeRadius(graph, c) > radius + 1e-6);
   if (sink && type === 'counterbore_hole') {
-    // A cone between the two bores instead of a flat shoulder: a counterdrill (step drill).
-    params.counterdrill = true;
-    params.counterdrill_angle = round4(2 * sink.params.halfAngle!);
+    // A cone that meets a wider bore instead of a flat shoulder: a counterdrill (step drill). A
+    // cone that meets the shoulder is an edge break, not a step.
+    if (meetsWiderBore(graph, sink, cylinders, radius)) {
+      params.counterdrill = true;
+      params.counterdrill_angle = round4(2 * sink.params.halfAngle!);
+    }
   } else if (sink) {
     type = 'countersink_hole';
     params.countersink_angle = round4(2 * sink.params.halfAngle!);
@@ -165,10 +173,35 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   };
 }
 
+/** A floor: a planar face with no inner loop whose circles all have one radius, the drill's or less. */
+function isFloor(graph: FaceGraph, disk: Face, radius: number): boolean {
+  if (disk.loops.length !== 1) return false;
+  const radii = graph.edgesOf[disk.id]!.map((e) => graph.edges[e]!).filter((e) => e.curve === 'circle').map((e) => e.radius ?? 0);
+  return radii.length > 0 && radii.every((r) => Math.abs(r - radii[0]!) < 1e-6) && radii[0]! <= radius + 1e-6;
+}
+
+/**
+ * Blends of the hole: at its rim (a torus that meets a face outside the hole) `rim_radius`, at a
+ * floor or shoulder (between faces of the hole) `floor_radius`.
+ */
+function blendParams(graph: FaceGraph, tori: Face[], members: Set<number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  const rim = tori.filter((t) => graph.neighbours(t.id).some((n) => n.face !== t.id && !members.has(n.face)));
+  const floor = tori.filter((t) => !rim.includes(t));
+  if (rim.length > 0) out.rim_radius = round4(Math.min(...rim.map((t) => t.params.minorRadius!)));
+  if (floor.length > 0) out.floor_radius = round4(Math.min(...floor.map((t) => t.params.minorRadius!)));
+  return out;
+}
+
 /** A cone that closes the hole: one of its edges is degenerate (the apex) or it has a single circle. */
 function closesAt(graph: FaceGraph, cone: Face): boolean {
   const edges = graph.edgesOf[cone.id]!.map((id) => graph.edges[id]!);
   return edges.some((e) => e.curve === 'degenerate') || edges.filter((e) => e.curve === 'circle').length === 1;
+}
+
+function meetsWiderBore(graph: FaceGraph, cone: Face, cylinders: Face[], radius: number): boolean {
+  const wider = new Set(cylinders.filter((c) => c.params.radius! > radius + 1e-6).map((c) => c.id));
+  return graph.neighbours(cone.id).some((n) => wider.has(n.face));
 }
 
 function maxConeRadius(graph: FaceGraph, cone: Face): number {

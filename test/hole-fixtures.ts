@@ -1,0 +1,25 @@
+/**
+ * Dimensions of the hole fixtures drawn as real parts are (scripts/hole-fixtures.ts), for
+ * closed-form checks: drill points, faces split in halves as exporters write them, stepped bores,
+ * blends at a hole's rim and floor.
+ */
+export const HOLE_FIXTURES = {
+  /**
+   * A 260 × 160 × 30 plate, holes from the top (z = 30) at [x, y]:
+   * `drilled`: blind Ø × depth with a 118° drill point, every face split in two halves;
+   * `clearance`: a plain through hole whose Ø is the M16 tap drill;
+   * `stepped`: through Ø with a counterbore [Ø, depth] from the top and another from the bottom;
+   * `filletedCounterbore`: through Ø, counterbore [Ø, depth] whose floor corner is rounded (r);
+   * `rimBlend`: through Ø whose top rim is rounded (r);
+   * `filletedBlind`: blind Ø × depth, flat floor, its corner rounded (r).
+   */
+  drawn: {
+    size: [260, 160, 30] as const,
+    drilled: { at: [30, 30] as const, diameter: 10, depth: 20, tipAngle: 118 },
+    clearance: { at: [30, 80] as const, diameter: 14, tapDrillFor: 'M16' },
+    stepped: { at: [130, 80] as const, diameter: 52, top: [100, 8] as const, bottom: [115, 6] as const },
+    filletedCounterbore: { at: [30, 130] as const, diameter: 9, counterbore: [15, 6] as const, radius: 1 },
+    rimBlend: { at: [230, 30] as const, diameter: 12, radius: 2 },
+    filletedBlind: { at: [230, 130] as const, diameter: 10, depth: 12, radius: 1 },
+  },
+};

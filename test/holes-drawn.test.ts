@@ -1,0 +1,69 @@
+/**
+ * Holes as real CAD exports draw them (scripts/hole-fixtures.ts): a drill point is the hole's
+ * bottom, a tap only where a thread is drawn, every step of a stepped bore kept, blends at a
+ * hole's rim and floor part of it. Dimensions to 0.01 mm, and the same after a rotation.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult, Feature } from '../src/analysis/index.ts';
+import { HOLE_FIXTURES } from './hole-fixtures.ts';
+import { byType, expectParams, expectSameFeatures, run } from './feature-expect.ts';
+
+const d = HOLE_FIXTURES.drawn;
+const at = (r: AnalysisResult, [x, y]: readonly [number, number]): Feature | undefined =>
+  // The hole whose faces' boxes surround (x, y) in the unrotated plate.
+  r.features.find((f) => f.faces.every((id) => {
+    const { min, max } = r.faces[id]!.bbox;
+    return min[0] <= x + 1e-6 && max[0] >= x - 1e-6 && min[1] <= y + 1e-6 && max[1] >= y - 1e-6;
+  }));
+
+describe('holes as drawn', () => {
+  it('reads a split 118° drill point as the bottom of a blind hole, not as a countersink', async () => {
+    const r = await run('drawn-holes.step');
+    const hole = at(r, d.drilled.at)!;
+    expect(hole.type).toBe('hole');
+    expectParams(hole, { diameter: d.drilled.diameter, depth: d.drilled.depth, through: false, bottom: 'cone', bottom_angle: d.drilled.tipAngle });
+    expect(hole.params.countersink_diameter).toBeUndefined();
+    // Exported in halves: two cylinder faces and two cone faces, all of this one hole.
+    expect(hole.faces.map((id) => r.faces[id]!.surface).sort()).toEqual(['cone', 'cone', 'cylinder', 'cylinder']);
+  });
+
+  it('gives a plain hole of a tap drill size a tap hint, not a tap', async () => {
+    const hole = at(await run('drawn-holes.step'), d.clearance.at)!;
+    expectParams(hole, { diameter: d.clearance.diameter, through: true, tap_drill_for: d.clearance.tapDrillFor });
+    expect(hole.params.tap).toBeUndefined();
+  });
+
+  it('keeps every step of a bore counterbored from both sides', async () => {
+    const { diameter, top, bottom } = d.stepped;
+    const hole = at(await run('drawn-holes.step'), d.stepped.at)!;
+    expect(hole.type).toBe('counterbore_hole');
+    expectParams(hole, { diameter, through: true, depth: d.size[2], steps: 3 });
+    // The tool enters from the widest counterbore; the other is the back counterbore.
+    expectParams(hole, { counterbore_diameter: bottom[0], counterbore_depth: bottom[1], back_counterbore_diameter: top[0], back_counterbore_depth: top[1] });
+    expect(hole.params.profile).toBe(`Ø${bottom[0]}×${bottom[1]} / Ø${diameter}×${d.size[2] - top[1] - bottom[1]} / Ø${top[0]}×${top[1]}`);
+  });
+
+  it('keeps a counterbore whose floor corner is rounded one hole, the blend its floor radius', async () => {
+    const { diameter, counterbore, radius } = d.filletedCounterbore;
+    const r = await run('drawn-holes.step');
+    const hole = at(r, d.filletedCounterbore.at)!;
+    expectParams(hole, { diameter, through: true, depth: d.size[2], counterbore_diameter: counterbore[0], counterbore_depth: counterbore[1], floor_radius: radius });
+    expect(hole.faces.some((id) => r.faces[id]!.surface === 'torus')).toBe(true);
+  });
+
+  it('takes the blends at a hole rim and floor into the hole', async () => {
+    const r = await run('drawn-holes.step');
+    const rim = at(r, d.rimBlend.at)!;
+    expectParams(rim, { diameter: d.rimBlend.diameter, through: true, depth: d.size[2], rim_radius: d.rimBlend.radius });
+    const blind = at(r, d.filletedBlind.at)!;
+    expectParams(blind, { diameter: d.filletedBlind.diameter, through: false, bottom: 'flat', depth: d.filletedBlind.depth, floor_radius: d.filletedBlind.radius });
+    // No blend is left over as a fillet of its own, no hole face as stock.
+    expect(byType(r, 'fillet')).toEqual([]);
+    expect(r.features).toHaveLength(6);
+    for (const f of r.features) expect(f.faces.every((id) => r.faces[id]!.mfcadClass !== 24), f.type).toBe(true);
+  });
+
+  it('gives the same holes after rotating the plate', async () => {
+    expectSameFeatures(await run('drawn-holes.step'), await run('drawn-holes-rotated.step'));
+  });
+});

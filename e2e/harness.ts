@@ -4,6 +4,7 @@
  */
 import { AnalysisClient } from '../src/app/analysis-client.ts';
 import type { AnalysisResult, SerializedError, Stage } from '../src/analysis/index.ts';
+import { meshDigest } from './mesh-digest.ts';
 
 export interface HarnessSummary {
   ok: boolean;
@@ -14,6 +15,10 @@ export interface HarnessSummary {
   inputDetached: boolean;
   /** Stages reported through the progress callback, in order of their 'done' events. */
   stages: Stage[];
+  /** Stages done when the early mesh arrived (undefined: it never came). */
+  stagesAtMesh?: Stage[];
+  /** The result holds the very mesh object that arrived early (not a second copy). */
+  meshFromPreview?: boolean;
   result?: {
     part: AnalysisResult['part'];
     faces: AnalysisResult['faces'];
@@ -28,6 +33,7 @@ export interface HarnessSummary {
     vertexCount: number;
     /** Constructor names of the mesh arrays as received: typed arrays must arrive typed. */
     arrayTypes: string[];
+    meshDigest: string;
   };
 }
 
@@ -52,19 +58,32 @@ function decode(bytes: number[] | string): Uint8Array {
 window.runAnalysis = async (input, name) => {
   const bytes = decode(input);
   const stages: Stage[] = [];
+  let stagesAtMesh: Stage[] | undefined;
+  let early: AnalysisResult['mesh'] | undefined;
   const t0 = performance.now();
-  const outcome = await client.analyze(bytes, name, (p) => {
-    if (p.state === 'done') stages.push(p.stage);
-  });
+  const outcome = await client.analyze(
+    bytes,
+    name,
+    (p) => {
+      if (p.state === 'done') stages.push(p.stage);
+    },
+    {},
+    (preview) => {
+      stagesAtMesh = [...stages];
+      early = preview.mesh;
+    },
+  );
   const wallMs = performance.now() - t0;
   const inputDetached = bytes.byteLength === 0;
-  if (!outcome.ok) return { ok: false, error: outcome.error, wallMs, inputDetached, stages };
+  if (!outcome.ok) return { ok: false, error: outcome.error, wallMs, inputDetached, stages, stagesAtMesh };
   const r = outcome.result;
   return {
     ok: true,
     wallMs,
     inputDetached,
     stages,
+    stagesAtMesh,
+    meshFromPreview: early !== undefined && r.mesh === early,
     result: {
       part: r.part,
       faces: r.faces,
@@ -78,6 +97,7 @@ window.runAnalysis = async (input, name) => {
       triangleCount: r.mesh.indices.length / 3,
       vertexCount: r.mesh.positions.length / 3,
       arrayTypes: [r.mesh.positions, r.mesh.normals, r.mesh.indices, r.mesh.edgePositions].map((a) => a.constructor.name),
+      meshDigest: meshDigest(r.mesh),
     },
   };
 };

@@ -12,6 +12,7 @@ import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
 import '../src/analysis/ml/node.ts';
 import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
 import type { HarnessSummary } from './harness.ts';
+import { meshDigest } from './mesh-digest.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const SHARED_DATA = resolve(ROOT, '../shared/data');
@@ -97,6 +98,11 @@ for (const c of CASES) {
     expect(summary.inputDetached).toBe(true);
     expect(w.arrayTypes).toEqual(['Float32Array', 'Float32Array', 'Uint32Array', 'Float32Array']);
     expect(summary.stages).toEqual(expect.arrayContaining(['engine', 'read', 'brep', 'mesh']));
+    // The mesh came ahead through onMesh (the viewer draws it while the rest runs), and the result
+    // carries that very mesh, not a second copy: bit for bit Node's.
+    expect(summary.stagesAtMesh).toBeDefined();
+    expect(summary.meshFromPreview).toBe(true);
+    expect(w.meshDigest).toBe(meshDigest(node.mesh));
 
     // Same topology size as Node.
     expect(w.part.faces).toBe(node.part.faces);

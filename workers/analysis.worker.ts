@@ -2,8 +2,10 @@
  * The analysis module worker: runs the pipeline off the main thread and exposes it via comlink.
  *
  * Results come back as a discriminated union so that comlink only ever structured-clones plain
- * objects (an Error subclass would lose its `code` on the way). The mesh's typed arrays are
- * transferred, not copied.
+ * objects (an Error subclass would lose its `code` on the way). The mesh goes to the page as soon
+ * as it exists (through `onMesh`, a copy: the later stages still read it), and the final result
+ * then leaves it out: the page puts the copy it already has back in (src/app/analysis-client.ts),
+ * so the part is drawn early and its arrays cross the boundary once.
  */
 import * as Comlink from 'comlink';
 import '../src/analysis/occt/browser.ts';
@@ -15,11 +17,21 @@ import {
   serializeError,
   transferables,
   type AnalysisResult,
+  type Mesh,
   type Progress,
   type SerializedError,
 } from '../src/analysis/index.ts';
+import { meshBox, type MeshPreview } from './mesh-preview.ts';
+
+export type { MeshPreview };
 
 export type AnalysisOutcome = { ok: true; result: AnalysisResult } | { ok: false; error: SerializedError };
+
+/** What crosses the boundary: a result without its mesh when the mesh went ahead through onMesh. */
+export type WorkerOutcome =
+  | { ok: true; result: AnalysisResult; meshSentEarly?: false }
+  | { ok: true; result: Omit<AnalysisResult, 'mesh'>; meshSentEarly: true }
+  | { ok: false; error: SerializedError };
 
 export interface AnalyzeOptions {
   /** Run the shipped segmentation model (default true); false gives the geometric result alone. */
@@ -27,19 +39,37 @@ export interface AnalyzeOptions {
 }
 
 export interface AnalysisWorkerApi {
-  analyze(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void, options?: AnalyzeOptions): Promise<AnalysisOutcome>;
+  analyze(
+    bytes: Uint8Array,
+    name: string,
+    onProgress?: (p: Progress) => void,
+    options?: AnalyzeOptions,
+    onMesh?: (preview: MeshPreview) => void,
+  ): Promise<WorkerOutcome>;
 }
 
 const api: AnalysisWorkerApi = {
-  async analyze(bytes, name, onProgress, options = {}) {
+  async analyze(bytes, name, onProgress, options = {}, onMesh) {
+    let meshSent = false;
     try {
       const result = await analyze(bytes, {
         fileName: name,
         model: options.ml === false ? undefined : DEFAULT_MODEL_URL,
         // A comlink proxy call returns a promise; progress is fire-and-forget.
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
+        // Structured clone copies the arrays: the pipeline keeps reading its own.
+        onMesh: onMesh
+          ? (mesh: Mesh) => {
+              meshSent = true;
+              void onMesh({ mesh, bbox: meshBox(mesh.positions) });
+            }
+          : undefined,
       });
-      const outcome: AnalysisOutcome = { ok: true, result };
+      if (meshSent) {
+        const { mesh: _sent, ...rest } = result;
+        return { ok: true, result: rest, meshSentEarly: true };
+      }
+      const outcome: WorkerOutcome = { ok: true, result };
       return Comlink.transfer(outcome, transferables(result));
     } catch (e) {
       return { ok: false, error: serializeError(e) };

@@ -11,7 +11,7 @@ import { readStep } from './step.ts';
 import { buildBrepGraph, type BrepContext } from './brep/graph.ts';
 import { deflectionFor, tessellate } from './mesh/tessellate.ts';
 import { diagonal, faceBoxes, roughBoundingBox, unionBox, volumeOf } from './metrics.ts';
-import { SCHEMA_VERSION, type AnalysisResult, type DfmIssue, type Stage } from './result.ts';
+import { SCHEMA_VERSION, type AnalysisResult, type DfmIssue, type Mesh, type Stage } from './result.ts';
 import { unitPlausibility } from './size-check.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
@@ -33,6 +33,11 @@ export interface AnalyzeOptions {
   /** Mesh chord error relative to the bounding-box diagonal. */
   meshDeflection?: number;
   onProgress?: (progress: Progress) => void;
+  /**
+   * Called once the mesh exists, before metrics, recognition and inference: a host shows the
+   * shaded part while the rest runs. The mesh is the result's own: copy it before transferring.
+   */
+  onMesh?: (mesh: Mesh) => void;
   signal?: AbortSignal;
   /**
    * A BRepNet segmentation model (ONNX bytes, URL or path, or a session from ml/session.ts
@@ -81,6 +86,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       const size = diagonal(roughBoundingBox(engine, solid));
       return tessellate(engine, solid, topology.faces, topology.edges, deflectionFor(size, options.meshDeflection));
     });
+    options.onMesh?.(mesh);
     const measures = await stage('metrics', () => {
       const surfaces = graph.faces.map((f) => f.surface);
       const boxes = faceBoxes(engine, topology.faces.shapes, surfaces, mesh);

@@ -6,10 +6,10 @@
  */
 import * as Comlink from 'comlink';
 import type { Progress } from '../analysis/index.ts';
-import type { AnalysisOutcome, AnalysisWorkerApi, AnalyzeOptions } from '../../workers/analysis.worker.ts';
+import type { AnalysisOutcome, AnalysisWorkerApi, AnalyzeOptions, MeshPreview, WorkerOutcome } from '../../workers/analysis.worker.ts';
 import { ANALYSIS_WORKER_URL } from './worker-url.ts';
 
-export type { AnalysisOutcome, AnalyzeOptions };
+export type { AnalysisOutcome, AnalyzeOptions, MeshPreview };
 
 const CANCELLED: AnalysisOutcome = { ok: false, error: { code: 'CANCELLED', message: 'The analysis was cancelled.' } };
 
@@ -37,17 +37,37 @@ export class AnalysisClient {
     this.ensure();
   }
 
-  /** Analyses `bytes` (transferred: the caller's buffer is detached afterwards). */
-  analyze(bytes: Uint8Array, name: string, onProgress?: (p: Progress) => void, options: AnalyzeOptions = {}): Promise<AnalysisOutcome> {
+  /**
+   * Analyses `bytes` (transferred: the caller's buffer is detached afterwards). `onMesh` gets the
+   * mesh as soon as the worker has it; the outcome's result holds that same mesh object.
+   */
+  analyze(
+    bytes: Uint8Array,
+    name: string,
+    onProgress?: (p: Progress) => void,
+    options: AnalyzeOptions = {},
+    onMesh?: (preview: MeshPreview) => void,
+  ): Promise<AnalysisOutcome> {
     const api = this.ensure();
     const progress = onProgress ? Comlink.proxy(onProgress) : undefined;
+    // The worker always sends the mesh ahead and leaves it out of the result; it travels on the
+    // callback's own port, so the result may overtake it: joining waits for it.
+    let early: (preview: MeshPreview) => void = () => undefined;
+    const mesh = new Promise<MeshPreview>((resolve) => (early = resolve));
+    const meshCallback = Comlink.proxy((preview: MeshPreview) => {
+      early(preview);
+      onMesh?.(preview);
+    });
+    const join = async (outcome: WorkerOutcome): Promise<AnalysisOutcome> =>
+      outcome.ok && outcome.meshSentEarly ? { ok: true, result: { ...outcome.result, mesh: (await mesh).mesh } } : (outcome as AnalysisOutcome);
     return new Promise<AnalysisOutcome>((resolve) => {
       this.pending.add(resolve);
       const settle = (outcome: AnalysisOutcome) => {
         if (this.pending.delete(resolve)) resolve(outcome);
       };
       api
-        .analyze(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]), name, progress, options)
+        .analyze(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]), name, progress, options, meshCallback)
+        .then(join)
         .then(settle, (e: unknown) =>
           // Only transport failures land here (the worker returns its own errors as values).
           settle({ ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } }),

@@ -63,9 +63,17 @@ export async function analyzeFile(file: File): Promise<void> {
   }
 
   const w0 = performance.now();
-  const outcome = await client.analyze(bytes, file.name, (p) => {
-    if (!stale()) store().progress(p);
-  }, { ml: mlEnabled() });
+  const outcome = await client.analyze(
+    bytes,
+    file.name,
+    (p) => {
+      if (!stale()) store().progress(p);
+    },
+    { ml: mlEnabled() },
+    ({ mesh, bbox }) => {
+      if (!stale()) store().showMesh(mesh, bbox);
+    },
+  );
   if (stale()) return;
   if (!outcome.ok) {
     if (outcome.error.code === 'CANCELLED') store().cancelled();

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { buildTree, type Tree } from './tree.ts';
-import type { AnalysisResult, Progress, SerializedError, Step } from './types.ts';
+import type { AnalysisResult, Progress, SerializedError, ShownPart, Step } from './types.ts';
 
 export type Phase = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 export type { Step };
@@ -27,6 +27,8 @@ export interface VectisState {
   fileBytes: number;
   steps: Partial<Record<Step, StepState>>;
   result: AnalysisResult | null;
+  /** The worker's early mesh while the rest of the analysis runs (null once the result is in). */
+  preview: ShownPart | null;
   tree: Tree | null;
   /** Where the shown result came from, and when it was first analysed (cache hits). */
   source: 'analysis' | 'cache' | null;
@@ -45,6 +47,8 @@ export interface VectisState {
   begin(name: string, bytes: number): void;
   step(step: Step, state: 'running' | 'done', ms?: number): void;
   progress(p: Progress): void;
+  /** The mesh exists: show the shaded part now, before the rest of the result. */
+  showMesh(mesh: AnalysisResult['mesh'], bbox: AnalysisResult['part']['bbox']): void;
   finish(result: AnalysisResult, source: 'analysis' | 'cache', analysedAt: number, wallMs: number): void;
   fail(error: SerializedError): void;
   cancelled(): void;
@@ -58,6 +62,7 @@ export interface VectisState {
 
 const cleared = {
   result: null,
+  preview: null,
   tree: null,
   source: null,
   analysedAt: null,
@@ -89,6 +94,12 @@ export const useVectis = create<VectisState>()((set, get) => ({
           : { state: 'done', startedAt: prev?.startedAt, ms: prev?.startedAt !== undefined ? p.elapsed - prev.startedAt : undefined };
       return { steps: { ...s.steps, [p.stage]: next } };
     }),
+  showMesh: (mesh, bbox) =>
+    set((s) =>
+      s.phase === 'running'
+        ? { preview: { mesh, part: { bbox }, faces: [] }, view: { kind: 'iso', seq: s.view.seq + 1 } }
+        : {},
+    ),
   finish: (result, source, analysedAt, wallMs) =>
     set((s) => ({
       ...cleared,
@@ -99,7 +110,8 @@ export const useVectis = create<VectisState>()((set, get) => ({
       analysedAt,
       wallMs,
       fileName: result.file.name,
-      view: { kind: 'iso', seq: s.view.seq + 1 },
+      // The preview was framed already; refitting now would jump under a user who began orbiting.
+      view: s.preview ? s.view : { kind: 'iso', seq: s.view.seq + 1 },
     })),
   fail: (error) => set({ ...cleared, phase: 'error', error }),
   cancelled: () => set({ ...cleared, phase: 'cancelled' }),

@@ -17,8 +17,8 @@ export interface VectisApi {
   highlightedFaces(): number[];
   /** The face under a canvas pixel, or null. */
   pickFace(x: number, y: number): number | null;
-  /** Current selection and where the result came from. */
-  state(): { phase: string; source: string | null; selectedFace: number | null; selectedFeature: string | null; colorByFeature: boolean };
+  /** Current selection and where the result came from; `shown`: what the viewer draws (the early mesh, or the result). */
+  state(): { phase: string; source: string | null; shown: 'none' | 'mesh' | 'result'; selectedFace: number | null; selectedFeature: string | null; colorByFeature: boolean };
 }
 
 declare global {
@@ -40,7 +40,8 @@ export function installVectisApi(): void {
     pickFace: (x, y) => viewerHandle()?.pickFace(x, y) ?? null,
     state: () => {
       const s = get();
-      return { phase: s.phase, source: s.source, selectedFace: s.selectedFace, selectedFeature: s.selectedItem, colorByFeature: s.colorByFeature };
+      const shown = s.result ? 'result' : s.preview ? 'mesh' : 'none';
+      return { phase: s.phase, source: s.source, shown, selectedFace: s.selectedFace, selectedFeature: s.selectedItem, colorByFeature: s.colorByFeature };
     },
   };
 }

@@ -102,8 +102,10 @@ function EmptyCard({ onOpen, cancelled }: { onOpen: () => void; cancelled: boole
 
 export function ViewportOverlay({ onOpen }: { onOpen: () => void }) {
   const phase = useVectis((s) => s.phase);
+  // With the early mesh on screen the progress moves to a corner, off the part.
+  const partShown = useVectis((s) => s.preview !== null);
   return (
-    <div className="viewport-overlay">
+    <div className={`viewport-overlay${partShown ? ' overlay-corner' : ''}`}>
       {phase === 'running' && <ProgressCard />}
       {phase === 'error' && <ErrorCard onOpen={onOpen} />}
       {(phase === 'idle' || phase === 'cancelled') && <EmptyCard onOpen={onOpen} cancelled={phase === 'cancelled'} />}

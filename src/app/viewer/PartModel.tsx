@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Matrix3, Vector3, type BufferAttribute, type Mesh } from 'three';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { highlightedFaces, useVectis } from '../store.ts';
-import type { AnalysisResult } from '../types.ts';
+import type { ShownPart } from '../types.ts';
 import { currentDirection, directionTowards, fitBox, VIEW_DIRECTIONS, type OrbitLike } from './camera.ts';
 import { paint } from './colors.ts';
 import { setViewerHandle } from './handle.ts';
@@ -16,8 +16,10 @@ import { edgeMaterial, faceMaterial } from './materials.ts';
 import { buildPartGeometry, meanNormal, worldBoxOfFaces } from './part-geometry.ts';
 import { facePixel, pickFace, type PickContext } from './picking.ts';
 
-export function PartModel({ result }: { result: AnalysisResult }) {
-  const geom = useMemo(() => buildPartGeometry(result), [result]);
+export function PartModel({ result }: { result: ShownPart }) {
+  // Keyed by the mesh: the whole result arrives with the very mesh its preview showed, and
+  // rebuilding (BVH, buffers, upload) for the same triangles would only delay the features.
+  const geom = useMemo(() => buildPartGeometry(result), [result.mesh]);
   useEffect(() => () => geom.dispose(), [geom]);
   const meshRef = useRef<Mesh>(null);
   const camera = useThree((s) => s.camera);
@@ -36,7 +38,7 @@ export function PartModel({ result }: { result: AnalysisResult }) {
   // Repaint the vertex colours whenever selection, hover or colouring changes.
   useLayoutEffect(() => {
     const hovered = hoverFace !== null ? [hoverFace] : hoverItem !== null ? (tree?.items.get(hoverItem)?.faces ?? []) : [];
-    paint(geom.colors, geom.faceOfVertex, result.faces.length, {
+    paint(geom.colors, geom.faceOfVertex, result.mesh.faceRanges.length, {
       tree,
       colorByFeature,
       highlighted: highlightedFaces({ tree, selectedFace, selectedItem }),

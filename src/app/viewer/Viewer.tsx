@@ -24,12 +24,12 @@ function HeadLight() {
 }
 
 function Scene() {
-  const result = useVectis((s) => s.result);
+  const part = useVectis((s) => s.result ?? s.preview);
   return (
     <>
       <hemisphereLight args={LIGHTS.hemisphere} />
       <HeadLight />
-      {result && <PartModel result={result} />}
+      {part && <PartModel result={part} />}
       <OrbitControls makeDefault enableDamping={false} zoomToCursor />
       {/* Always mounted and drawn: remounting or first showing it would compile its shaders then. */}
       <GizmoHelper alignment="bottom-right" margin={[GIZMO_SIZE / 2, GIZMO_SIZE / 2]}>

@@ -8,7 +8,7 @@
  */
 import { Box3, BufferAttribute, BufferGeometry, Matrix3, Matrix4, Vector3 } from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
-import type { AnalysisResult } from '../types.ts';
+import type { ShownPart } from '../types.ts';
 
 export interface PartGeometry {
   mesh: BufferGeometry;
@@ -23,7 +23,7 @@ export interface PartGeometry {
   dispose(): void;
 }
 
-export function buildPartGeometry(result: AnalysisResult): PartGeometry {
+export function buildPartGeometry(result: ShownPart): PartGeometry {
   const { positions, normals, indices, faceRanges, edgePositions, edgeRanges } = result.mesh;
   const mesh = new BufferGeometry();
   mesh.setAttribute('position', new BufferAttribute(positions, 3));
@@ -78,7 +78,7 @@ export function buildPartGeometry(result: AnalysisResult): PartGeometry {
  * engine (seen on NIST CTC-01: straight edges drawn to far-away points); it is left out, with a
  * warning, rather than drawn across the view.
  */
-function polylinesToSegments(points: Float32Array, ranges: readonly (readonly [number, number])[], bbox: AnalysisResult['part']['bbox']): Float32Array {
+function polylinesToSegments(points: Float32Array, ranges: readonly (readonly [number, number])[], bbox: ShownPart['part']['bbox']): Float32Array {
   const { min, max } = bbox;
   const tol = 0.01 * Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
   const inside = (i: number) =>
@@ -106,7 +106,7 @@ function polylinesToSegments(points: Float32Array, ranges: readonly (readonly [n
 }
 
 /** World-space box of some faces (their B-Rep boxes, through the part transform); all faces when empty. */
-export function worldBoxOfFaces(result: AnalysisResult, partToWorld: Matrix4, faces?: readonly number[]): Box3 {
+export function worldBoxOfFaces(result: ShownPart, partToWorld: Matrix4, faces?: readonly number[]): Box3 {
   const box = new Box3();
   const boxes = faces && faces.length > 0 ? faces.map((f) => result.faces[f]?.bbox).filter((b) => b !== undefined) : [result.part.bbox];
   const corner = new Vector3();
@@ -120,8 +120,8 @@ export function worldBoxOfFaces(result: AnalysisResult, partToWorld: Matrix4, fa
 }
 
 /** Mean vertex normal of some faces, in world space: unit length when they all face one way, ~0 for a bore. */
-export function meanNormal(result: AnalysisResult, geom: PartGeometry, faces: readonly number[]): Vector3 {
-  const wanted = new Uint8Array(result.faces.length);
+export function meanNormal(result: ShownPart, geom: PartGeometry, faces: readonly number[]): Vector3 {
+  const wanted = new Uint8Array(result.mesh.faceRanges.length);
   for (const f of faces) if (f >= 0 && f < wanted.length) wanted[f] = 1;
   const { normals } = result.mesh;
   const sum = new Vector3();

@@ -4,14 +4,14 @@
  * is visible in the current view, checked by picking at that very pixel.
  */
 import { Raycaster, Vector2, Vector3, type Camera, type Mesh } from 'three';
-import type { AnalysisResult } from '../types.ts';
+import type { ShownPart } from '../types.ts';
 
 export interface PickContext {
   camera: Camera;
   canvas: HTMLCanvasElement;
   mesh: Mesh;
   faceOfTriangle: Int32Array;
-  result: AnalysisResult;
+  result: ShownPart;
 }
 
 /** Canvas corner kept for the view cube (it takes clicks there); CSS pixels from bottom-right. */

@@ -44,7 +44,7 @@ describe.skipIf(!HAS_SHARED)('labelled data sets (../shared/data)', () => {
     expect(r.faces.length).toBe(labels.length);
     if (surface) {
       const expected = surface.map((s) => SURFACE_OF_LABEL[s] ?? s.toLowerCase());
-      expect(r.faces.map((f) => f.surface)).toEqual(expected);
+      expect(r.faces.map((f) => f.surfaceSource ?? f.surface)).toEqual(expected);
     }
     expectFaceMapCoversEveryTriangle(r);
     expectConsistentTopology(r);

@@ -88,7 +88,8 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
     });
     options.onMesh?.(mesh);
     const measures = await stage('metrics', () => {
-      const surfaces = graph.faces.map((f) => f.surface);
+      // The box method depends on the geometry OCC holds: a recognised B-spline is still one to it.
+      const surfaces = graph.faces.map((f) => f.surfaceSource ?? f.surface);
       const boxes = faceBoxes(engine, topology.faces.shapes, surfaces, mesh);
       return { volume: volumeOf(engine, solid), boxes, bbox: unionBox(boxes) };
     });

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const SURFACE_TYPES = [
   'plane', 'cylinder', 'cone', 'sphere', 'torus', 'bspline', 'bezier', 'revolution', 'extrusion',
@@ -59,7 +59,13 @@ export const faceSchema = z.object({
     /** Curved faces: true when the outward normal points towards the axis/centre (a bore, not a boss). */
     internal: z.boolean().optional(),
   }),
-  /** B-spline and Bezier surfaces: rational in u or v (BRepNet's RationalNurbsFaceFeature, SPEC a.3). */
+  /**
+   * Set when the file writes this face as another type (a B-spline, offset or swept surface)
+   * that is, within a tolerance relative to the part's size, the analytic `surface` above with
+   * the fitted `params`. Recognition uses `surface`; the model's inputs use this written type.
+   */
+  surfaceSource: z.enum(SURFACE_TYPES).optional(),
+  /** Written B-spline and Bezier surfaces: rational in u or v (BRepNet's RationalNurbsFaceFeature, SPEC a.3). */
   rational: z.boolean().optional(),
   bbox: box,
   /** Indices into `loops`; the first one is the outer loop. */
@@ -81,7 +87,9 @@ export const edgeSchema = z.object({
   /** Circles: radius and centre. */
   radius: z.number().optional(),
   center: vec3.optional(),
-  /** B-spline and Bezier curves: rational (BRepNet's Rational/NonRationalBSplineEdgeFeature, SPEC a.3). */
+  /** Set when the file writes this edge as a B-spline (or other freeform) curve that is the `curve` line or circle. */
+  curveSource: z.enum(CURVE_TYPES).optional(),
+  /** Written B-spline and Bezier curves: rational (BRepNet's Rational/NonRationalBSplineEdgeFeature, SPEC a.3). */
   rational: z.boolean().optional(),
   closed: z.boolean(),
 });

@@ -3,6 +3,7 @@ import type { BRepAdaptor_Curve, TopoDS_Edge } from 'replicad-opencascadejs';
 import type { CurveType, Edge } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { xyz } from './vec.ts';
+import { FREEFORM_CURVES, recogniseCurve } from './canonical.ts';
 
 const CURVE_NAMES: Record<string, CurveType> = {
   GeomAbs_Line: 'line',
@@ -18,13 +19,23 @@ const CURVE_NAMES: Record<string, CurveType> = {
 
 export type EdgeAttributes = Omit<Edge, 'id' | 'convexity' | 'faces'>;
 
-/** `adaptor` is null for degenerate edges (a pole of a sphere or cone): they have no 3D curve. */
-export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_Curve | null): EdgeAttributes {
+/**
+ * `adaptor` is null for degenerate edges (a pole of a sphere or cone): they have no 3D curve.
+ * A freeform curve within `tol` of a line or circle reports that type in `curve` (with the
+ * circle's radius and centre) and its written type in `curveSource`.
+ */
+export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_Curve | null, tol: number): EdgeAttributes {
   const closed = oc.BRep_Tool.IsClosed(edge);
   if (!adaptor) return { curve: 'degenerate', length: 0, closed };
-  const curve = CURVE_NAMES[String(adaptor.GetType())] ?? 'other';
-  const attrs: EdgeAttributes = { curve, length: edgeLength(oc, edge), closed };
-  if (curve === 'circle') {
+  const written = CURVE_NAMES[String(adaptor.GetType())] ?? 'other';
+  const attrs: EdgeAttributes = { curve: written, length: edgeLength(oc, edge), closed };
+  const fit = FREEFORM_CURVES.has(written) ? recogniseCurve(adaptor, tol) : null;
+  if (fit) {
+    attrs.curve = fit.curve;
+    attrs.curveSource = written;
+    if (fit.radius !== undefined) attrs.radius = fit.radius;
+    if (fit.center) attrs.center = fit.center;
+  } else if (written === 'circle') {
     const circle = adaptor.Circle();
     const loc = circle.Location();
     attrs.radius = circle.Radius();
@@ -33,7 +44,7 @@ export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_C
     circle.delete();
   }
   // Only B-spline and Bezier adaptors answer IsRational; other types throw.
-  if (curve === 'bspline' || curve === 'bezier') attrs.rational = adaptor.IsRational();
+  if (written === 'bspline' || written === 'bezier') attrs.rational = adaptor.IsRational();
   return attrs;
 }
 

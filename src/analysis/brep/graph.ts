@@ -9,6 +9,8 @@ import { buildTopology, type Topology } from './topology.ts';
 import { faceAttributes, type FaceAttributes } from './surface.ts';
 import { edgeAttributes } from './curve.ts';
 import { edgeConvexity, type EdgeSide } from './convexity.ts';
+import { linearTolerance } from './canonical.ts';
+import { diagonal, roughBoundingBox } from '../metrics.ts';
 
 export interface BrepGraph {
   faces: Omit<Face, 'bbox'>[];
@@ -30,13 +32,15 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
   const curves: (BRepAdaptor_Curve | null)[] = [];
   try {
     checkpoint();
+    // Freeform faces and edges are recognised as analytic ones to a tolerance set by the part's size.
+    const tol = linearTolerance(diagonal(roughBoundingBox(oc, shape)));
     const faces = topology.faces.shapes.map((face, id) => {
       // A face without a surface (tessellated-only AP242) traps the engine if it is queried.
       const geometric = oc.BRep_Tool.IsGeometric(face);
       const adaptor = geometric ? new oc.BRepAdaptor_Surface(face, true) : null;
       surfaces.push(adaptor);
       const attrs: FaceAttributes = adaptor
-        ? faceAttributes(oc, face, topology.faceReversed[id]!, adaptor)
+        ? faceAttributes(oc, face, topology.faceReversed[id]!, adaptor, tol)
         : { surface: 'other', area: 0, reversed: topology.faceReversed[id]!, params: {} };
       return { id, ...attrs, loops: topology.faceLoops[id]! };
     });
@@ -49,7 +53,7 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
       const adjacent = [...new Set(uses.map((c) => topology.coedges[c]!.face))];
       const [left, right] = sidesOf(id, uses);
       const convexity = edgeConvexity(oc, curve, topology.edgeReversed[id]!, left, right);
-      return { id, ...edgeAttributes(oc, edge, curve), convexity, faces: adjacent };
+      return { id, ...edgeAttributes(oc, edge, curve, tol), convexity, faces: adjacent };
     });
 
     /** Left = the face using the edge in its stored orientation (SPEC a.4); a lone face is both. */

@@ -7,6 +7,7 @@ import type { BRepAdaptor_Surface, Geom_ConicalSurface, TopoDS_Face } from 'repl
 import type { Face, SurfaceType, Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { cross, dot, scale, sub, unit, xyz, add, norm } from './vec.ts';
+import { FREEFORM_SURFACES, recogniseSurface } from './canonical.ts';
 
 const SURFACE_NAMES: Record<string, SurfaceType> = {
   GeomAbs_Plane: 'plane',
@@ -28,10 +29,29 @@ export function surfaceType(adaptor: BRepAdaptor_Surface): SurfaceType {
   return SURFACE_NAMES[String(adaptor.GetType())] ?? 'other';
 }
 
-export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, adaptor: BRepAdaptor_Surface): FaceAttributes {
-  const surface = surfaceType(adaptor);
-  const params: Face['params'] = {};
+/**
+ * `tol` (mm, relative to the part's size) is how far a freeform face may stray from the plane,
+ * cylinder, cone, sphere or torus it is recognised as; such a face reports the analytic type and
+ * parameters in `surface`/`params` and its written type in `surfaceSource`.
+ */
+export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, adaptor: BRepAdaptor_Surface, tol: number): FaceAttributes {
+  const written = surfaceType(adaptor);
   const sign = reversed ? -1 : 1;
+  const fit = FREEFORM_SURFACES.has(written) ? recogniseSurface(adaptor, tol) : null;
+  const surface = fit?.surface ?? written;
+  const params = fit ? { ...fit.params } : analyticParams(adaptor, surface, sign);
+  if (fit && params.normal) params.normal = scale(params.normal, sign);
+  if (params.center && surface !== 'plane') params.internal = looksInward(adaptor, sign, params.center, params.axis);
+  const attrs: FaceAttributes = { surface, area: faceArea(oc, face), reversed, params };
+  if (fit) attrs.surfaceSource = written;
+  // Only B-spline and Bezier adaptors answer IsU/VRational; other types throw.
+  if (written === 'bspline' || written === 'bezier') attrs.rational = adaptor.IsURational() || adaptor.IsVRational();
+  return attrs;
+}
+
+/** The parameters OCC's analytic surface types carry, read from the adaptor. */
+function analyticParams(adaptor: BRepAdaptor_Surface, surface: SurfaceType, sign: number): Face['params'] {
+  const params: Face['params'] = {};
   switch (surface) {
     case 'plane': {
       const pln = adaptor.Plane();
@@ -69,11 +89,7 @@ export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, ada
       break;
     default:
   }
-  if (params.center && surface !== 'plane') params.internal = looksInward(adaptor, sign, params.center, params.axis);
-  const attrs: FaceAttributes = { surface, area: faceArea(oc, face), reversed, params };
-  // Only B-spline and Bezier adaptors answer IsU/VRational; other types throw.
-  if (surface === 'bspline' || surface === 'bezier') attrs.rational = adaptor.IsURational() || adaptor.IsVRational();
-  return attrs;
+  return params;
 }
 
 function faceArea(oc: OC, face: TopoDS_Face): number {

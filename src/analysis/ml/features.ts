@@ -44,11 +44,14 @@ export function faceFeatures(graph: BrepGraphLike, scale: number): Float64Array 
   const x = new Float64Array(graph.faces.length * cols);
   graph.faces.forEach((f, i) => {
     const row = i * cols;
-    const typeCol = FACE_TYPE_COLUMN[f.surface];
+    // The model was trained on the types files write: a B-spline recognised as a plane is still
+    // a B-spline to it (surfaceSource), so its inputs stay what it learnt from.
+    const written = f.surfaceSource ?? f.surface;
+    const typeCol = FACE_TYPE_COLUMN[written];
     if (typeCol !== undefined) x[row + typeCol] = 1;
     x[row + 5] = f.area * scale * scale;
     // Surfaces of revolution/extrusion, offsets and non-rational splines: zeros (SPEC a.3).
-    if ((f.surface === 'bspline' || f.surface === 'bezier') && f.rational) x[row + 6] = 1;
+    if ((written === 'bspline' || written === 'bezier') && f.rational) x[row + 6] = 1;
   });
   return x;
 }
@@ -76,17 +79,20 @@ export function edgeFeatures(graph: BrepGraphLike, scale: number, set: EdgeFeatu
   graph.edges.forEach((e, i) => {
     const row = i * cols;
     if (set === 'brepnet+dihedral' && e.faces.length === 2) {
-      const a = graph.faces[e.faces[0]!]!.params.normal;
-      const b = graph.faces[e.faces[1]!]!.params.normal;
+      // Written planes only (see faceFeatures): a recognised B-spline plane's normal stays unseen.
+      const [fa, fb] = [graph.faces[e.faces[0]!]!, graph.faces[e.faces[1]!]!];
+      const a = fa.surfaceSource ? undefined : fa.params.normal;
+      const b = fb.surfaceSource ? undefined : fb.params.normal;
       if (a && b) x[row + EDGE_FEATURES.length] = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
     }
     // 'none' (degenerate edge or unresolved sides): all three flags 0 (SPEC a.4 step 6).
     const convexCol = CONVEXITY_COLUMN[e.convexity];
     if (convexCol !== undefined) x[row + convexCol] = 1;
     x[row + 3] = e.curve === 'degenerate' ? 0 : e.length * scale;
-    const typeCol = CURVE_TYPE_COLUMN[e.curve];
+    const written = e.curveSource ?? e.curve;
+    const typeCol = CURVE_TYPE_COLUMN[written];
     if (typeCol !== undefined) x[row + typeCol] = 1;
-    if (e.curve === 'bspline') x[row + (e.rational ? 8 : 7)] = 1;
+    if (written === 'bspline') x[row + (e.rational ? 8 : 7)] = 1;
     if (e.closed) x[row + 5] = 1;
   });
   return x;

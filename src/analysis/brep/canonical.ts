@@ -1,0 +1,116 @@
+/**
+ * Engine side of canonical recognition: samples a freeform face (or edge) through its adaptor
+ * and asks canonical-fit.ts / a line-or-circle test which analytic geometry it really is.
+ * The tolerance is relative to the part's size (`linearTolerance`): exporters approximate
+ * analytic geometry to a fraction of a micron on exact NURBS and to ~1e-3 mm when they refit.
+ */
+import type { BRepAdaptor_Curve, BRepAdaptor_Surface } from 'replicad-opencascadejs';
+import type { Vec3 } from '../result.ts';
+import { fitCanonical, type CanonicalFit, type SurfaceSample } from './canonical-fit.ts';
+import { cross, dot, norm, scale, sub, unit, xyz } from './vec.ts';
+
+/** Surface types that may hide an analytic surface. */
+export const FREEFORM_SURFACES = new Set(['bspline', 'bezier', 'revolution', 'extrusion', 'offset']);
+export const FREEFORM_CURVES = new Set(['bspline', 'bezier', 'offset', 'other']);
+
+/** Samples per parametric direction: enough to tell a fillet's quarter circle from a cone. */
+const GRID = 6;
+const CURVE_SAMPLES = 9;
+
+/** The recognition tolerance for a part whose bounding-box diagonal is `diagonal`. */
+export function linearTolerance(diagonal: number): number {
+  return Math.max(1e-6, 1e-5 * diagonal);
+}
+
+export function recogniseSurface(adaptor: BRepAdaptor_Surface, tol: number): CanonicalFit | null {
+  return fitCanonical(sampleSurface(adaptor), tol);
+}
+
+function sampleSurface(adaptor: BRepAdaptor_Surface): SurfaceSample[] {
+  const [u0, u1, v0, v1] = [adaptor.FirstUParameter(), adaptor.LastUParameter(), adaptor.FirstVParameter(), adaptor.LastVParameter()];
+  if (![u0, u1, v0, v1].every(Number.isFinite)) return [];
+  const samples: SurfaceSample[] = [];
+  for (let i = 0; i < GRID; i++) {
+    for (let j = 0; j < GRID; j++) {
+      const u = u0 + ((i + 0.5) / GRID) * (u1 - u0);
+      const v = v0 + ((j + 0.5) / GRID) * (v1 - v0);
+      const d = adaptor.EvalD2(u, v);
+      const [p, su, sv, suu, svv, suv] = [d.Point, d.D1U, d.D1V, d.D2U, d.D2V, d.D2UV].map((h) => {
+        const x = xyz(h);
+        h.delete();
+        return x;
+      }) as [Vec3, Vec3, Vec3, Vec3, Vec3, Vec3];
+      const sample = curvatureSample(p, su, sv, suu, svv, suv);
+      if (sample) samples.push(sample);
+    }
+  }
+  return samples;
+}
+
+/** Normal and principal curvatures from the first and second fundamental forms. */
+function curvatureSample(point: Vec3, su: Vec3, sv: Vec3, suu: Vec3, svv: Vec3, suv: Vec3): SurfaceSample | null {
+  const raw = cross(su, sv);
+  const area = norm(raw);
+  if (!(area > 1e-12 * Math.max(norm(su) * norm(sv), 1e-300))) return null; // a pole: no normal
+  const normal = scale(raw, 1 / area);
+  const [e, f, g] = [dot(su, su), dot(su, sv), dot(sv, sv)];
+  const [l, m, n] = [dot(suu, normal), dot(suv, normal), dot(svv, normal)];
+  const det = e * g - f * f;
+  const gauss = (l * n - m * m) / det;
+  const mean = (e * n - 2 * f * m + g * l) / (2 * det);
+  const root = Math.sqrt(Math.max(0, mean * mean - gauss));
+  return { point, normal, curvatures: [mean + root, mean - root] };
+}
+
+export interface CurveFit {
+  curve: 'line' | 'circle';
+  radius?: number;
+  center?: Vec3;
+}
+
+/** A freeform edge curve that is a straight line or a circle (arc) within `tol`. */
+export function recogniseCurve(adaptor: BRepAdaptor_Curve, tol: number): CurveFit | null {
+  const t0 = adaptor.FirstParameter();
+  const t1 = adaptor.LastParameter();
+  if (!Number.isFinite(t0) || !Number.isFinite(t1) || t1 <= t0) return null;
+  const points: Vec3[] = [];
+  for (let i = 0; i < CURVE_SAMPLES; i++) {
+    const p = adaptor.Value(t0 + (i / (CURVE_SAMPLES - 1)) * (t1 - t0));
+    points.push(xyz(p));
+    p.delete();
+  }
+  return fitLineOrCircle(points, tol);
+}
+
+export function fitLineOrCircle(points: readonly Vec3[], tol: number): CurveFit | null {
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const chord = sub(last, first);
+  if (norm(chord) > tol) {
+    const dir = unit(chord);
+    const off = (p: Vec3) => norm(cross(sub(p, first), dir));
+    if (points.every((p) => off(p) <= tol)) return { curve: 'line' };
+  }
+  // Circumcircle of three well-spread samples (a closed curve starts and ends at one point).
+  const n = points.length - 1;
+  const [a, b, c] = [points[0]!, points[Math.round(n / 3)]!, points[Math.round((2 * n) / 3)]!];
+  const circle = circumcircle(a, b, c);
+  if (!circle) return null;
+  const { center, radius, axis } = circle;
+  const fits = points.every((p) => Math.abs(norm(sub(p, center)) - radius) <= tol && Math.abs(dot(sub(p, center), axis)) <= tol);
+  return fits ? { curve: 'circle', radius, center } : null;
+}
+
+function circumcircle(a: Vec3, b: Vec3, c: Vec3): { center: Vec3; radius: number; axis: Vec3 } | null {
+  const ab = sub(b, a);
+  const ac = sub(c, a);
+  const normal = cross(ab, ac);
+  const n2 = dot(normal, normal);
+  if (!(n2 > 1e-24 * dot(ab, ab) * dot(ac, ac))) return null;
+  // a + (|ac|² (n × ab) + |ab|² (ac × n)) / (2 |n|²)
+  const t1 = scale(cross(normal, ab), dot(ac, ac));
+  const t2 = scale(cross(ac, normal), dot(ab, ab));
+  const offset = scale([t1[0] + t2[0], t1[1] + t2[1], t1[2] + t2[2]], 1 / (2 * n2));
+  const center: Vec3 = [a[0] + offset[0], a[1] + offset[1], a[2] + offset[2]];
+  return { center, radius: norm(offset), axis: unit(normal) };
+}

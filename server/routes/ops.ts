@@ -1,5 +1,14 @@
-/** GET /health (readiness: 200 only once an engine runs in a worker) and GET /metrics. */
-import type { FastifyInstance } from 'fastify';
+/**
+ * GET /health (readiness: 200 only once an engine runs in a worker) and GET /metrics.
+ *
+ * /metrics is as open as the API: open on a server without auth (local use); once API keys or a
+ * JWT secret are configured it needs `Authorization: Bearer $METRICS_TOKEN`, and without a
+ * METRICS_TOKEN it does not exist (404). Loopback is not trusted instead: behind Docker's port
+ * mapping or a sidecar proxy, outside requests can arrive from a local address.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 
 const started = Date.now();
@@ -22,8 +31,20 @@ export function opsRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    checkMetricsAccess(ctx, request);
     reply.type(ctx.metrics.registry.contentType).header('cache-control', 'no-store');
     return ctx.metrics.registry.metrics();
   });
+}
+
+function checkMetricsAccess(ctx: AppContext, request: FastifyRequest): void {
+  if (!ctx.auth.enabled) return;
+  const token = ctx.config.metricsToken;
+  if (!token) throw new HttpError(404, 'NOT_FOUND', 'No route GET /metrics');
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  if (!m || !timingSafeEqual(digest(m[1]!), digest(token))) {
+    throw new HttpError(401, 'UNAUTHORIZED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>".', { 'www-authenticate': 'Bearer realm="vectis-metrics"' });
+  }
 }

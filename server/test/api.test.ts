@@ -270,7 +270,7 @@ describe('locked-down server: auth, limits, CORS, rate limit, web app', () => {
   });
 
   const jwt = (claims: Record<string, unknown>, secret = SECRET, exp = '5m') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+    new SignJWT({ aud: 'authenticated', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(secret));
 
   it('write endpoints need a valid bearer API key or Supabase JWT', async () => {
     const box = fixtureBytes('box-with-hole.step');

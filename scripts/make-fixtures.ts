@@ -196,3 +196,4 @@ const tappedBlock = cut(box(0, 0, 0, tp.size[0], tp.size[1], tp.size[2]), revolv
 write(oc, 'tapped-hole.step', tappedBlock);
 write(oc, 'tapped-hole-rotated.step', rotated(tappedBlock));
 await import('./hole-fixtures.ts');
+await import('./count-fixtures.ts');

@@ -27,18 +27,24 @@ export function findFillets(graph: FaceGraph, candidates: Set<number>): Fillet[]
 
 /**
  * Convex when the outward normal points away from the blend's centre line (the cylinder's axis,
- * or the torus's tube circle), read at one mesh vertex of the face.
+ * or the torus's tube circle), summed over the face's mesh vertices: at a vertex on the face's
+ * border the mesh normal can lie almost across that direction, so one vertex alone may read
+ * either way (a torus corner of a rotated part did).
  */
 function bulgesOutward(graph: FaceGraph, face: Face): boolean {
   const { positions, normals, indices, faceRanges } = graph.input.mesh;
   const { axis, center, radius } = face.params;
   const [first, count] = faceRanges[face.id]!;
   if (!count || !axis || !center) return face.params.internal !== true;
-  const v = indices[first * 3]! * 3;
-  const p: Vec3 = [positions[v]!, positions[v + 1]!, positions[v + 2]!];
-  const n: Vec3 = [normals[v]!, normals[v + 1]!, normals[v + 2]!];
-  const d = sub(p, center);
-  const along = scale(axis, dot(d, axis));
-  const centreLine = face.surface === 'torus' ? add(center, add(along, scale(unit(sub(d, along)), radius!))) : add(center, along);
-  return dot(n, sub(p, centreLine)) > 0;
+  let outward = 0;
+  for (let t = first * 3; t < (first + count) * 3; t++) {
+    const v = indices[t]! * 3;
+    const p: Vec3 = [positions[v]!, positions[v + 1]!, positions[v + 2]!];
+    const n: Vec3 = [normals[v]!, normals[v + 1]!, normals[v + 2]!];
+    const d = sub(p, center);
+    const along = scale(axis, dot(d, axis));
+    const centreLine = face.surface === 'torus' ? add(center, add(along, scale(unit(sub(d, along)), radius!))) : add(center, along);
+    outward += dot(n, sub(p, centreLine));
+  }
+  return outward > 0;
 }

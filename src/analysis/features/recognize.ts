@@ -11,6 +11,7 @@ import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
+import { chainFillets, isOutlineRound } from './fillet-chains.ts';
 import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
@@ -60,13 +61,17 @@ export function recognize(input: RecognizerInput): Recognition {
   const claimFillet = (fillet: { faces: number[]; params: Feature['params'] }) =>
     claim({ type: 'fillet', faces: fillet.faces, params: fillet.params, confidence: 1, method: 'geometric' }, 'round');
   // Rounded outside edges now; inside blends first join the pocket, slot or step they round.
+  // One fillet per chain of blend faces; round ends and arcs of the outline are stock, not fillets.
   const fillets = findFillets(graph, cut);
-  fillets.filter((f) => f.params.convex).forEach(claimFillet);
+  for (const chain of chainFillets(graph, fillets.filter((f) => f.params.convex))) {
+    if (isOutlineRound(graph, chain, frame.size)) chain.faces.forEach((f) => cut.delete(f));
+    else claimFillet(chain);
+  }
   for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
     const found = classifyPrismatic(graph, frame, group, stock);
     if (found) claim(prismaticFeature(found), mfcadClassOf(found));
   }
-  fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))).forEach(claimFillet);
+  chainFillets(graph, fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id)))).forEach(claimFillet);
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);
   // Stock faces lie on the part's box, lathe faces are turned and threads are tapped or

@@ -1,0 +1,45 @@
+/**
+ * Fixtures for counting as an estimator counts (`npx tsx scripts/count-fixtures.ts`, also run by
+ * `npm run fixtures`): rounded outlines, fillet chains. Dimensions in test/count-fixtures.ts.
+ */
+import type { TopoDS_Shape } from 'replicad-opencascadejs';
+import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
+import { cut, filletEdges, oc, point, rotated, write, zCylinder } from './fixture-kit.ts';
+
+/** A closed profile in z = 0 of lines ([x, y] to the next point) and arcs ({ via, to }), extruded `height` up. */
+function extruded(start: readonly [number, number], segments: ({ to: readonly [number, number] } | { via: readonly [number, number]; to: readonly [number, number] })[], height: number): TopoDS_Shape {
+  const wire = new oc.BRepBuilderAPI_MakeWire();
+  let from = start;
+  for (const s of segments) {
+    const edge = 'via' in s
+      ? new oc.BRepBuilderAPI_MakeEdge(new oc.GC_MakeArcOfCircle(point(from[0], from[1], 0), point(s.via[0], s.via[1], 0), point(s.to[0], s.to[1], 0)).Value()).Edge()
+      : new oc.BRepBuilderAPI_MakeEdge(point(from[0], from[1], 0), point(s.to[0], s.to[1], 0)).Edge();
+    wire.Add(edge);
+    from = s.to;
+  }
+  const face = new oc.BRepBuilderAPI_MakeFace(wire.Wire(), true).Face();
+  return new oc.BRepPrimAPI_MakePrism(face, new oc.gp_Vec(0, 0, height), false, true).Shape();
+}
+
+function common(a: TopoDS_Shape, b: TopoDS_Shape): TopoDS_Shape {
+  return new oc.BRepAlgoAPI_Common(a, b, new oc.Message_ProgressRange()).Shape();
+}
+
+const vertical = (a: number[], b: number[]) => Math.abs(a[0]! - b[0]!) < 1e-6 && Math.abs(a[1]! - b[1]!) < 1e-6;
+
+const { lug: l, lobed: lb } = COUNT_FIXTURES;
+const r = l.width / 2;
+let lug = extruded([0, 0], [{ to: [l.length, 0] }, { via: [l.length + r, r], to: [l.length, l.width] }, { to: [0, l.width] }, { to: [0, 0] }], l.thickness);
+lug = filletEdges(lug, l.cornerRadius, (a, b) => vertical(a, b) && Math.abs(a[0]!) < 1e-6);
+lug = filletEdges(lug, l.edgeRadius, (a, b) => Math.abs(a[2]! - l.thickness) < 1e-6 && Math.abs(b[2]! - l.thickness) < 1e-6);
+lug = cut(lug, zCylinder(l.length, r, -1, l.hole / 2, l.thickness + 2));
+write(oc, 'lug.step', lug);
+write(oc, 'lug-rotated.step', rotated(lug));
+
+let lobed = zCylinder(lb.offset, 0, 0, lb.radius, lb.thickness);
+for (const angle of [(2 * Math.PI) / 3, (4 * Math.PI) / 3]) {
+  lobed = common(lobed, zCylinder(lb.offset * Math.cos(angle), lb.offset * Math.sin(angle), 0, lb.radius, lb.thickness));
+}
+lobed = filletEdges(lobed, lb.cornerRadius, vertical);
+lobed = cut(lobed, zCylinder(0, 0, -1, lb.hole / 2, lb.thickness + 2));
+write(oc, 'lobed.step', lobed);

@@ -1,0 +1,107 @@
+/**
+ * One fillet per rounded edge, as an estimator counts them, and no fillet where no edge was rounded.
+ *
+ * - Chains: a rounded edge is often several B-Rep faces (a round split at a seam, a blend that
+ *   runs on around a corner as a torus). Blend faces of one radius and one sense (convex or
+ *   concave) that meet tangentially are one fillet.
+ * - Round ends: a fillet replaces a corner between two faces, so it turns through 180° minus the
+ *   corner's angle, always less than 180°. A convex round about one axis that turns through 180° or
+ *   more has no corner behind it: it is the round end of a lug or an obround outline, or a disc's
+ *   rim, made by the contour that cuts the outline.
+ * - Curved outlines: a convex round whose straight sides run on tangentially into other convex
+ *   arcs, never into a flat wall, is one arc of an outline drawn with arcs (a cam, a lobed
+ *   flange), not the rounding of an edge between walls.
+ */
+import type { Face, Vec3 } from '../result.ts';
+import { cross, dot, norm, sub } from '../brep/vec.ts';
+import type { FaceGraph } from './graph.ts';
+import type { Fillet } from './blends.ts';
+
+/** A blend sweeping at least this much (a little under 180° for tessellation) is a round end. */
+const ROUND_END_DEG = 178;
+
+/** Merges fillets of one radius and sense that meet along a tangent edge. */
+export function chainFillets(graph: FaceGraph, fillets: Fillet[]): Fillet[] {
+  const owner = new Map<number, number>();
+  fillets.forEach((f, i) => f.faces.forEach((face) => owner.set(face, i)));
+  const parent = fillets.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const e of graph.edges) {
+    if (e.convexity !== 'smooth' || e.faces.length !== 2) continue;
+    const [a, b] = e.faces.map((f) => owner.get(f));
+    if (a === undefined || b === undefined || a === b) continue;
+    if (sameBlend(fillets[a]!, fillets[b]!)) parent[find(a)] = find(b);
+  }
+  const chains = new Map<number, Fillet>();
+  fillets.forEach((f, i) => {
+    const root = find(i);
+    const chain = chains.get(root);
+    if (chain) chain.faces = [...chain.faces, ...f.faces].sort((x, y) => x - y);
+    else chains.set(root, { faces: [...f.faces], params: { ...f.params } });
+  });
+  return [...chains.values()].sort((x, y) => x.faces[0]! - y.faces[0]!);
+}
+
+function sameBlend(a: Fillet, b: Fillet): boolean {
+  const ra = Number(a.params.radius);
+  const rb = Number(b.params.radius);
+  return a.params.convex === b.params.convex && Math.abs(ra - rb) <= 1e-4 * Math.max(ra, rb) + 1e-6;
+}
+
+/**
+ * True when a convex chain of cylinders is part of the outline rather than a rounded edge: a round
+ * end (one axis, 180° or more) or one arc of an outline made of arcs.
+ */
+export function isOutlineRound(graph: FaceGraph, chain: Fillet, size: number): boolean {
+  if (chain.params.convex !== true) return false;
+  const faces = chain.faces.map((id) => graph.faces[id]!);
+  if (!faces.every((f) => f.surface === 'cylinder' && f.params.axis && f.params.center)) return false;
+  if (coaxial(faces, size) && sweepDegrees(graph, faces) >= ROUND_END_DEG) return true;
+  return flankedByArcs(graph, chain, faces[0]!.params.axis!);
+}
+
+function coaxial(faces: Face[], size: number): boolean {
+  const { axis, center } = faces[0]!.params;
+  const tol = size * 1e-6 + 1e-6;
+  return faces.every((f) => Math.abs(Math.abs(dot(f.params.axis!, axis!)) - 1) < 1e-6 && norm(cross(sub(f.params.center!, center!), axis!)) < tol);
+}
+
+/** Angle the faces cover about their common axis, from their mesh vertices: 360° minus the widest gap. */
+function sweepDegrees(graph: FaceGraph, faces: Face[]): number {
+  const { positions, indices, faceRanges } = graph.input.mesh;
+  const { axis, center } = faces[0]!.params as { axis: Vec3; center: Vec3 };
+  const helper: Vec3 = Math.abs(axis[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
+  const u = cross(axis, helper);
+  const e1: Vec3 = u.map((x) => x / norm(u)) as Vec3;
+  const e2 = cross(axis, e1);
+  const angles: number[] = [];
+  for (const f of faces) {
+    const [first, count] = faceRanges[f.id]!;
+    for (let t = first * 3; t < (first + count) * 3; t++) {
+      const v = indices[t]! * 3;
+      const d = sub([positions[v]!, positions[v + 1]!, positions[v + 2]!], center);
+      angles.push(Math.atan2(dot(d, e2), dot(d, e1)));
+    }
+  }
+  if (angles.length < 2) return 0;
+  angles.sort((a, b) => a - b);
+  let gap = angles[0]! + 2 * Math.PI - angles[angles.length - 1]!;
+  for (let i = 1; i < angles.length; i++) gap = Math.max(gap, angles[i]! - angles[i - 1]!);
+  return 360 - (gap * 180) / Math.PI;
+}
+
+/**
+ * Every face the chain meets tangentially along a straight edge (its sides, parallel to the axis)
+ * is a convex cylinder on a parallel axis: an arc of the outline between arcs.
+ */
+function flankedByArcs(graph: FaceGraph, chain: Fillet, axis: Vec3): boolean {
+  const inChain = new Set(chain.faces);
+  const flanks = chain.faces.flatMap((id) =>
+    graph.neighbours(id).filter((n) => n.convexity === 'smooth' && !inChain.has(n.face) && graph.edges[n.edge]!.curve === 'line'),
+  );
+  if (flanks.length === 0) return false;
+  return flanks.every((n) => {
+    const f = graph.faces[n.face]!;
+    return f.surface === 'cylinder' && f.params.internal === false && !!f.params.axis && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < 1e-6;
+  });
+}

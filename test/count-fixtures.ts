@@ -1,0 +1,19 @@
+/**
+ * Dimensions of the fixtures that check counting as an estimator counts
+ * (scripts/count-fixtures.ts writes them; test/counting.test.ts reads them).
+ */
+export const COUNT_FIXTURES = {
+  /**
+   * A lug plate `length` long (x), `width` wide (y), `thickness` thick: its x = length end a full
+   * half-round of radius width/2 with a hole Ø`hole` at its centre, the two corners at x = 0 rounded
+   * `cornerRadius`, then every top edge rounded `edgeRadius` (one tangent chain of blend faces).
+   * An estimator counts 1 hole and 3 fillets: the round end is the lug's outline.
+   */
+  lug: { length: 60, width: 40, thickness: 10, hole: 10, cornerRadius: 5, edgeRadius: 2 },
+  /**
+   * Three discs of `radius` centred `offset` from the z axis 120° apart, intersected `thickness`
+   * thick (an outline of three arcs), the three sharp corners rounded `cornerRadius`, a hole Ø`hole`
+   * on the axis. Its outline is drawn with arcs only: 1 hole, no fillet.
+   */
+  lobed: { radius: 50, offset: 30, thickness: 8, cornerRadius: 6, hole: 20 },
+} as const;

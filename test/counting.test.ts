@@ -1,0 +1,39 @@
+/**
+ * Features counted as an estimator counts them, on fixtures built for each rule
+ * (scripts/count-fixtures.ts, dimensions in test/count-fixtures.ts): one fillet per chain of
+ * blend faces, and no fillet for a round end or an outline drawn with arcs.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
+import { COUNT_CLASSES, countFeatures } from '../src/analysis/features/count-classes.ts';
+import { COUNT_FIXTURES } from './count-fixtures.ts';
+import { fixture } from './fixtures.ts';
+
+const run = (name: string) => analyze(fixture(name), { fileName: name });
+const fillets = (r: AnalysisResult) => r.features.filter((f) => f.type === 'fillet');
+const [HOLE, , , , , FILLET] = COUNT_CLASSES;
+
+describe('fillets as an estimator counts them', () => {
+  const { lug, lobed } = COUNT_FIXTURES;
+
+  it.each(['lug.step', 'lug-rotated.step'])('%s: one fillet per rounded edge, the top edge chain as one, the round end none', async (name) => {
+    const r = await run(name);
+    const found = fillets(r).map((f) => Number(f.params.radius)).sort((a, b) => a - b);
+    expect(found).toEqual([lug.edgeRadius, lug.cornerRadius, lug.cornerRadius].map((x) => expect.closeTo(x, 3)));
+    // The top edge round runs all around the outline: lines, the half-round and both corners.
+    const chain = fillets(r).find((f) => Math.abs(Number(f.params.radius) - lug.edgeRadius) < 1e-3)!;
+    expect(chain.faces.length).toBeGreaterThanOrEqual(5);
+    expect(chain.params.convex).toBe(true);
+    // The lug's round end (radius = half the width) is its outline, in no feature.
+    const end = r.faces.find((f) => f.surface === 'cylinder' && Math.abs((f.params.radius ?? 0) - lug.width / 2) < 1e-6)!;
+    expect(r.features.some((f) => f.faces.includes(end.id))).toBe(false);
+    expect(countFeatures(r)).toEqual({ [HOLE]: 1, [FILLET]: 3 });
+  });
+
+  it('an outline drawn with arcs has no fillet, however its arcs meet', async () => {
+    const r = await run('lobed.step');
+    expect(r.faces.filter((f) => f.surface === 'cylinder' && f.params.internal === false).length).toBe(6);
+    expect(fillets(r)).toEqual([]);
+    expect(r.features.map((f) => [f.type, f.params.diameter])).toEqual([['hole', lobed.hole]]);
+  });
+});

@@ -31,6 +31,8 @@ import { verifyRoutes } from './routes/verify.ts';
 import { createErrorReporter } from './sentry.ts';
 import { createAnalyzer, type AppContext } from './service.ts';
 import { Store, StoreUnavailableError } from './store/store.ts';
+import { MAX_FIELD_BYTES } from './multipart.ts';
+import { requestTimeouts } from './timeouts.ts';
 import { RAW_TYPES } from './upload.ts';
 import { pipelineVersion as computePipelineVersion } from './version.ts';
 
@@ -85,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
     },
     trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
+    ...requestTimeouts(config),
     // Let in-flight requests finish on close; only idle keep-alive sockets are cut.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -130,7 +133,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
   }
   const reporter = await createErrorReporter(config.sentryDsn, logger, pipelineVersion);
   const authFailures = new AuthFailureLimiter(config.authFailureMax, config.authFailureWindowMs);
-  const base = { config, pool, cache, store, redis, metrics, auth, authFailures, reporter, pipelineVersion, state: { draining: false } };
+  const base = { config, pool, cache, store, redis, metrics, auth, authFailures, reporter, pipelineVersion, state: { draining: false, uploads: 0 } };
   const ctx: AppContext = { ...base, analyzeUpload: createAnalyzer(base) };
 
   app.addHook('onRequest', async (request, reply) => {
@@ -167,15 +170,9 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
       return Object.assign(e, { statusCode: 429 });
     },
   });
+  // Each route reads with limits of its own (multipart.ts); these only back them up.
   await app.register(multipart, {
-    limits: {
-      fileSize: Math.max(config.maxUploadBytes, config.maxResultBytes),
-      fieldSize: config.maxResultBytes,
-      files: 2,
-      fields: 8,
-      parts: 10,
-      headerPairs: 50,
-    },
+    limits: { fileSize: Math.max(config.maxUploadBytes, config.maxResultBytes), fieldSize: MAX_FIELD_BYTES, files: 2, fields: 8, parts: 10, headerPairs: 50 },
   });
   // Raw STEP bodies stay streams: the route counts, hashes and checks them as they arrive.
   app.addContentTypeParser(RAW_TYPES, (_request, payload, done) => done(null, payload));

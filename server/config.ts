@@ -15,6 +15,12 @@ export interface ServerConfig {
   maxUploadBytes: number;
   /** Largest client result JSON accepted by /verify. */
   maxResultBytes: number;
+  /** Upload requests (/analyze, /verify) in flight at once; one more is answered 503 + Retry-After. */
+  maxConcurrentUploads: number;
+  /** A request must arrive whole within this (Node's requestTimeout; 408), and an idle socket is closed after it. */
+  requestTimeoutMs: number;
+  /** A multipart body that sends nothing for this long is refused (408 REQUEST_TIMEOUT). */
+  bodyIdleTimeoutMs: number;
   /** Analysis worker threads. */
   workers: number;
   /** Jobs waiting for a worker beyond those running; one more is answered 503 + Retry-After. */
@@ -108,13 +114,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // MAX_UPLOAD_BYTES wins over MAX_UPLOAD_MB (tests use a few kilobytes).
   const maxUploadBytes = env.MAX_UPLOAD_BYTES ? int(env, 'MAX_UPLOAD_BYTES', 0) : int(env, 'MAX_UPLOAD_MB', 100) * MB;
   const workers = Math.max(1, int(env, 'WORKERS', defaultWorkers()));
+  const maxQueue = int(env, 'MAX_QUEUE', 8 * workers);
   return {
     host: env.HOST?.trim() || '127.0.0.1',
     port: int(env, 'PORT', 8080),
     maxUploadBytes,
     maxResultBytes: int(env, 'MAX_RESULT_MB', 0) * MB || 2 * maxUploadBytes,
+    // As many as can be running or queued: more could only be refused by the queue anyway.
+    maxConcurrentUploads: Math.max(1, int(env, 'MAX_CONCURRENT_UPLOADS', workers + maxQueue)),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 120_000),
+    bodyIdleTimeoutMs: int(env, 'BODY_IDLE_TIMEOUT_MS', 15_000),
     workers,
-    maxQueue: int(env, 'MAX_QUEUE', 8 * workers),
+    maxQueue,
     jobTimeoutMs: int(env, 'JOB_TIMEOUT_MS', 30_000),
     workerMaxWasmHeapBytes: int(env, 'WORKER_MAX_WASM_HEAP_MB', 768) * MB,
     workerMaxJsHeapBytes: int(env, 'WORKER_MAX_JS_HEAP_MB', 1024) * MB,

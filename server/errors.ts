@@ -6,7 +6,7 @@ import type { ErrorCode } from '../src/analysis/index.ts';
 
 export const SERVER_ERROR_CODES = [
   'BAD_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'QUEUE_FULL', 'RATE_LIMITED', 'DB_UNAVAILABLE',
-  'PERSISTENCE_DISABLED', 'SHUTTING_DOWN', 'NOT_READY',
+  'PERSISTENCE_DISABLED', 'SHUTTING_DOWN', 'NOT_READY', 'REQUEST_TIMEOUT', 'TOO_MANY_UPLOADS',
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 

@@ -26,7 +26,8 @@ export interface AppContext {
   authFailures: AuthFailureLimiter;
   reporter: ErrorReporter;
   pipelineVersion: string;
-  state: { draining: boolean };
+  /** draining: shutting down; uploads: upload requests in flight (capped by maxConcurrentUploads). */
+  state: { draining: boolean; uploads: number };
   analyzeUpload(upload: Upload, log: Logger, options?: { hook?: TestHook }): Promise<AnalyzeOutcome>;
 }
 

@@ -56,7 +56,7 @@ export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/analyze',
     { ...routeGuards(ctx, ctx.config.maxUploadBytes) },
     async (request: FastifyRequest, reply: FastifyReply) => {
-      const upload = await readUpload(request, { maxBytes: ctx.config.maxUploadBytes, maxResultBytes: 0, withResult: false });
+      const upload = await readUpload(request, { maxBytes: ctx.config.maxUploadBytes, maxResultBytes: 0, withResult: false, idleTimeoutMs: ctx.config.bodyIdleTimeoutMs });
       const params = parseParams(upload.fields);
       const log = request.log;
       log.info({ sha256: upload.sha256, bytes: upload.bytes.byteLength, fileName: upload.fileName, persist: !!params.persist }, 'analyze');

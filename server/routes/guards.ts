@@ -1,16 +1,15 @@
 /**
  * Hooks every protected API route runs before its body is read: draining refusal, bearer auth,
- * and an early 413 when Content-Length already says the upload is too large (the streaming
- * count catches bodies without one). Plus the per-client rate limit.
+ * an early 413 when Content-Length already says the upload is too large (the streaming count
+ * catches bodies without one), and the cap on uploads in flight (each may hold its whole body in
+ * memory until its analysis ends). Plus the per-client rate limit.
  */
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { AnalysisError } from '../../src/analysis/index.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
-import { discardRest } from '../upload.ts';
-
-/** Room for multipart boundaries, part headers and small fields. */
-const MULTIPART_OVERHEAD = 1024 * 1024;
+import { discardRest } from '../body-stream.ts';
+import { MULTIPART_OVERHEAD } from '../multipart.ts';
 
 export function routeGuards(ctx: AppContext, maxBodyBytes: number | undefined): RouteShorthandOptions {
   const onRequest = [
@@ -27,6 +26,7 @@ export function routeGuards(ctx: AppContext, maxBodyBytes: number | undefined): 
           discardRest(request.raw, maxBodyBytes);
           throw new AnalysisError('TOO_LARGE', `The upload (${length} bytes) is larger than the limit (${maxBodyBytes} bytes).`);
         }
+        holdUploadSlot(ctx, request, reply);
       }
     },
   ];
@@ -56,4 +56,17 @@ async function authenticate(ctx: AppContext, request: FastifyRequest) {
     if (e instanceof HttpError && e.status === 401) ctx.authFailures.recordFailure(request.ip);
     throw e;
   }
+}
+
+/** Counts this request among the uploads in flight until its answer is sent (or its socket goes). */
+function holdUploadSlot(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): void {
+  if (ctx.state.uploads >= ctx.config.maxConcurrentUploads) {
+    reply.header('connection', 'close');
+    discardRest(request.raw, 0);
+    throw new HttpError(503, 'TOO_MANY_UPLOADS', `${ctx.state.uploads} uploads are in progress on this instance; retry shortly.`, {
+      'retry-after': String(ctx.pool.retryAfterSeconds()),
+    });
+  }
+  ctx.state.uploads++;
+  reply.raw.once('close', () => ctx.state.uploads--);
 }

@@ -18,7 +18,7 @@ import { routeGuards } from './guards.ts';
 export function verifyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { maxUploadBytes, maxResultBytes } = ctx.config;
   app.post('/verify', { ...routeGuards(ctx, maxUploadBytes + maxResultBytes) }, async (request: FastifyRequest) => {
-    const upload = await readUpload(request, { maxBytes: maxUploadBytes, maxResultBytes, withResult: true });
+    const upload = await readUpload(request, { maxBytes: maxUploadBytes, maxResultBytes, withResult: true, idleTimeoutMs: ctx.config.bodyIdleTimeoutMs });
     const params = parseParams(upload.fields);
     if (upload.resultText === undefined) {
       throw new HttpError(400, 'BAD_REQUEST', 'Send the client\'s result JSON in a multipart field (or part) named "result".');

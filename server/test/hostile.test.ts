@@ -4,16 +4,22 @@
  * uploads at once. Each must be refused quickly with a 4xx (or 503 + Retry-After) while /health
  * keeps answering within a second.
  */
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleServer, postFile, postRaw, startServer, testConfig, type RunningServer } from './helpers.ts';
-import { errorCode, rawRequest, timeHealth } from './raw-http.ts';
+import { bundleServer, fixtureBytes, postFile, postRaw, startServer, testConfig, until, type RunningServer } from './helpers.ts';
+import { errorCode, multipartBody, rawRequest, timeHealth } from './raw-http.ts';
+
+// Short limits so that each attack is answered within a few seconds here.
+const LIMITS = { maxUploadBytes: 256 * 1024, requestTimeoutMs: 5_000, bodyIdleTimeoutMs: 1_000, maxConcurrentUploads: 3 };
 
 let bundle: ReturnType<typeof bundleServer>;
 let server: RunningServer;
 
 beforeAll(async () => {
   bundle = bundleServer();
-  server = await startServer(bundle.worker, testConfig({ lruBytes: 0 }));
+  server = await startServer(bundle.worker, testConfig({ lruBytes: 0, ...LIMITS }));
+  // The first request of a process pays for lazy loading (client and server): not part of any attack.
+  await postRaw(`${server.url}/analyze`, fixtureBytes('box-with-hole.step'));
 });
 afterAll(async () => {
   await server?.stop();
@@ -21,6 +27,7 @@ afterAll(async () => {
 });
 
 const text = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+const slices = (bytes: Uint8Array, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 
 /** Probes /health until `work` settles; every probe must be answered 200 within a second. */
 async function healthWhile<T>(work: Promise<T>): Promise<T> {
@@ -51,10 +58,100 @@ describe('header check', () => {
   });
 
   it('the same file sent chunked, a slice at a time', async () => {
-    const chunks = Array.from({ length: 10 }, (_, i) => blankLines.subarray(i * 10_004, (i + 1) * 10_004));
+    const chunks = slices(blankLines, 10_000);
     const res = await healthWhile(
       rawRequest(server.url, { path: '/analyze', headers: { 'content-type': 'application/octet-stream' }, chunks, chunked: true }),
     );
     expect([res.status, errorCode(res)]).toEqual([422, 'EMPTY']);
+  });
+});
+
+const BOUNDARY = 'vectis-hostile-boundary';
+const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
+const filePart = (bytes: Uint8Array) => ({ headers: ['Content-Disposition: form-data; name="file"; filename="part.step"', 'Content-Type: application/octet-stream'], content: bytes });
+
+describe('multipart fields and body size', () => {
+  it('a text field over 16 KB is refused (413) before any analysis, even sent chunked', async () => {
+    const flood = { headers: ['Content-Disposition: form-data; name="note"'], content: 'x'.repeat(1024 * 1024) };
+    const body = multipartBody(BOUNDARY, [flood, filePart(fixtureBytes('box-with-hole.step'))]);
+    const chunks = slices(body, 65_536);
+    const res = await healthWhile(rawRequest(server.url, { path: '/analyze', headers: multipartHeaders, chunks, chunked: true }));
+    expect([res.status, errorCode(res)]).toEqual([413, 'TOO_LARGE']);
+  });
+
+  it('a result part sent as an application/json text field is streamed, not parsed; on /analyze it is refused', async () => {
+    const result = { headers: ['Content-Disposition: form-data; name="result"', 'Content-Type: application/json'], content: '[1]' };
+    const res = await rawRequest(server.url, { path: '/analyze', headers: multipartHeaders, chunks: [multipartBody(BOUNDARY, [result, filePart(fixtureBytes('box-with-hole.step'))])] });
+    expect([res.status, errorCode(res)]).toEqual([400, 'BAD_REQUEST']);
+  });
+
+  it('every raw byte counts: a chunked body past the limit in the multipart preamble is refused (413)', async () => {
+    const body = Buffer.concat([Buffer.alloc(3 * 1024 * 1024, 0x61), Buffer.from('\r\n'), multipartBody(BOUNDARY, [filePart(fixtureBytes('box-with-hole.step'))])]);
+    const chunks = slices(body, 65_536);
+    const res = await healthWhile(rawRequest(server.url, { path: '/analyze', headers: multipartHeaders, chunks, chunked: true }));
+    expect([res.status, errorCode(res)]).toEqual([413, 'TOO_LARGE']);
+  });
+
+  it('a raw chunked body past the limit is refused (413)', async () => {
+    const step = Buffer.from(fixtureBytes('box-with-hole.step'));
+    const chunks = Array.from({ length: 40 }, () => step);
+    const res = await rawRequest(server.url, { path: '/analyze', headers: { 'content-type': 'application/octet-stream' }, chunks, chunked: true });
+    expect([res.status, errorCode(res)]).toEqual([413, 'TOO_LARGE']);
+  });
+
+  it('uploads past the concurrency cap get 503 + Retry-After; slots free when their sockets go', async () => {
+    const held: Socket[] = [];
+    try {
+      for (let i = 0; i < LIMITS.maxConcurrentUploads; i++) held.push(await openUpload());
+      await until(() => server.ctx.state.uploads === LIMITS.maxConcurrentUploads, 10_000, 'held uploads');
+      const refused = await postRaw(`${server.url}/analyze`, fixtureBytes('box-with-hole.step'));
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TOO_MANY_UPLOADS');
+    } finally {
+      for (const s of held) s.destroy();
+    }
+    await until(() => server.ctx.state.uploads === 0, 10_000, 'released slots');
+    expect((await postRaw(`${server.url}/analyze`, fixtureBytes('box-with-hole.step'))).status).toBe(200);
+  });
+});
+
+/** An upload whose body has begun and then waits: its socket stays open until destroyed. */
+function openUpload(): Promise<Socket> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write('POST /analyze HTTP/1.1\r\nhost: x\r\ncontent-type: application/octet-stream\r\ncontent-length: 100000\r\n\r\nISO-10303-21;\n');
+      resolve(socket);
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('time limits', () => {
+  it('a body trickled a byte at a time is cut at the request timeout (408), its socket closed', async () => {
+    const began = Date.now();
+    const chunks = Array.from({ length: 200 }, () => ' ');
+    const res = await rawRequest(server.url, {
+      path: '/analyze',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': '100000' },
+      chunks: ['ISO-10303-21;\n', ...chunks],
+      gapMs: 100,
+      timeoutMs: 20_000,
+    });
+    expect(res.status).toBe(408);
+    expect(Date.now() - began).toBeLessThan(LIMITS.requestTimeoutMs + 5_000);
+  });
+
+  it.each([
+    ['no Content-Disposition', ['Content-Type: text/plain']],
+    ['CR in the field name', ['Content-Disposition: form-data; name="fi\rle"']],
+  ])('a part with %s over 16 KB is answered 408 REQUEST_TIMEOUT, not left pending', async (_what, headers) => {
+    // Its only part: busboy skips it and never ends parts() (a busboy behaviour).
+    const body = multipartBody(BOUNDARY, [{ headers, content: 'y'.repeat(64 * 1024) }]);
+    const res = await healthWhile(rawRequest(server.url, { path: '/analyze', headers: multipartHeaders, chunks: [body], timeoutMs: 20_000 }));
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(errorCode(res)).toMatch(/^(REQUEST_TIMEOUT|EMPTY)$/);
   });
 });

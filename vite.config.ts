@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { SECURITY_HEADERS } from './server/security-headers.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) on every page we serve: SharedArrayBuffer, and with it
@@ -28,5 +29,7 @@ export default defineConfig({
   worker: { format: 'es' },
   // Vite serves .wasm as application/wasm, which WebAssembly.instantiateStreaming requires.
   server: { headers: isolation },
-  preview: { headers: isolation },
+  // Preview also sends the server's security headers (CSP included): the e2e tests run the built
+  // app under the policy production sends. Not the dev server: its HMR client needs inline script.
+  preview: { headers: { ...isolation, ...SECURITY_HEADERS } },
 });

@@ -12,8 +12,9 @@
  *   arcs, never into a flat wall, is one arc of an outline drawn with arcs (a cam, a lobed
  *   flange), not the rounding of an edge between walls.
  */
-import type { Face, Vec3 } from '../result.ts';
-import { cross, dot, norm, sub } from '../brep/vec.ts';
+import type { Vec3 } from '../result.ts';
+import { dot } from '../brep/vec.ts';
+import { coaxialFaces, sweepDegrees } from './arc-sweep.ts';
 import type { FaceGraph } from './graph.ts';
 import type { Fillet } from './blends.ts';
 
@@ -56,38 +57,9 @@ export function isOutlineRound(graph: FaceGraph, chain: Fillet, size: number): b
   if (chain.params.convex !== true) return false;
   const faces = chain.faces.map((id) => graph.faces[id]!);
   if (!faces.every((f) => f.surface === 'cylinder' && f.params.axis && f.params.center)) return false;
-  if (coaxial(faces, size) && sweepDegrees(graph, faces) >= ROUND_END_DEG) return true;
-  return flankedByArcs(graph, chain, faces[0]!.params.axis!);
-}
-
-function coaxial(faces: Face[], size: number): boolean {
-  const { axis, center } = faces[0]!.params;
-  const tol = size * 1e-6 + 1e-6;
-  return faces.every((f) => Math.abs(Math.abs(dot(f.params.axis!, axis!)) - 1) < 1e-6 && norm(cross(sub(f.params.center!, center!), axis!)) < tol);
-}
-
-/** Angle the faces cover about their common axis, from their mesh vertices: 360° minus the widest gap. */
-function sweepDegrees(graph: FaceGraph, faces: Face[]): number {
-  const { positions, indices, faceRanges } = graph.input.mesh;
   const { axis, center } = faces[0]!.params as { axis: Vec3; center: Vec3 };
-  const helper: Vec3 = Math.abs(axis[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
-  const u = cross(axis, helper);
-  const e1: Vec3 = u.map((x) => x / norm(u)) as Vec3;
-  const e2 = cross(axis, e1);
-  const angles: number[] = [];
-  for (const f of faces) {
-    const [first, count] = faceRanges[f.id]!;
-    for (let t = first * 3; t < (first + count) * 3; t++) {
-      const v = indices[t]! * 3;
-      const d = sub([positions[v]!, positions[v + 1]!, positions[v + 2]!], center);
-      angles.push(Math.atan2(dot(d, e2), dot(d, e1)));
-    }
-  }
-  if (angles.length < 2) return 0;
-  angles.sort((a, b) => a - b);
-  let gap = angles[0]! + 2 * Math.PI - angles[angles.length - 1]!;
-  for (let i = 1; i < angles.length; i++) gap = Math.max(gap, angles[i]! - angles[i - 1]!);
-  return 360 - (gap * 180) / Math.PI;
+  if (coaxialFaces(faces, size * 1e-6 + 1e-6) && sweepDegrees(graph, faces, axis, center) >= ROUND_END_DEG) return true;
+  return flankedByArcs(graph, chain, axis);
 }
 
 /**

@@ -65,6 +65,8 @@ async function collectParts(request: FastifyRequest, limits: UploadLimits): Prom
       }
     } else {
       if (part.valueTruncated) throw new HttpError(413, 'TOO_LARGE', `The field "${safeFileName(part.fieldname)}" is larger than ${MAX_FIELD_BYTES} bytes.`);
+      // A field sent twice (two quotation ids, persist false and true) is refused, never resolved.
+      if (Object.hasOwn(fields, part.fieldname)) throw new HttpError(400, 'BAD_REQUEST', `The field "${safeFileName(part.fieldname)}" is given more than once.`);
       fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
     }
   }

@@ -28,6 +28,7 @@ export function statusForAnalysisCode(code: ErrorCode): number {
     case 'EMPTY':
     case 'NOT_STEP':
     case 'TRUNCATED':
+    case 'INVALID_STEP':
     case 'UNSUPPORTED_SCHEMA':
     case 'NO_SOLID':
       return 422;

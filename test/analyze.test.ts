@@ -75,6 +75,15 @@ describe('analyze() on generated solids', () => {
     expect(r.part.faces).toBe(6);
   });
 
+  it('refuses a valid header over an unparseable DATA section as INVALID_STEP (the file\'s fault), then keeps working', async () => {
+    const block = new TextDecoder('latin1').decode(fixture('block.step'));
+    // The header kept, the DATA section one unterminated instance: the reader's parser fails (RetFail).
+    const broken = `${block.slice(0, block.indexOf('\nDATA;\n'))}\nDATA;\n#1 = CARTESIAN_POINT('',(0.,0.,0.);\nENDSEC;\nEND-ISO-10303-21;\n`;
+    expect(broken).not.toBe(block);
+    await expect(analyze(new Uint8Array(Buffer.from(broken, 'latin1')))).rejects.toMatchObject({ code: 'INVALID_STEP', engineBroken: false });
+    expect((await analyze(fixture('block.step'))).part.faces).toBe(6);
+  });
+
   it('reports every stage in order and times it', async () => {
     const seen: Progress[] = [];
     const r = await analyze(fixture('block.step'), { onProgress: (p) => seen.push(p) });

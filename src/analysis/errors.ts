@@ -3,7 +3,7 @@
  * Consumers (UI, server, CLI) switch on `code`, never on the message.
  */
 export const ERROR_CODES = [
-  'NOT_STEP', 'EMPTY', 'TRUNCATED', 'UNSUPPORTED_SCHEMA', 'NO_SOLID', 'TOO_LARGE', 'TIMEOUT',
+  'NOT_STEP', 'EMPTY', 'TRUNCATED', 'INVALID_STEP', 'UNSUPPORTED_SCHEMA', 'NO_SOLID', 'TOO_LARGE', 'TIMEOUT',
   'OUT_OF_MEMORY', 'OCC_FAILURE', 'MODEL_UNAVAILABLE', 'CANCELLED', 'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

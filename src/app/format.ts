@@ -194,6 +194,7 @@ export interface ErrorAdvice {
 const ADVICE: Record<ErrorCode, ErrorAdvice> = {
   NOT_STEP: { title: 'This is not a STEP file', advice: 'Choose a .step or .stp file exported from your CAD system (AP203, AP214 or AP242).' },
   EMPTY: { title: 'The file is empty', advice: 'Export the part again and choose the new file.' },
+  INVALID_STEP: { title: 'The STEP data cannot be read', advice: 'The file has a STEP header but its data section is not valid STEP. Export the part again from your CAD system.' },
   TRUNCATED: { title: 'The file is incomplete', advice: 'It ends before the STEP data does; the download or export was probably cut off. Export or download it again.' },
   UNSUPPORTED_SCHEMA: { title: 'This STEP version is not supported', advice: 'Export as AP203, AP214 or AP242.' },
   NO_SOLID: { title: 'The file holds no solid body', advice: 'It has only surfaces or wireframe. Export the part as a solid (closed B-Rep).' },

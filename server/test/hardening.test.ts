@@ -137,6 +137,15 @@ describe('repeated parameters', () => {
       expect(((await res.json()) as { error: { code: string; message: string } }).error.message).toMatch(/more than once/);
     }
   });
+
+  it('a multipart field given twice is refused with 400', async () => {
+    const form = new FormData();
+    form.append('quotation_id', 'Q-1');
+    form.append('quotation_id', 'Q-2');
+    form.append('file', new Blob([box() as Uint8Array<ArrayBuffer>]), 'part.step');
+    const res = await fetch(`${locked.url}/analyze`, { method: 'POST', body: form, headers: auth });
+    expect(res.status).toBe(400);
+  });
 });
 
 describe('file names', () => {

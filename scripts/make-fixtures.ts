@@ -197,3 +197,4 @@ write(oc, 'tapped-hole.step', tappedBlock);
 write(oc, 'tapped-hole-rotated.step', rotated(tappedBlock));
 await import('./hole-fixtures.ts');
 await import('./count-fixtures.ts');
+await import('./slot-fixtures.ts');

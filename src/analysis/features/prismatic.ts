@@ -9,11 +9,11 @@
  *   the floor tell slots and steps apart.
  */
 import type { Face, Vec3 } from '../result.ts';
-import { cross, dot, norm, scale, sub, unit } from '../brep/vec.ts';
+import { cross, dot, norm, unit } from '../brep/vec.ts';
 import { alignedAxis, type PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
 import { spanAlong, round4 } from './extent.ts';
-import { quarterRoundSlot } from './round-slots.ts';
+import { quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 /**
@@ -57,7 +57,9 @@ export function classifyPrismatic(
     }
     return [...out];
   };
-  const allConcave = (f: number) => graph.convexities(f).every((c) => c === 'concave' || c === 'smooth');
+  // A closed floor: walls (or their blends) all round its outline. Its inner loops may be
+  // anything: a hole or slot through the floor interrupts it, it does not open it.
+  const allConcave = (f: number) => outerLoopEdges(graph, f).every((e) => graph.edges[e]!.convexity === 'concave' || graph.edges[e]!.convexity === 'smooth');
 
   const make = (type: PrismaticType, outline: Outline, through: boolean, floor?: number): PrismaticFeature => {
     const feature: PrismaticFeature = { type, outline, through, faces: group, floor, params: {} };
@@ -83,12 +85,10 @@ export function classifyPrismatic(
   const closedFloors = planes.filter(allConcave);
   const openings = stockContacts(graph, planes, stock).map((c) => normal(c.stockFace));
   const closedFloor = closedFloors.find((f) => openings.some((o) => dot(o, normal(f)) > 1 - 1e-6)) ?? closedFloors[0];
-  const obround = closedFloor === undefined ? undefined : roundEndedSlot(graph, planes.filter((f) => f !== closedFloor), blends);
-  if (obround) {
-    const slot = make('slot', 'round-ended', false, closedFloor);
-    slot.params.length = obround.length;
-    slot.params.width = obround.width;
-    return slot;
+  const obround = closedFloor === undefined ? undefined : roundEnds(graph, planes.filter((f) => f !== closedFloor), blends);
+  if (obround?.ends === 2) {
+    const wall = planes.find((f) => f !== closedFloor)!;
+    return roundEndedSlot(graph, make('slot', 'round-ended', false, closedFloor), obround, wall, normal(closedFloor!));
   }
   if (closedFloor !== undefined) {
     const pocket = make('pocket', outlineOf(distinctPlanes(graph, planes.filter((f) => f !== closedFloor))), false, closedFloor);
@@ -104,6 +104,11 @@ export function classifyPrismatic(
     Object.assign(passage.params, crossSection(graph, frame, planes, commonAxis(planes.map(normal))!));
     return passage;
   }
+
+  // A slot an end mill cuts through the part: two facing walls and its round ends, no floor
+  // (an obround cut-out, or a U-shaped notch open at one end).
+  const through = planes.length === 2 ? roundEnds(graph, planes, blends) : undefined;
+  if (through) return roundEndedSlot(graph, make('slot', through.ends === 2 ? 'round-ended' : 'u-shaped', true), through, planes[0]!, through.axis);
 
   // A floor: the face the others stand on (concave to every other face of the group).
   // Where topology leaves it open (a corner step), the floor faces along the part's main axis.
@@ -134,15 +139,12 @@ export function classifyPrismatic(
   if (walls.length === 2) {
     const [a, b] = walls as [number, number];
     if (dot(normal(a), normal(b)) < -1 + 1e-6) {
-      // Half-round ends (blends as wide as the slot) close it: an end-milled, blind slot.
-      const width = Math.abs(dot(sub(graph.faces[a]!.params.origin!, graph.faces[b]!.params.origin!), normal(a)));
-      const roundEnds = blends.filter((bl) => Math.abs(2 * (graph.faces[bl]!.params.radius ?? 0) - width) < 1e-6);
-      if (roundEnds.length === 0) return make('slot', 'rectangular', true, floor);
-      const slot = make('slot', 'u-shaped', false, floor);
-      // The straight walls run from the open side to the end's axis (planar: exact), then the radius.
-      const along = cross(normal(a), normal(floor));
-      slot.params.length = round4(spanAlong(graph.input, [a], along) + width / 2);
-      return slot;
+      // Half-round ends (blends as wide as the slot): an end-milled, blind slot, closed where both
+      // ends are round (its floor may be broken by another cut, so it is no closed floor), U-shaped
+      // where one is.
+      const ends = roundEnds(graph, walls, blends);
+      if (!ends) return make('slot', 'rectangular', true, floor);
+      return roundEndedSlot(graph, make('slot', ends.ends === 2 ? 'round-ended' : 'u-shaped', false, floor), ends, a, normal(floor));
     }
     if (walls.every(aligned)) return make('step', 'rectangular', false, floor);
     return make('step', '2sides', true, floor);
@@ -162,19 +164,16 @@ export function classifyPrismatic(
 }
 
 /**
- * Two parallel walls closed by half-round ends as wide as the gap: an end-milled slot. Its length
- * is the distance between the end axes plus the width (exact, unlike the mesh extent).
+ * Length and width of a slot with round ends: closed, the distance between the end axes plus the
+ * width; U-shaped, the straight wall from the open side to the end's axis (planar: exact) plus the
+ * radius. Through the part, its depth along the cutter's axis.
  */
-function roundEndedSlot(graph: FaceGraph, walls: number[], blends: number[]): { length: number; width: number } | undefined {
-  if (walls.length !== 2 || blends.length !== 2) return undefined;
-  const [a, b] = walls.map((w) => graph.faces[w]!.params) as [Face['params'], Face['params']];
-  if (dot(a.normal!, b.normal!) > -1 + 1e-6) return undefined;
-  const width = Math.abs(dot(sub(a.origin!, b.origin!), a.normal!));
-  const ends = blends.map((bl) => graph.faces[bl]!.params);
-  if (!ends.every((e) => e.radius !== undefined && Math.abs(2 * e.radius - width) < 1e-6 && e.center && e.axis)) return undefined;
-  const gap = sub(ends[0]!.center!, ends[1]!.center!);
-  const along = norm(sub(gap, scale(ends[0]!.axis!, dot(gap, ends[0]!.axis!))));
-  return { length: round4(along + width), width: round4(width) };
+function roundEndedSlot(graph: FaceGraph, slot: PrismaticFeature, ends: RoundEnds, wall: number, depthDir: Vec3): PrismaticFeature {
+  slot.params.width = ends.width;
+  const along = cross(graph.faces[wall]!.params.normal!, depthDir);
+  slot.params.length = ends.ends === 2 ? ends.length : round4(spanAlong(graph.input, [wall], along) + ends.width / 2);
+  if (slot.floor === undefined) slot.params.depth = round4(spanAlong(graph.input, slot.faces, ends.axis));
+  return slot;
 }
 
 /**
@@ -229,6 +228,12 @@ function blendRadii(graph: FaceGraph, blends: number[], floor: number | undefine
   if (corner.length) out.corner_radius = round4(Math.min(...corner));
   if (bottom.length) out.floor_radius = round4(Math.min(...bottom));
   return out;
+}
+
+function outerLoopEdges(graph: FaceGraph, face: number): number[] {
+  const { loops, coedges } = graph.input;
+  const outer = graph.faces[face]!.loops.map((l) => loops[l]!).find((l) => l.outer);
+  return outer ? outer.coedges.map((c) => coedges[c]!.edge) : graph.edgesOf[face]!;
 }
 
 interface StockContact {

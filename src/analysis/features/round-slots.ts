@@ -1,10 +1,14 @@
 /**
- * A blind slot milled along a side of the part with a cutter whose axis stands on the floor: one
- * straight wall parallel to the open side and a quarter-round end at each end, as wide as the slot
- * (MFCAD++'s h_circular_end_blind_slot). Its faces: the floor, the wall and the two end blends.
+ * Slots whose ends an end mill rounds: closed (two half-round ends) or U-shaped (one), blind or
+ * through the part (`roundEnds`); and a blind slot milled along a side of the part with a cutter
+ * whose axis stands on the floor: one straight wall parallel to the open side and a quarter-round
+ * end at each end, as wide as the slot (MFCAD++'s h_circular_end_blind_slot). Its faces: the floor,
+ * the wall and the two end blends (`quarterRoundSlot`).
  */
-import { dot } from '../brep/vec.ts';
+import type { Face, Vec3 } from '../result.ts';
+import { cross, dot, norm, scale, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
+import { round4 } from './extent.ts';
 
 export interface QuarterRoundSlot {
   floor: number;
@@ -27,4 +31,45 @@ export function quarterRoundSlot(graph: FaceGraph, planes: number[], blends: num
   const tangentToWall = blends.every((b) => graph.neighbours(b).some((n) => n.face === wall && n.convexity === 'smooth'));
   const floorConcave = [wall, ...blends].every((f) => graph.neighbours(floor).some((n) => n.face === f && n.convexity === 'concave'));
   return tangentToWall && floorConcave ? { floor, wall, radius } : undefined;
+}
+
+export interface RoundEnds {
+  /** Distinct half-round ends (an end may be written as several faces: a half cylinder split in quarters). */
+  ends: number;
+  width: number;
+  /** Closed slot (two ends): distance between the end axes plus the width; exact, unlike the mesh extent. */
+  length: number;
+  /** The ends' axis: the cutter's, along the slot's depth. */
+  axis: Vec3;
+}
+
+/**
+ * Two parallel walls facing each other, with half-round ends as wide as the gap between them (the
+ * trace of an end mill): one end (a U, open at the other) or two (a closed, round-ended slot).
+ * The ends are cylinders standing along the walls.
+ */
+export function roundEnds(graph: FaceGraph, walls: number[], blends: number[]): RoundEnds | undefined {
+  if (walls.length !== 2 || blends.length === 0) return undefined;
+  const [a, b] = walls.map((w) => graph.faces[w]!.params) as [Face['params'], Face['params']];
+  if (dot(a.normal!, b.normal!) > -1 + 1e-6) return undefined;
+  const width = Math.abs(dot(sub(a.origin!, b.origin!), a.normal!));
+  const tol = 1e-6 * Math.max(1, width);
+  const faces = blends.map((bl) => graph.faces[bl]!);
+  const fits = (f: Face) =>
+    f.surface === 'cylinder' && f.params.axis !== undefined && f.params.center !== undefined &&
+    Math.abs(2 * f.params.radius! - width) < 2 * tol && Math.abs(dot(f.params.axis, a.normal!)) < 1e-6;
+  // Blends of another size (floor fillets) stay with the slot but are no ends.
+  const ends = faces.filter(fits);
+  if (ends.length === 0) return undefined;
+  // One end per axis: the parts of a split half cylinder share it.
+  const axis = ends[0]!.params.axis!;
+  const centres: Vec3[] = [];
+  for (const f of ends) {
+    const c = f.params.center!;
+    if (!centres.some((o) => norm(cross(sub(c, o), axis)) < tol)) centres.push(c);
+  }
+  if (centres.length > 2) return undefined;
+  const gap = centres.length === 2 ? sub(centres[0]!, centres[1]!) : ([0, 0, 0] as Vec3);
+  const along = norm(sub(gap, scale(axis, dot(gap, axis))));
+  return { ends: centres.length, width: round4(width), length: round4(along + width), axis };
 }

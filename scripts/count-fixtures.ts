@@ -4,7 +4,7 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
-import { cut, filletEdges, oc, point, rotated, write, zCylinder } from './fixture-kit.ts';
+import { box, cut, filletEdges, fuse, oc, point, rotated, unify, write, zCylinder } from './fixture-kit.ts';
 
 /** A closed profile in z = 0 of lines ([x, y] to the next point) and arcs ({ via, to }), extruded `height` up. */
 function extruded(start: readonly [number, number], segments: ({ to: readonly [number, number] } | { via: readonly [number, number]; to: readonly [number, number] })[], height: number): TopoDS_Shape {
@@ -43,3 +43,23 @@ for (const angle of [(2 * Math.PI) / 3, (4 * Math.PI) / 3]) {
 lobed = filletEdges(lobed, lb.cornerRadius, vertical);
 lobed = cut(lobed, zCylinder(0, 0, -1, lb.hole / 2, lb.thickness + 2));
 write(oc, 'lobed.step', lobed);
+
+function xCylinder(x: number, y: number, z: number, r: number, h: number): TopoDS_Shape {
+  return new oc.BRepPrimAPI_MakeCylinder(new oc.gp_Ax2(point(x, y, z), new oc.gp_Dir(1, 0, 0)), r, h).Shape();
+}
+
+// A bent L: both corners of an L of two plates rounded about one axis (outside R + t, inside R).
+const { bracket: bk } = COUNT_FIXTURES;
+const t = bk.thickness;
+let bracket = unify(fuse(box(0, 0, 0, bk.length, bk.width, t), box(0, 0, 0, t, bk.width, bk.height)));
+const alongY = (x: number, z: number) => (a: number[], b: number[]) => [a, b].every((p) => Math.abs(p[0]! - x) < 1e-6 && Math.abs(p[2]! - z) < 1e-6);
+bracket = filletEdges(bracket, bk.bendRadius + t, alongY(0, 0));
+bracket = filletEdges(bracket, bk.bendRadius, alongY(t, t));
+bracket = cut(bracket, zCylinder(bk.holeAt[0], bk.holeAt[1], -1, bk.hole / 2, t + 2));
+const [sy, sz, sl, sw] = bk.slot;
+const slotTool = fuse(fuse(box(-1, sy - sl / 2, sz - sw / 2, t + 2, sl, sw), xCylinder(-1, sy - sl / 2, sz, sw / 2, t + 2)), xCylinder(-1, sy + sl / 2, sz, sw / 2, t + 2));
+bracket = cut(bracket, slotTool);
+const [nd, nw] = bk.notch;
+bracket = cut(bracket, box(bk.length - nd, (bk.width - nw) / 2, -1, nd + 1, nw, t + 2));
+write(oc, 'sheet-bracket.step', bracket);
+write(oc, 'sheet-bracket-rotated.step', rotated(bracket));

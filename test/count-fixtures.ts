@@ -16,4 +16,12 @@ export const COUNT_FIXTURES = {
    * on the axis. Its outline is drawn with arcs only: 1 hole, no fillet.
    */
   lobed: { radius: 50, offset: 30, thickness: 8, cornerRadius: 6, hole: 20 },
+  /**
+   * An L bent from a `thickness` sheet: a flange `length` along x and one `height` up z, `width`
+   * along y, bent with inside radius `bendRadius`; a hole Ø`hole` at `holeAt` (x, y) through the
+   * flat flange, a round-ended slot [y-centre, z-centre, centre distance along y, width] through the
+   * upright one, a notch [depth in x, width in y] in the flat flange's end. An estimator counts one
+   * sheet-metal part, 1 hole and 1 slot: no fillet, step or chamfer.
+   */
+  bracket: { thickness: 2, bendRadius: 3, length: 60, height: 40, width: 30, hole: 6, holeAt: [40, 15], slot: [15, 25, 12, 5], notch: [8, 10] },
 } as const;

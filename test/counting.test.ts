@@ -1,7 +1,8 @@
 /**
  * Features counted as an estimator counts them, on fixtures built for each rule
  * (scripts/count-fixtures.ts, dimensions in test/count-fixtures.ts): one fillet per chain of
- * blend faces, and no fillet for a round end or an outline drawn with arcs.
+ * blend faces, and no fillet for a round end or an outline drawn with arcs; a bent sheet is one
+ * sheet-metal part whose bends and blank outline are no features.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
@@ -11,7 +12,8 @@ import { fixture } from './fixtures.ts';
 
 const run = (name: string) => analyze(fixture(name), { fileName: name });
 const fillets = (r: AnalysisResult) => r.features.filter((f) => f.type === 'fillet');
-const [HOLE, , , , , FILLET] = COUNT_CLASSES;
+const [HOLE, SLOT, , , , FILLET] = COUNT_CLASSES;
+const SHEET = COUNT_CLASSES[15];
 
 describe('fillets as an estimator counts them', () => {
   const { lug, lobed } = COUNT_FIXTURES;
@@ -35,5 +37,27 @@ describe('fillets as an estimator counts them', () => {
     expect(r.faces.filter((f) => f.surface === 'cylinder' && f.params.internal === false).length).toBe(6);
     expect(fillets(r)).toEqual([]);
     expect(r.features.map((f) => [f.type, f.params.diameter])).toEqual([['hole', lobed.hole]]);
+  });
+});
+
+describe('sheet metal', () => {
+  const { bracket } = COUNT_FIXTURES;
+
+  it.each(['sheet-bracket.step', 'sheet-bracket-rotated.step'])('%s: one sheet with its bend, a hole and a slot cut through it', async (name) => {
+    const r = await run(name);
+    expect(r.part.process).toBe('sheet_metal');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['bend', 'hole', 'slot']);
+    const bend = r.features.find((f) => f.type === 'bend')!;
+    expect(bend.params.radius).toBeCloseTo(bracket.bendRadius, 3);
+    expect(bend.params.thickness).toBeCloseTo(bracket.thickness, 3);
+    expect(bend.params.angle).toBeCloseTo(90, 0);
+    expect(r.features.find((f) => f.type === 'hole')!.params.diameter).toBeCloseTo(bracket.hole, 3);
+    expect(countFeatures(r)).toEqual({ [HOLE]: 1, [SLOT]: 1, [SHEET]: 1 });
+  });
+
+  it('is not claimed by machined parts, thin walls or turned parts', async () => {
+    for (const name of ['plate-holes.step', 'rounded.step', 'thin-wall.step', 'threaded.step', 'lug.step']) {
+      expect((await run(name)).part.process, name).not.toBe('sheet_metal');
+    }
   });
 });

@@ -153,8 +153,11 @@ export const partSchema = z.object({
   stock: vec3,
   volume: z.number(),
   area: z.number(),
-  /** How the part is made: from the share of its area that is coaxial with one axis. */
-  process: z.enum(['turned', 'milled', 'mill-turn']).optional(),
+  /**
+   * How the part is made: from the share of its area that is coaxial with one axis, or
+   * 'sheet_metal' for one bent sheet of constant thickness (features/sheet-metal.ts).
+   */
+  process: z.enum(['turned', 'milled', 'mill-turn', 'sheet_metal']).optional(),
 });
 export type Part = z.infer<typeof partSchema>;
 

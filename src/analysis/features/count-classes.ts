@@ -9,11 +9,13 @@
  * - the part as a whole: `part.process === 'sheet_metal'` is one Sheet Metal Features; a
  *   `pipe` feature (a tube-shaped body) is one Pipe / Tube;
  * - what describes the stock rather than a machined region counts nothing: a turned part's outside
- *   diameters and end faces (`turned_diameter`, `turned_face`) are its bar, not features;
+ *   diameters and end faces (`turned_diameter`, `turned_face`) are its bar, a sheet's `bend`s are
+ *   part of its one Sheet Metal Features;
  * - `unrecognised` regions (no dimensions, `needs_review`) count nothing: an estimator cannot
  *   price them;
- * - the model's features (`method: 'ml'`) carry an MFCAD++ class name as their type and count by
- *   that class, as the product reports them.
+ * - the model's features (`method: 'ml'`) count as the product reports them: by our type where it
+ *   measured them, else by their MFCAD++ class name; `unrecognised` regions (`method: 'review'`)
+ *   count nothing.
  * Grooves have no class of their own: a turned or bore groove is a Neck (the benchmark's recess on
  * a turned part), an O-ring groove in a flat face a Slot (a channel cut along a path).
  */
@@ -88,7 +90,8 @@ const MODEL: Record<Exclude<MfcadppClass, 'stock'> | 'counterbore' | 'countersun
 
 /** Which class one feature counts in (undefined: none). */
 export function countClassOf(feature: Pick<Feature, 'type' | 'method'>): CountClass | undefined {
-  if (feature.method === 'ml') return (MODEL as Record<string, CountClass>)[feature.type];
+  // The model's measured features carry our types; its raw regions, its class names.
+  if (feature.method === 'ml') return GEOMETRIC[feature.type] ?? (MODEL as Record<string, CountClass>)[feature.type];
   return GEOMETRIC[feature.type];
 }
 
@@ -110,6 +113,6 @@ export function countFeatures(result: { features: Pick<Feature, 'type' | 'method
     if (cls) add(cls, unitsOf(f, cls));
   }
   // A sheet-metal part is one Sheet Metal Features to the benchmark, however many bends it has.
-  if ((result.part.process as string | undefined) === 'sheet_metal') add(SHEET, 1);
+  if (result.part.process === 'sheet_metal') add(SHEET, 1);
   return counts;
 }

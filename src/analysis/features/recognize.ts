@@ -12,6 +12,7 @@ import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
 import { chainFillets, isOutlineRound } from './fillet-chains.ts';
+import { findSheetMetal } from './sheet-metal.ts';
 import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
@@ -20,7 +21,7 @@ import { unreachableFeatures } from './access.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
 
 export interface Recognition {
-  process: Process;
+  process: Process | 'sheet_metal';
   features: Feature[];
   setups: Setup[];
   dfm: DfmIssue[];
@@ -51,6 +52,10 @@ export function recognize(input: RecognizerInput): Recognition {
   for (const t of turning.features) {
     claim({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis, confidence: 1, method: 'geometric' }, t.type === 'chamfer' ? 'chamfer' : 'stock');
   }
+  // A bent sheet: its bends are no fillets, its blank's outline no steps or chamfers.
+  const sheet = turning.process === 'milled' ? findSheetMetal(graph, frame.size) : undefined;
+  for (const bend of sheet?.bends ?? []) claim({ type: 'bend', faces: bend.faces, params: bend.params, axis: bend.axis, confidence: 1, method: 'geometric' }, 'stock');
+  sheet?.blank.forEach((f) => cut.delete(f));
   const protrusion = (p: Protrusion): Omit<Feature, 'id'> => ({ type: p.type, faces: p.faces, params: p.params, axis: p.axis, confidence: 1, method: 'geometric' });
   for (const groove of findOringGrooves(graph, cut, frame.size)) claim(protrusion(groove), 'Oring');
   for (const boss of findBosses(graph, cut, frame.size)) claim(protrusion(boss), 'stock');
@@ -80,7 +85,7 @@ export function recognize(input: RecognizerInput): Recognition {
   const dfm = [...dfmChecks(features), ...thinWalls(graph, frame), ...unreachableFeatures(graph, frame, features, notMilled)];
   // Lathe features (claimed first, so the first ids) are turned, not clamped for a 3-axis setup.
   const setups = planSetups(features.slice(turning.features.length));
-  return { process: turning.process, features, faceClasses, stock: stockSize, setups, dfm };
+  return { process: sheet ? 'sheet_metal' : turning.process, features, faceClasses, stock: stockSize, setups, dfm };
 }
 
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
-import { SECURITY_HEADERS } from './server/security-headers.ts';
+import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicyFor, SECURITY_HEADERS } from './server/security-headers.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) on every page we serve: SharedArrayBuffer, and with it
@@ -15,7 +15,7 @@ const isolation = {
 
 export default defineConfig({
   // React (JSX, Fast Refresh) for the app in src/app/.
-  plugins: [react()],
+  plugins: [react(), previewContentSecurityPolicy()],
   build: {
     target: 'es2022',
     rollupOptions: {
@@ -33,3 +33,16 @@ export default defineConfig({
   // app under the policy production sends. Not the dev server: its HMR client needs inline script.
   preview: { headers: { ...isolation, ...SECURITY_HEADERS } },
 });
+
+/** The server's CSP on `vite preview`: per answer, as the page's or a worker script's. */
+function previewContentSecurityPolicy(): Plugin {
+  return {
+    name: 'vectis-preview-csp',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        res.setHeader('content-security-policy', contentSecurityPolicyFor(req.url ?? '/'));
+        next();
+      });
+    },
+  };
+}

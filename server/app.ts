@@ -22,7 +22,7 @@ import { HttpError, statusForAnalysisCode } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import { PoolClosedError, QueueFullError, WorkerPool } from './pool.ts';
 import { refuseRepeatedParameters } from './query-params.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { contentSecurityPolicyFor, SECURITY_HEADERS } from './security-headers.ts';
 import { fastifyTrustProxy } from './proxy-trust.ts';
 import { analysesRoutes } from './routes/analyses.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
@@ -138,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(SECURITY_HEADERS).header('content-security-policy', contentSecurityPolicyFor(request.url));
     refuseRepeatedParameters(request.query);
   });
   app.addHook('onResponse', async (request, reply) => {

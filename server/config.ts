@@ -21,6 +21,8 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   /** A multipart body that sends nothing for this long is refused (408 REQUEST_TIMEOUT). */
   bodyIdleTimeoutMs: number;
+  /** How long a file's own failure (unparseable, no solid, trap, timeout) is answered from memory (0: never). */
+  failureCacheTtlMs: number;
   /** Analysis worker threads. */
   workers: number;
   /** Jobs waiting for a worker beyond those running; one more is answered 503 + Retry-After. */
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxConcurrentUploads: Math.max(1, int(env, 'MAX_CONCURRENT_UPLOADS', workers + maxQueue)),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 120_000),
     bodyIdleTimeoutMs: int(env, 'BODY_IDLE_TIMEOUT_MS', 15_000),
+    failureCacheTtlMs: int(env, 'FAILURE_CACHE_TTL_SECONDS', 3600) * 1000,
     workers,
     maxQueue,
     jobTimeoutMs: int(env, 'JOB_TIMEOUT_MS', 30_000),

@@ -2,6 +2,7 @@
  * A small worker_threads pool for the analysis pipeline.
  *
  * - `size` workers, each starting its own OCC engine; a job goes only to a worker whose engine is up.
+ * - Cancellation: a job whose signal aborts leaves the queue, or is told to stop if it runs.
  * - A bounded queue: with every worker busy and `maxQueue` jobs waiting, `run()` throws
  *   QueueFullError carrying a Retry-After estimate (the route answers 503).
  * - A per-job time limit enforced by terminate(): WASM cannot be interrupted from outside, so the
@@ -16,65 +17,11 @@
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import { AnalysisError, type ErrorCode } from '../src/analysis/index.ts';
-import type { JobMessage, ResultSummary, TestHook, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
+import { AnalysisError } from '../src/analysis/index.ts';
+import { PoolClosedError, QueueFullError, type JobInput, type JobOutput, type PoolEvents, type PoolOptions, type WorkerExitReason } from './pool-types.ts';
+import type { CancelMessage, JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
 
-export interface PoolOptions {
-  workerFile: URL | string;
-  size: number;
-  maxQueue: number;
-  jobTimeoutMs: number;
-  maxWasmHeapBytes: number;
-  maxJsHeapBytes: number;
-  maxJobsPerWorker: number;
-  resourceLimitMb: number;
-  testHooks: boolean;
-  /** Warm each new worker up with a small analysis before it takes jobs (default true). */
-  warmup?: boolean;
-  /** ONNX model for the 'infer' stage; see WorkerInit. */
-  modelPath?: string;
-  logger: Logger;
-}
-
-export interface JobInput {
-  bytes: Uint8Array;
-  fileName: string;
-  maxBytes: number;
-  hook?: TestHook;
-  /** The request's logger (carries the correlation id). */
-  log?: Logger;
-  /** Abort while still queued (the client went away): the job is dropped. */
-  signal?: AbortSignal;
-}
-
-export interface JobOutput {
-  json: string;
-  summary: ResultSummary;
-  queuedMs: number;
-  runMs: number;
-}
-
-export class QueueFullError extends Error {
-  override readonly name = 'QueueFullError';
-  constructor(readonly retryAfterSeconds: number) {
-    super('The analysis queue is full; retry later.');
-  }
-}
-
-export class PoolClosedError extends Error {
-  override readonly name = 'PoolClosedError';
-  constructor() {
-    super('The server is shutting down.');
-  }
-}
-
-export type WorkerExitReason = 'timeout' | 'died' | 'oom' | 'recycle-heap' | 'recycle-jobs' | 'engine-broken' | 'start-failed' | 'shutdown';
-
-export interface PoolEvents {
-  job: [{ outcome: 'ok' | ErrorCode; runMs: number; queuedMs: number; summary?: ResultSummary }];
-  'worker-exit': [{ reason: WorkerExitReason; threadId: number }];
-  'worker-ready': [{ threadId: number; engineMs: number }];
-}
+export { PoolClosedError, QueueFullError, type JobInput, type JobOutput, type PoolEvents, type PoolOptions, type WorkerExitReason } from './pool-types.ts';
 
 interface Pending {
   input: JobInput;
@@ -356,6 +303,10 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
       slot.state = 'busy';
       const { bytes } = pending.input;
       // Transfer the bytes when they own their whole buffer; copy a view into a shared one.
+      if (pending.input.signal) {
+        job.onAbort = () => slot.worker.postMessage({ type: 'cancel', id } satisfies CancelMessage);
+        pending.input.signal.addEventListener('abort', job.onAbort, { once: true });
+      }
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer);
       const payload = own ? bytes : bytes.slice();
       const message: JobMessage = {

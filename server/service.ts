@@ -1,13 +1,17 @@
 /**
  * What the routes share: the analysis of an uploaded file through the cache layers and the worker
- * pool, with single-flight (concurrent requests for the same file share one job).
+ * pool, with single-flight (concurrent requests for the same file share one job), failures that
+ * are the file's own answered from memory (failure-cache.ts), and a job cancelled once every
+ * request waiting for it has gone away.
  */
 import type { Redis } from 'ioredis';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { AuthFailureLimiter } from './auth-failures.ts';
+import { AnalysisError } from '../src/analysis/index.ts';
 import type { Authenticator } from './auth.ts';
 import type { CacheLayer, ResultCache } from './cache.ts';
 import type { ServerConfig } from './config.ts';
+import { FailureCache } from './failure-cache.ts';
 import type { Metrics } from './metrics.ts';
 import type { WorkerPool } from './pool.ts';
 import type { ErrorReporter } from './sentry.ts';
@@ -28,7 +32,13 @@ export interface AppContext {
   pipelineVersion: string;
   /** draining: shutting down; uploads: upload requests in flight (capped by maxConcurrentUploads). */
   state: { draining: boolean; uploads: number };
-  analyzeUpload(upload: Upload, log: Logger, options?: { hook?: TestHook }): Promise<AnalyzeOutcome>;
+  analyzeUpload(upload: Upload, log: Logger, options?: AnalyzeOptions): Promise<AnalyzeOutcome>;
+}
+
+export interface AnalyzeOptions {
+  hook?: TestHook;
+  /** Aborts when this request's client has gone away. */
+  signal?: AbortSignal;
 }
 
 export interface AnalyzeOutcome {
@@ -38,32 +48,74 @@ export interface AnalyzeOutcome {
   cache?: CacheLayer;
 }
 
+/** One job shared by the requests for one file; cancelled when the last of them goes away. */
+interface Flight {
+  work: Promise<AnalyzeOutcome>;
+  waiting: number;
+  controller: AbortController;
+}
+
 export function createAnalyzer(ctx: Omit<AppContext, 'analyzeUpload'>): AppContext['analyzeUpload'] {
-  const inflight = new Map<string, Promise<AnalyzeOutcome>>();
+  const inflight = new Map<string, Flight>();
+  const failures = new FailureCache(ctx.config.failureCacheTtlMs);
   return async (upload, log, options = {}) => {
     const hook = ctx.config.testHooks ? options.hook : undefined;
-    if (!hook) {
-      const shared = inflight.get(upload.sha256);
-      if (shared) return withName(await shared, upload.fileName);
+    if (options.signal?.aborted) throw new AnalysisError('CANCELLED', 'The request was cancelled.');
+    const failed = hook ? undefined : failures.get(upload.sha256);
+    if (failed) {
+      log.info({ sha256: upload.sha256, code: failed.code }, 'known failing file: answered from the failure cache');
+      throw failed;
     }
-    const work = (async (): Promise<AnalyzeOutcome> => {
+    let flight = hook ? undefined : inflight.get(upload.sha256);
+    if (!flight) {
+      const controller = new AbortController();
+      const work = (async (): Promise<AnalyzeOutcome> => {
+        if (!hook) {
+          const hit = await ctx.cache.get(upload.sha256, log);
+          if (hit) return { json: hit.json, cache: hit.layer };
+        }
+        const out = await ctx.pool.run({ bytes: upload.bytes, fileName: upload.fileName, maxBytes: ctx.config.maxUploadBytes, hook, log, signal: controller.signal });
+        if (!hook) ctx.cache.set(upload.sha256, out.json, log);
+        log.info({ sha256: upload.sha256, faces: out.summary.faces, runMs: Math.round(out.runMs), queuedMs: Math.round(out.queuedMs) }, 'analysis done');
+        return { json: out.json };
+      })();
+      const started: Flight = { work, waiting: 0, controller };
+      flight = started;
       if (!hook) {
-        const hit = await ctx.cache.get(upload.sha256, log);
-        if (hit) return { json: hit.json, cache: hit.layer };
+        inflight.set(upload.sha256, started);
+        work.then(
+          () => undefined,
+          (e: unknown) => {
+            if (failures.remember(upload.sha256, e)) log.info({ sha256: upload.sha256, code: (e as AnalysisError).code }, 'file failure remembered');
+          },
+        ).finally(() => {
+          if (inflight.get(upload.sha256) === started) inflight.delete(upload.sha256);
+        });
       }
-      // No abort signal: other requests may be waiting on this same job (single-flight).
-      const out = await ctx.pool.run({ bytes: upload.bytes, fileName: upload.fileName, maxBytes: ctx.config.maxUploadBytes, hook, log });
-      if (!hook) ctx.cache.set(upload.sha256, out.json, log);
-      log.info({ sha256: upload.sha256, faces: out.summary.faces, runMs: Math.round(out.runMs), queuedMs: Math.round(out.queuedMs) }, 'analysis done');
-      return { json: out.json };
-    })();
-    if (!hook) inflight.set(upload.sha256, work);
-    try {
-      return withName(await work, upload.fileName);
-    } finally {
-      if (inflight.get(upload.sha256) === work) inflight.delete(upload.sha256);
     }
+    return await waitFor(flight, upload.fileName, options.signal);
   };
+}
+
+/** Waits for a shared job as one of its requests; the last request to go away cancels it. */
+async function waitFor(flight: Flight, fileName: string, signal: AbortSignal | undefined): Promise<AnalyzeOutcome> {
+  flight.waiting++;
+  let counted = true;
+  const leave = () => {
+    if (!counted) return;
+    counted = false;
+    if (--flight.waiting === 0) flight.controller.abort();
+  };
+  signal?.addEventListener('abort', leave, { once: true });
+  try {
+    return withName(await flight.work, fileName);
+  } finally {
+    signal?.removeEventListener('abort', leave);
+    if (counted) {
+      counted = false;
+      flight.waiting--;
+    }
+  }
 }
 
 /**

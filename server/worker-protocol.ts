@@ -14,6 +14,12 @@ export interface JobMessage {
   hook?: TestHook;
 }
 
+/** Stop job `id` at its next stage boundary (its client went away). */
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
 export interface WorkerStats {
   /** Bytes reserved by the OCC WASM heap (only grows; growth shows leaks). */
   wasmHeap: number;

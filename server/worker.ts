@@ -16,13 +16,15 @@ import { analyze, engineHeapBytes, getEngine, serializeError, stringifyResult, A
 import type { OC } from '../src/analysis/occt/engine.ts';
 // The Node host's onnxruntime adapter (the browser's wasm kernels, models read from disk), as the CLI uses.
 import '../src/analysis/ml/node.ts';
-import type { JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
+import type { CancelMessage, JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
 
 if (!parentPort) throw new Error('server/worker.ts must run in a worker thread');
 const port = parentPort;
 const init = (workerData ?? { testHooks: false, warmup: true }) as WorkerInit;
 
 let engine: OC | undefined;
+/** The job running now; a cancel for it aborts its analysis between stages. */
+let current: { id: number; controller: AbortController } | undefined;
 
 function stats(): WorkerStats {
   return { wasmHeap: engine ? engineHeapBytes(engine) : 0, jsHeap: getHeapStatistics().used_heap_size };
@@ -42,14 +44,17 @@ getEngine()
   })
   .catch((e: unknown) => post({ type: 'start-failed', error: serializeError(e) }));
 
-port.on('message', (message: JobMessage) => {
+port.on('message', (message: JobMessage | CancelMessage) => {
   if (message.type === 'job') void run(message);
+  else if (message.type === 'cancel' && current?.id === message.id) current.controller.abort();
 });
 
 async function run(job: JobMessage): Promise<void> {
+  const controller = new AbortController();
+  current = { id: job.id, controller };
   try {
     if (job.hook && init.testHooks) runHook(job.hook);
-    const result = await analyze(job.bytes, { fileName: job.fileName, maxBytes: job.maxBytes, model: init.modelPath });
+    const result = await analyze(job.bytes, { fileName: job.fileName, maxBytes: job.maxBytes, model: init.modelPath, signal: controller.signal });
     engine = await getEngine();
     post({
       type: 'result',
@@ -62,6 +67,8 @@ async function run(job: JobMessage): Promise<void> {
     const engineBroken = e instanceof AnalysisError && e.engineBroken;
     if (engineBroken) engine = undefined;
     post({ type: 'error', id: job.id, error: serializeError(e), engineBroken, stats: stats() });
+  } finally {
+    if (current?.id === job.id) current = undefined;
   }
 }
 

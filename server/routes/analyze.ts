@@ -40,6 +40,15 @@ export function testHook(ctx: AppContext, request: FastifyRequest): TestHook | u
   return v === 'hang' || v === 'slow' || v === 'crash' ? v : undefined;
 }
 
+/** Aborts when the client goes away before its answer is written: its job is then cancelled. */
+export function abandonSignal(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 /** `{"id":...,<extra>,` + the result's own members: no re-serialization of a large result. */
 export function envelope(extra: Record<string, unknown>, resultJson: string): string {
   const head = JSON.stringify(extra);
@@ -60,7 +69,7 @@ export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
       const params = parseParams(upload.fields);
       const log = request.log;
       log.info({ sha256: upload.sha256, bytes: upload.bytes.byteLength, fileName: upload.fileName, persist: !!params.persist }, 'analyze');
-      const outcome = await ctx.analyzeUpload(upload, log, { hook: testHook(ctx, request) });
+      const outcome = await ctx.analyzeUpload(upload, log, { hook: testHook(ctx, request), signal: abandonSignal(reply) });
       let id: string = randomUUID();
       let persisted = false;
       if (params.persist) {

@@ -6,18 +6,18 @@
  * persist=false.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 import type { ResultJson } from '../store/store.ts';
 import { readUpload } from '../upload.ts';
 import { verifyResult } from '../verify.ts';
-import { parseParams, requireStore, testHook } from './analyze.ts';
+import { abandonSignal, parseParams, requireStore, testHook } from './analyze.ts';
 import { routeGuards } from './guards.ts';
 
 export function verifyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { maxUploadBytes, maxResultBytes } = ctx.config;
-  app.post('/verify', { ...routeGuards(ctx, maxUploadBytes + maxResultBytes) }, async (request: FastifyRequest) => {
+  app.post('/verify', { ...routeGuards(ctx, maxUploadBytes + maxResultBytes) }, async (request: FastifyRequest, reply: FastifyReply) => {
     const upload = await readUpload(request, { maxBytes: maxUploadBytes, maxResultBytes, withResult: true, idleTimeoutMs: ctx.config.bodyIdleTimeoutMs });
     const params = parseParams(upload.fields);
     if (upload.resultText === undefined) {
@@ -29,7 +29,7 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext): void {
     } catch {
       throw new HttpError(400, 'BAD_REQUEST', 'The "result" field is not valid JSON.');
     }
-    const outcome = await ctx.analyzeUpload(upload, request.log, { hook: testHook(ctx, request) });
+    const outcome = await ctx.analyzeUpload(upload, request.log, { hook: testHook(ctx, request), signal: abandonSignal(reply) });
     const server = JSON.parse(outcome.json) as Record<string, unknown>;
     const v = verifyResult(server, client);
     ctx.metrics.verifications.inc({ verified: String(v.verified) });

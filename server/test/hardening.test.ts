@@ -25,6 +25,7 @@ beforeAll(async () => {
   const staticDir = tempDir('static');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Vectis</title>');
+  writeFileSync(join(staticDir, 'assets', 'analysis.worker-abc123.js'), 'self.onmessage = () => undefined;');
   locked = await startServer(
     bundle.worker,
     testConfig({ apiKeys: [KEY], supabaseJwtSecret: SECRET, supabaseJwtIssuers: [ISSUER, 'supabase'], metricsToken: METRICS_TOKEN, staticDir }),
@@ -96,6 +97,15 @@ describe('security headers', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('a script gets the worker policy: eval for the engine\'s bindings there only, never on the page', async () => {
+    const script = await fetch(`${locked.url}/assets/analysis.worker-abc123.js`);
+    expect(script.status).toBe(200);
+    const csp = script.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'/);
+    expect(csp).toContain("connect-src 'self'");
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('API answers carry them too, errors included', async () => {

@@ -92,6 +92,23 @@ describe('analyze() on generated solids', () => {
     for (const s of ['read', 'brep', 'mesh', 'metrics', 'recognize', 'total']) expect(r.timings[s]).toBeGreaterThanOrEqual(0);
   });
 
+  it('hands the mesh over as soon as it exists, before metrics and recognition', async () => {
+    const events: string[] = [];
+    let early: unknown;
+    const r = await analyze(fixture('box-with-hole.step'), {
+      onProgress: (p) => events.push(`${p.stage} ${p.state}`),
+      onMesh: (mesh) => {
+        events.push('mesh handed over');
+        early = mesh;
+      },
+    });
+    expect(events.filter((e) => e === 'mesh handed over')).toHaveLength(1);
+    expect(events.indexOf('mesh handed over')).toBe(events.indexOf('mesh done') + 1);
+    expect(events.indexOf('mesh handed over')).toBeLessThan(events.indexOf('metrics start'));
+    // The very mesh of the result: a host that shows it early shows the final triangles.
+    expect(early).toBe(r.mesh);
+  });
+
   it('stops with CANCELLED when the signal fires', async () => {
     const controller = new AbortController();
     const run = analyze(fixture('block.step'), {

@@ -15,7 +15,8 @@ import { SCHEMA_VERSION, type AnalysisResult, type DfmIssue, type Mesh, type Sta
 import { unitPlausibility } from './size-check.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
-import { applyModel, type ModelOption } from './ml/infer.ts';
+import { applyModel, isSession, type ModelOption } from './ml/infer.ts';
+import { loadModel } from './ml/session.ts';
 import { uvGrids, type GridFrame } from './ml/uv-grids.ts';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -70,6 +71,10 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
   let shape: TopoDS_Shape | undefined;
   let brep: BrepContext | undefined;
   try {
+    // Start the model's runtime and session now (cached by source, so 'infer' reuses it): in a
+    // one-shot host (the CLI) onnxruntime's wasm then compiles on V8's background threads while
+    // the engine reads the file, instead of after it. A failure resurfaces in 'infer', coded.
+    if (options.model !== undefined && !isSession(options.model)) loadModel(options.model).catch(() => undefined);
     const hash = sha256Hex(bytes);
     // A ready engine costs nothing; one still starting (a worker starts it early) costs the wait.
     const wasReady = isEngineReady();

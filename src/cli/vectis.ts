@@ -11,7 +11,6 @@ import { parseArgs } from 'node:util';
 import { analyze, serializeError, stringifyResult, type AnalysisResult } from '../analysis/index.ts';
 import '../analysis/ml/node.ts';
 import { modelFromSetting } from '../analysis/ml/model-file.ts';
-import { runEval } from './eval.ts';
 
 const USAGE = `usage: vectis analyze <file.step> [--out result.json] [--model <file.onnx>|none]
        vectis eval <labelled-folder> [--out report.json] [--model <file.onnx>|none]`;
@@ -29,7 +28,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (command === 'eval' && file && rest.length === 0) return runEval(file, parsed.values.out, parsed.values.model);
+  // Loaded only for eval: a one-shot analyze has no use for the scoring modules.
+  if (command === 'eval' && file && rest.length === 0) return (await import('./eval.ts')).runEval(file, parsed.values.out, parsed.values.model);
   if (command !== 'analyze' || !file || rest.length > 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;

@@ -11,6 +11,7 @@ import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
+import { findChamfers } from './chamfers.ts';
 import { chainFillets, isOutlineRound } from './fillet-chains.ts';
 import { findSheetMetal } from './sheet-metal.ts';
 import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
@@ -72,10 +73,19 @@ export function recognize(input: RecognizerInput): Recognition {
     if (isOutlineRound(graph, chain, frame.size)) chain.faces.forEach((f) => cut.delete(f));
     else claimFillet(chain);
   }
+  // A chamfer chain that turns concave corners (or runs on tangentially) forms a group of its own
+  // below: it is one bevel, not a step or slot of slanted walls. Lone bevels stay prismatic's.
+  const bevelChains = findChamfers(graph, cut).filter((c) => c.faces.length > 1);
+  const chainOf = new Map(bevelChains.flatMap((c, i) => c.faces.map((f) => [f, i] as const)));
+  const inOneChain = (group: number[]) => chainOf.has(group[0]!) && group.every((f) => chainOf.get(f) === chainOf.get(group[0]!));
   for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
+    if (inOneChain(group)) continue;
     const found = classifyPrismatic(graph, frame, group, stock);
     if (found) claim(prismaticFeature(found), mfcadClassOf(found));
   }
+  // Bevels the families above left: conical or planar, convex or concave, one feature per chain.
+  const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(graph, cut).filter((c) => !chainOf.has(c.faces[0]!))];
+  for (const c of chamfers) claim({ type: 'chamfer', faces: c.faces, params: c.params, confidence: 1, method: 'geometric' }, 'chamfer');
   chainFillets(graph, fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id)))).forEach(claimFillet);
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);

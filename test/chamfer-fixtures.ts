@@ -1,0 +1,19 @@
+/**
+ * Dimensions of the chamfer fixtures (scripts/chamfer-fixtures.ts): chamfers that are not one
+ * plane between two planes.
+ */
+export const CHAMFER_FIXTURES = {
+  /**
+   * A plate with a round boss [x, y, Ø, height] on its top: the boss's top rim chamfered
+   * `rim` × 45° (a convex cone) and its foot `foot` × 45° (a concave cone, an inside corner).
+   */
+  boss: { file: 'chamfer-boss.step', size: [80, 60, 10] as const, boss: [30, 30, 20, 8] as const, rim: 1.5, foot: 1 },
+  /**
+   * A block whose four vertical edges are rounded to `cornerRadius`; its top outline chamfered
+   * `top` × 45° (planes along the sides, cones around the rounds: one chain), its bottom outline
+   * with unequal legs, `bottom[0]` on the bottom face and `bottom[1]` up the sides.
+   */
+  filletedBox: { file: 'chamfer-filleted-box.step', size: [60, 40, 20] as const, cornerRadius: 5, top: 2, bottom: [3, 1.5] as const },
+  /** An L-shaped block (a `notch` [x-size, y-size] taken out of one corner) with its top outline chamfered `top` × 45°: the chain turns a concave corner. */
+  lBlock: { file: 'chamfer-l-block.step', size: [50, 40, 15] as const, notch: [20, 15] as const, top: 1.2 },
+};

@@ -1,0 +1,63 @@
+/**
+ * Chamfers that are not one plane between two planes, each as one feature sized by its legs and
+ * angle: conical chamfers on a boss (convex rim, concave foot), a chain running on around the
+ * rounded corners of a filleted box (equal and unequal legs), a chain turning a concave corner.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../src/analysis/analyze.ts';
+import type { AnalysisResult, Feature } from '../src/analysis/result.ts';
+import { MFCADPP_CLASSES } from '../src/analysis/features/classes.ts';
+import { fixture } from './fixtures.ts';
+import { CHAMFER_FIXTURES as C } from './chamfer-fixtures.ts';
+
+const chamfers = (r: AnalysisResult) => r.features.filter((f) => f.type === 'chamfer');
+const legs = (f: Feature) => [f.params.distance, f.params.distance2];
+const CHAMFER_CLASS = MFCADPP_CLASSES.indexOf('chamfer');
+
+describe('chamfers in any context', () => {
+  const results: Record<string, AnalysisResult> = {};
+  beforeAll(async () => {
+    for (const { file } of Object.values(C)) results[file] = await analyze(fixture(file), { fileName: file });
+  });
+
+  it('a boss: its rim a convex conical chamfer, its foot a concave one, each with legs and 45°', () => {
+    const r = results[C.boss.file]!;
+    const found = chamfers(r);
+    expect(found).toHaveLength(2);
+    const rim = found.find((f) => f.params.convex === true)!;
+    const foot = found.find((f) => f.params.convex === false)!;
+    expect(legs(rim)).toEqual([C.boss.rim, C.boss.rim]);
+    expect(legs(foot)).toEqual([C.boss.foot, C.boss.foot]);
+    for (const f of [rim, foot]) {
+      expect(f.params.angle).toBe(45);
+      expect(f.faces.every((id) => r.faces[id]!.surface === 'cone')).toBe(true);
+      expect(f.faces.every((id) => r.faces[id]!.mfcadClass === CHAMFER_CLASS)).toBe(true);
+    }
+  });
+
+  it('a filleted box: each outline chamfer runs on around the rounds as one chain of planes and cones', () => {
+    const r = results[C.filletedBox.file]!;
+    const found = chamfers(r);
+    expect(found).toHaveLength(2);
+    const top = found.find((f) => f.params.distance === C.filletedBox.top)!;
+    expect(legs(top)).toEqual([C.filletedBox.top, C.filletedBox.top]);
+    expect(top.params.angle).toBe(45);
+    // Four straight sides and four quarter cones around the rounded corners.
+    expect(top.faces.map((id) => r.faces[id]!.surface).sort()).toEqual(['cone', 'cone', 'cone', 'cone', 'plane', 'plane', 'plane', 'plane']);
+    const [onBottom, upSide] = C.filletedBox.bottom;
+    const bottom = found.find((f) => f !== top)!;
+    expect(legs(bottom)).toEqual([upSide, onBottom]);
+    // Against the bottom face (the larger one it bevels): atan(1.5 / 3).
+    expect(bottom.params.angle).toBeCloseTo((Math.atan(upSide / onBottom) * 180) / Math.PI, 3);
+    expect(bottom.faces).toHaveLength(8);
+  });
+
+  it('an L-block: the top chamfer turns the concave corner and stays one chamfer, not a slot and a step', () => {
+    const r = results[C.lBlock.file]!;
+    const found = chamfers(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.faces).toHaveLength(6);
+    expect(legs(found[0]!)).toEqual([C.lBlock.top, C.lBlock.top]);
+    expect(r.features.some((f) => f.type === 'slot')).toBe(false);
+  });
+});

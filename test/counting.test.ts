@@ -46,7 +46,15 @@ describe('sheet metal', () => {
   it.each(['sheet-bracket.step', 'sheet-bracket-rotated.step'])('%s: one sheet with its bend, a hole and a slot cut through it', async (name) => {
     const r = await run(name);
     expect(r.part.process).toBe('sheet_metal');
-    expect(r.features.map((f) => f.type).sort()).toEqual(['bend', 'hole', 'slot']);
+    expect(r.features.map((f) => f.type).sort()).toEqual(['bend', 'hole', 'sheet', 'slot']);
+    // The sheet holds the blank's faces: the two flats, the blank's edge and the notch, not the cut-outs.
+    const sheet = r.features.find((f) => f.type === 'sheet')!;
+    expect(sheet.params).toEqual({ thickness: bracket.thickness, bends: 1 });
+    const cutOuts = new Set(r.features.filter((f) => f.type === 'hole' || f.type === 'slot').flatMap((f) => f.faces));
+    expect(sheet.faces.some((f) => cutOuts.has(f))).toBe(false);
+    // Cut and bent, not milled: neither the sheet nor its bend asks for a milling setup.
+    const formed = r.features.filter((f) => f.type === 'sheet' || f.type === 'bend').map((f) => f.id);
+    expect(r.setups.flatMap((s) => s.features).filter((id) => formed.includes(id))).toEqual([]);
     const bend = r.features.find((f) => f.type === 'bend')!;
     expect(bend.params.radius).toBeCloseTo(bracket.bendRadius, 3);
     expect(bend.params.thickness).toBeCloseTo(bracket.thickness, 3);

@@ -6,7 +6,8 @@
  * - one unit per feature we report, and `params.count` units for a pattern of equal holes or slots
  *   (experts count each of six equal holes: "Hole 6");
  * - a repeated tooth profile (`gear`, `spline`) is one Gear Teeth, whatever its tooth count;
- * - the part as a whole: `part.process === 'sheet_metal'` is one Sheet Metal Features; a
+ * - the part as a whole: a `sheet` (the one feature of a sheet-metal part) is one Sheet Metal
+ *   Features; a
  *   `pipe` feature (a tube-shaped body) is one Pipe / Tube;
  * - what describes the stock rather than a machined region counts nothing: a turned part's outside
  *   diameters and end faces (`turned_diameter`, `turned_face`) are its bar, a sheet's `bend`s are
@@ -19,7 +20,7 @@
  * Grooves have no class of their own: a turned or bore groove is a Neck (the benchmark's recess on
  * a turned part), an O-ring groove in a flat face a Slot (a channel cut along a path).
  */
-import type { AnalysisResult, Feature } from '../result.ts';
+import type { Feature } from '../result.ts';
 import type { MfcadppClass } from './classes.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
@@ -70,6 +71,8 @@ const GEOMETRIC: Record<string, CountClass> = {
   pipe: PIPE,
   boss: BOSS,
   draft: DRAFT,
+  // A sheet-metal part is one Sheet Metal Features to the benchmark, however many bends it has.
+  sheet: SHEET,
 };
 
 /**
@@ -105,14 +108,12 @@ function unitsOf(feature: Pick<Feature, 'params'>, cls: CountClass): number {
 export type ClassCounts = Partial<Record<CountClass, number>>;
 
 /** What an estimator would read off our result: units per class (classes with none left out). */
-export function countFeatures(result: { features: Pick<Feature, 'type' | 'method' | 'params'>[]; part: Pick<AnalysisResult['part'], 'process'> }): ClassCounts {
+export function countFeatures(result: { features: Pick<Feature, 'type' | 'method' | 'params'>[] }): ClassCounts {
   const counts: ClassCounts = {};
   const add = (cls: CountClass, n: number) => (counts[cls] = (counts[cls] ?? 0) + n);
   for (const f of result.features) {
     const cls = countClassOf(f);
     if (cls) add(cls, unitsOf(f, cls));
   }
-  // A sheet-metal part is one Sheet Metal Features to the benchmark, however many bends it has.
-  if (result.part.process === 'sheet_metal') add(SHEET, 1);
   return counts;
 }

@@ -13,7 +13,7 @@ import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
 import { findChamfers } from './chamfers.ts';
 import { chainFillets, isOutlineRound } from './fillet-chains.ts';
-import { findSheetMetal } from './sheet-metal.ts';
+import { findSheetMetal, sheetFeatures } from './sheet-metal.ts';
 import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
@@ -55,8 +55,7 @@ export function recognize(input: RecognizerInput): Recognition {
   }
   // A bent sheet: its bends are no fillets, its blank's outline no steps or chamfers.
   const sheet = turning.process === 'milled' ? findSheetMetal(graph, frame.size) : undefined;
-  for (const bend of sheet?.bends ?? []) claim({ type: 'bend', faces: bend.faces, params: bend.params, axis: bend.axis, confidence: 1, method: 'geometric' }, 'stock');
-  sheet?.blank.forEach((f) => cut.delete(f));
+  for (const f of sheet ? sheetFeatures(sheet) : []) claim(f, 'stock');
   const protrusion = (p: Protrusion): Omit<Feature, 'id'> => ({ type: p.type, faces: p.faces, params: p.params, axis: p.axis, confidence: 1, method: 'geometric' });
   for (const groove of findOringGrooves(graph, cut, frame.size)) claim(protrusion(groove), 'Oring');
   for (const boss of findBosses(graph, cut, frame.size)) claim(protrusion(boss), 'stock');
@@ -89,9 +88,9 @@ export function recognize(input: RecognizerInput): Recognition {
   chainFillets(graph, fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id)))).forEach(claimFillet);
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);
-  // Stock faces lie on the part's box, lathe faces are turned and threads are tapped or
-  // thread-milled: none of them is a 3-axis access question.
-  const notMilled = new Set([...stock, ...turning.features.flatMap((t) => t.faces), ...features.filter((f) => f.type === 'thread').flatMap((f) => f.faces)]);
+  // Stock faces lie on the part's box, lathe faces are turned, threads are tapped or
+  // thread-milled, a sheet is cut and bent: none of them is a 3-axis access question.
+  const notMilled = new Set([...stock, ...turning.features.flatMap((t) => t.faces), ...features.filter((f) => f.type === 'thread').flatMap((f) => f.faces), ...(sheet?.blank ?? [])]);
   const dfm = [...dfmChecks(features), ...thinWalls(graph, frame), ...unreachableFeatures(graph, frame, features, notMilled)];
   // Lathe features (claimed first, so the first ids) are turned, not clamped for a 3-axis setup.
   const setups = planSetups(features.slice(turning.features.length));

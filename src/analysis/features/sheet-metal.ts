@@ -9,7 +9,7 @@
  * faces around the blank's outline (t wide: notches, corner bevels) are the laser's or punch's
  * cut, no milled steps or chamfers. Cut-outs inside the blank (holes, slots) stay features.
  */
-import type { Face, Vec3 } from '../result.ts';
+import type { Face, Feature, Vec3 } from '../result.ts';
 import { dot } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { coaxialFaces, sweepDegrees } from './arc-sweep.ts';
@@ -31,6 +31,21 @@ export interface SheetMetal {
   bends: Bend[];
   /** Faces of the sheet itself and of the blank's outline: stock to a feature recogniser. */
   blank: Set<number>;
+}
+
+/**
+ * The sheet as features: one `sheet` (its thickness and bend count) over the blank's faces, so that
+ * no other family or the model reads them as features, and one `bend` per bend. No axis: neither is
+ * a milling direction (setups are for 3-axis milling).
+ */
+export function sheetFeatures(sheet: SheetMetal): Omit<Feature, 'id'>[] {
+  const inBends = new Set(sheet.bends.flatMap((b) => b.faces));
+  const blank = [...sheet.blank].filter((f) => !inBends.has(f)).sort((a, b) => a - b);
+  const geometric = { confidence: 1, method: 'geometric' as const };
+  return [
+    { type: 'sheet', faces: blank, params: { thickness: sheet.thickness, bends: sheet.bends.length }, ...geometric },
+    ...sheet.bends.map((b) => ({ type: 'bend', faces: b.faces, params: { ...b.params }, ...geometric })),
+  ];
 }
 
 export function findSheetMetal(graph: FaceGraph, size: number): SheetMetal | undefined {

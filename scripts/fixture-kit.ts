@@ -135,3 +135,14 @@ export function rotated(shape: TopoDS_Shape): TopoDS_Shape {
   trsf.SetRotation(new oc.gp_Ax1(point(0, 0, 0), new oc.gp_Dir(ax, ay, az)), angle);
   return new oc.BRepBuilderAPI_Transform(shape, trsf, true, false).Shape();
 }
+
+/** A prism along z from `z`, `h` high, over the polygon through the (x, y) points. */
+export function zPrism(points: readonly (readonly [number, number])[], z: number, h: number): TopoDS_Shape {
+  const wire = new oc.BRepBuilderAPI_MakeWire();
+  points.forEach(([x, y], i) => {
+    const [x2, y2] = points[(i + 1) % points.length]!;
+    wire.Add(new oc.BRepBuilderAPI_MakeEdge(point(x, y, z), point(x2, y2, z)).Edge());
+  });
+  const face = new oc.BRepBuilderAPI_MakeFace(wire.Wire(), true).Face();
+  return new oc.BRepPrimAPI_MakePrism(face, new oc.gp_Vec(0, 0, h), false, true).Shape();
+}

@@ -198,3 +198,4 @@ write(oc, 'tapped-hole-rotated.step', rotated(tappedBlock));
 await import('./hole-fixtures.ts');
 await import('./count-fixtures.ts');
 await import('./slot-fixtures.ts');
+await import('./interrupted-fixtures.ts');

@@ -98,10 +98,14 @@ export function classifyPrismatic(
 
   const contacts = stockContacts(graph, planes, stock);
   // A passage pierces the stock: walls around one axis, meeting the stock only along inner loops
-  // (hole outlines). Walls split by crossing features still count once per plane.
-  if (contacts.length > 0 && contacts.every((c) => c.inner) && commonAxis(planes.map(normal))) {
+  // (hole outlines). Walls split by crossing features still count once per plane. Where another
+  // feature breaks into it (a step or chamfer opens a corner, so its outline joins the stock
+  // face's outer loop), the removed volume still tells: its walls face in from all round the
+  // axis, so the cut is enclosed, not open on a side as a slot's or step's is.
+  const axis = commonAxis(planes.map(normal));
+  if (axis && ((contacts.length > 0 && contacts.every((c) => c.inner)) || enclosesAxis(planes.map(normal), axis))) {
     const passage = make('passage', outlineOf(distinctPlanes(graph, planes)), true);
-    Object.assign(passage.params, crossSection(graph, frame, planes, commonAxis(planes.map(normal))!));
+    Object.assign(passage.params, crossSection(graph, frame, planes, axis));
     return passage;
   }
 
@@ -283,6 +287,19 @@ function commonAxis(normals: Vec3[]): Vec3 | undefined {
   if (!other) return undefined;
   const axis = unit(cross(first, other));
   return normals.every((n) => Math.abs(dot(n, axis)) < 1e-6) ? axis : undefined;
+}
+
+/**
+ * Wall normals (all across `axis`) that surround it: no half-plane about the axis holds them all
+ * (the largest angle between neighbouring normals is under 180°). A slot's or step's walls leave
+ * a side open; a passage's face in from every side.
+ */
+function enclosesAxis(normals: Vec3[], axis: Vec3): boolean {
+  const u = unit(cross(axis, Math.abs(axis[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0]));
+  const v = cross(axis, u);
+  const angles = normals.map((n) => Math.atan2(dot(n, v), dot(n, u))).sort((a, b) => a - b);
+  const gaps = angles.map((a, i) => (i + 1 < angles.length ? angles[i + 1]! - a : angles[0]! + 2 * Math.PI - a));
+  return angles.length >= 3 && Math.max(...gaps) < Math.PI - 1e-6;
 }
 
 /** Number of distinct planes among the faces: a wall split in two by a crossing cut is one side. */

@@ -1,0 +1,27 @@
+/**
+ * Fixtures whose features other features cut into (`npx tsx scripts/interrupted-fixtures.ts`, also
+ * run by `npm run fixtures`): a passage whose corner a chamfer opens; a pocket and a slot whose
+ * floors holes break. Dimensions in test/interrupted-fixtures.ts.
+ */
+import { INTERRUPTED_FIXTURES } from '../test/interrupted-fixtures.ts';
+import { box, cut, oc, rotated, write, zCylinder, zPrism } from './fixture-kit.ts';
+
+const op = INTERRUPTED_FIXTURES.openedPassage;
+const [px, py, pw, pl] = op.passage;
+let opened = cut(box(0, 0, 0, op.size[0], op.size[1], op.size[2]), box(px, py, -1, pw, pl, op.size[2] + 2));
+// The bevel x + y = chamfer, cut as a wedge (a blend operation on a corner the passage reaches fails).
+opened = cut(opened, zPrism([[-1, -1], [op.chamfer + 1, -1], [-1, op.chamfer + 1]], -1, op.size[2] + 2));
+write(oc, 'opened-passage.step', opened);
+write(oc, 'opened-passage-rotated.step', rotated(opened));
+
+const bf = INTERRUPTED_FIXTURES.brokenFloors;
+const top = bf.size[2];
+let plate = box(0, 0, 0, bf.size[0], bf.size[1], bf.size[2]);
+const [kx, ky, kw, kl, kd] = bf.pocket;
+plate = cut(plate, box(kx, ky, top - kd, kw, kl, kd + 1));
+for (const [x, y] of bf.pocketHoles) plate = cut(plate, zCylinder(x, y, -1, bf.hole / 2, top + 2));
+const [sx, sw, sd] = bf.slot;
+plate = cut(plate, box(sx, -1, top - sd, sw, bf.size[1] + 2, sd + 1));
+plate = cut(plate, zCylinder(bf.slotHole[0], bf.slotHole[1], top - sd - bf.holeDepth, bf.hole / 2, bf.holeDepth + 1));
+write(oc, 'broken-floors.step', plate);
+write(oc, 'broken-floors-rotated.step', rotated(plate));

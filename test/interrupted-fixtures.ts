@@ -1,0 +1,20 @@
+/**
+ * Dimensions of the fixtures whose features other features cut into (scripts/interrupted-fixtures.ts).
+ */
+export const INTERRUPTED_FIXTURES = {
+  /**
+   * A 60 × 40 × 30 block with a rectangular passage [x, y, x-size, y-size] through it along z, and
+   * the vertical edge at x = y = 0 chamfered with legs `chamfer`: the chamfer cuts the passage's
+   * corner open, so the passage's outline joins the top and bottom faces' outer loops.
+   */
+  openedPassage: { size: [60, 40, 30] as const, passage: [5, 5, 16, 10] as const, chamfer: 14 },
+  /**
+   * A 100 × 60 × 20 plate with a rectangular pocket [x, y, x-size, y-size, depth] from the top whose
+   * floor two through holes (Ø `hole` at [x, y]) break, and a through slot [x, width, depth] along y
+   * whose floor a blind hole (Ø `hole`, `holeDepth` deep from the slot floor) breaks.
+   */
+  brokenFloors: {
+    size: [100, 60, 20] as const, pocket: [10, 10, 40, 30, 8] as const, hole: 6, pocketHoles: [[20, 25], [40, 25]] as const,
+    slot: [70, 12, 6] as const, slotHole: [76, 30] as const, holeDepth: 5,
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * Features that other features cut into (scripts/interrupted-fixtures.ts): a passage whose corner
+ * a bevel opens, a pocket and a slot whose floors holes break. Dimensions to 0.01 mm, and the same
+ * after a rotation.
+ */
+import { describe, expect, it } from 'vitest';
+import { INTERRUPTED_FIXTURES } from './interrupted-fixtures.ts';
+import { byType, expectParams, expectSameFeatures, run } from './feature-expect.ts';
+
+describe('interrupted features', () => {
+  it('finds a passage whose corner a bevel cuts open', async () => {
+    const { size, passage } = INTERRUPTED_FIXTURES.openedPassage;
+    const r = await run('opened-passage.step');
+    const [found] = byType(r, 'passage');
+    expectParams(found, { outline: 'rectangular', through: true, length: passage[2], width: passage[3], depth: size[2] });
+    expect(found!.faces).toHaveLength(4);
+    expect(new Set(found!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([3])); // rectangular_passage
+  });
+
+  it('keeps a pocket whose floor holes break a closed pocket, and a slot whose floor a hole breaks a slot', async () => {
+    const { size, pocket, hole, holeDepth, slot } = INTERRUPTED_FIXTURES.brokenFloors;
+    const r = await run('broken-floors.step');
+    expectParams(byType(r, 'pocket')[0], { length: pocket[2], width: pocket[3], depth: pocket[4], open: false, through: false });
+    expectParams(byType(r, 'slot')[0], { outline: 'rectangular', width: slot[1], depth: slot[2], length: size[1], through: true });
+    const holes = byType(r, 'hole');
+    expectParams(holes.find((h) => h.params.through === true), { diameter: hole, count: 2, depth: size[2] - pocket[4] });
+    expectParams(holes.find((h) => h.params.through === false), { diameter: hole, depth: holeDepth, bottom: 'flat' });
+    expect(r.faces.filter((f) => f.mfcadClass === 24)).toHaveLength(7); // the block's sides, its top split in two by the slot: nothing else
+  });
+
+  it('gives the same features after rotating the parts', async () => {
+    expectSameFeatures(await run('opened-passage.step'), await run('opened-passage-rotated.step'));
+    expectSameFeatures(await run('broken-floors.step'), await run('broken-floors-rotated.step'));
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyResult } from './verify.ts';
 
 const base = () => ({
-  schemaVersion: '1.0.0',
+  schemaVersion: '1.1.0',
   file: { name: 'a.step', sha256: 'a'.repeat(64), bytes: 100, schema: 'AP214', units: 'mm' },
   part: { solids: 1, ignoredShells: 0, faces: 3, edges: 2, bbox: { min: [0, 0, 0], max: [10, 20, 30] }, stock: [30, 20, 10], volume: 6000, area: 2200 },
   mesh: { positions: [0, 0, 0, 1, 1, 1], normals: [0, 0, 1, 0, 0, 1], indices: [0, 1, 0], faceRanges: [[0, 1]], edgePositions: [], edgeRanges: [], linearDeflection: 0.03, angularDeflection: 0.5 },
@@ -61,6 +61,26 @@ describe('verifyResult', () => {
     const v = tampered(fn as (r: unknown) => void);
     expect(v.verified).toBe(false);
     expect(v.differences.map((d) => d.path)).toContain(path);
+  });
+
+  // A region the model flagged but nothing measured (ml/fuse.ts): its review flag and hint are claims too.
+  const withReview = () => {
+    const r = base() as any;
+    r.features.push({ id: 2, type: 'unrecognised', faces: [6, 7], params: {}, confidence: 0.7, method: 'review', modelVersion: 'vectis-brepnet-1', hint: 'rectangular_pocket', needs_review: true });
+    return r;
+  };
+  it.each([
+    ['review flag dropped', (r: any) => delete r.features[2].needs_review, 'features[2].needs_review'],
+    ['review flag cleared', (r: any) => (r.features[2].needs_review = false), 'features[2].needs_review'],
+    ['hint', (r: any) => (r.features[2].hint = 'through_hole'), 'features[2].hint'],
+    ['review turned into a model feature', (r: any) => (r.features[2].method = 'ml'), 'features[2].method'],
+  ])('rejects a tampered %s on a review feature', (_what, fn, path) => {
+    const claimed = withReview();
+    (fn as (r: unknown) => void)(claimed);
+    const v = verifyResult(withReview(), claimed);
+    expect(v.verified).toBe(false);
+    expect(v.differences.map((d) => d.path)).toContain(path);
+    expect(verifyResult(withReview(), withReview()).verified).toBe(true);
   });
 
   it('caps the list but counts every difference', () => {

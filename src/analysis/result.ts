@@ -58,6 +58,14 @@ export const faceSchema = z.object({
     halfAngle: z.number().optional(),
     /** Curved faces: true when the outward normal points towards the axis/centre (a bore, not a boss). */
     internal: z.boolean().optional(),
+    /**
+     * Freeform faces whose cross-section is a circle (a rolling-ball blend along a curved edge):
+     * its radius (median), and min/max where it varies (a variable-radius blend). `internal` then
+     * says the centre lies outside the material (a concave blend).
+     */
+    blendRadius: z.number().optional(),
+    blendRadiusMin: z.number().optional(),
+    blendRadiusMax: z.number().optional(),
   }),
   /**
    * Set when the file writes this face as another type (a B-spline, offset or swept surface)
@@ -72,7 +80,10 @@ export const faceSchema = z.object({
   loops: z.array(z.number().int()),
   label: z.string().optional(),
   confidence: z.number().optional(),
-  /** MFCAD++ class id (0-24, 24 = stock) of the geometric feature this face belongs to. */
+  /**
+   * The pipeline's final MFCAD++ class id (0-24, 24 = stock) of this face: its geometric feature's
+   * class, else the model's where it kept a region there (ml/fuse.ts). The model's raw output is `label`.
+   */
   mfcadClass: z.number().int().optional(),
 });
 export type Face = z.infer<typeof faceSchema>;
@@ -137,8 +148,16 @@ export const featureSchema = z.object({
   params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
   axis: vec3.optional(),
   confidence: z.number(),
-  method: z.enum(['ml', 'geometric']),
+  /**
+   * 'geometric': found and measured by the recogniser; 'ml': named by the model, measured from its
+   * faces; 'review': the model saw something there that could not be measured (type `unrecognised`).
+   */
+  method: z.enum(['ml', 'geometric', 'review']),
   modelVersion: z.string().optional(),
+  /** `unrecognised` features: what the model thinks the region is (its class name). */
+  hint: z.string().optional(),
+  /** True where a person must look before the part is quoted (no size could be measured). */
+  needs_review: z.boolean().optional(),
 });
 export type Feature = z.infer<typeof featureSchema>;
 

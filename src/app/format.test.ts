@@ -110,4 +110,17 @@ describe('tree', () => {
     const ours = buildTree({ ...base, features: [ml('rectangular_pocket', [0], 8)], model: { version: 'vectis-brepnet-2', classKind: 'machining-features', classes: [] } });
     expect(ours.groups.map((g) => g.title)).toEqual(['Rectangular pockets']);
   });
+
+  it('puts regions for review first, saying what the model suggests and that no size was measured', () => {
+    const review = (faces: number[], id: number, hint: string): Feature => ({ ...feature('unrecognised', {}, faces), id, method: 'review', hint, needs_review: true, modelVersion: 'm' });
+    const measured: Feature = { ...feature('chamfer', { angle: 45, width: 2.83, model_class: 'chamfer' }, [2]), id: 5, method: 'ml', modelVersion: 'm' };
+    const features = [{ ...feature('hole', { diameter: 6.6, through: true }, [1]), id: 4 }, measured, review([0, 3], 6, 'rectangular_pocket')];
+    const tree = buildTree({ ...base, features, model: { version: 'vectis-brepnet-2', classKind: 'machining-features', classes: [] } });
+    expect(tree.groups.map((g) => g.title)).toEqual(['Needs review', 'Chamfers', 'Holes']);
+    expect(tree.items.get('6')).toMatchObject({ title: 'Unrecognised region, 2 faces', detail: 'model: Rectangular pocket? · no size measured, check before quoting', needsReview: true, method: 'review' });
+    expect(tree.items.get('5')!.needsReview).toBeUndefined();
+    expect(tree.itemOfFace[3]).toBe('6');
+    const autodesk = buildTree({ ...base, features: [review([0], 1, 'CutSide')], model: { version: 'a', classKind: 'modelling-operations', classes: [] } });
+    expect(autodesk.items.get('1')!.detail).toBe('model: Modelling operation: Cut side? · no size measured, check before quoting');
+  });
 });

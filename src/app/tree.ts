@@ -5,7 +5,7 @@
  * Every item has a stable string id: the feature id, or `surface:<type>`.
  */
 import { dfmTitle, faceDescription, featureDetail, featureGroupTitle, featureTitle, modelClassText, SURFACE_GROUP_TITLES } from './format.ts';
-import type { AnalysisResult } from './types.ts';
+import type { AnalysisResult, Feature } from './types.ts';
 
 export interface TreeItem {
   id: string;
@@ -15,7 +15,9 @@ export interface TreeItem {
   detail: string;
   faces: number[];
   confidence?: number;
-  method?: 'ml' | 'geometric';
+  method?: Feature['method'];
+  /** A region the model flagged but nothing could measure: a person must look before quoting. */
+  needsReview?: boolean;
   /** The feature's axis (holes, turned faces), part coordinates. */
   axis?: readonly [number, number, number];
   /** Index into the colour palette for colour-by-feature. */
@@ -67,6 +69,19 @@ function checksGroup(result: AnalysisResult, items: Map<string, TreeItem>): Tree
   return checks.length > 0 ? { key: 'dfm', title: 'Manufacturability checks', items: checks } : undefined;
 }
 
+const UNRECOGNISED = 'unrecognised';
+
+/** "Unrecognised region, 3 faces": no size to show, so its extent in faces. */
+function reviewTitle(f: Feature): string {
+  return `Unrecognised region, ${f.faces.length} face${f.faces.length === 1 ? '' : 's'}`;
+}
+
+/** What the model suggests, and why it is not a feature: "model: Rectangular pocket? · no size measured". */
+function reviewDetail(f: Feature, classKind: string | undefined): string {
+  const hint = f.hint ? `model: ${modelClassText(f.hint, classKind)}? · ` : '';
+  return `${hint}no size measured, check before quoting`;
+}
+
 export function buildTree(result: AnalysisResult): Tree {
   const itemOfFace: (string | null)[] = result.faces.map(() => null);
   const faceText = result.faces.map(faceDescription);
@@ -79,16 +94,18 @@ export function buildTree(result: AnalysisResult): Tree {
     const operations = result.model?.classKind === 'modelling-operations';
     const isOperation = (type: string) => operations && result.features.some((f) => f.type === type && f.method === 'ml');
     for (const f of result.features) {
+      const review = f.type === UNRECOGNISED;
       const item: TreeItem = {
         id: String(f.id),
         type: f.type,
-        title: f.method === 'ml' && operations ? modelClassText(f.type, 'modelling-operations') : featureTitle(f),
-        detail: featureDetail(f),
+        title: review ? reviewTitle(f) : f.method === 'ml' && operations ? modelClassText(f.type, 'modelling-operations') : featureTitle(f),
+        detail: review ? reviewDetail(f, result.model?.classKind) : featureDetail(f),
         faces: [...f.faces],
         confidence: f.confidence,
         method: f.method,
         axis: f.axis,
         color: 0,
+        ...(f.needs_review ? { needsReview: true } : {}),
       };
       items.set(item.id, item);
       for (const face of f.faces) if (face >= 0 && face < itemOfFace.length && itemOfFace[face] === null) itemOfFace[face] = item.id;
@@ -97,9 +114,12 @@ export function buildTree(result: AnalysisResult): Tree {
       byType.set(f.type, list);
     }
     let color = 0;
-    for (const [type, list] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
+    // Regions to review come first: they are what a quote cannot be made without.
+    const order = (t: string) => (t === UNRECOGNISED ? 0 : 1);
+    for (const [type, list] of [...byType].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))) {
       for (const item of list) item.color = color++;
-      groups.push({ key: type, title: isOperation(type) ? modelClassText(type, 'modelling-operations') : featureGroupTitle(type), items: list });
+      const title = type === UNRECOGNISED ? 'Needs review' : isOperation(type) ? modelClassText(type, 'modelling-operations') : featureGroupTitle(type);
+      groups.push({ key: type, title, items: list });
     }
     const unassigned = itemOfFace.flatMap((item, face) => (item === null ? [face] : []));
     const checks = checksGroup(result, items);

@@ -1,18 +1,21 @@
 /**
- * Format `topexp-labels`: `<name>.topexp_labels.json` beside `<name>.step|.stp` (MFCAD 16-class or
- * MFCAD++ 25-class labels in TopExp face order, as ../shared/data holds them). Scores the
+ * Format `topexp-labels`: `<name>.topexp_labels.json` beside `<name>.step|.stp` (MFCAD 16-class,
+ * MFCAD++ 25-class or our generator's `vectis-N` labels in TopExp face order, as ../shared/data
+ * and `npm run model:data` write them). Scores the
  * pipeline's final class per face (`mfcadClass`) and, when our model ran, its raw `label`.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MFCADPP_CLASSES, MFCAD_TO_MFCADPP } from '../analysis/features/classes.ts';
 import { Evaluator, type Evaluation } from '../analysis/features/evaluate.ts';
+import { mfcadppIdOfLabel } from '../analysis/ml/model-classes.ts';
 import { analyzePart, fixed, isFailure, modelClassIds, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 
 export const LABELS_SUFFIX = '.topexp_labels.json';
 
-interface LabelFile {
+export interface LabelFile {
   scheme?: string;
+  class_names?: string[];
   labels: number[];
 }
 
@@ -23,9 +26,14 @@ export interface LabelsReport extends EvalReport, Evaluation {
 }
 
 /** Labels in MFCAD++ ids, or undefined for schemes that are not machining features (BRepNet's). */
-function toMfcadpp(file: LabelFile): number[] | undefined {
+export function toMfcadpp(file: LabelFile): number[] | undefined {
   if (file.scheme === 'MFCAD-16') return file.labels.map((l) => MFCAD_TO_MFCADPP[l]!);
   if (file.scheme === 'MFCAD++-25') return file.labels;
+  // Our generator's parts (`npm run model:data`): MFCAD++ ids, then our classes, mapped by name.
+  if (file.scheme?.startsWith('vectis-') && file.class_names) {
+    const ids = file.labels.map((l) => mfcadppIdOfLabel(file.class_names![l] ?? ''));
+    return ids.every((i): i is number => i !== undefined) ? ids : undefined;
+  }
   return undefined;
 }
 

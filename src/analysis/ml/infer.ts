@@ -1,11 +1,12 @@
 /**
  * The 'infer' stage: runs the configured BRepNet model on a finished result, labels every face
- * (`label` = class name, `confidence` = softmax probability) and turns connected faces of one
- * class into features with method 'ml' and the model's version. Any failure becomes
+ * (`label` = class name, `confidence` = softmax probability), groups connected faces of one
+ * class into regions, and fuses them with the geometric features (merge.ts, fuse.ts). Any failure becomes
  * MODEL_UNAVAILABLE; without a model nothing here runs.
  */
 import { AnalysisError } from '../errors.ts';
 import type { AnalysisResult, Feature } from '../result.ts';
+import { FUSION, fuseRegions, type FusionOptions } from './fuse.ts';
 import { mergeWithGeometry } from './merge.ts';
 import { loadModel, type BrepNetSession, type ModelSource, type Segmentation } from './session.ts';
 import type { GridSource } from './uv-grids.ts';
@@ -13,8 +14,8 @@ import type { GridSource } from './uv-grids.ts';
 /** A model for `analyze(bytes, { model })`: a file (bytes, URL, path) or a loaded session. */
 export type ModelOption = ModelSource | BrepNetSession;
 
-/** `grids` samples the part's UV-Net grids; only a 'uvnet' model calls it. */
-export async function applyModel(result: AnalysisResult, model: ModelOption, grids?: GridSource): Promise<void> {
+/** `grids` samples the part's UV-Net grids; only a 'uvnet' model calls it. `fusion`: see fuse.ts. */
+export async function applyModel(result: AnalysisResult, model: ModelOption, grids?: GridSource, fusion: FusionOptions = FUSION): Promise<void> {
   let seg: Segmentation;
   let session: BrepNetSession;
   try {
@@ -33,7 +34,8 @@ export async function applyModel(result: AnalysisResult, model: ModelOption, gri
   });
   const firstId = result.features.reduce((m, f) => Math.max(m, f.id + 1), 0);
   const learned = mlFeatures(result, seg, info.version, new Set(info.background), firstId);
-  result.features.push(...mergeWithGeometry(result, learned, info.classKind));
+  // Geometry first (it measured its features), then what the model alone sees: fuse.ts.
+  result.features.push(...fuseRegions(result, mergeWithGeometry(result, learned, info.classKind), info.classKind, fusion));
   result.model = { version: info.version, classKind: info.classKind, classes: seg.classes, ...(info.license ? { license: info.license } : {}) };
 }
 

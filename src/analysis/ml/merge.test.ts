@@ -26,10 +26,12 @@ describe('merging ML labels with geometric features', () => {
     expect(hole.params.diameter).toBe(10);
   });
 
-  it('leaves modelling-operation labels alone', async () => {
+  it('leaves geometric features alone for modelling-operation labels, and keeps their regions only where geometry is silent', async () => {
     const r = await analyze(fixture('box-with-hole.step'));
-    const ml = [mlFeature([0], 'CutSide')];
-    expect(mergeWithGeometry(r, ml, 'modelling-operations')).toBe(ml);
-    expect(r.features[0]!.params.ml_agreement).toBeUndefined();
+    const hole = r.features[0]!;
+    const outside = r.faces.find((f) => !hole.faces.includes(f.id))!.id;
+    const kept = mergeWithGeometry(r, [mlFeature([outside, ...hole.faces], 'CutSide')], 'modelling-operations');
+    expect(kept).toEqual([expect.objectContaining({ type: 'CutSide', faces: [outside] })]);
+    expect(hole.params.ml_agreement).toBeUndefined();
   });
 });

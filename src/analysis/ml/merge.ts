@@ -1,17 +1,21 @@
 /**
  * ML and geometry side by side. Where a geometric feature exists it keeps its type and
  * dimensions; the model's face labels only move its confidence (agreement of the labels with the
- * feature's MFCAD++ class) and, where they disagree, are recorded on it (`ml_label`). ML features
- * survive only on faces no geometric feature explains. Models that label modelling operations
- * (Autodesk's) cannot agree or disagree with machining classes: their features stay as they are.
+ * feature's MFCAD++ class) and, where they disagree, are recorded on it (`ml_label`). Model
+ * regions survive only on faces no geometric feature explains (fuse.ts decides what they become).
+ * Models that label modelling operations (Autodesk's) cannot agree or disagree with machining
+ * classes: geometric features keep their confidence.
  */
 import type { AnalysisResult, Feature } from '../result.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS } from '../features/classes.ts';
 
 export function mergeWithGeometry(result: Pick<AnalysisResult, 'faces' | 'features'>, mlFeatures: Feature[], classKind: string): Feature[] {
   const geometric = result.features.filter((f) => f.method === 'geometric');
-  if (classKind !== 'machining-features') return mlFeatures;
   const explained = new Set(geometric.flatMap((f) => f.faces));
+  const unexplained = mlFeatures
+    .map((f) => ({ ...f, faces: f.faces.filter((face) => !explained.has(face)) }))
+    .filter((f) => f.faces.length > 0);
+  if (classKind !== 'machining-features') return unexplained;
   for (const feature of geometric) {
     const expected = MFCADPP_CLASSES[result.faces[feature.faces[0]!]!.mfcadClass ?? STOCK_CLASS];
     const labels = feature.faces.map((f) => result.faces[f]!.label).filter((l): l is string => l !== undefined);
@@ -22,9 +26,7 @@ export function mergeWithGeometry(result: Pick<AnalysisResult, 'faces' | 'featur
     feature.confidence = Math.round((0.5 + 0.5 * agreement) * 1000) / 1000;
     if (agreement < 0.5) feature.params.ml_label = majority(labels);
   }
-  return mlFeatures
-    .map((f) => ({ ...f, faces: f.faces.filter((face) => !explained.has(face)) }))
-    .filter((f) => f.faces.length > 0);
+  return unexplained;
 }
 
 function majority(labels: string[]): string {

@@ -54,17 +54,20 @@ describe('BRepNet inference in analyze()', () => {
         expect(face.confidence).toBeGreaterThan(0);
         expect(face.confidence).toBeLessThanOrEqual(1);
       }
-      const ml = r.features.filter((f) => f.method === 'ml');
-      for (const f of ml) {
+      // The model's regions: measured ('ml', its class in model_class) or for review (its class in hint).
+      const byModel = r.features.filter((f) => f.method !== 'geometric');
+      for (const f of byModel) {
         expect(f.modelVersion).toBe('tiny-features-test-1');
-        expect(f.type).not.toBe('stock');
-        for (const face of f.faces) expect(r.faces[face]!.label).toBe(f.type);
+        const cls = f.method === 'ml' ? f.params.model_class : f.hint;
+        expect(cls).not.toBe('stock');
+        for (const face of f.faces) expect(r.faces[face]!.label).toBe(cls);
       }
-      // Every non-background face that no geometric feature explains is in exactly one ml feature
-      // (where geometry has a feature, it wins: see merge.ts).
+      // A model region lies only on non-background faces no geometric feature explains, once
+      // (where geometry has a feature, it wins: see merge.ts and fuse.ts).
       const explained = new Set(r.features.filter((f) => f.method === 'geometric').flatMap((f) => f.faces));
-      const covered = ml.flatMap((f) => f.faces).sort((a, b) => a - b);
-      expect(covered).toEqual(r.faces.filter((f) => f.label !== 'stock' && !explained.has(f.id)).map((f) => f.id));
+      const covered = byModel.flatMap((f) => f.faces);
+      expect(new Set(covered).size).toBe(covered.length);
+      expect(covered.filter((f) => explained.has(f) || r.faces[f]!.label === 'stock')).toEqual([]);
     });
   }
 

@@ -55,6 +55,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
         data-testid="feature-item"
         data-feature-id={item.id}
         data-feature-type={item.type}
+        data-needs-review={item.needsReview ? 'true' : undefined}
         onClick={() => selectItem(item.id)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') selectItem(item.id);
@@ -88,7 +89,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
           {isFeature && item.confidence !== undefined ? (
             <>
               <span title="Confidence">{num(item.confidence * 100, 0)}%</span>
-              <span className={`method method-${item.method}`} title="Recognised by">
+              <span className={`method method-${item.method}`} title={item.method === 'review' ? 'Needs review: no size measured' : 'Recognised by'}>
                 {item.method}
               </span>
             </>

@@ -19,7 +19,11 @@ const outdir = resolve(root, values.out ?? 'dist-server');
 
 const began = performance.now();
 await build({
-  entryPoints: { index: resolve(root, 'server/index.ts'), worker: resolve(root, 'server/worker.ts') },
+  entryPoints: {
+    index: resolve(root, 'server/index.ts'),
+    worker: resolve(root, 'server/worker.ts'),
+    'verify-worker': resolve(root, 'server/verify-worker.ts'),
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

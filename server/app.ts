@@ -33,6 +33,7 @@ import { createAnalyzer, type AppContext } from './service.ts';
 import { Store, StoreUnavailableError } from './store/store.ts';
 import { MAX_FIELD_BYTES } from './multipart.ts';
 import { requestTimeouts } from './timeouts.ts';
+import { verifyWorkerBeside } from './verify-runner.ts';
 import { RAW_TYPES } from './upload.ts';
 import { pipelineVersion as computePipelineVersion } from './version.ts';
 
@@ -195,7 +196,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
 
   opsRoutes(app, ctx);
   analyzeRoutes(app, ctx);
-  verifyRoutes(app, ctx);
+  verifyRoutes(app, ctx, { workerFile: verifyWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb });
   analysesRoutes(app, ctx);
   await registerWebApp(app, config.staticDir, logger);
 

@@ -40,7 +40,7 @@ export async function readMultipart(request: FastifyRequest, limits: UploadLimit
 async function collectParts(request: FastifyRequest, limits: UploadLimits): Promise<Upload> {
   const fields: Record<string, string> = {};
   let file: { bytes: Uint8Array; sha256: string; fileName: string } | undefined;
-  let resultText: string | undefined;
+  let result: Uint8Array | undefined;
   const parts = request.parts({
     isPartAFile: (name, contentType, fileName) => STREAMED_PARTS.has(name ?? '') || fileName !== undefined || contentType === 'application/octet-stream',
     limits: {
@@ -57,8 +57,8 @@ async function collectParts(request: FastifyRequest, limits: UploadLimits): Prom
     if (part.type === 'file') {
       if (part.fieldname === 'file' && !file) {
         file = { ...(await readStepStream(part.file, limits.maxBytes)), fileName: safeFileName(part.filename) };
-      } else if (part.fieldname === 'result' && limits.withResult && resultText === undefined) {
-        resultText = (await readAll(part.file, limits.maxResultBytes, 'result')).toString('utf8');
+      } else if (part.fieldname === 'result' && limits.withResult && result === undefined) {
+        result = await readAll(part.file, limits.maxResultBytes, 'result');
       } else {
         part.file.resume();
         throw new HttpError(400, 'BAD_REQUEST', `Unexpected file part "${safeFileName(part.fieldname)}".`);
@@ -71,7 +71,7 @@ async function collectParts(request: FastifyRequest, limits: UploadLimits): Prom
     }
   }
   if (!file) throw new AnalysisError('EMPTY', 'No file: send the STEP file in a multipart part named "file".');
-  return { ...file, fields, resultText };
+  return { ...file, fields, result };
 }
 
 export function translateMultipartError(e: unknown): unknown {

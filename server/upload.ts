@@ -21,8 +21,8 @@ export interface Upload {
   sha256: string;
   fileName: string;
   fields: Record<string, string>;
-  /** /verify: the client's result JSON text. */
-  resultText?: string;
+  /** /verify: the client's result JSON, as bytes (parsed in the verify thread, never here). */
+  result?: Uint8Array;
 }
 
 export interface UploadLimits {

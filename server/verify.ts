@@ -8,7 +8,8 @@
  * and the file's display name are not compared. Fields added to the schema later are compared
  * too (generically), so a new feature parameter cannot be tampered with unnoticed.
  */
-import { analysisResultSchema } from '../src/analysis/index.ts';
+// The schema module alone: the verify worker loads this file and needs nothing of the engine.
+import { analysisResultSchema } from '../src/analysis/result.ts';
 
 export interface Difference {
   /** JSON path, e.g. `features[2].params.diameter` or `part.volume`. */

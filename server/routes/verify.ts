@@ -3,35 +3,28 @@
  * recomputes (its own cache is trusted: it holds only server-computed results, keyed by the hash
  * the server itself took of the uploaded bytes) and compares. `verified: false` with the
  * differences on any mismatch. The verification is stored (with the server's analysis) unless
- * persist=false.
+ * persist=false. The client's JSON is parsed, checked and compared in a thread of its own
+ * (verify-runner.ts); nothing is stored before the comparison has succeeded.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 import type { ResultJson } from '../store/store.ts';
 import { readUpload } from '../upload.ts';
-import { verifyResult } from '../verify.ts';
+import { runVerification, type VerifyRunnerOptions } from '../verify-runner.ts';
 import { abandonSignal, parseParams, requireStore, testHook } from './analyze.ts';
 import { routeGuards } from './guards.ts';
 
-export function verifyRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function verifyRoutes(app: FastifyInstance, ctx: AppContext, runner: VerifyRunnerOptions): void {
   const { maxUploadBytes, maxResultBytes } = ctx.config;
   app.post('/verify', { ...routeGuards(ctx, maxUploadBytes + maxResultBytes) }, async (request: FastifyRequest, reply: FastifyReply) => {
     const upload = await readUpload(request, { maxBytes: maxUploadBytes, maxResultBytes, withResult: true, idleTimeoutMs: ctx.config.bodyIdleTimeoutMs });
     const params = parseParams(upload.fields);
-    if (upload.resultText === undefined) {
+    if (upload.result === undefined) {
       throw new HttpError(400, 'BAD_REQUEST', 'Send the client\'s result JSON in a multipart field (or part) named "result".');
     }
-    let client: unknown;
-    try {
-      client = JSON.parse(upload.resultText);
-    } catch {
-      throw new HttpError(400, 'BAD_REQUEST', 'The "result" field is not valid JSON.');
-    }
     const outcome = await ctx.analyzeUpload(upload, request.log, { hook: testHook(ctx, request), signal: abandonSignal(reply) });
-    const server = JSON.parse(outcome.json) as Record<string, unknown>;
-    const v = verifyResult(server, client);
+    const { outcome: v, clientResultSha256 } = await runVerification(runner, upload.result, outcome.json);
     ctx.metrics.verifications.inc({ verified: String(v.verified) });
     request.log.info({ sha256: upload.sha256, verified: v.verified, differences: v.differenceCount }, 'verify');
 
@@ -46,7 +39,8 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext): void {
         correlationId: request.id,
         createdBy: request.principal?.id,
       };
-      analysisId = (await store.saveAnalysis(server as unknown as ResultJson, { ...meta, source: 'verify' })).id;
+      // The server's own result (as /analyze's persist path parses it): sized by the file, not the client.
+      analysisId = (await store.saveAnalysis(JSON.parse(outcome.json) as ResultJson, { ...meta, source: 'verify' })).id;
       id = (
         await store.saveVerification({
           ...meta,
@@ -56,7 +50,7 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext): void {
           verified: v.verified,
           differences: v.differences,
           differenceCount: v.differenceCount,
-          clientResultSha256: createHash('sha256').update(upload.resultText).digest('hex'),
+          clientResultSha256,
         })
       ).id;
     }

@@ -6,6 +6,8 @@
  *
  * In memory, per instance, like the rate limit's own store; bounded in size.
  */
+import { HttpError } from './errors.ts';
+
 interface Window {
   count: number;
   resetAt: number;
@@ -55,5 +57,25 @@ export class AuthFailureLimiter {
       if (this.windows.size < MAX_TRACKED) break;
       this.windows.delete(k);
     }
+  }
+}
+
+/**
+ * Runs a credential check under the limit: refused with 429 while the address is blocked, and a
+ * 401 from the check counts against the address. Used for every bearer check (API routes and
+ * /metrics), so no credential can be guessed at faster through another door.
+ */
+export async function checkUnderFailureLimit<T>(limiter: AuthFailureLimiter, address: string, check: () => T | Promise<T>): Promise<T> {
+  const blockedMs = limiter.blockedForMs(address);
+  if (blockedMs > 0) {
+    throw new HttpError(429, 'RATE_LIMITED', 'Too many failed authentications from this address; wait before trying again.', {
+      'retry-after': String(Math.ceil(blockedMs / 1000)),
+    });
+  }
+  try {
+    return await check();
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 401) limiter.recordFailure(address);
+    throw e;
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { AnalysisError } from '../../src/analysis/index.ts';
+import { checkUnderFailureLimit } from '../auth-failures.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 import { discardRest } from '../body-stream.ts';
@@ -43,19 +44,8 @@ export function routeGuards(ctx: AppContext, maxBodyBytes: number | undefined): 
 }
 
 /** Bearer auth with the per-address limit on failures (auth-failures.ts). */
-async function authenticate(ctx: AppContext, request: FastifyRequest) {
-  const blockedMs = ctx.authFailures.blockedForMs(request.ip);
-  if (blockedMs > 0) {
-    throw new HttpError(429, 'RATE_LIMITED', 'Too many failed authentications from this address; wait before trying again.', {
-      'retry-after': String(Math.ceil(blockedMs / 1000)),
-    });
-  }
-  try {
-    return await ctx.auth.authenticate(request.headers.authorization);
-  } catch (e) {
-    if (e instanceof HttpError && e.status === 401) ctx.authFailures.recordFailure(request.ip);
-    throw e;
-  }
+function authenticate(ctx: AppContext, request: FastifyRequest) {
+  return checkUnderFailureLimit(ctx.authFailures, request.ip, () => ctx.auth.authenticate(request.headers.authorization));
 }
 
 /** Counts this request among the uploads in flight until its answer is sent (or its socket goes). */

@@ -8,6 +8,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { checkUnderFailureLimit } from '../auth-failures.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 
@@ -32,7 +33,7 @@ export function opsRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/metrics', async (request, reply) => {
-    checkMetricsAccess(ctx, request);
+    await checkUnderFailureLimit(ctx.authFailures, request.ip, () => checkMetricsAccess(ctx, request));
     reply.type(ctx.metrics.registry.contentType).header('cache-control', 'no-store');
     return ctx.metrics.registry.metrics();
   });

@@ -77,6 +77,23 @@ describe('rate limit keyed on the authenticated principal', () => {
   });
 });
 
+describe('METRICS_TOKEN guesses', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer(bundle.worker, testConfig({ apiKeys: [KEY], metricsToken: 'metrics-token', authFailureMax: 2 }), { waitReady: false });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('count as failed authentications: past the limit even the right token waits', async () => {
+    const statuses: number[] = [];
+    for (const guess of ['a', 'b', 'c']) statuses.push((await rawGet(`${server.url}/metrics`, { authorization: `Bearer ${guess}` })).status);
+    expect(statuses).toEqual([401, 401, 429]);
+    expect((await rawGet(`${server.url}/metrics`, { authorization: 'Bearer metrics-token' })).status).toBe(429);
+  });
+});
+
 describe('TRUST_PROXY trusts only the configured hops', () => {
   let server: RunningServer;
   beforeAll(async () => {

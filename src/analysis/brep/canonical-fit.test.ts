@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Vec3 } from '../result.ts';
-import { fitCanonical, type SurfaceSample } from './canonical-fit.ts';
+import { fitBlend, fitCanonical, type SurfaceSample } from './canonical-fit.ts';
 import { fitLineOrCircle } from './canonical.ts';
 import { add, cross, dot, scale, unit } from './vec.ts';
 
@@ -99,6 +99,28 @@ describe('fitCanonical', () => {
   it('rejects a cylinder whose points stray by more than the tolerance', () => {
     const noisy = cylinder(3).map((s, i) => ({ ...s, point: add(s.point, scale(s.normal, i % 2 ? 5 * TOL : 0)) }));
     expect(fitCanonical(noisy, TOL)).toBeNull();
+  });
+});
+
+describe('fitBlend', () => {
+  /** A tube of radius r(t) around a curved spine: the cross-section curvature 1/r, the other one wanders. */
+  const tube = (r: (t: number) => number) => grid((s, t) => {
+    const n = unit(dir(Math.cos(2 * s), Math.sin(2 * s), 0));
+    return { point: add(at(10 * t, 5 * t * t, 0), scale(n, r(t))), normal: n, curvatures: [-1 / r(t), -0.05 - 0.1 * t * s] };
+  });
+
+  it('reads a rolling-ball blend along a curved edge: constant radius, convex side', () => {
+    const blend = fitBlend(tube(() => 1.5));
+    expect(blend?.radius).toBeCloseTo(1.5, 9);
+    expect(blend?.maxRadius).toBeUndefined();
+    expect(blend?.centreOnNormalSide).toBe(false);
+  });
+
+  it('flags a radius that changes along the blend, and refuses a face whose curvature runs away', () => {
+    const variable = fitBlend(tube((t) => 2 + 2 * t));
+    expect(variable?.minRadius).toBeCloseTo(2 + 2 * (0.5 / 6), 9);
+    expect(variable?.maxRadius).toBeCloseTo(2 + 2 * (5.5 / 6), 9);
+    expect(fitBlend(tube((t) => 0.2 + 5 * t))).toBeNull();
   });
 });
 

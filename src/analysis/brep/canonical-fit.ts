@@ -37,6 +37,40 @@ export interface CanonicalFit {
   deviation: number;
 }
 
+/**
+ * A rolling-ball blend along a curved edge (its spine no circle) is no analytic surface, but its
+ * cross-section is a circle: the larger principal curvature is 1/radius everywhere. Exporters
+ * approximate such blends with cubic patches whose curvature wanders by up to ~10 % about the
+ * true value (measured on Fusion's blends), so the radius is the median, and a blend is flagged
+ * variable only when its curvature spreads by more than BLEND_VARIABLE; beyond BLEND_MAX_SPREAD it
+ * is no blend at all.
+ */
+const BLEND_VARIABLE = 1.15;
+const BLEND_MAX_SPREAD = 2.5;
+
+export interface BlendFit {
+  /** Median radius of the circular cross-section; min and max when it varies (a variable fillet). */
+  radius: number;
+  minRadius?: number;
+  maxRadius?: number;
+  /** True when the cross-section's centre lies on the side the parametrisation's normal points to. */
+  centreOnNormalSide: boolean;
+}
+
+export function fitBlend(samples: readonly SurfaceSample[]): BlendFit | null {
+  if (samples.length < 6) return null;
+  const tube = samples.map((s) => (Math.abs(s.curvatures[0]) >= Math.abs(s.curvatures[1]) ? s.curvatures[0] : s.curvatures[1]));
+  const sign = Math.sign(tube[0]!);
+  if (sign === 0 || !tube.every((k) => Math.sign(k) === sign)) return null;
+  const radii = tube.map((k) => 1 / Math.abs(k)).sort((a, b) => a - b);
+  const [min, max] = [radii[0]!, radii[radii.length - 1]!];
+  if (max / min > BLEND_MAX_SPREAD) return null;
+  const radius = radii[Math.floor(radii.length / 2)]!;
+  const blend: BlendFit = { radius, centreOnNormalSide: sign > 0 };
+  if (max / min > BLEND_VARIABLE) Object.assign(blend, { minRadius: min, maxRadius: max });
+  return blend;
+}
+
 /** Relative spread allowed between samples' curvatures when looking for the constant one. */
 const CURVATURE_SPREAD = 0.02;
 /** A cone flatter than this slope (radius per length) is a cylinder in all but name. */

@@ -26,7 +26,7 @@ export function recogniseSurface(adaptor: BRepAdaptor_Surface, tol: number): Can
   return fitCanonical(sampleSurface(adaptor), tol);
 }
 
-function sampleSurface(adaptor: BRepAdaptor_Surface): SurfaceSample[] {
+export function sampleSurface(adaptor: BRepAdaptor_Surface): SurfaceSample[] {
   const [u0, u1, v0, v1] = [adaptor.FirstUParameter(), adaptor.LastUParameter(), adaptor.FirstVParameter(), adaptor.LastVParameter()];
   if (![u0, u1, v0, v1].every(Number.isFinite)) return [];
   const samples: SurfaceSample[] = [];

@@ -7,7 +7,7 @@
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
 import type { Convexity, Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
-import { cross, dot, scale, unit, xyz } from './vec.ts';
+import { cross, dot, norm, scale, unit, xyz } from './vec.ts';
 
 export const CONVEXITY_SAMPLES = 10;
 const SMOOTH_COS = Math.cos((5 * Math.PI) / 180);
@@ -37,22 +37,29 @@ export function edgeConvexity(
   const nR = sideNormals(oc, right, params);
   let dotSum = 0;
   let crossSum = 0;
+  let counted = 0;
   const point = new oc.gp_Pnt();
   const tangent = new oc.gp_Vec();
   try {
     params.forEach((u, i) => {
+      // At a pole (a sphere's corner ball, a cone's apex) a face has no normal: that sample says
+      // nothing, and counting it as a 90° kink made a ball's tangent seams convex or concave.
+      if (isZero(nL[i]!) || isZero(nR[i]!)) return;
       curve.D1(u, point, tangent);
       const t = scale(unit(xyz(tangent)), edgeReversed ? -1 : 1);
       dotSum += dot(nL[i]!, nR[i]!);
       crossSum += dot(cross(nL[i]!, nR[i]!), t);
+      counted++;
     });
   } finally {
     point.delete();
     tangent.delete();
   }
-  if (dotSum / CONVEXITY_SAMPLES > SMOOTH_COS) return 'smooth';
+  if (counted > 0 && dotSum / counted > SMOOTH_COS) return 'smooth';
   return crossSum > 0 ? 'convex' : 'concave';
 }
+
+const isZero = (v: Vec3) => v[0] === 0 && v[1] === 0 && v[2] === 0;
 
 function sideNormals(oc: OC, side: EdgeSide, params: number[]): Vec3[] {
   if (side.planeNormal) return params.map(() => side.planeNormal!);
@@ -66,7 +73,11 @@ function sideNormals(oc: OC, side: EdgeSide, params: number[]): Vec3[] {
     return params.map((t) => {
       pcurve.D0(t, uv);
       side.surface.D1(uv.X(), uv.Y(), p, du, dv);
-      return scale(unit(cross(xyz(du), xyz(dv))), sign);
+      const [a, b] = [xyz(du), xyz(dv)];
+      const raw = cross(a, b);
+      // A degenerate parametrisation (a pole): no normal, the zero vector.
+      if (norm(raw) <= 1e-12 * (norm(a) + norm(b)) ** 2) return [0, 0, 0] as Vec3;
+      return scale(unit(raw), sign);
     });
   } finally {
     [pcurve, uv, p, du, dv].forEach((h) => h.delete());

@@ -7,7 +7,8 @@ import type { BRepAdaptor_Surface, Geom_ConicalSurface, TopoDS_Face } from 'repl
 import type { Face, SurfaceType, Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { cross, dot, scale, sub, unit, xyz, add, norm } from './vec.ts';
-import { FREEFORM_SURFACES, recogniseSurface } from './canonical.ts';
+import { FREEFORM_SURFACES, sampleSurface } from './canonical.ts';
+import { fitBlend, fitCanonical } from './canonical-fit.ts';
 
 const SURFACE_NAMES: Record<string, SurfaceType> = {
   GeomAbs_Plane: 'plane',
@@ -37,11 +38,19 @@ export function surfaceType(adaptor: BRepAdaptor_Surface): SurfaceType {
 export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, adaptor: BRepAdaptor_Surface, tol: number): FaceAttributes {
   const written = surfaceType(adaptor);
   const sign = reversed ? -1 : 1;
-  const fit = FREEFORM_SURFACES.has(written) ? recogniseSurface(adaptor, tol) : null;
+  const samples = FREEFORM_SURFACES.has(written) ? sampleSurface(adaptor) : [];
+  const fit = samples.length ? fitCanonical(samples, tol) : null;
   const surface = fit?.surface ?? written;
   const params = fit ? { ...fit.params } : analyticParams(adaptor, surface, sign);
   if (fit && params.normal) params.normal = scale(params.normal, sign);
   if (params.center && surface !== 'plane') params.internal = looksInward(adaptor, sign, params.center, params.axis);
+  const blend = samples.length && !fit ? fitBlend(samples) : null;
+  if (blend) {
+    // A freeform face with a circular cross-section: what the blend family needs to size it.
+    params.blendRadius = blend.radius;
+    if (blend.maxRadius !== undefined) Object.assign(params, { blendRadiusMin: blend.minRadius, blendRadiusMax: blend.maxRadius });
+    params.internal = blend.centreOnNormalSide === (sign > 0);
+  }
   const attrs: FaceAttributes = { surface, area: faceArea(oc, face), reversed, params };
   if (fit) attrs.surfaceSource = written;
   // Only B-spline and Bezier adaptors answer IsU/VRational; other types throw.

@@ -1,6 +1,10 @@
 /**
  * Blends: fillets (cylindrical or toroidal faces tangent to at least two neighbours) with their
- * radius, convex (a rounded outside edge) or concave (a rounded inside corner).
+ * radius, convex (a rounded outside edge) or concave (a rounded inside corner). Also:
+ * - a sphere tangent to blends of its own radius: the ball where rounded edges meet at a corner;
+ * - a freeform face with a circular cross-section (brep/canonical-fit.ts fitBlend) tangent to two
+ *   neighbours: a rolling-ball blend along a curved edge, flagged `variable_radius` (with
+ *   `radius_min`/`radius_max`) where its radius changes along the edge.
  */
 import type { Face, Vec3 } from '../result.ts';
 import { add, dot, scale, sub, unit } from '../brep/vec.ts';
@@ -16,13 +20,34 @@ export function findFillets(graph: FaceGraph, candidates: Set<number>): Fillet[]
   const fillets: Fillet[] = [];
   for (const face of graph.faces) {
     if (!candidates.has(face.id)) continue;
-    if (face.surface !== 'cylinder' && face.surface !== 'torus') continue;
+    const radius = blendRadius(face);
+    if (radius === undefined) continue;
     const tangent = graph.neighbours(face.id).filter((n) => n.convexity === 'smooth' && n.face !== face.id);
     if (new Set(tangent.map((n) => n.face)).size < 2) continue;
-    const radius = face.surface === 'torus' ? face.params.minorRadius! : face.params.radius!;
-    fillets.push({ faces: [face.id], params: { radius: round4(radius), convex: bulgesOutward(graph, face) } });
+    if (face.surface === 'sphere' && !tangent.some((n) => sameRadius(blendRadius(graph.faces[n.face]!), radius))) continue;
+    const params: Fillet['params'] = { radius: round4(radius), convex: bulgesOutward(graph, face) };
+    const { blendRadiusMin: min, blendRadiusMax: max } = face.params;
+    if (min !== undefined && max !== undefined) Object.assign(params, { variable_radius: true, radius_min: round4(min), radius_max: round4(max) });
+    fillets.push({ faces: [face.id], params });
   }
   return fillets;
+}
+
+/** The radius a face would round an edge with, if it can be a blend at all. */
+function blendRadius(face: Face): number | undefined {
+  switch (face.surface) {
+    case 'cylinder':
+    case 'sphere':
+      return face.params.radius;
+    case 'torus':
+      return face.params.minorRadius;
+    default:
+      return face.params.blendRadius;
+  }
+}
+
+function sameRadius(a: number | undefined, b: number): boolean {
+  return a !== undefined && Math.abs(a - b) <= 1e-4 * Math.max(a, b) + 1e-6;
 }
 
 /**

@@ -11,7 +11,7 @@
  *   of a chamfer interrupted by cuts, of the size of the faces it bevels);
  * - it turns part of the way from A to B on each side: the turn angles A→F and F→B are each
  *   between 3° and 87° and add up to the turn A→B (the edge F replaced);
- * - A and B reach on beyond its legs (at least twice as far): it cut an edge off between them.
+ * - A or B reaches on beyond its leg (at least twice as far): it cut an edge off between them.
  * Its legs then follow from the width w and the two turns (the triangle F makes with the edge
  * it replaced): leg on A = w·sin(θB)/sin(θA+θB), leg on B = w·sin(θA)/sin(θA+θB).
  */
@@ -30,7 +30,7 @@ const MAX_TURN = (87 * Math.PI) / 180;
 /** The two turns must add up to the replaced edge's turn within this. */
 const TURN_SUM_TOLERANCE = (1.5 * Math.PI) / 180;
 const NARROW = 1 / 3;
-/** A bevelled face reaches at least twice a leg's length away from the chamfer. */
+/** One bevelled face reaches at least twice its leg's length away from the chamfer. */
 const LEG_SHARE = 0.5;
 
 interface Bevel {
@@ -106,9 +106,10 @@ function bevelBetween(graph: FaceGraph, face: Face, first: Side, pA: Vec3, best:
   const sinSum = Math.sin(turnA + turnB);
   const legOnA = (width * Math.sin(turnB)) / sinSum;
   const legOnB = (width * Math.sin(turnA)) / sinSum;
-  // The faces it bevels run on well beyond its legs: it cut off an edge between them. (The walls
-  // of a hexagonal passage split their neighbours' turn too, but each is as wide as its legs.)
-  if (legOnA > LEG_SHARE * spanAcross(graph, a, nA, nF_A) || legOnB > LEG_SHARE * spanAcross(graph, b, nB, nF_B)) return null;
+  // A face it bevels runs on well beyond its leg: it cut off an edge. (The walls of a hexagonal
+  // passage split their neighbours' turn too, but their neighbours are as wide as the legs. A
+  // chamfer may eat most of a low side, so one long side is enough.)
+  if (legOnA > LEG_SHARE * spanAcross(graph, a, nA, nF_A) && legOnB > LEG_SHARE * spanAcross(graph, b, nB, nF_B)) return null;
   const larger = a.area >= b.area ? turnA : turnB;
   return {
     face: face.id,

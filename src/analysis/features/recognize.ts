@@ -72,6 +72,11 @@ export function recognize(input: RecognizerInput): Recognition {
     if (isOutlineRound(graph, chain, frame.size)) chain.faces.forEach((f) => cut.delete(f));
     else claimFillet(chain);
   }
+  // A conical bevel (a boss's rim or foot) is a chamfer before anything takes it for part of a
+  // standing region or a cut.
+  const claimChamfer = (c: { faces: number[]; params: Feature['params'] }) =>
+    claim({ type: 'chamfer', faces: c.faces, params: c.params, confidence: 1, method: 'geometric' }, 'chamfer');
+  findChamfers(graph, cut).filter((c) => c.faces.some((f) => graph.faces[f]!.surface === 'cone')).forEach(claimChamfer);
   // A chamfer chain that turns concave corners (or runs on tangentially) forms a group of its own
   // below: it is one bevel, not a step or slot of slanted walls. Lone bevels stay prismatic's.
   const bevelChains = findChamfers(graph, cut).filter((c) => c.faces.length > 1);
@@ -84,7 +89,7 @@ export function recognize(input: RecognizerInput): Recognition {
   }
   // Bevels the families above left: conical or planar, convex or concave, one feature per chain.
   const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(graph, cut).filter((c) => !chainOf.has(c.faces[0]!))];
-  for (const c of chamfers) claim({ type: 'chamfer', faces: c.faces, params: c.params, confidence: 1, method: 'geometric' }, 'chamfer');
+  chamfers.forEach(claimChamfer);
   chainFillets(graph, fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id)))).forEach(claimFillet);
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);

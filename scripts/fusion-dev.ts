@@ -20,7 +20,8 @@ import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
 import { loadModel } from '../src/analysis/ml/session.ts';
 import { partCoverage, sumCoverage, type CoverageCounts } from '../src/analysis/features/coverage.ts';
 import { hasDimensions } from '../src/analysis/features/dimensions.ts';
-import { toMfcadpp, type LabelFile } from '../src/cli/eval-labels.ts';
+import { resolveTruth, toMfcadpp, type LabelFile } from '../src/cli/eval-labels.ts';
+import { mfcadppIdOfLabel } from '../src/analysis/ml/model-classes.ts';
 import { parseMfInstSeg } from '../src/cli/eval-mfinstseg.ts';
 import { parseSeg } from '../src/cli/eval-seg.ts';
 import { SHARED_DATA } from '../test/fixtures.ts';
@@ -76,13 +77,25 @@ for (const part of parts()) {
     // they were machined at all (Fusion's operations).
     const modelFaces = r.features.filter((f) => f.method !== 'geometric').flatMap((f) => f.faces);
     tally.modelFaces += modelFaces.length;
-    tally.modelRight += modelFaces.filter((f) => (part.truth.kind === 'classes' ? r.faces[f]!.mfcadClass === part.truth.labels[f] : MACHINED_OPS.has(part.truth.labels[f]!))).length;
+    const resolved = part.truth.kind === 'classes' ? resolveTruth(part.truth.labels, r.faces.map((f) => f.mfcadClass!)) : undefined;
+    tally.modelRight += modelFaces.filter((f) => (resolved ? r.faces[f]!.mfcadClass === resolved[f] : MACHINED_OPS.has(part.truth.labels[f]!))).length;
     tally.ml += ml.length;
     tally.undimensionedMl += ml.filter((f) => !hasDimensions(f)).length;
     tally.review += r.features.filter((f) => f.method === 'review').length;
     if (part.truth.kind === 'classes') {
+      const final = r.faces.map((f) => f.mfcadClass!);
+      const truth = resolveTruth(part.truth.labels, final);
       tally.faces += r.faces.length;
-      tally.correct += r.faces.filter((f, i) => f.mfcadClass === part.truth.labels[i]).length;
+      tally.correct += final.filter((c, i) => c === truth[i]).length;
+      if (t === 0.5) {
+        // The rejected alternative: the model's class over geometry's wherever the model is sure.
+        const over = r.faces.map((f, i) => ((f.confidence ?? 0) >= 0.99 ? mfcadppIdOfLabel(f.label ?? '') ?? final[i]! : final[i]!));
+        const overTruth = resolveTruth(part.truth.labels, over);
+        const alt = tallies.get(`${part.set}\tmodel over geometry at >= 0.99`) ?? { faces: 0, correct: 0, coverage: [], ml: 0, review: 0, undimensionedMl: 0, modelFaces: 0, modelRight: 0 };
+        alt.faces += over.length;
+        alt.correct += over.filter((c, i) => c === overTruth[i]).length;
+        tallies.set(`${part.set}\tmodel over geometry at >= 0.99`, alt);
+      }
     } else tally.coverage.push(partCoverage(part.truth.labels, r.features));
     tallies.set(key, tally);
   }

@@ -14,6 +14,7 @@ import { SEG_CLASSES } from '../src/analysis/features/coverage.ts';
 import { detectFormat, evaluateFolder } from '../src/cli/eval.ts';
 import { parseSeg } from '../src/cli/eval-seg.ts';
 import { parseMfInstSeg } from '../src/cli/eval-mfinstseg.ts';
+import { resolveTruth, toMfcadpp } from '../src/cli/eval-labels.ts';
 import { FIXTURES, FIXTURE_DIR, fixture } from './fixtures.ts';
 
 type Box = [[number, number, number], [number, number, number]];
@@ -131,5 +132,17 @@ describe('vectis eval on MFInstSeg JSON', () => {
     expect(parseMfInstSeg({ cls: { 0: 24 }, seg: [[0]] })).toBeUndefined();
     expect(parseMfInstSeg([['a', { seg: { 0: 30 }, inst: [[1]] }]])).toBeUndefined();
     expect(parseMfInstSeg({ identified_features: [] })).toBeUndefined();
+  });
+});
+
+describe('our generator\'s labels (vectis-N)', () => {
+  it('maps classes by name, and a stepped hole is right as a through or a blind hole only', () => {
+    const class_names = ['chamfer', 'through_hole', 'blind_hole', 'stock', 'counterbore', 'turned_profile'];
+    const truth = toMfcadpp({ scheme: 'vectis-6', class_names, labels: [0, 4, 4, 4, 5] })!;
+    const hole = mfcadppId('through_hole');
+    const blind = mfcadppId('blind_hole');
+    const predicted = [mfcadppId('chamfer'), blind, hole, mfcadppId('rectangular_pocket'), mfcadppId('stock')];
+    expect(resolveTruth(truth, predicted)).toEqual([mfcadppId('chamfer'), blind, hole, hole, mfcadppId('stock')]);
+    expect(toMfcadpp({ scheme: 'vectis-6', class_names, labels: [9] })).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MFCADPP_CLASSES, MFCAD_TO_MFCADPP } from '../analysis/features/classes.ts';
+import { MFCAD_TO_MFCADPP, STOCK_CLASS, mfcadppId } from '../analysis/features/classes.ts';
 import { Evaluator, type Evaluation } from '../analysis/features/evaluate.ts';
 import { mfcadppIdOfLabel } from '../analysis/ml/model-classes.ts';
 import { analyzePart, fixed, isFailure, modelClassIds, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
@@ -29,12 +29,29 @@ export interface LabelsReport extends EvalReport, Evaluation {
 export function toMfcadpp(file: LabelFile): number[] | undefined {
   if (file.scheme === 'MFCAD-16') return file.labels.map((l) => MFCAD_TO_MFCADPP[l]!);
   if (file.scheme === 'MFCAD++-25') return file.labels;
-  // Our generator's parts (`npm run model:data`): MFCAD++ ids, then our classes, mapped by name.
+  // Our generator's parts (`npm run model:data`): MFCAD++ ids, then our classes, mapped by name;
+  // its stepped holes say "hole", not which end (ANY_HOLE).
   if (file.scheme?.startsWith('vectis-') && file.class_names) {
-    const ids = file.labels.map((l) => mfcadppIdOfLabel(file.class_names![l] ?? ''));
+    const ids = file.labels.map((l) => {
+      const name = file.class_names![l] ?? '';
+      return STEPPED_HOLES.has(name) ? ANY_HOLE : mfcadppIdOfLabel(name);
+    });
     return ids.every((i): i is number => i !== undefined) ? ids : undefined;
   }
   return undefined;
+}
+
+/**
+ * The generator's counterbored and countersunk holes are through or blind (features.ts draws
+ * both), and MFCAD++ has only through_hole and blind_hole: such a face is right as either.
+ */
+const STEPPED_HOLES = new Set(['counterbore', 'countersunk_hole']);
+const ANY_HOLE = -1;
+const HOLES = new Set([mfcadppId('through_hole'), mfcadppId('blind_hole')]);
+
+/** Truth with every ANY_HOLE resolved against the prediction (the prediction's hole, else through). */
+export function resolveTruth(truth: readonly number[], predicted: readonly number[]): number[] {
+  return truth.map((t, i) => (t !== ANY_HOLE ? t : HOLES.has(predicted[i]!) ? predicted[i]! : mfcadppId('through_hole')));
 }
 
 export async function evaluateLabels(folder: string, names: readonly string[], options: EvalOptions): Promise<LabelsReport> {
@@ -60,10 +77,11 @@ export async function evaluateLabels(folder: string, names: readonly string[], o
       skipped.push(`${base}: ${result.faces.length} faces vs ${labels.length} labels`);
       continue;
     }
-    evaluator.add(labels, result.faces.map((f) => f.mfcadClass ?? 24));
+    const final = result.faces.map((f) => f.mfcadClass ?? STOCK_CLASS);
+    evaluator.add(resolveTruth(labels, final), final);
     const model = modelClassIds(result);
     if (model) {
-      byModel.add(labels, model);
+      byModel.add(resolveTruth(labels, model), model);
       modelFiles++;
     }
     files++;

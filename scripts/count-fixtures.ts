@@ -63,3 +63,24 @@ const [nd, nw] = bk.notch;
 bracket = cut(bracket, box(bk.length - nd, (bk.width - nw) / 2, -1, nd + 1, nw, t + 2));
 write(oc, 'sheet-bracket.step', bracket);
 write(oc, 'sheet-bracket-rotated.step', rotated(bracket));
+
+function yCylinder(x: number, y: number, z: number, r: number, h: number): TopoDS_Shape {
+  return new oc.BRepPrimAPI_MakeCylinder(new oc.gp_Ax2(point(x, y, z), new oc.gp_Dir(0, 1, 0)), r, h).Shape();
+}
+
+// A pin with a blended foot, an ear with a half-round top and a hole, a thin tube: all standing on a plate.
+const { studs: st } = COUNT_FIXTURES;
+const top = st.size[2];
+const [px, py, pd, ph] = st.pin;
+let studs = unify(fuse(box(0, 0, 0, st.size[0], st.size[1], top), zCylinder(px, py, top, pd / 2, ph)));
+const atPinFoot = (a: number[], b: number[]) => [a, b].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(Math.hypot(p[0]! - px, p[1]! - py) - pd / 2) < 1e-6);
+studs = filletEdges(studs, st.pinBlend, atPinFoot);
+const [ex, ey, et, ew, eh] = st.ear;
+const ear = fuse(box(ex - ew / 2, ey - et / 2, top, ew, et, eh), yCylinder(ex, ey - et / 2, top + eh, ew / 2, et));
+studs = unify(fuse(studs, ear));
+studs = cut(studs, yCylinder(ex, ey - et / 2 - 1, top + eh, st.earHole / 2, et + 2));
+const [tx, ty, tOut, tIn, th] = st.tube;
+studs = unify(fuse(studs, zCylinder(tx, ty, top, tOut / 2, th)));
+studs = cut(studs, zCylinder(tx, ty, -1, tIn / 2, top + th + 2));
+write(oc, 'studs.step', studs);
+write(oc, 'studs-rotated.step', rotated(studs));

@@ -24,4 +24,12 @@ export const COUNT_FIXTURES = {
    * sheet-metal part, 1 hole and 1 slot: no fillet, step or chamfer.
    */
   bracket: { thickness: 2, bendRadius: 3, length: 60, height: 40, width: 30, hole: 6, holeAt: [40, 15], slot: [15, 25, 12, 5], notch: [8, 10] },
+  /**
+   * A plate `size` with three things standing on its top: a pin [x, y, Ø, height] whose foot is
+   * blended `pinBlend`; an ear [x-centre, y-centre, thickness in y, width in x, height to the
+   * round's centre] with a half-round top and a hole Ø`earHole` through it along y; a tube
+   * [x, y, outside Ø, inside Ø, height] bored through the plate too. An estimator counts 2 bosses,
+   * 1 pipe, 1 fillet (the pin's foot) and 1 hole (the ear's).
+   */
+  studs: { size: [100, 60, 10], pin: [20, 30, 8, 15], pinBlend: 2, ear: [55, 30, 6, 20, 20], earHole: 8, tube: [82, 30, 20, 15, 20] },
 } as const;

@@ -2,7 +2,8 @@
  * Features counted as an estimator counts them, on fixtures built for each rule
  * (scripts/count-fixtures.ts, dimensions in test/count-fixtures.ts): one fillet per chain of
  * blend faces, and no fillet for a round end or an outline drawn with arcs; a bent sheet is one
- * sheet-metal part whose bends and blank outline are no features.
+ * sheet-metal part whose bends and blank outline are no features; lugs, ears and pins are bosses,
+ * a thin-walled bored boss a pipe.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
@@ -12,7 +13,7 @@ import { fixture } from './fixtures.ts';
 
 const run = (name: string) => analyze(fixture(name), { fileName: name });
 const fillets = (r: AnalysisResult) => r.features.filter((f) => f.type === 'fillet');
-const [HOLE, SLOT, , , , FILLET] = COUNT_CLASSES;
+const [HOLE, SLOT, , , , FILLET, , , , PIPE, BOSS] = COUNT_CLASSES;
 const SHEET = COUNT_CLASSES[15];
 
 describe('fillets as an estimator counts them', () => {
@@ -66,6 +67,34 @@ describe('sheet metal', () => {
   it('is not claimed by machined parts, thin walls or turned parts', async () => {
     for (const name of ['plate-holes.step', 'rounded.step', 'thin-wall.step', 'threaded.step', 'lug.step']) {
       expect((await run(name)).part.process, name).not.toBe('sheet_metal');
+    }
+  });
+});
+
+describe('bosses and tubes', () => {
+  const { studs } = COUNT_FIXTURES;
+
+  it.each(['studs.step', 'studs-rotated.step'])('%s: a pin and an ear are bosses, a thin bored stud a pipe', async (name) => {
+    const r = await run(name);
+    const bosses = r.features.filter((f) => f.type === 'boss').sort((a, b) => Number(a.params.diameter) - Number(b.params.diameter));
+    const [, , pinDiameter, pinHeight] = studs.pin;
+    const [, , earThickness, earWidth] = studs.ear;
+    expect(bosses.map((b) => [b.params.outline, b.params.diameter, b.params.height])).toEqual([
+      ['round', expect.closeTo(pinDiameter, 3), expect.closeTo(pinHeight - studs.pinBlend, 3)],
+      ['round-ended', expect.closeTo(earWidth, 3), expect.closeTo(earThickness, 3)],
+    ]);
+    const [, , outside, inside, height] = studs.tube;
+    const pipe = r.features.find((f) => f.type === 'pipe')!;
+    expect([pipe.params.outer_diameter, pipe.params.inner_diameter, pipe.params.length]).toEqual([outside, inside, height].map((x) => expect.closeTo(x, 3)));
+    // The ear's hole stays a hole; the tube's bore is inside the pipe, and ids stay indices.
+    expect(r.features.filter((f) => f.type === 'hole').map((f) => f.params.diameter)).toEqual([expect.closeTo(studs.earHole, 3)]);
+    expect(r.features.map((f) => f.id)).toEqual(r.features.map((_, i) => i));
+    expect(countFeatures(r)).toEqual({ [BOSS]: 2, [PIPE]: 1, [FILLET]: 1, [HOLE]: 1 });
+  });
+
+  it('finds no boss on parts without one', async () => {
+    for (const name of ['plate-holes.step', 'prismatic.step', 'rounded.step', 'lug.step', 'lobed.step', 'threaded.step', 'tapped-hole.step']) {
+      expect((await run(name)).features.filter((f) => f.type === 'boss' || f.type === 'pipe'), name).toEqual([]);
     }
   });
 });

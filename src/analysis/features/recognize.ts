@@ -14,6 +14,7 @@ import { findFillets } from './blends.ts';
 import { findChamfers } from './chamfers.ts';
 import { chainFillets, isOutlineRound } from './fillet-chains.ts';
 import { findSheetMetal, sheetFeatures } from './sheet-metal.ts';
+import { findLugs, mergeTubes } from './lugs.ts';
 import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
@@ -77,6 +78,15 @@ export function recognize(input: RecognizerInput): Recognition {
   const claimChamfer = (c: { faces: number[]; params: Feature['params'] }) =>
     claim({ type: 'chamfer', faces: c.faces, params: c.params, confidence: 1, method: 'geometric' }, 'chamfer');
   findChamfers(graph, cut).filter((c) => c.faces.some((f) => graph.faces[f]!.surface === 'cone')).forEach(claimChamfer);
+  // Lugs, ears and pins: rounded regions standing on the part; their bores stay holes, except
+  // that a thin-walled boss bored through on its axis is one tube with its bore.
+  const claimed = new Set(features.flatMap((f) => f.faces));
+  const free = new Set(graph.faces.map((f) => f.id).filter((id) => !claimed.has(id)));
+  const insideBlends = new Set(fillets.filter((f) => !f.params.convex).flatMap((f) => f.faces));
+  for (const lug of findLugs(graph, free, insideBlends, frame.size)) {
+    claim({ type: 'boss', faces: lug.faces, params: lug.params, axis: lug.axis, confidence: 1, method: 'geometric' }, 'stock');
+  }
+  mergeTubes(graph, features, frame.size);
   // A chamfer chain that turns concave corners (or runs on tangentially) forms a group of its own
   // below: it is one bevel, not a step or slot of slanted walls. Lone bevels stay prismatic's.
   const bevelChains = findChamfers(graph, cut).filter((c) => c.faces.length > 1);

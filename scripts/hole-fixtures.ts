@@ -4,8 +4,8 @@
  * rim and floor. Dimensions in test/hole-fixtures.ts.
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { HOLE_FIXTURES } from '../test/hole-fixtures.ts';
-import { box, cut, filletEdges, oc, revolved, rotated, write, zCylinder } from './fixture-kit.ts';
+import { DRILLED_SHAFT, HOLE_FIXTURES } from '../test/hole-fixtures.ts';
+import { box, cut, filletEdges, oc, point, revolved, rotated, write, zCylinder } from './fixture-kit.ts';
 
 type Profile = readonly (readonly [number, number])[];
 
@@ -48,3 +48,35 @@ plate = cut(plate, roundedTool(fb.at[0], fb.at[1], top - fb.depth, fb.diameter /
 
 write(oc, 'drawn-holes.step', plate);
 write(oc, 'drawn-holes-rotated.step', rotated(plate));
+
+/** A cylinder of radius r along `dir` from (x, y, z), h long. */
+function cylinderAlong(x: number, y: number, z: number, dir: [number, number, number], r: number, h: number): TopoDS_Shape {
+  return new oc.BRepPrimAPI_MakeCylinder(new oc.gp_Ax2(point(x, y, z), new oc.gp_Dir(...dir)), r, h).Shape();
+}
+
+/** A drill's cut from (0, 0, 0) along +z: Ø d, `depth` to where the 118° point begins. */
+function drill(d: number, depth: number): TopoDS_Shape {
+  const tip = d / 2 / Math.tan(((DRILLED_SHAFT.tipAngle / 2) * Math.PI) / 180);
+  return revolved(0, 0, [[0, 0], [d / 2, 0], [d / 2, depth], [0, depth + tip]]);
+}
+
+/** `shape` turned by `angle` about the x axis, then moved by (x, y, z). */
+function placed(shape: TopoDS_Shape, angle: number, x: number, y: number, z: number): TopoDS_Shape {
+  const turn = new oc.gp_Trsf();
+  turn.SetRotation(new oc.gp_Ax1(point(0, 0, 0), new oc.gp_Dir(1, 0, 0)), angle);
+  const move = new oc.gp_Trsf();
+  move.SetTranslation(new oc.gp_Vec(x, y, z));
+  const turned = new oc.BRepBuilderAPI_Transform(shape, turn, true, false).Shape();
+  return new oc.BRepBuilderAPI_Transform(turned, move, true, false).Shape();
+}
+
+const ds = DRILLED_SHAFT;
+const R = ds.diameter / 2;
+let shaft = zCylinder(0, 0, 0, R, ds.length);
+shaft = cut(shaft, cylinderAlong(-R - 1, 0, ds.radial[0], [1, 0, 0], ds.radial[1] / 2, ds.diameter + 2));
+// +z turned a quarter about x points along -y: in from the +y side.
+shaft = cut(shaft, placed(drill(ds.radialBlind[1], ds.radialBlind[2] + 1), Math.PI / 2, 0, R + 1, ds.radialBlind[0]));
+shaft = cut(shaft, placed(drill(ds.axial[0], ds.axial[1] + 1), Math.PI, 0, 0, ds.length + 1));
+shaft = cut(shaft, cylinderAlong(0, -R - 1, ds.cross[0], [0, 1, 0], ds.cross[1] / 2, ds.diameter + 2));
+write(oc, 'drilled-shaft.step', shaft);
+write(oc, 'drilled-shaft-rotated.step', rotated(shaft));

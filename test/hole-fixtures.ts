@@ -23,3 +23,18 @@ export const HOLE_FIXTURES = {
     filletedBlind: { at: [230, 130] as const, diameter: 10, depth: 12, radius: 1 },
   },
 };
+
+/**
+ * A turned shaft Ø`diameter` × `length` along z with holes a drill makes: `radial` [z, Ø] through
+ * it along x (both rims are curves where it meets the shaft, no circle); `radialBlind` [z, Ø,
+ * depth from the surface] along y with a 118° point; `axial` [Ø, depth] from the z = length end
+ * with a 118° point; `cross` [z, Ø] along y through the shaft and across the axial bore.
+ */
+export const DRILLED_SHAFT = {
+  diameter: 30, length: 80,
+  radial: [20, 6] as const,
+  radialBlind: [40, 5, 10] as const,
+  axial: [10, 30] as const,
+  cross: [65, 4] as const,
+  tipAngle: 118,
+};

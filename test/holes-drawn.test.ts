@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Feature } from '../src/analysis/index.ts';
-import { HOLE_FIXTURES } from './hole-fixtures.ts';
+import { DRILLED_SHAFT, HOLE_FIXTURES } from './hole-fixtures.ts';
 import { byType, expectParams, expectSameFeatures, run } from './feature-expect.ts';
 
 const d = HOLE_FIXTURES.drawn;
@@ -65,5 +65,36 @@ describe('holes as drawn', () => {
 
   it('gives the same holes after rotating the plate', async () => {
     expectSameFeatures(await run('drawn-holes.step'), await run('drawn-holes-rotated.step'));
+  });
+});
+
+describe('holes a drill makes in a turned shaft', () => {
+  const s = DRILLED_SHAFT;
+  const holeOf = (r: AnalysisResult, diameter: number) => byType(r, 'hole').find((h) => h.params.diameter === diameter);
+
+  it('finds radial holes, whose rims are curves on the shaft, not circles', async () => {
+    const r = await run('drilled-shaft.step');
+    expectParams(holeOf(r, s.radial[1]), { through: true, depth: s.diameter });
+    expectParams(holeOf(r, s.radialBlind[1]), { through: false, depth: s.radialBlind[2], bottom: 'cone', bottom_angle: s.tipAngle });
+  });
+
+  it('keeps a cross hole through the axial bore one hole, as deep as the shaft is wide', async () => {
+    const r = await run('drilled-shaft.step');
+    const cross = holeOf(r, s.cross[1])!;
+    expectParams(cross, { through: true, depth: s.diameter });
+    expect(cross.params.count).toBeUndefined();
+    expect(cross.faces).toHaveLength(2); // a piece on each side of the bore
+  });
+
+  it('reads the drilled axial bore as a hole with its drill point, not as turned diameters', async () => {
+    const r = await run('drilled-shaft.step');
+    expectParams(holeOf(r, s.axial[0]), { through: false, depth: s.axial[1], bottom: 'cone', bottom_angle: s.tipAngle });
+    expect(byType(r, 'turned_diameter').filter((f) => f.params.internal === true)).toEqual([]);
+    expect(byType(r, 'chamfer')).toEqual([]); // the drill point is no chamfer
+    expect(byType(r, 'hole')).toHaveLength(4);
+  });
+
+  it('gives the same holes after rotating the shaft', async () => {
+    expectSameFeatures(await run('drilled-shaft.step'), await run('drilled-shaft-rotated.step'));
   });
 });

@@ -4,7 +4,7 @@
  * read along the hole's own axis, so they do not depend on the part's orientation.
  */
 import type { Face, Vec3 } from '../result.ts';
-import { cross, dot, norm, sub } from '../brep/vec.ts';
+import { cross, dot, norm, sub, unit } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { splitBoreGrooves } from './bore-grooves.ts';
@@ -96,7 +96,40 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
     for (const g of grooves) holes.push({ type: 'groove', faces: g.faces, axis: hole.axis, position: hole.position, params: g.params });
     for (const t of threads) holes.push({ type: 'thread', faces: t.faces, axis: hole.axis, position: hole.position, params: { ...t.params, through: hole.params.through! } });
   }
-  return holes;
+  return joinInterrupted(graph, holes, tol);
+}
+
+/**
+ * One drill pass that another cut crosses (a cross hole through a bore) leaves pieces of one bore
+ * on one axis line, each open at both ends into that same cut (a face both pieces meet): they are
+ * one through hole, as deep as all its pieces together. Coaxial holes in two walls with air
+ * between (a bracket's flanges) meet no common face and stay apart.
+ */
+function joinInterrupted(graph: FaceGraph, holes: Hole[], tol: number): Hole[] {
+  const out: Hole[] = [];
+  for (const h of holes) {
+    const plainThrough = (x: Hole) => x.type === 'hole' && x.params.through === true && !('thread' in x.params);
+    const same = plainThrough(h)
+      ? out.find((o) => plainThrough(o) && o.params.diameter === h.params.diameter && Math.abs(Math.abs(dot(o.axis, h.axis)) - 1) < 1e-6 &&
+          norm(cross(sub(h.position, o.position), o.axis)) < tol && meetCommonFace(graph, o.faces, h.faces))
+      : undefined;
+    if (!same) {
+      out.push(h);
+      continue;
+    }
+    same.faces = [...same.faces, ...h.faces].sort((a, b) => a - b);
+    const [lo, hi] = extentAlong(graph.input, same.faces, same.axis);
+    const t = dot(same.position, same.axis);
+    same.position = same.position.map((v, i) => v + same.axis[i]! * (lo - t)) as Vec3;
+    same.params.depth = round4(hi - lo);
+  }
+  return out;
+}
+
+function meetCommonFace(graph: FaceGraph, a: number[], b: number[]): boolean {
+  const around = (faces: number[]) => new Set(faces.flatMap((f) => graph.neighbours(f).map((n) => n.face)).filter((f) => !a.includes(f) && !b.includes(f)));
+  const nearA = around(a);
+  return [...around(b)].some((f) => nearA.has(f));
 }
 
 function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hole | undefined {
@@ -111,11 +144,13 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const drill = cylinders.filter((c) => Math.abs(c.params.radius! - radius) < 1e-6);
   // A drilled bore goes all the way round: its rims (both ends together) turn through 4π, or at
   // least 2π where another cut breaks into it. A lone partial arc is a blend or a cut-off wall.
+  // Where neither rim is a circle (a cross-drilled channel between two others, a radial hole
+  // through a shaft: its rims are intersection curves), the bore's surface itself goes round.
   const rimTurn = drill
     .flatMap((c) => graph.edgesOf[c.id]!.map((id) => graph.edges[id]!))
     .filter((e) => e.curve === 'circle' && Math.abs((e.radius ?? 0) - radius) < 1e-6)
     .reduce((sum, e) => sum + e.length / radius, 0);
-  if (rimTurn < 2 * Math.PI * 0.999) return undefined;
+  if (rimTurn < 2 * Math.PI * 0.999 && !goesRound(graph, drill.map((d) => d.id), ref)) return undefined;
   const disks = faces.filter((f) => f.surface === 'plane');
   const cones = faces.filter((f) => f.surface === 'cone');
   const tori = faces.filter((f) => f.surface === 'torus');
@@ -173,6 +208,34 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   };
 }
 
+/**
+ * Whether coaxial faces cover every direction about their axis: no gap between the directions of
+ * their mesh vertices wider than the mesher leaves on a full turn (its angular deflection is 0.5
+ * rad; a quarter-round blend leaves a 270° gap, a cut-off half wall 180°).
+ */
+const MAX_TURN_GAP = Math.PI / 3;
+
+function goesRound(graph: FaceGraph, faces: number[], ref: Face['params']): boolean {
+  const { positions, indices, faceRanges } = graph.input.mesh;
+  const axis = ref.axis!;
+  const u = unit(cross(axis, Math.abs(axis[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0]));
+  const v = cross(axis, u);
+  const angles: number[] = [];
+  for (const f of faces) {
+    const [first, count] = faceRanges[f]!;
+    for (let k = first * 3; k < (first + count) * 3; k++) {
+      const i = indices[k]! * 3;
+      const d = sub([positions[i]!, positions[i + 1]!, positions[i + 2]!], ref.center!);
+      angles.push(Math.atan2(dot(d, v), dot(d, u)));
+    }
+  }
+  if (angles.length < 3) return false;
+  angles.sort((a, b) => a - b);
+  let gap = angles[0]! + 2 * Math.PI - angles[angles.length - 1]!;
+  for (let i = 1; i < angles.length; i++) gap = Math.max(gap, angles[i]! - angles[i - 1]!);
+  return gap < MAX_TURN_GAP;
+}
+
 /** A floor: a planar face with no inner loop whose circles all have one radius, the drill's or less. */
 function isFloor(graph: FaceGraph, disk: Face, radius: number): boolean {
   if (disk.loops.length !== 1) return false;
@@ -194,7 +257,7 @@ function blendParams(graph: FaceGraph, tori: Face[], members: Set<number>): Reco
 }
 
 /** A cone that closes the hole: one of its edges is degenerate (the apex) or it has a single circle. */
-function closesAt(graph: FaceGraph, cone: Face): boolean {
+export function closesAt(graph: FaceGraph, cone: Face): boolean {
   const edges = graph.edgesOf[cone.id]!.map((id) => graph.edges[id]!);
   return edges.some((e) => e.curve === 'degenerate') || edges.filter((e) => e.curve === 'circle').length === 1;
 }

@@ -9,6 +9,7 @@ import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { findVRingThreads, type Thread } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
+import { closesAt } from './holes.ts';
 
 export type Process = 'turned' | 'milled' | 'mill-turn';
 
@@ -79,7 +80,10 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3, heli
     const [lo, hi] = extentAlong(graph.input, ids, axis);
     return round4(hi - lo);
   };
-  const faces = graph.faces.filter((f) => coaxial.has(f.id));
+  // An axial bore a drill makes is a hole (the hole rules read it), not a turned diameter.
+  const threadedBore = helical.some((t) => t.params.internal === true);
+  const drilled = new Set(threadedBore ? [] : drilledBore(graph, graph.faces.filter((f) => coaxial.has(f.id))));
+  const faces = graph.faces.filter((f) => coaxial.has(f.id) && !drilled.has(f.id));
 
   // Threads first: their flanks and crests would otherwise read as grooves, tapers and chamfers.
   for (const thread of [...helical, ...findVRingThreads(graph, faces.filter((f) => !claimedBy(helical, f.id)), axis)]) {
@@ -118,6 +122,32 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3, heli
     }
   }
   return features.sort((a, b) => a.faces[0]! - b.faces[0]!);
+}
+
+/** Twist drills a shop stocks end about here; a wider axial bore is bored, or the stock is tube. */
+const MAX_DRILL_DIAMETER = 50;
+
+/**
+ * The faces of an axial bore a drill makes rather than a boring bar: one internal diameter that
+ * ends in a drill point (a cone closing on the axis, with its flat bottom if any) or runs through,
+ * perhaps entered through a chamfer. Stepped, grooved or threaded bores stay turned work.
+ */
+function drilledBore(graph: FaceGraph, faces: Face[]): number[] {
+  const internal = faces.filter((f) => (f.surface === 'cylinder' || f.surface === 'cone') && f.params.internal === true);
+  const cylinders = internal.filter((f) => f.surface === 'cylinder');
+  if (cylinders.length === 0 || cylinders.some((c) => Math.abs(c.params.radius! - cylinders[0]!.params.radius!) > 1e-6)) return [];
+  const radius = cylinders[0]!.params.radius!;
+  if (2 * radius > MAX_DRILL_DIAMETER) return [];
+  const cones = internal.filter((f) => f.surface === 'cone');
+  const tips = cones.filter((c) => closesAt(graph, c));
+  // Entry chamfers: cones wider than the bore that meet a face outside it (an end face).
+  const inBore = new Set(internal.map((f) => f.id));
+  const chamfers = cones.filter((c) => !tips.includes(c) && graph.neighbours(c.id).some((n) => !inBore.has(n.face) && graph.faces[n.face]!.surface === 'plane'));
+  if (tips.length + chamfers.length !== cones.length || chamfers.length > 2) return [];
+  // A through bore is open at both ends; a blind one ends in the drill's point.
+  const floors = faces.filter((f) => f.surface === 'plane' && f.loops.length === 1 && graph.edgesOf[f.id]!.every((e) => (graph.edges[e]!.radius ?? Infinity) <= radius + 1e-6));
+  if (floors.length > 0 && tips.length === 0) return [];
+  return [...internal, ...floors].map((f) => f.id);
 }
 
 /** A lathe-made flat face: every boundary edge is a circle centred on the axis. */

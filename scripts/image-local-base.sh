@@ -29,7 +29,8 @@ ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$ROOTFS/usr/local/bin/npm"
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$ROOTFS/usr/local/bin/npx"
 chroot "$ROOTFS" /bin/sh -c 'groupadd -g 1000 node && useradd -u 1000 -g node -m -s /bin/bash node'
 chroot "$ROOTFS" /usr/local/bin/node -e 'console.log("node", process.version, "in the base")'
-cp /etc/ssl/certs/ca-certificates.crt "$ROOTFS/etc/ssl/certs/ca-certificates.crt" 2>/dev/null || true
+mkdir -p "$ROOTFS/etc/ssl/certs"
+cp /etc/ssl/certs/ca-certificates.crt "$ROOTFS/etc/ssl/certs/ca-certificates.crt"
 cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
 
 # podman comes with buildah (Debian); the image lands in the storage both use.

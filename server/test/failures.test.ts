@@ -29,6 +29,23 @@ function garbageAfterHeader(tag: string): Uint8Array {
   return new Uint8Array(Buffer.from(`${head}\nDATA;\n#1 = CARTESIAN_POINT('${tag}',(0.,0.,0.);\nENDSEC;\nEND-ISO-10303-21;\n`, 'latin1'));
 }
 
+/**
+ * A fixture whose millimetre unit is replaced by a conversion unit of 1e30 mm: the engine traps
+ * ("null function or function signature mismatch") on the cylinder's astronomically large faces.
+ */
+function hugeUnit(name: string): Uint8Array {
+  const text = Buffer.from(fixtureBytes(name)).toString('latin1');
+  const unit = /#(\d+) = \( LENGTH_UNIT\(\) NAMED_UNIT\(\*\) SI_UNIT\(\.MILLI\.,\.METRE\.\) \);/.exec(text);
+  if (!unit) throw new Error(`${name} declares no millimetre unit`);
+  const huge = [
+    `#${unit[1]} = ( CONVERSION_BASED_UNIT('HUGE',#900001) LENGTH_UNIT() NAMED_UNIT(#900002) );`,
+    '#900001 = LENGTH_MEASURE_WITH_UNIT(LENGTH_MEASURE(1.E+30),#900003);',
+    '#900002 = DIMENSIONAL_EXPONENTS(1.,0.,0.,0.,0.,0.,0.);',
+    '#900003 = ( LENGTH_UNIT() NAMED_UNIT(*) SI_UNIT(.MILLI.,.METRE.) );',
+  ].join('\n');
+  return new Uint8Array(Buffer.from(text.replace(unit[0], huge), 'latin1'));
+}
+
 async function codeOf(res: Response): Promise<[number, string]> {
   return [res.status, ((await res.json()) as { error: { code: string } }).error.code];
 }
@@ -54,6 +71,18 @@ describe('failure cache', () => {
     // Other bytes are another file: analysed.
     expect(await codeOf(await postRaw(`${server.url}/analyze`, garbageAfterHeader('other')))).toEqual([422, 'INVALID_STEP']);
     expect(await jobs('INVALID_STEP')).toBe(before + 2);
+  });
+
+  it('a file that traps the engine recycles one worker, not one per attempt', async () => {
+    const bytes = hugeUnit('cylinder.step');
+    const exits = await metricValue(server.url, 'vectis_worker_exits_total', { reason: 'engine-broken' });
+    const traps = await jobs('OCC_FAILURE');
+    expect(await codeOf(await postRaw(`${server.url}/analyze`, bytes))).toEqual([500, 'OCC_FAILURE']);
+    await until(async () => (await metricValue(server.url, 'vectis_worker_exits_total', { reason: 'engine-broken' })) === exits + 1, 30_000, 'the trapped worker retired');
+    await server.ctx.pool.whenReady();
+    for (let i = 0; i < 3; i++) expect(await codeOf(await postRaw(`${server.url}/analyze`, bytes))).toEqual([500, 'OCC_FAILURE']);
+    expect(await jobs('OCC_FAILURE')).toBe(traps + 1);
+    expect(await metricValue(server.url, 'vectis_worker_exits_total', { reason: 'engine-broken' })).toBe(exits + 1);
   });
 
   it('remembers only failures that are the file\'s own, for a limited time, within a bound', async () => {

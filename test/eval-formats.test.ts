@@ -14,7 +14,8 @@ import { SEG_CLASSES } from '../src/analysis/features/coverage.ts';
 import { detectFormat, evaluateFolder } from '../src/cli/eval.ts';
 import { parseSeg } from '../src/cli/eval-seg.ts';
 import { parseMfInstSeg } from '../src/cli/eval-mfinstseg.ts';
-import { resolveTruth, toMfcadpp } from '../src/cli/eval-labels.ts';
+import { toMfcadpp } from '../src/cli/eval-labels.ts';
+import { resolveTruth } from '../src/cli/eval-classes.ts';
 import { FIXTURES, FIXTURE_DIR, fixture } from './fixtures.ts';
 
 type Box = [[number, number, number], [number, number, number]];

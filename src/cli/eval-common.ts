@@ -43,6 +43,23 @@ export function isFailure(r: AnalysisResult | { error: string }): r is { error: 
   return 'error' in r;
 }
 
+/**
+ * Analyses a labelled part; undefined (and a line in `skipped`) when it cannot be scored: the
+ * analysis failed, or its face count is not its labels' (labels for another reading of the file).
+ */
+export async function analyzeLabelled(folder: string, step: string, name: string, labels: number, options: EvalOptions, skipped: string[]): Promise<AnalysisResult | undefined> {
+  const result = await analyzePart(folder, step, options);
+  if (isFailure(result)) {
+    skipped.push(`${name}: ${result.error}`);
+    return undefined;
+  }
+  if (result.faces.length !== labels) {
+    skipped.push(`${name}: ${result.faces.length} faces vs ${labels} labels`);
+    return undefined;
+  }
+  return result;
+}
+
 /** The model's class per face in MFCAD++ ids, when a machining-feature model labelled every face. */
 export function modelClassIds(result: AnalysisResult): number[] | undefined {
   if (result.model?.classKind !== 'machining-features') return undefined;

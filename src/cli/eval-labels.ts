@@ -6,10 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MFCAD_TO_MFCADPP, STOCK_CLASS, mfcadppId } from '../analysis/features/classes.ts';
-import { Evaluator, type Evaluation } from '../analysis/features/evaluate.ts';
+import { MFCAD_TO_MFCADPP } from '../analysis/features/classes.ts';
+import type { Evaluation } from '../analysis/features/evaluate.ts';
 import { mfcadppIdOfLabel } from '../analysis/ml/model-classes.ts';
-import { analyzePart, fixed, isFailure, modelClassIds, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
+import { ANY_HOLE, ClassScores } from './eval-classes.ts';
+import { analyzeLabelled, fixed, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 
 export const LABELS_SUFFIX = '.topexp_labels.json';
 
@@ -41,23 +42,11 @@ export function toMfcadpp(file: LabelFile): number[] | undefined {
   return undefined;
 }
 
-/**
- * The generator's counterbored and countersunk holes are through or blind (features.ts draws
- * both), and MFCAD++ has only through_hole and blind_hole: such a face is right as either.
- */
+/** Our generator's classes with no one MFCAD++ class: which end a stepped hole has is not said. */
 const STEPPED_HOLES = new Set(['counterbore', 'countersunk_hole']);
-const ANY_HOLE = -1;
-const HOLES = new Set([mfcadppId('through_hole'), mfcadppId('blind_hole')]);
-
-/** Truth with every ANY_HOLE resolved against the prediction (the prediction's hole, else through). */
-export function resolveTruth(truth: readonly number[], predicted: readonly number[]): number[] {
-  return truth.map((t, i) => (t !== ANY_HOLE ? t : HOLES.has(predicted[i]!) ? predicted[i]! : mfcadppId('through_hole')));
-}
 
 export async function evaluateLabels(folder: string, names: readonly string[], options: EvalOptions): Promise<LabelsReport> {
-  const evaluator = new Evaluator();
-  const byModel = new Evaluator();
-  let modelFiles = 0;
+  const scores = new ClassScores();
   const skipped: string[] = [];
   let files = 0;
   for (const name of names.filter((f) => f.endsWith(LABELS_SUFFIX)).sort()) {
@@ -68,28 +57,13 @@ export async function evaluateLabels(folder: string, names: readonly string[], o
       skipped.push(`${base}: ${labels ? 'no STEP file' : 'labels are not machining classes'}`);
       continue;
     }
-    const result = await analyzePart(folder, step, options);
-    if (isFailure(result)) {
-      skipped.push(`${base}: ${result.error}`);
-      continue;
-    }
-    if (result.faces.length !== labels.length) {
-      skipped.push(`${base}: ${result.faces.length} faces vs ${labels.length} labels`);
-      continue;
-    }
-    const final = result.faces.map((f) => f.mfcadClass ?? STOCK_CLASS);
-    evaluator.add(resolveTruth(labels, final), final);
-    const model = modelClassIds(result);
-    if (model) {
-      byModel.add(resolveTruth(labels, model), model);
-      modelFiles++;
-    }
+    const result = await analyzeLabelled(folder, step, base, labels.length, options, skipped);
+    if (!result) continue;
+    scores.add(labels, result);
     files++;
   }
   for (const s of skipped) options.log(`skipped ${s}`);
-  const report: LabelsReport = { format: 'topexp-labels', ...evaluator.result(), files, skipped };
-  if (modelFiles === files && files > 0) report.model = byModel.result();
-  return report;
+  return { format: 'topexp-labels', ...scores.result(), files, skipped };
 }
 
 export function formatLabels(e: LabelsReport, folder: string): string {

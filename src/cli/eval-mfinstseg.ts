@@ -7,9 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MFCADPP_CLASSES } from '../analysis/features/classes.ts';
-import { Evaluator, type Evaluation } from '../analysis/features/evaluate.ts';
+import type { Evaluation } from '../analysis/features/evaluate.ts';
 import { predictedInstances, scoreInstances, sumInstanceScores, truthInstances, type InstanceScore } from '../analysis/features/instances.ts';
-import { analyzePart, fixed, isFailure, modelClassIds, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
+import { ClassScores } from './eval-classes.ts';
+import { analyzeLabelled, fixed, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 import { LABELS_SUFFIX } from './eval-labels.ts';
 
 export interface MfInstSegPart {
@@ -57,11 +58,9 @@ export async function readMfInstSeg(folder: string, name: string): Promise<MfIns
 }
 
 export async function evaluateMfInstSeg(folder: string, names: readonly string[], options: EvalOptions): Promise<MfInstSegReport> {
-  const evaluator = new Evaluator();
-  const byModel = new Evaluator();
+  const classes = new ClassScores();
   const scores: InstanceScore[] = [];
   const skipped: string[] = [];
-  let modelFiles = 0;
   for (const json of mfInstSegCandidates(names)) {
     const parts = await readMfInstSeg(folder, json);
     if (!parts) {
@@ -76,29 +75,14 @@ export async function evaluateMfInstSeg(folder: string, names: readonly string[]
         skipped.push(`${part.name}: no STEP file`);
         continue;
       }
-      const result = await analyzePart(folder, step, options);
-      if (isFailure(result)) {
-        skipped.push(`${part.name}: ${result.error}`);
-        continue;
-      }
-      if (result.faces.length !== part.classes.length) {
-        skipped.push(`${part.name}: ${result.faces.length} faces vs ${part.classes.length} labels`);
-        continue;
-      }
-      const final = result.faces.map((f) => f.mfcadClass ?? 24);
-      evaluator.add(part.classes, final);
-      const model = modelClassIds(result);
-      if (model) {
-        byModel.add(part.classes, model);
-        modelFiles++;
-      }
+      const result = await analyzeLabelled(folder, step, part.name, part.classes.length, options, skipped);
+      if (!result) continue;
+      const final = classes.add(part.classes, result);
       scores.push(scoreInstances(truthInstances(part.inst, part.classes), predictedInstances(final, result.edges, result.features)));
     }
   }
   for (const s of skipped) options.log(`skipped ${s}`);
-  const report: MfInstSegReport = { format: 'mfinstseg', ...evaluator.result(), files: scores.length, skipped, instances: sumInstanceScores(scores) };
-  if (modelFiles === scores.length && modelFiles > 0) report.model = byModel.result();
-  return report;
+  return { format: 'mfinstseg', ...classes.result(), files: scores.length, skipped, instances: sumInstanceScores(scores) };
 }
 
 export function formatMfInstSeg(r: MfInstSegReport, folder: string): string {

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COVERAGE_KINDS, SEG_CLASSES, partCoverage, sumCoverage, type CoverageCounts, type Share } from '../analysis/features/coverage.ts';
-import { analyzePart, fixed, isFailure, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
+import { analyzeLabelled, fixed, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 
 export interface SegReport extends EvalReport {
   format: 'brepnet-seg';
@@ -34,15 +34,8 @@ export async function evaluateSeg(folder: string, names: readonly string[], opti
       skipped.push(`${base}: ${labels ? 'no STEP file' : `not one class id 0-${SEG_CLASSES.length - 1} per line`}`);
       continue;
     }
-    const result = await analyzePart(folder, step, options);
-    if (isFailure(result)) {
-      skipped.push(`${base}: ${result.error}`);
-      continue;
-    }
-    if (result.faces.length !== labels.length) {
-      skipped.push(`${base}: ${result.faces.length} faces vs ${labels.length} labels`);
-      continue;
-    }
+    const result = await analyzeLabelled(folder, step, base, labels.length, options, skipped);
+    if (!result) continue;
     parts.push({ name: base, faces: labels.length, coverage: partCoverage(labels, result.features) });
   }
   for (const s of skipped) options.log(`skipped ${s}`);

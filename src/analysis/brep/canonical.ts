@@ -6,6 +6,7 @@
  */
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface } from 'replicad-opencascadejs';
 import type { Vec3 } from '../result.ts';
+import type { OC } from '../occt/engine.ts';
 import { fitCanonical, type CanonicalFit, type SurfaceSample } from './canonical-fit.ts';
 import { cross, dot, norm, scale, sub, unit, xyz } from './vec.ts';
 
@@ -14,7 +15,7 @@ export const FREEFORM_SURFACES = new Set(['bspline', 'bezier', 'revolution', 'ex
 export const FREEFORM_CURVES = new Set(['bspline', 'bezier', 'offset', 'other']);
 
 /** Samples per parametric direction: enough to tell a fillet's quarter circle from a cone. */
-const GRID = 6;
+const GRID = 5;
 const CURVE_SAMPLES = 9;
 
 /** The recognition tolerance for a part whose bounding-box diagonal is `diagonal`. */
@@ -22,27 +23,27 @@ export function linearTolerance(diagonal: number): number {
   return Math.max(1e-6, 1e-5 * diagonal);
 }
 
-export function recogniseSurface(adaptor: BRepAdaptor_Surface, tol: number): CanonicalFit | null {
-  return fitCanonical(sampleSurface(adaptor), tol);
+export function recogniseSurface(oc: OC, adaptor: BRepAdaptor_Surface, tol: number): CanonicalFit | null {
+  return fitCanonical(sampleSurface(oc, adaptor), tol);
 }
 
-export function sampleSurface(adaptor: BRepAdaptor_Surface): SurfaceSample[] {
+export function sampleSurface(oc: OC, adaptor: BRepAdaptor_Surface): SurfaceSample[] {
   const [u0, u1, v0, v1] = [adaptor.FirstUParameter(), adaptor.LastUParameter(), adaptor.FirstVParameter(), adaptor.LastVParameter()];
   if (![u0, u1, v0, v1].every(Number.isFinite)) return [];
+  // One set of output objects for the whole grid: EvalD2's six fresh objects a sample cost 3x.
+  const p = new oc.gp_Pnt();
+  const d = [new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec()] as const;
   const samples: SurfaceSample[] = [];
-  for (let i = 0; i < GRID; i++) {
-    for (let j = 0; j < GRID; j++) {
-      const u = u0 + ((i + 0.5) / GRID) * (u1 - u0);
-      const v = v0 + ((j + 0.5) / GRID) * (v1 - v0);
-      const d = adaptor.EvalD2(u, v);
-      const [p, su, sv, suu, svv, suv] = [d.Point, d.D1U, d.D1V, d.D2U, d.D2V, d.D2UV].map((h) => {
-        const x = xyz(h);
-        h.delete();
-        return x;
-      }) as [Vec3, Vec3, Vec3, Vec3, Vec3, Vec3];
-      const sample = curvatureSample(p, su, sv, suu, svv, suv);
-      if (sample) samples.push(sample);
+  try {
+    for (let i = 0; i < GRID; i++) {
+      for (let j = 0; j < GRID; j++) {
+        adaptor.D2(u0 + ((i + 0.5) / GRID) * (u1 - u0), v0 + ((j + 0.5) / GRID) * (v1 - v0), p, ...d);
+        const sample = curvatureSample(xyz(p), xyz(d[0]), xyz(d[1]), xyz(d[2]), xyz(d[3]), xyz(d[4]));
+        if (sample) samples.push(sample);
+      }
     }
+  } finally {
+    [p, ...d].forEach((h) => h.delete());
   }
   return samples;
 }
@@ -69,14 +70,18 @@ export interface CurveFit {
 }
 
 /** A freeform edge curve that is a straight line or a circle (arc) within `tol`. */
-export function recogniseCurve(adaptor: BRepAdaptor_Curve, tol: number): CurveFit | null {
+export function recogniseCurve(oc: OC, adaptor: BRepAdaptor_Curve, tol: number): CurveFit | null {
   const t0 = adaptor.FirstParameter();
   const t1 = adaptor.LastParameter();
   if (!Number.isFinite(t0) || !Number.isFinite(t1) || t1 <= t0) return null;
   const points: Vec3[] = [];
-  for (let i = 0; i < CURVE_SAMPLES; i++) {
-    const p = adaptor.Value(t0 + (i / (CURVE_SAMPLES - 1)) * (t1 - t0));
-    points.push(xyz(p));
+  const p = new oc.gp_Pnt();
+  try {
+    for (let i = 0; i < CURVE_SAMPLES; i++) {
+      adaptor.D0(t0 + (i / (CURVE_SAMPLES - 1)) * (t1 - t0), p);
+      points.push(xyz(p));
+    }
+  } finally {
     p.delete();
   }
   return fitLineOrCircle(points, tol);

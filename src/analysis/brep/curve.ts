@@ -29,7 +29,7 @@ export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_C
   if (!adaptor) return { curve: 'degenerate', length: 0, closed };
   const written = CURVE_NAMES[String(adaptor.GetType())] ?? 'other';
   const attrs: EdgeAttributes = { curve: written, length: edgeLength(oc, edge), closed };
-  const fit = FREEFORM_CURVES.has(written) ? recogniseCurve(adaptor, tol) : null;
+  const fit = FREEFORM_CURVES.has(written) ? recogniseCurve(oc, adaptor, tol) : null;
   if (fit) {
     attrs.curve = fit.curve;
     attrs.curveSource = written;

@@ -38,7 +38,7 @@ export function surfaceType(adaptor: BRepAdaptor_Surface): SurfaceType {
 export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, adaptor: BRepAdaptor_Surface, tol: number): FaceAttributes {
   const written = surfaceType(adaptor);
   const sign = reversed ? -1 : 1;
-  const samples = FREEFORM_SURFACES.has(written) ? sampleSurface(adaptor) : [];
+  const samples = FREEFORM_SURFACES.has(written) ? sampleSurface(oc, adaptor) : [];
   const fit = samples.length ? fitCanonical(samples, tol) : null;
   const surface = fit?.surface ?? written;
   const params = fit ? { ...fit.params } : analyticParams(adaptor, surface, sign);

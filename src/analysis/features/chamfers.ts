@@ -41,13 +41,21 @@ interface Bevel {
   convex: boolean;
 }
 
-export function findChamfers(graph: FaceGraph, candidates: Set<number>): Chamfer[] {
-  const bevels = new Map<number, Bevel>();
-  for (const id of candidates) {
-    const bevel = bevelOf(graph, id);
-    if (bevel) bevels.set(id, bevel);
-  }
-  return chains(graph, bevels);
+/**
+ * The chamfers among `candidates`, one per chain. The recogniser asks several times as families
+ * claim faces; whether a face is a bevel depends on the graph alone, so it is worked out once.
+ */
+export function chamferFinder(graph: FaceGraph): (candidates: Set<number>) => Chamfer[] {
+  const known = new Map<number, Bevel | null>();
+  return (candidates) => {
+    const bevels = new Map<number, Bevel>();
+    for (const id of candidates) {
+      if (!known.has(id)) known.set(id, bevelOf(graph, id));
+      const bevel = known.get(id);
+      if (bevel) bevels.set(id, bevel);
+    }
+    return chains(graph, bevels);
+  };
 }
 
 function bevelOf(graph: FaceGraph, id: number): Bevel | null {
@@ -55,6 +63,11 @@ function bevelOf(graph: FaceGraph, id: number): Bevel | null {
   if (face.surface !== 'plane' && face.surface !== 'cone') return null;
   const sharp = graph.neighbours(id).filter((n) => n.face !== id && (n.convexity === 'convex' || n.convexity === 'concave'));
   if (sharp.length < 2) return null;
+  // A strip's area is about its length times its width: a face too wide for a bevel of its
+  // longest edge, or of the faces around it, is not worth the edge-by-edge look below.
+  const longest = Math.max(...sharp.map((n) => graph.edges[n.edge]!.length));
+  const largestAround = Math.max(...sharp.map((n) => graph.faces[n.face]!.area));
+  if (face.area / longest > NARROW * Math.max(longest, Math.sqrt(largestAround))) return null;
   // Side A: the longest sharp edge first; a short piece of an interrupted chamfer can be shorter
   // along its bevelled edge than across its ends, so each edge gets its turn as side A.
   const byLength = [...sharp].sort((p, q) => graph.edges[q.edge]!.length - graph.edges[p.edge]!.length);

@@ -11,7 +11,7 @@ import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
-import { findChamfers } from './chamfers.ts';
+import { chamferFinder } from './chamfers.ts';
 import { chainFillets, isOutlineRound } from './fillet-chains.ts';
 import { findSheetMetal, sheetFeatures } from './sheet-metal.ts';
 import { findLugs, mergeTubes } from './lugs.ts';
@@ -75,9 +75,10 @@ export function recognize(input: RecognizerInput): Recognition {
   }
   // A conical bevel (a boss's rim or foot) is a chamfer before anything takes it for part of a
   // standing region or a cut.
+  const findChamfers = chamferFinder(graph);
   const claimChamfer = (c: { faces: number[]; params: Feature['params'] }) =>
     claim({ type: 'chamfer', faces: c.faces, params: c.params, confidence: 1, method: 'geometric' }, 'chamfer');
-  findChamfers(graph, cut).filter((c) => c.faces.some((f) => graph.faces[f]!.surface === 'cone')).forEach(claimChamfer);
+  findChamfers(cut).filter((c) => c.faces.some((f) => graph.faces[f]!.surface === 'cone')).forEach(claimChamfer);
   // Lugs, ears and pins: rounded regions standing on the part; their bores stay holes, except
   // that a thin-walled boss bored through on its axis is one tube with its bore.
   const claimed = new Set(features.flatMap((f) => f.faces));
@@ -89,7 +90,7 @@ export function recognize(input: RecognizerInput): Recognition {
   mergeTubes(graph, features, frame.size);
   // A chamfer chain that turns concave corners (or runs on tangentially) forms a group of its own
   // below: it is one bevel, not a step or slot of slanted walls. Lone bevels stay prismatic's.
-  const bevelChains = findChamfers(graph, cut).filter((c) => c.faces.length > 1);
+  const bevelChains = findChamfers(cut).filter((c) => c.faces.length > 1);
   const chainOf = new Map(bevelChains.flatMap((c, i) => c.faces.map((f) => [f, i] as const)));
   const inOneChain = (group: number[]) => chainOf.has(group[0]!) && group.every((f) => chainOf.get(f) === chainOf.get(group[0]!));
   for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
@@ -98,7 +99,7 @@ export function recognize(input: RecognizerInput): Recognition {
     if (found) claim(prismaticFeature(found), mfcadClassOf(found));
   }
   // Bevels the families above left: conical or planar, convex or concave, one feature per chain.
-  const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(graph, cut).filter((c) => !chainOf.has(c.faces[0]!))];
+  const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(cut).filter((c) => !chainOf.has(c.faces[0]!))];
   chamfers.forEach(claimChamfer);
   chainFillets(graph, fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id)))).forEach(claimFillet);
   features.forEach(addHoleHints);

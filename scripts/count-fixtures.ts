@@ -84,3 +84,18 @@ studs = unify(fuse(studs, zCylinder(tx, ty, top, tOut / 2, th)));
 studs = cut(studs, zCylinder(tx, ty, -1, tIn / 2, top + th + 2));
 write(oc, 'studs.step', studs);
 write(oc, 'studs-rotated.step', rotated(studs));
+
+function aboutZ(shape: TopoDS_Shape, angle: number): TopoDS_Shape {
+  const trsf = new oc.gp_Trsf();
+  trsf.SetRotation(new oc.gp_Ax1(point(0, 0, 0), new oc.gp_Dir(0, 0, 1)), angle);
+  return new oc.BRepBuilderAPI_Transform(shape, trsf, true, false).Shape();
+}
+
+// A spur gear: straight teeth cut to the tip circle, standing on the root circle.
+const { gear: gr } = COUNT_FIXTURES;
+let teeth = aboutZ(box(gr.root / 2 - 1, -gr.toothWidth / 2, 0, gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width), 0);
+for (let k = 1; k < gr.teeth; k++) teeth = fuse(teeth, aboutZ(box(gr.root / 2 - 1, -gr.toothWidth / 2, 0, gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width), (2 * Math.PI * k) / gr.teeth));
+let gear = unify(fuse(zCylinder(0, 0, 0, gr.root / 2, gr.width), common(teeth, zCylinder(0, 0, 0, gr.tip / 2, gr.width))));
+gear = cut(gear, zCylinder(0, 0, -1, gr.bore / 2, gr.width + 2));
+write(oc, 'gear.step', gear);
+write(oc, 'gear-rotated.step', rotated(gear));

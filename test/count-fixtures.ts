@@ -32,4 +32,9 @@ export const COUNT_FIXTURES = {
    * 1 pipe, 1 fillet (the pin's foot) and 1 hole (the ear's).
    */
   studs: { size: [100, 60, 10], pin: [20, 30, 8, 15], pinBlend: 2, ear: [55, 30, 6, 20, 20], earHole: 8, tube: [82, 30, 20, 15, 20] },
+  /**
+   * A spur gear of `teeth` straight teeth `toothWidth` wide between a root circle Ø`root` and a tip
+   * circle Ø`tip`, `width` thick, bored Ø`bore`. An estimator counts one Gear Teeth and one hole.
+   */
+  gear: { teeth: 16, tip: 80, root: 68, toothWidth: 6, width: 12, bore: 20 },
 } as const;

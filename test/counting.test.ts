@@ -3,7 +3,7 @@
  * (scripts/count-fixtures.ts, dimensions in test/count-fixtures.ts): one fillet per chain of
  * blend faces, and no fillet for a round end or an outline drawn with arcs; a bent sheet is one
  * sheet-metal part whose bends and blank outline are no features; lugs, ears and pins are bosses,
- * a thin-walled bored boss a pipe.
+ * a thin-walled bored boss a pipe; a repeated tooth profile is one gear.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
@@ -13,7 +13,7 @@ import { fixture } from './fixtures.ts';
 
 const run = (name: string) => analyze(fixture(name), { fileName: name });
 const fillets = (r: AnalysisResult) => r.features.filter((f) => f.type === 'fillet');
-const [HOLE, SLOT, , , , FILLET, , , , PIPE, BOSS] = COUNT_CLASSES;
+const [HOLE, SLOT, , , , FILLET, , GEAR, , PIPE, BOSS] = COUNT_CLASSES;
 const SHEET = COUNT_CLASSES[15];
 
 describe('fillets as an estimator counts them', () => {
@@ -95,6 +95,26 @@ describe('bosses and tubes', () => {
   it('finds no boss on parts without one', async () => {
     for (const name of ['plate-holes.step', 'prismatic.step', 'rounded.step', 'lug.step', 'lobed.step', 'threaded.step', 'tapped-hole.step']) {
       expect((await run(name)).features.filter((f) => f.type === 'boss' || f.type === 'pipe'), name).toEqual([]);
+    }
+  });
+});
+
+describe('gear teeth', () => {
+  const { gear } = COUNT_FIXTURES;
+
+  it.each(['gear.step', 'gear-rotated.step'])('%s: the toothing is one feature with its tooth count', async (name) => {
+    const r = await run(name);
+    expect(r.features.map((f) => f.type).sort()).toEqual(['gear', 'hole']);
+    const teeth = r.features.find((f) => f.type === 'gear')!;
+    expect(teeth.params).toEqual({ teeth: gear.teeth, tip_diameter: gear.tip, root_diameter: gear.root, face_width: gear.width, internal: false });
+    // Each tooth's two flanks, its tip and the root beside it.
+    expect(teeth.faces).toHaveLength(4 * gear.teeth);
+    expect(countFeatures(r)).toEqual({ [GEAR]: 1, [HOLE]: 1 });
+  });
+
+  it('sees no toothing in bolt circles, grooves, threads or lobes', async () => {
+    for (const name of ['plate-holes.step', 'pulley.step', 'threaded.step', 'shaft.step', 'lobed.step', 'studs.step', 'round-slots.step']) {
+      expect((await run(name)).features.filter((f) => f.type === 'gear'), name).toEqual([]);
     }
   });
 });

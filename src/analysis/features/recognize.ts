@@ -15,6 +15,7 @@ import { chamferFinder } from './chamfers.ts';
 import { chainFillets, isOutlineRound } from './fillet-chains.ts';
 import { findSheetMetal, sheetFeatures } from './sheet-metal.ts';
 import { findLugs, mergeTubes } from './lugs.ts';
+import { findGears } from './gears.ts';
 import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
@@ -57,6 +58,9 @@ export function recognize(input: RecognizerInput): Recognition {
   // A bent sheet: its bends are no fillets, its blank's outline no steps or chamfers.
   const sheet = turning.process === 'milled' ? findSheetMetal(graph, frame.size) : undefined;
   for (const f of sheet ? sheetFeatures(sheet) : []) claim(f, 'stock');
+  // A repeated tooth profile is one feature (the toothing, by its tooth count), not each tooth's faces;
+  // no milling axis: teeth are hobbed or shaped, not a 3-axis setup.
+  for (const gear of findGears(graph, cut, frame.size)) claim({ type: 'gear', faces: gear.faces, params: gear.params, confidence: 1, method: 'geometric' }, 'stock');
   const protrusion = (p: Protrusion): Omit<Feature, 'id'> => ({ type: p.type, faces: p.faces, params: p.params, axis: p.axis, confidence: 1, method: 'geometric' });
   for (const groove of findOringGrooves(graph, cut, frame.size)) claim(protrusion(groove), 'Oring');
   for (const boss of findBosses(graph, cut, frame.size)) claim(protrusion(boss), 'stock');

@@ -65,6 +65,18 @@ describe('regions that cannot be measured, or that the model is unsure of', () =
     expect(r.faces[0]!.mfcadClass).toBe(mfcadppId('chamfer'));
   });
 
+  it('outside faces called a slot, and a boss called a round, are not measured as such', async () => {
+    // Two sides of a block meet at a convex edge: no recess. A boss meets its neighbours at sharp
+    // edges: no blend.
+    const block = await silenced('block.step');
+    const sides = block.r.edges.find((e) => e.convexity === 'convex')!.faces;
+    expect(fuseRegions(block.r, [label(block.r, [...sides], 'rectangular_blind_slot')], 'machining-features')[0]).toMatchObject({ type: 'unrecognised', hint: 'rectangular_blind_slot' });
+    const studded = await silenced('boss-groove.step');
+    const boss = studded.geometric.find((f) => f.type === 'boss')!.faces.filter((f) => studded.r.faces[f]!.surface === 'cylinder');
+    expect(boss.length).toBeGreaterThan(0);
+    expect(fuseRegions(studded.r, [label(studded.r, boss, 'round')], 'machining-features')[0]).toMatchObject({ type: 'unrecognised', hint: 'round' });
+  });
+
   it('an unsure region is dropped and its faces stay stock', async () => {
     const { r, geometric } = await silenced('box-with-hole.step');
     expect(fuseRegions(r, [label(r, geometric[0]!.faces, 'through_hole', 0.6)], 'machining-features', { minConfidence: 0.9 })).toEqual([]);

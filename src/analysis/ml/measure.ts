@@ -52,8 +52,13 @@ export function measureRegion(graph: FaceGraph, label: string, faces: number[]):
   return { type: family.type, params: { ...family.params, ...params } };
 }
 
-/** Fillets: cylinders, tori and spheres that share one blend radius (a chain with its corners). */
+/**
+ * Fillets: cylinders, tori and spheres that share one blend radius (a chain with its corners), and
+ * that blend: tangent (smooth edges) to faces on both sides. A boss's side or a part's rounded
+ * outline meets its neighbours at sharp edges.
+ */
 function measureBlend(g: FaceGraph, faces: number[]): Feature['params'] | undefined {
+  if (edgesOut(g, faces, 'smooth') < 2) return undefined;
   const radii = faces.map((f) => {
     const face = g.faces[f]!;
     if (face.surface === 'cylinder' || face.surface === 'sphere') return face.params.radius;
@@ -98,10 +103,19 @@ function measureRing(g: FaceGraph, faces: number[]): Feature['params'] | undefin
 /**
  * Chamfers: a plane meeting its neighbours at an angle (the angle to the neighbour it makes the
  * smaller angle with; width = area over the longest straight edge, exact for a strip), or a cone
- * (angle = its half-angle, width = its slant between its two circles).
+ * (angle = its half-angle, width = its slant between its two circles). A chain is measured on its
+ * first face that is one of these.
  */
 function measureChamfer(g: FaceGraph, faces: number[]): Feature['params'] | undefined {
-  const face = g.faces[faces[0]!]!;
+  for (const f of faces) {
+    const measured = chamferFace(g, f);
+    if (measured) return measured;
+  }
+  return undefined;
+}
+
+function chamferFace(g: FaceGraph, id: number): Feature['params'] | undefined {
+  const face = g.faces[id]!;
   if (face.surface === 'cone' && face.params.halfAngle !== undefined) {
     const radii = g.edgesOf[face.id]!.map((e) => g.edges[e]!.radius).filter((r): r is number => r !== undefined);
     if (radii.length < 2) return undefined;
@@ -127,6 +141,9 @@ function measureChamfer(g: FaceGraph, faces: number[]): Feature['params'] | unde
  * radius of a round end), depth along the floor's normal (a face of the region square to a wall).
  */
 function measureRecess(g: FaceGraph, faces: number[]): Feature['params'] | undefined {
+  // Material removed leaves a concave corner inside the recess (walls meet the floor or each
+  // other so); faces of the part's outside meet at convex edges.
+  if (edgesWithin(g, faces, 'concave') === 0) return undefined;
   const planes = faces.filter((f) => g.faces[f]!.surface === 'plane' && g.faces[f]!.params.normal && g.faces[f]!.params.origin);
   let width = Infinity;
   for (const a of planes) for (const b of planes) {
@@ -155,7 +172,20 @@ function measureRecess(g: FaceGraph, faces: number[]): Feature['params'] | undef
   return depth > 0 ? { width: round4(width), depth: round4(depth) } : { width: round4(width) };
 }
 
-function coaxial(p: { axis?: Vec3; center?: Vec3 }, axis: Vec3, center: Vec3): boolean {
+/** Same axis line: parallel, and the centres apart along it only (to 1 µm per mm of radius, fitted surfaces included). */
+function coaxial(p: { axis?: Vec3; center?: Vec3; radius?: number }, axis: Vec3, center: Vec3): boolean {
   if (!p.axis || !p.center || Math.abs(dot(p.axis, axis)) < PARALLEL) return false;
-  return norm(cross(sub(p.center, center), axis)) < 1e-4 * Math.max(1, norm(sub(p.center, center)));
+  return norm(cross(sub(p.center, center), axis)) < 1e-3 * Math.max(1, p.radius ?? 1);
+}
+
+/** Edges of one convexity between two faces of the region. */
+function edgesWithin(g: FaceGraph, faces: number[], convexity: string): number {
+  const inside = new Set(faces);
+  return g.edges.filter((e) => e.convexity === convexity && e.faces.length === 2 && e.faces.every((f) => inside.has(f))).length;
+}
+
+/** Edges of one convexity between the region and the rest of the part. */
+function edgesOut(g: FaceGraph, faces: number[], convexity: string): number {
+  const inside = new Set(faces);
+  return g.edges.filter((e) => e.convexity === convexity && e.faces.some((f) => inside.has(f)) && e.faces.some((f) => !inside.has(f))).length;
 }

@@ -4,7 +4,7 @@
  * rim and floor. Dimensions in test/hole-fixtures.ts.
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { DRILLED_SHAFT, HOLE_FIXTURES } from '../test/hole-fixtures.ts';
+import { DRILLED_SHAFT, GROOVED_BORE, HOLE_FIXTURES } from '../test/hole-fixtures.ts';
 import { box, cut, filletEdges, oc, point, revolved, rotated, write, zCylinder } from './fixture-kit.ts';
 
 type Profile = readonly (readonly [number, number])[];
@@ -80,3 +80,13 @@ shaft = cut(shaft, placed(drill(ds.axial[0], ds.axial[1] + 1), Math.PI, 0, 0, ds
 shaft = cut(shaft, cylinderAlong(0, -R - 1, ds.cross[0], [0, 1, 0], ds.cross[1] / 2, ds.diameter + 2));
 write(oc, 'drilled-shaft.step', shaft);
 write(oc, 'drilled-shaft-rotated.step', rotated(shaft));
+
+const gb = GROOVED_BORE;
+const gTop = gb.size[2];
+const [gD, gWidth, gAt] = gb.groove;
+const grooved = cutInHalves(box(0, 0, 0, gb.size[0], gb.size[1], gb.size[2]), gb.at[0], gb.at[1], [
+  [0, -1], [gb.diameter / 2, -1], [gb.diameter / 2, gTop - gAt - gWidth], [gD / 2, gTop - gAt - gWidth], [gD / 2, gTop - gAt],
+  [gb.diameter / 2, gTop - gAt], [gb.diameter / 2, gTop + 1], [0, gTop + 1],
+]);
+write(oc, 'grooved-bore.step', grooved);
+write(oc, 'grooved-bore-rotated.step', rotated(grooved));

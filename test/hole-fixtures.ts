@@ -38,3 +38,9 @@ export const DRILLED_SHAFT = {
   cross: [65, 4] as const,
   tipAngle: 118,
 };
+
+/**
+ * A 60 × 40 × 30 block with a through bore Ø`diameter` at [x, y] holding an O-ring groove
+ * [Ø, width, top of the groove below the top face], the whole bore written in halves.
+ */
+export const GROOVED_BORE = { size: [60, 40, 30] as const, at: [30, 20] as const, diameter: 20, groove: [26, 3, 12] as const };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Feature } from '../src/analysis/index.ts';
-import { DRILLED_SHAFT, HOLE_FIXTURES } from './hole-fixtures.ts';
+import { DRILLED_SHAFT, GROOVED_BORE, HOLE_FIXTURES } from './hole-fixtures.ts';
 import { byType, expectParams, expectSameFeatures, run } from './feature-expect.ts';
 
 const d = HOLE_FIXTURES.drawn;
@@ -96,5 +96,22 @@ describe('holes a drill makes in a turned shaft', () => {
 
   it('gives the same holes after rotating the shaft', async () => {
     expectSameFeatures(await run('drilled-shaft.step'), await run('drilled-shaft-rotated.step'));
+  });
+});
+
+describe('grooves in bores', () => {
+  it('splits an O-ring groove written in halves off its bore, as one groove', async () => {
+    const { size, diameter, groove } = GROOVED_BORE;
+    const r = await run('grooved-bore.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['groove', 'hole']);
+    expectParams(byType(r, 'hole')[0], { diameter, through: true, depth: size[2] });
+    const [found] = byType(r, 'groove');
+    expectParams(found, { diameter: groove[0], width: groove[1], depth: (groove[0] - diameter) / 2, internal: true });
+    expect(found!.faces).toHaveLength(6); // two half bands, four half shoulders
+    expect(new Set(found!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([11])); // Oring
+  });
+
+  it('gives the same groove after rotating the block', async () => {
+    expectSameFeatures(await run('grooved-bore.step'), await run('grooved-bore-rotated.step'));
   });
 });

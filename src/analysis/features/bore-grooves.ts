@@ -18,23 +18,32 @@ export function splitBoreGrooves(graph: FaceGraph, members: number[], axis: Face
   const inHole = new Set(members);
   const face = (id: number) => graph.faces[id]!;
   const bores = members.filter((id) => face(id).surface === 'cylinder');
-  const grooves: BoreGroove[] = [];
+  const grooves: (BoreGroove & { at: number })[] = [];
   for (const id of bores) {
     const radius = face(id).params.radius!;
+    const [lo, hi] = extentAlong(graph.input, [id], axis.axis!);
+    // Another part of a groove already found (its band written in halves): the same groove.
+    const part = grooves.find((g) => g.params.diameter === round4(2 * radius) && g.params.width === round4(hi - lo) && Math.abs(g.at - lo) < 1e-4);
+    if (part) {
+      const own = [id, ...new Set(graph.neighbours(id).map((n) => n.face))].filter((n) => n === id || (inHole.has(n) && face(n).surface === 'plane'));
+      part.faces = [...part.faces, ...own].sort((a, b) => a - b);
+      own.forEach((f) => inHole.delete(f));
+      continue;
+    }
     const shoulders = [...new Set(graph.neighbours(id).map((n) => n.face))].filter((n) => inHole.has(n) && face(n).surface === 'plane');
     if (shoulders.length !== 2) continue;
     // Each shoulder steps down to a narrower bore of the same hole: bore on both sides.
     const inner = shoulders.map((s) => narrowerBore(graph, s, id, radius, inHole));
     if (inner.some((r) => r === undefined)) continue;
-    const [lo, hi] = extentAlong(graph.input, [id], axis.axis!);
     const faces = [id, ...shoulders].sort((a, b) => a - b);
-    grooves.push({
-      faces,
-      params: { diameter: round4(2 * radius), width: round4(hi - lo), depth: round4(radius - Math.max(...(inner as number[]))), internal: true },
-    });
+    const params = { diameter: round4(2 * radius), width: round4(hi - lo), depth: round4(radius - Math.max(...(inner as number[]))), internal: true };
+    // A groove written in parts (halves of its band and shoulders): one groove.
+    const same = grooves.find((g) => g.params.diameter === params.diameter && g.params.width === params.width && Math.abs(g.at - lo) < 1e-4);
+    if (same) same.faces = [...same.faces, ...faces].sort((a, b) => a - b);
+    else grooves.push({ faces, params, at: lo });
     faces.forEach((f) => inHole.delete(f));
   }
-  return { grooves, rest: members.filter((id) => inHole.has(id)) };
+  return { grooves: grooves.map(({ faces, params }) => ({ faces, params })), rest: members.filter((id) => inHole.has(id)) };
 }
 
 /** Radius of a bore narrower than `radius` across `shoulder` from `groove`, if there is one. */

@@ -30,14 +30,33 @@ function coaxial(a: Face['params'], b: Face['params'], tol: number): boolean {
   return norm(cross(sub(b.center, a.center), a.axis)) < tol;
 }
 
-/** A planar face perpendicular to the axis whose every edge is a circle centred on the axis. */
+/**
+ * A planar face perpendicular to the axis whose every edge is a circle centred on the axis, or a
+ * radial line where an exporter split a disk or annulus in parts.
+ */
 function isAxialDisk(graph: FaceGraph, face: Face, axis: Face['params'], tol: number): boolean {
   if (face.surface !== 'plane' || !face.params.normal || !axis.axis || !axis.center) return false;
   if (Math.abs(Math.abs(dot(face.params.normal, axis.axis)) - 1) > ANGLE_TOL) return false;
   return graph.edgesOf[face.id]!.every((id) => {
     const e = graph.edges[id]!;
+    if (e.curve === 'line') return isRadial(graph, id, axis);
     return e.curve === 'circle' && e.center !== undefined && norm(cross(sub(e.center, axis.center!), axis.axis!)) < tol;
   });
+}
+
+/** A line edge that lies on a ray from the axis (its polyline's points all on one half-plane through the axis). */
+function isRadial(graph: FaceGraph, edge: number, axis: Face['params']): boolean {
+  const { edgePositions, edgeRanges } = graph.input.mesh;
+  const [first, count] = edgeRanges[edge] ?? [0, 0];
+  if (count < 2) return false;
+  const at = (i: number): Vec3 => {
+    const d = sub([edgePositions[3 * i]!, edgePositions[3 * i + 1]!, edgePositions[3 * i + 2]!], axis.center!);
+    return sub(d, axis.axis!.map((a) => a * dot(d, axis.axis!)) as Vec3);
+  };
+  const a = at(first);
+  const b = at(first + count - 1);
+  // float32 polylines: a relative tolerance on the cross product of the two radial vectors.
+  return norm(cross(a, b)) <= 1e-5 * (norm(a) * norm(b) + 1e-9) && dot(a, b) >= 0;
 }
 
 function isBore(face: Face): boolean {
@@ -165,8 +184,10 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   // Entry: the end away from the bottom; for a through hole the end of its widest counterbore
   // (or of its countersink), else either (the setup planner may drill it from both sides).
   const widest = cylinders.reduce((a, b) => (b.params.radius! > a.params.radius! ? b : a));
-  const widening = widest.params.radius! > radius + 1e-6 ? widest : cones.find((c) => !tips.includes(c));
-  const bottomAtHi = bottom.length > 0 ? mid(span(bottom.map((b) => b.id))) > (lo + hi) / 2 : widening ? mid(span([widening.id])) < (lo + hi) / 2 : false;
+  const entrySink = cones.find((c) => !tips.includes(c));
+  // All faces of the widest step (written in parts, or broken by a groove) tell its end.
+  const widening = widest.params.radius! > radius + 1e-6 ? cylinders.filter((c) => Math.abs(c.params.radius! - widest.params.radius!) < 1e-6).map((c) => c.id) : entrySink ? [entrySink.id] : [];
+  const bottomAtHi = bottom.length > 0 ? mid(span(bottom.map((b) => b.id))) > (lo + hi) / 2 : widening.length > 0 ? mid(span(widening)) < (lo + hi) / 2 : false;
   const [entry, other] = bottomAtHi ? [lo, hi] : [hi, lo];
   const through = bottom.length === 0;
   const params: Record<string, number | string | boolean> = { diameter: round4(2 * radius), through };

@@ -6,7 +6,7 @@
  * floor); where they are not there (B-spline faces, a region unlike its label), nothing is measured
  * and the region is reported for review instead (fuse.ts). Lengths in mm to 0.1 µm, angles in degrees.
  */
-import type { Feature, Vec3 } from '../result.ts';
+import type { Edge, Feature, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import { round4, spanAlong } from '../features/extent.ts';
 import { FaceGraph } from '../features/graph.ts';
@@ -178,14 +178,21 @@ function coaxial(p: { axis?: Vec3; center?: Vec3; radius?: number }, axis: Vec3,
   return norm(cross(sub(p.center, center), axis)) < 1e-3 * Math.max(1, p.radius ?? 1);
 }
 
+/** The region's own edges (each once), from its faces: regions are small, parts need not be. */
+function regionEdges(g: FaceGraph, faces: number[], convexity: string): { inside: Set<number>; edges: Edge[] } {
+  const inside = new Set(faces);
+  const ids = new Set(faces.flatMap((f) => g.edgesOf[f]!));
+  return { inside, edges: [...ids].map((e) => g.edges[e]!).filter((e) => e.convexity === convexity) };
+}
+
 /** Edges of one convexity between two faces of the region. */
 function edgesWithin(g: FaceGraph, faces: number[], convexity: string): number {
-  const inside = new Set(faces);
-  return g.edges.filter((e) => e.convexity === convexity && e.faces.length === 2 && e.faces.every((f) => inside.has(f))).length;
+  const { inside, edges } = regionEdges(g, faces, convexity);
+  return edges.filter((e) => e.faces.length === 2 && e.faces.every((f) => inside.has(f))).length;
 }
 
 /** Edges of one convexity between the region and the rest of the part. */
 function edgesOut(g: FaceGraph, faces: number[], convexity: string): number {
-  const inside = new Set(faces);
-  return g.edges.filter((e) => e.convexity === convexity && e.faces.some((f) => inside.has(f)) && e.faces.some((f) => !inside.has(f))).length;
+  const { inside, edges } = regionEdges(g, faces, convexity);
+  return edges.filter((e) => e.faces.some((f) => !inside.has(f))).length;
 }

@@ -29,6 +29,8 @@ describe('count metrics', () => {
     expect(s.accuracy).toBeCloseTo(7 / 9, 9);
     expect(s.precision).toBeCloseTo(7 / 9, 9);
     expect([s.exactPairs, s.pairs]).toEqual([1, 4]);
+    // On expert classes only: holes 4/6 no, fillet 2/1 no, slots 2/2 yes.
+    expect([s.exactTruthPairs, s.truthPairs]).toEqual([1, 3]);
     expect(s.hallucination).toBeCloseTo(1 / 9, 9);
   });
 
@@ -72,9 +74,10 @@ describe.skipIf(!HAS_SHARED || !existsSync(VLM))('MFCAD-VLM development third (.
     expect(e.parts).toBe(33);
     expect(failures).toEqual([]);
     expect(e.truthUnits).toBe(199);
-    // Floors at the figures measured when the counting rules landed (README), so a rule that
-    // breaks counting fails here.
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.75);
-    expect(e.precision).toBeGreaterThanOrEqual(0.35);
+    // Floors a little under the figures measured when the counting rules landed (README: 82.9 /
+    // 65.2 / 41.5 %), so a change that breaks counting fails here.
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(e.precision).toBeGreaterThanOrEqual(0.6);
+    expect(e.exact).toBeGreaterThanOrEqual(0.38);
   }, 300_000);
 });

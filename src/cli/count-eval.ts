@@ -85,7 +85,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 export function formatCountEvaluation(e: CountEvaluation): string {
   const lines = [
     `parts ${e.parts}: expert units ${e.truthUnits}, reported ${e.predictedUnits}, matched ${e.matchedUnits}`,
-    `count accuracy ${pct(e.accuracy)}  count precision ${pct(e.precision)}  exact per-class counts ${pct(e.exact)} (${e.exactPairs}/${e.pairs})  hallucination ${pct(e.hallucination)}`,
+    `count accuracy ${pct(e.accuracy)}  count precision ${pct(e.precision)}  exact per-class counts ${pct(e.exact)} (${e.exactPairs}/${e.pairs}; on expert classes only ${pct(e.exactOnTruth)}, ${e.exactTruthPairs}/${e.truthPairs})  hallucination ${pct(e.hallucination)}`,
     '',
     'class                 truth  reported  matched  exact',
   ];

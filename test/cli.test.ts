@@ -1,11 +1,12 @@
 /** The CLI contract other tools rely on: exit codes, the summary, and the JSON fields. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIR } from './fixtures.ts';
+import { analyze } from '../src/analysis/index.ts';
+import { FIXTURE_DIR, FIXTURES } from './fixtures.ts';
 
 const run = promisify(execFile);
 const BIN = join(FIXTURE_DIR, '..', 'bin', 'vectis.mjs');
@@ -65,5 +66,28 @@ describe('vectis analyze', () => {
     expect((await vectis()).code).toBe(2);
     expect((await vectis('analyse', 'x.step')).code).toBe(2);
     expect((await vectis('analyze', '--bogus')).code).toBe(2);
+  });
+});
+
+describe('vectis eval', () => {
+  it('detects BRepNet .seg labels, prints the README table and writes the report', async () => {
+    // rounded.step's one outside round (the cylinder of the fixture's edge radius) labelled Fillet.
+    const dir = mkdtempSync(join(tmpdir(), 'vectis-cli-eval-'));
+    const r = await analyze(new Uint8Array(readFileSync(join(FIXTURE_DIR, 'rounded.step'))));
+    const labels = r.faces.map((f) => (f.surface === 'cylinder' && f.params.radius === FIXTURES.rounded.edgeRadius ? 4 : 0));
+    writeFileSync(join(dir, 'r.seg'), labels.join('\n'));
+    copyFileSync(join(FIXTURE_DIR, 'rounded.step'), join(dir, 'r.stp'));
+    const report = join(dir, 'report.json');
+    const { code, stdout } = await vectis('eval', dir, '--model', 'none', '--out', report);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^format brepnet-seg, model none/);
+    expect(stdout).toContain('| data | files | faces | Fillet in a `fillet` with radius |');
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ format: 'brepnet-seg', files: 1, total: { fillet: { covered: 1, total: 1 } } });
+  });
+
+  it('exits 2 on a folder without labels', async () => {
+    const { code, stderr } = await vectis('eval', FIXTURE_DIR, '--model', 'none');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no labels found/);
   });
 });

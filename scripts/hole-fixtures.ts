@@ -4,7 +4,7 @@
  * rim and floor. Dimensions in test/hole-fixtures.ts.
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { DRILLED_SHAFT, GROOVED_BORE, HOLE_FIXTURES } from '../test/hole-fixtures.ts';
+import { CONE_HOLES, DRILLED_SHAFT, GROOVED_BORE, HOLE_FIXTURES } from '../test/hole-fixtures.ts';
 import { box, cut, filletEdges, oc, point, revolved, rotated, write, zCylinder } from './fixture-kit.ts';
 
 type Profile = readonly (readonly [number, number])[];
@@ -90,3 +90,16 @@ const grooved = cutInHalves(box(0, 0, 0, gb.size[0], gb.size[1], gb.size[2]), gb
 ]);
 write(oc, 'grooved-bore.step', grooved);
 write(oc, 'grooved-bore-rotated.step', rotated(grooved));
+
+const ch = CONE_HOLES;
+const cTop = ch.size[2];
+const [sx, sy, sD, sAngle] = ch.spot;
+const spotDepth = sD / 2 / Math.tan(((sAngle / 2) * Math.PI) / 180);
+let coned = box(0, 0, 0, ch.size[0], ch.size[1], ch.size[2]);
+// The tool's cone runs on 1 mm above the top, so the cut opens at exactly Ø sD.
+coned = cut(coned, revolved(sx, sy, [[0, cTop - spotDepth], [sD / 2 + Math.tan(((sAngle / 2) * Math.PI) / 180), cTop + 1], [0, cTop + 1]]));
+const [tx, ty, tTop, tBottom] = ch.taper;
+const slope = (tTop - tBottom) / 2 / cTop; // radius change per mm of depth
+coned = cut(coned, revolved(tx, ty, [[0, -1], [tBottom / 2 - slope, -1], [tTop / 2 + slope, cTop + 1], [0, cTop + 1]]));
+write(oc, 'cone-holes.step', coned);
+write(oc, 'cone-holes-rotated.step', rotated(coned));

@@ -44,3 +44,9 @@ export const DRILLED_SHAFT = {
  * [Ø, width, top of the groove below the top face], the whole bore written in halves.
  */
 export const GROOVED_BORE = { size: [60, 40, 30] as const, at: [30, 20] as const, diameter: 20, groove: [26, 3, 12] as const };
+
+/**
+ * A 60 × 40 × 12 plate with holes that have no cylinder, from the top: `spot` [x, y, Ø, point
+ * angle] a pointed tool's dimple; `taper` [x, y, Ø at the top, Ø at the bottom] a tapered hole through.
+ */
+export const CONE_HOLES = { size: [60, 40, 12] as const, spot: [15, 20, 10, 90] as const, taper: [40, 20, 12, 8] as const };

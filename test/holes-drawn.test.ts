@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Feature } from '../src/analysis/index.ts';
-import { DRILLED_SHAFT, GROOVED_BORE, HOLE_FIXTURES } from './hole-fixtures.ts';
+import { CONE_HOLES, DRILLED_SHAFT, GROOVED_BORE, HOLE_FIXTURES } from './hole-fixtures.ts';
 import { byType, expectParams, expectSameFeatures, run } from './feature-expect.ts';
 
 const d = HOLE_FIXTURES.drawn;
@@ -113,5 +113,21 @@ describe('grooves in bores', () => {
 
   it('gives the same groove after rotating the block', async () => {
     expectSameFeatures(await run('grooved-bore.step'), await run('grooved-bore-rotated.step'));
+  });
+});
+
+describe('holes without a cylinder', () => {
+  it('reads a pointed dimple and a tapered hole, each a cone alone', async () => {
+    const { size, spot, taper } = CONE_HOLES;
+    const r = await run('cone-holes.step');
+    const holes = byType(r, 'hole');
+    expect(holes).toHaveLength(2);
+    expectParams(holes.find((h) => h.params.through === false), { diameter: spot[2], bottom: 'cone', bottom_angle: spot[3], depth: spot[2] / 2 / Math.tan(((spot[3] / 2) * Math.PI) / 180) });
+    const halfAngle = (Math.atan((taper[2] - taper[3]) / 2 / size[2]) * 180) / Math.PI;
+    expectParams(holes.find((h) => h.params.through === true), { diameter: taper[2], depth: size[2], taper_angle: 2 * halfAngle });
+  });
+
+  it('gives the same holes after rotating the plate', async () => {
+    expectSameFeatures(await run('cone-holes.step'), await run('cone-holes-rotated.step'));
   });
 });

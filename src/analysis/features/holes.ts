@@ -9,6 +9,8 @@ import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { splitBoreGrooves } from './bore-grooves.ts';
 import { stepParams } from './hole-steps.ts';
+import { closesAt, goesRound } from './around-axis.ts';
+import { coneOnlyHole } from './cone-holes.ts';
 import { findVRingThreads } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
 
@@ -154,7 +156,7 @@ function meetCommonFace(graph: FaceGraph, a: number[], b: number[]): boolean {
 function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hole | undefined {
   const faces = members.map((id) => graph.faces[id]!);
   const cylinders = faces.filter((f) => f.surface === 'cylinder');
-  if (cylinders.length === 0) return undefined;
+  if (cylinders.length === 0) return coneOnlyHole(graph, members, ref);
   const axis = ref.axis!;
   const input = graph.input;
   const [lo, hi] = extentAlong(input, members, axis);
@@ -229,34 +231,6 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   };
 }
 
-/**
- * Whether coaxial faces cover every direction about their axis: no gap between the directions of
- * their mesh vertices wider than the mesher leaves on a full turn (its angular deflection is 0.5
- * rad; a quarter-round blend leaves a 270° gap, a cut-off half wall 180°).
- */
-const MAX_TURN_GAP = Math.PI / 3;
-
-function goesRound(graph: FaceGraph, faces: number[], ref: Face['params']): boolean {
-  const { positions, indices, faceRanges } = graph.input.mesh;
-  const axis = ref.axis!;
-  const u = unit(cross(axis, Math.abs(axis[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0]));
-  const v = cross(axis, u);
-  const angles: number[] = [];
-  for (const f of faces) {
-    const [first, count] = faceRanges[f]!;
-    for (let k = first * 3; k < (first + count) * 3; k++) {
-      const i = indices[k]! * 3;
-      const d = sub([positions[i]!, positions[i + 1]!, positions[i + 2]!], ref.center!);
-      angles.push(Math.atan2(dot(d, v), dot(d, u)));
-    }
-  }
-  if (angles.length < 3) return false;
-  angles.sort((a, b) => a - b);
-  let gap = angles[0]! + 2 * Math.PI - angles[angles.length - 1]!;
-  for (let i = 1; i < angles.length; i++) gap = Math.max(gap, angles[i]! - angles[i - 1]!);
-  return gap < MAX_TURN_GAP;
-}
-
 /** A floor: a planar face with no inner loop whose circles all have one radius, the drill's or less. */
 function isFloor(graph: FaceGraph, disk: Face, radius: number): boolean {
   if (disk.loops.length !== 1) return false;
@@ -275,12 +249,6 @@ function blendParams(graph: FaceGraph, tori: Face[], members: Set<number>): Reco
   if (rim.length > 0) out.rim_radius = round4(Math.min(...rim.map((t) => t.params.minorRadius!)));
   if (floor.length > 0) out.floor_radius = round4(Math.min(...floor.map((t) => t.params.minorRadius!)));
   return out;
-}
-
-/** A cone that closes the hole: one of its edges is degenerate (the apex) or it has a single circle. */
-export function closesAt(graph: FaceGraph, cone: Face): boolean {
-  const edges = graph.edgesOf[cone.id]!.map((id) => graph.edges[id]!);
-  return edges.some((e) => e.curve === 'degenerate') || edges.filter((e) => e.curve === 'circle').length === 1;
 }
 
 function meetsWiderBore(graph: FaceGraph, cone: Face, cylinders: Face[], radius: number): boolean {

@@ -9,7 +9,7 @@ import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { findVRingThreads, type Thread } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
-import { closesAt } from './holes.ts';
+import { closesAt } from './around-axis.ts';
 
 export type Process = 'turned' | 'milled' | 'mill-turn';
 

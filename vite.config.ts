@@ -13,9 +13,27 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * `vite preview` answers every file with `Cache-Control: no-cache` (a revalidation per load).
+ * Hashed assets never change, so it serves them as the production server does (server/app.ts):
+ * cacheable for good. Chromium keeps its compiled code for a cached wasm response it streamed
+ * (V8's wasm code cache), so a second visit skips compiling the 23 MB engine.
+ */
+function immutableAssets(): Plugin {
+  return {
+    name: 'vectis-immutable-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // React (JSX, Fast Refresh) for the app in src/app/.
-  plugins: [react(), previewContentSecurityPolicy()],
+  plugins: [react(), immutableAssets(), previewContentSecurityPolicy()],
   build: {
     target: 'es2022',
     rollupOptions: {

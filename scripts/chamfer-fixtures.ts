@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
 import { getEngine } from '../src/analysis/occt/engine.ts';
-import { FIXTURE_DIR } from '../test/fixtures.ts';
+import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
 import { CHAMFER_FIXTURES as C } from '../test/chamfer-fixtures.ts';
 
 const oc = await getEngine();
@@ -49,6 +49,14 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   throw new Error(`no horizontal face at z = ${z}`);
 }
 
+/** The part turned by the rotation every *-rotated fixture uses: chamfers are found in the part's own frame. */
+function rotated(shape: TopoDS_Shape): TopoDS_Shape {
+  const [ax, ay, az, angle] = FIXTURES.rotation;
+  const trsf = new oc.gp_Trsf();
+  trsf.SetRotation(new oc.gp_Ax1(point(0, 0, 0), new oc.gp_Dir(ax, ay, az)), angle);
+  return new oc.BRepBuilderAPI_Transform(shape, trsf, true, false).Shape();
+}
+
 function write(name: string, shape: TopoDS_Shape): void {
   const writer = new oc.STEPControl_Writer();
   const status = writer.Transfer(shape, oc.STEPControl_StepModelType.STEPControl_AsIs, true, range());
@@ -88,6 +96,7 @@ function write(name: string, shape: TopoDS_Shape): void {
   chamfer.Add(top, topEdge!);
   chamfer.Add(bottom[0], bottom[1], bottomEdge!, horizontalFace(part, 0));
   write(C.filletedBox.file, chamfer.Shape());
+  write(C.filletedBox.rotated, rotated(chamfer.Shape()));
 }
 
 // L-block: every top outline edge chamfered.

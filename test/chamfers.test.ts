@@ -17,7 +17,8 @@ const CHAMFER_CLASS = MFCADPP_CLASSES.indexOf('chamfer');
 describe('chamfers in any context', () => {
   const results: Record<string, AnalysisResult> = {};
   beforeAll(async () => {
-    for (const { file } of Object.values(C)) results[file] = await analyze(fixture(file), { fileName: file });
+    const files = [...Object.values(C).map((c) => c.file), C.filletedBox.rotated];
+    for (const file of files) results[file] = await analyze(fixture(file), { fileName: file });
   });
 
   it('a boss: its rim a convex conical chamfer, its foot a concave one, each with legs and 45°', () => {
@@ -50,6 +51,11 @@ describe('chamfers in any context', () => {
     // Against the bottom face (the larger one it bevels): atan(1.5 / 3).
     expect(bottom.params.angle).toBeCloseTo((Math.atan(upSide / onBottom) * 180) / Math.PI, 3);
     expect(bottom.faces).toHaveLength(8);
+  });
+
+  it('the filleted box turned about a skew axis gives the same chamfers, legs and angles', () => {
+    const summary = (r: AnalysisResult) => chamfers(r).map((f) => `${f.faces.length} ${f.params.distance} ${f.params.distance2} ${Number(f.params.angle).toFixed(3)} ${f.params.convex}`).sort();
+    expect(summary(results[C.filletedBox.rotated]!)).toEqual(summary(results[C.filletedBox.file]!));
   });
 
   it('an L-block: the top chamfer turns the concave corner and stays one chamfer, not a slot and a step', () => {

@@ -78,6 +78,8 @@ studs = filletEdges(studs, st.pinBlend, atPinFoot);
 const [ex, ey, et, ew, eh] = st.ear;
 const ear = fuse(box(ex - ew / 2, ey - et / 2, top, ew, et, eh), yCylinder(ex, ey - et / 2, top + eh, ew / 2, et));
 studs = unify(fuse(studs, ear));
+const atEarFoot = (a: number[], b: number[]) => [a, b].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(p[0]! - ex) <= ew / 2 + 1e-6 && Math.abs(p[1]! - ey) <= et / 2 + 1e-6);
+studs = filletEdges(studs, st.earBlend, atEarFoot);
 studs = cut(studs, yCylinder(ex, ey - et / 2 - 1, top + eh, st.earHole / 2, et + 2));
 const [tx, ty, tOut, tIn, th] = st.tube;
 studs = unify(fuse(studs, zCylinder(tx, ty, top, tOut / 2, th)));

@@ -28,10 +28,11 @@ export const COUNT_FIXTURES = {
    * A plate `size` with three things standing on its top: a pin [x, y, Ø, height] whose foot is
    * blended `pinBlend`; an ear [x-centre, y-centre, thickness in y, width in x, height to the
    * round's centre] with a half-round top and a hole Ø`earHole` through it along y; a tube
-   * [x, y, outside Ø, inside Ø, height] bored through the plate too. An estimator counts 2 bosses,
-   * 1 pipe, 1 fillet (the pin's foot) and 1 hole (the ear's).
+   * [x, y, outside Ø, inside Ø, height] bored through the plate too. The ear's foot is blended
+   * `earBlend` all round (blends that break at its corners). An estimator counts 2 bosses, 1 pipe,
+   * 2 fillets (the pin's foot, the ear's foot) and 1 hole (the ear's).
    */
-  studs: { size: [100, 60, 10], pin: [20, 30, 8, 15], pinBlend: 2, ear: [55, 30, 6, 20, 20], earHole: 8, tube: [82, 30, 20, 15, 20] },
+  studs: { size: [100, 60, 10], pin: [20, 30, 8, 15], pinBlend: 2, ear: [55, 30, 6, 20, 20], earHole: 8, earBlend: 1.5, tube: [82, 30, 20, 15, 20] },
   /**
    * A spur gear of `teeth` straight teeth `toothWidth` wide between a root circle Ø`root` and a tip
    * circle Ø`tip`, `width` thick, bored Ø`bore`. An estimator counts one Gear Teeth and one hole.

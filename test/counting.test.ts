@@ -74,7 +74,7 @@ describe('sheet metal', () => {
 describe('bosses and tubes', () => {
   const { studs } = COUNT_FIXTURES;
 
-  it.each(['studs.step', 'studs-rotated.step'])('%s: a pin and an ear are bosses, a thin bored stud a pipe', async (name) => {
+  it.each(['studs.step', 'studs-rotated.step'])('%s: a pin and an ear are bosses, each foot blend one fillet, a thin bored stud a pipe', async (name) => {
     const r = await run(name);
     const bosses = r.features.filter((f) => f.type === 'boss').sort((a, b) => Number(a.params.diameter) - Number(b.params.diameter));
     const [, , pinDiameter, pinHeight] = studs.pin;
@@ -89,7 +89,13 @@ describe('bosses and tubes', () => {
     // The ear's hole stays a hole; the tube's bore is inside the pipe, and ids stay indices.
     expect(r.features.filter((f) => f.type === 'hole').map((f) => f.params.diameter)).toEqual([expect.closeTo(studs.earHole, 3)]);
     expect(r.features.map((f) => f.id)).toEqual(r.features.map((_, i) => i));
-    expect(countFeatures(r)).toEqual({ [BOSS]: 2, [PIPE]: 1, [FILLET]: 1, [HOLE]: 1 });
+    // Each boss's foot blend is one fillet: the ear's four blend faces (sharp where its foot turns a corner) too.
+    const feet = r.features.filter((f) => f.type === 'fillet').sort((a, b) => a.faces.length - b.faces.length);
+    expect(feet.map((f) => [f.faces.length, f.params.radius, f.params.convex])).toEqual([
+      [1, expect.closeTo(studs.pinBlend, 3), false],
+      [4, expect.closeTo(studs.earBlend, 3), false],
+    ]);
+    expect(countFeatures(r)).toEqual({ [BOSS]: 2, [PIPE]: 1, [FILLET]: 2, [HOLE]: 1 });
   });
 
   it('finds no boss on parts without one', async () => {

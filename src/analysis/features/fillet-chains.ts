@@ -77,3 +77,31 @@ function flankedByArcs(graph: FaceGraph, chain: Fillet, axis: Vec3): boolean {
     return f.surface === 'cylinder' && f.params.internal === false && !!f.params.axis && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < 1e-6;
   });
 }
+
+/**
+ * The blends at a boss's foot are one fillet to an estimator ("the lug's blend"), however many
+ * chains of radius and direction they break into where the foot turns a corner: chains that touch
+ * one boss's faces merge into one, with the smallest radius (the tool's). Chains that touch no
+ * boss, or several, stay as they are.
+ */
+export function oneBlendPerFoot(graph: FaceGraph, chains: Fillet[], bosses: { faces: number[] }[]): Fillet[] {
+  const bossOf = new Map<number, number>();
+  bosses.forEach((b, i) => b.faces.forEach((f) => bossOf.set(f, i)));
+  const feet = new Map<number, Fillet>();
+  const rest: Fillet[] = [];
+  for (const chain of chains) {
+    const touched = new Set(chain.faces.flatMap((id) => graph.neighbours(id).map((n) => bossOf.get(n.face)).filter((b): b is number => b !== undefined)));
+    if (touched.size !== 1) {
+      rest.push(chain);
+      continue;
+    }
+    const boss = [...touched][0]!;
+    const foot = feet.get(boss);
+    if (!foot) feet.set(boss, { faces: [...chain.faces], params: { ...chain.params } });
+    else {
+      foot.faces = [...foot.faces, ...chain.faces].sort((a, b) => a - b);
+      foot.params.radius = Math.min(Number(foot.params.radius), Number(chain.params.radius));
+    }
+  }
+  return [...rest, ...feet.values()].sort((a, b) => a.faces[0]! - b.faces[0]!);
+}

@@ -12,7 +12,7 @@ import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
 import { chamferFinder } from './chamfers.ts';
-import { chainFillets, isOutlineRound } from './fillet-chains.ts';
+import { chainFillets, isOutlineRound, oneBlendPerFoot } from './fillet-chains.ts';
 import { findSheetMetal, sheetFeatures } from './sheet-metal.ts';
 import { findLugs, mergeTubes } from './lugs.ts';
 import { findGears } from './gears.ts';
@@ -60,7 +60,11 @@ export function recognize(input: RecognizerInput): Recognition {
   for (const f of sheet ? sheetFeatures(sheet) : []) claim(f, 'stock');
   // A repeated tooth profile is one feature (the toothing, by its tooth count), not each tooth's faces;
   // no milling axis: teeth are hobbed or shaped, not a 3-axis setup.
-  for (const gear of findGears(graph, cut, frame.size)) claim({ type: 'gear', faces: gear.faces, params: gear.params, confidence: 1, method: 'geometric' }, 'stock');
+  const findChamfers = chamferFinder(graph);
+  // Chamfered tooth ends are a chamfer of their own (claimed and sized below), not tooth faces.
+  const bevelled = new Set(findChamfers(cut).flatMap((c) => c.faces));
+  const toothFaces = new Set([...cut].filter((f) => !bevelled.has(f)));
+  for (const gear of findGears(graph, toothFaces, frame.size)) claim({ type: 'gear', faces: gear.faces, params: gear.params, confidence: 1, method: 'geometric' }, 'stock');
   const protrusion = (p: Protrusion): Omit<Feature, 'id'> => ({ type: p.type, faces: p.faces, params: p.params, axis: p.axis, confidence: 1, method: 'geometric' });
   for (const groove of findOringGrooves(graph, cut, frame.size)) claim(protrusion(groove), 'Oring');
   for (const boss of findBosses(graph, cut, frame.size)) claim(protrusion(boss), 'stock');
@@ -79,7 +83,6 @@ export function recognize(input: RecognizerInput): Recognition {
   }
   // A conical bevel (a boss's rim or foot) is a chamfer before anything takes it for part of a
   // standing region or a cut.
-  const findChamfers = chamferFinder(graph);
   const claimChamfer = (c: { faces: number[]; params: Feature['params'] }) =>
     claim({ type: 'chamfer', faces: c.faces, params: c.params, confidence: 1, method: 'geometric' }, 'chamfer');
   findChamfers(cut).filter((c) => c.faces.some((f) => graph.faces[f]!.surface === 'cone')).forEach(claimChamfer);
@@ -105,7 +108,8 @@ export function recognize(input: RecognizerInput): Recognition {
   // Bevels the families above left: conical or planar, convex or concave, one feature per chain.
   const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(cut).filter((c) => !chainOf.has(c.faces[0]!))];
   chamfers.forEach(claimChamfer);
-  chainFillets(graph, fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id)))).forEach(claimFillet);
+  const insideChains = chainFillets(graph, fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))));
+  oneBlendPerFoot(graph, insideChains, features.filter((f) => f.type === 'boss')).forEach(claimFillet);
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);
   // Stock faces lie on the part's box, lathe faces are turned, threads are tapped or

@@ -28,6 +28,9 @@ describe('feature titles', () => {
     expect(featureDetail(thread)).toBe('pitch 1.5 · helical right-hand');
     expect(featureDetail(feature('pocket', { outline: 'rectangular', open: true, open_sides: 1 }))).toBe('rectangular · open on 1 side');
     expect(featureDetail(feature('hole', { diameter: 8.5, thread: 'M10' }))).toBe('tap drill for M10');
+    expect(featureDetail(feature('hole', { diameter: 14, tap_drill_for: 'M16' }))).toBe('M16 tap drill size, no thread drawn');
+    const stepped = feature('counterbore_hole', { diameter: 52, counterbore_diameter: 115, counterbore_depth: 6, back_counterbore_diameter: 100, back_counterbore_depth: 8, profile: 'Ø115×6 / Ø52×16 / Ø100×8' });
+    expect(featureDetail(stepped)).toBe('counterbore Ø115 × 6 · back counterbore Ø100 × 8 · steps Ø115×6 / Ø52×16 / Ø100×8');
   });
 });
 

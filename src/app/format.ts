@@ -136,6 +136,8 @@ export function featureDetail(f: Feature): string {
   const out: string[] = [];
   const n = (k: string) => param(f, k);
   if (n('counterbore_diameter') !== undefined) out.push(`counterbore Ø${num(n('counterbore_diameter')!)}${n('counterbore_depth') !== undefined ? ` × ${num(n('counterbore_depth')!)}` : ''}`);
+  if (n('back_counterbore_diameter') !== undefined) out.push(`back counterbore Ø${num(n('back_counterbore_diameter')!)}${n('back_counterbore_depth') !== undefined ? ` × ${num(n('back_counterbore_depth')!)}` : ''}`);
+  if (typeof p.profile === 'string') out.push(`steps ${p.profile}`);
   if (n('countersink_diameter') !== undefined) out.push(`countersink Ø${num(n('countersink_diameter')!)}${n('countersink_angle') !== undefined ? ` ${num(n('countersink_angle')!, 1)}°` : ''}`);
   if (typeof p.bottom === 'string') out.push(`${p.bottom} bottom${n('bottom_angle') !== undefined ? ` ${num(n('bottom_angle')!, 1)}°` : ''}`);
   if (typeof p.outline === 'string') out.push(p.outline);
@@ -145,6 +147,8 @@ export function featureDetail(f: Feature): string {
     if (typeof p.form === 'string') out.push(p.form === 'v-rings' ? 'modelled as rings' : `${p.form}${typeof p.hand === 'string' ? ` ${p.hand}-hand` : ''}`);
   }
   if (typeof p.thread === 'string') out.push(`tap drill for ${p.thread}`);
+  // No thread drawn: the size only hints at a tap (a Ø14 hole is as often a clearance hole).
+  else if (typeof p.tap_drill_for === 'string') out.push(`${p.tap_drill_for} tap drill size, no thread drawn`);
   if (n('angle') !== undefined) out.push(`${num(n('angle')!, 1)}°`);
   if (typeof p.pattern === 'string') {
     const grid = n('rows') !== undefined && n('columns') !== undefined ? ` ${n('rows')} × ${n('columns')}` : '';

@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
+import '../src/analysis/ml/node.ts';
+import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
 import { COUNT_CLASSES, countFeatures } from '../src/analysis/features/count-classes.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
 import { fixture } from './fixtures.ts';
@@ -30,7 +32,17 @@ describe('fillets as an estimator counts them', () => {
     // The lug's round end (radius = half the width) is its outline, in no feature.
     const end = r.faces.find((f) => f.surface === 'cylinder' && Math.abs((f.params.radius ?? 0) - lug.width / 2) < 1e-6)!;
     expect(r.features.some((f) => f.faces.includes(end.id))).toBe(false);
+    expect(end.outline).toBe(true);
+    expect(r.faces.filter((f) => f.outline).map((f) => f.id)).toEqual([end.id]);
     expect(countFeatures(r)).toEqual({ [HOLE]: 1, [FILLET]: 3 });
+  });
+
+  it('keeps the outline the outline when the shipped model runs: no model region takes it', async () => {
+    const r = await analyze(fixture('lobed.step'), { fileName: 'lobed.step', model: defaultModelPath() });
+    const outline = new Set(r.faces.filter((f) => f.outline).map((f) => f.id));
+    expect(outline.size).toBe(6);
+    expect(r.features.filter((f) => f.faces.some((id) => outline.has(id)))).toEqual([]);
+    expect([...outline].map((id) => r.faces[id]!.mfcadClass)).toEqual([...outline].map(() => 24));
   });
 
   it('an outline drawn with arcs has no fillet, however its arcs meet', async () => {

@@ -102,6 +102,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
     const faces = graph.faces.map((f, i) => ({ ...f, bbox: measures.boxes[i]! }));
     const recognition = await stage('recognize', () => recognize({ faces, edges: graph.edges, coedges: graph.coedges, loops: graph.loops, mesh }));
     recognition.faceClasses.forEach((cls, i) => (faces[i]!.mfcadClass = cls));
+    for (const f of recognition.outline) faces[f]!.outline = true;
     const result: AnalysisResult = {
       schemaVersion: SCHEMA_VERSION,
       file: { name: options.fileName ?? 'part.step', sha256: await hash, bytes: bytes.byteLength, schema: model.schema, units: model.units },

@@ -85,6 +85,12 @@ export const faceSchema = z.object({
    * class, else the model's where it kept a region there (ml/fuse.ts). The model's raw output is `label`.
    */
   mfcadClass: z.number().int().optional(),
+  /**
+   * True where geometry reads the face as the part's outline (a lug's or obround's round end, an
+   * arc of an outline drawn with arcs: features/fillet-chains.ts): stock, not a feature, and no
+   * model region takes it.
+   */
+  outline: z.boolean().optional(),
 });
 export type Face = z.infer<typeof faceSchema>;
 

@@ -32,6 +32,8 @@ export interface Recognition {
   stock: Vec3;
   /** MFCAD++ class id of each face's feature (24 = stock / not a feature). */
   faceClasses: number[];
+  /** Faces read as the part's outline (round ends, outline arcs): stock, and no model region's. */
+  outline: number[];
 }
 
 export function recognize(input: RecognizerInput): Recognition {
@@ -41,6 +43,7 @@ export function recognize(input: RecognizerInput): Recognition {
   const cut = new Set(graph.faces.map((f) => f.id).filter((id) => !stock.has(id)));
   const features: Feature[] = [];
   const faceClasses = graph.faces.map(() => STOCK_CLASS);
+  const outline = new Set<number>();
   const claim = (feature: Omit<Feature, 'id'>, mfcadClass: string) => {
     features.push({ id: features.length, ...feature });
     const cls = mfcadppId(mfcadClass);
@@ -78,7 +81,7 @@ export function recognize(input: RecognizerInput): Recognition {
   // One fillet per chain of blend faces; round ends and arcs of the outline are stock, not fillets.
   const fillets = findFillets(graph, cut);
   for (const chain of chainFillets(graph, fillets.filter((f) => f.params.convex))) {
-    if (isOutlineRound(graph, chain, frame.size)) chain.faces.forEach((f) => cut.delete(f));
+    if (isOutlineRound(graph, chain, frame.size)) chain.faces.forEach((f) => (cut.delete(f), outline.add(f)));
     else claimFillet(chain);
   }
   // A conical bevel (a boss's rim or foot) is a chamfer before anything takes it for part of a
@@ -118,7 +121,7 @@ export function recognize(input: RecognizerInput): Recognition {
   const dfm = [...dfmChecks(features), ...thinWalls(graph, frame), ...unreachableFeatures(graph, frame, features, notMilled)];
   // Lathe features (claimed first, so the first ids) are turned, not clamped for a 3-axis setup.
   const setups = planSetups(features.slice(turning.features.length));
-  return { process: sheet ? 'sheet_metal' : turning.process, features, faceClasses, stock: stockSize, setups, dfm };
+  return { process: sheet ? 'sheet_metal' : turning.process, features, faceClasses, stock: stockSize, setups, dfm, outline: [...outline].filter((f) => faceClasses[f] === STOCK_CLASS && !features.some((x) => x.faces.includes(f))).sort((a, b) => a - b) };
 }
 
 

@@ -2,7 +2,8 @@
  * ML and geometry side by side. Where a geometric feature exists it keeps its type and
  * dimensions; the model's face labels only move its confidence (agreement of the labels with the
  * feature's MFCAD++ class) and, where they disagree, are recorded on it (`ml_label`). Model
- * regions survive only on faces no geometric feature explains (fuse.ts decides what they become).
+ * regions survive only on faces no geometric feature explains and geometry did not read as the
+ * part's outline (fuse.ts decides what they become).
  * Models that label modelling operations (Autodesk's) cannot agree or disagree with machining
  * classes: geometric features keep their confidence.
  */
@@ -11,7 +12,8 @@ import { MFCADPP_CLASSES, STOCK_CLASS } from '../features/classes.ts';
 
 export function mergeWithGeometry(result: Pick<AnalysisResult, 'faces' | 'features'>, mlFeatures: Feature[], classKind: string): Feature[] {
   const geometric = result.features.filter((f) => f.method === 'geometric');
-  const explained = new Set(geometric.flatMap((f) => f.faces));
+  // Faces geometry read as the outline are explained too: stock, whatever the model calls them.
+  const explained = new Set([...geometric.flatMap((f) => f.faces), ...result.faces.filter((f) => f.outline === true).map((f) => f.id)]);
   const unexplained = mlFeatures
     .map((f) => ({ ...f, faces: f.faces.filter((face) => !explained.has(face)) }))
     .filter((f) => f.faces.length > 0);

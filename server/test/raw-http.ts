@@ -129,6 +129,15 @@ export function multipartBody(boundary: string, parts: { headers: string[]; cont
 }
 
 /** Times one GET /health: the milliseconds it took and its status (0: no answer). */
+/**
+ * How long a /health probe may take while an attack is in flight. This detects a blocked event
+ * loop, it does not measure speed: the attacks it guards against froze the server for 11 s and
+ * more, while a loaded 2-core CI machine running other test files beside this one can delay a
+ * healthy answer by a second or so (GC, scheduling). The issue's target of "within a second" is
+ * what the server gives on a quiet machine; the bound here is wide enough not to flake.
+ */
+export const HEALTH_DEADLINE_MS = 5_000;
+
 export async function timeHealth(url: string): Promise<{ ms: number; status: number }> {
   const began = performance.now();
   const res = await rawRequest(url, { method: 'GET', path: '/health', timeoutMs: 10_000 });

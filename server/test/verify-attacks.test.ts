@@ -1,12 +1,12 @@
 /**
  * /verify under attack (issue 12, item 6), on a real server with an embedded store: a big client
- * result is parsed and compared off the main thread (/health keeps answering within a second),
+ * result is parsed and compared off the main thread (/health keeps answering promptly),
  * and a result nested thousands of levels deep is a 400 that stores nothing.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleServer, fixtureBytes, postFile, startServer, tempDir, testConfig, type RunningServer } from './helpers.ts';
-import { multipartBody, rawRequest, timeHealth } from './raw-http.ts';
+import { multipartBody, rawRequest, timeHealth, HEALTH_DEADLINE_MS } from './raw-http.ts';
 
 const MB = 1024 * 1024;
 const BOUNDARY = 'vectis-verify-boundary';
@@ -34,7 +34,7 @@ async function verifyRows(): Promise<number> {
 }
 
 describe('/verify off the main thread', () => {
-  it('a 60 MB client result is answered (verified: false) while /health answers within a second', async () => {
+  it('a 60 MB client result is answered (verified: false) while /health keeps answering', async () => {
     // Valid JSON, not a result: parsed, schema-checked and compared in full, summarised in the answer.
     // The body is built before the clock starts: this process is the client too.
     const big = `{"pad":[${'1234567.125,'.repeat(5_000_000)}0]}`;
@@ -54,7 +54,7 @@ describe('/verify off the main thread', () => {
     expect(probes.length).toBeGreaterThan(0);
     for (const p of probes) {
       expect(p.status).toBe(200);
-      expect(p.ms).toBeLessThan(1000);
+      expect(p.ms).toBeLessThan(HEALTH_DEADLINE_MS);
     }
   });
 

@@ -62,11 +62,23 @@ export async function harnessRun(page: Page, bytes: Buffer, name: string): Promi
   return { ok: s.ok, error: s.error ? `${s.error.code}: ${s.error.message}` : undefined, wallMs: s.wallMs, timings: s.result?.timings ?? {} };
 }
 
+export interface AppDrop {
+  /** Drop → the part drawn (two frames after the app shows a mesh: a preview or the result). */
+  shadedMs: number;
+  /** Drop → the whole result shown (status done, two frames drawn). */
+  fullMs: number;
+  state: string;
+  source: string | null;
+  faces?: number;
+  timings: Record<string, number>;
+}
+
 /**
- * Drops the file on the app window and waits until the result is shown and two frames have been
- * drawn (the shaded part is on screen). Returns the wall time from the drop, in the page's clock.
+ * Drops the file on the app window and times, in the page's clock, until the part is shaded on
+ * screen (the app's `state().shown` says a mesh is in the scene, then two frames) and until the
+ * whole result is shown.
  */
-export async function appDropToShaded(page: Page, bytes: Buffer, name: string): Promise<{ ms: number; state: string; source: string | null }> {
+export async function appDrop(page: Page, bytes: Buffer, name: string): Promise<AppDrop> {
   return page.evaluate(
     async ([b64, n]) => {
       const text = atob(b64);
@@ -78,12 +90,25 @@ export async function appDropToShaded(page: Page, bytes: Buffer, name: string): 
       const t0 = performance.now();
       for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
       // (No named functions in here: tsx would wrap them in a helper the page does not have.)
-      while (!['done', 'error'].includes(window.vectis.state().phase)) await new Promise((r) => setTimeout(r, 2));
+      let shadedMs = NaN;
+      for (;;) {
+        const s = window.vectis.state();
+        // (A build from before the early mesh has no `shown`: the part appears with the result.)
+        const drawn = s.shown === undefined ? s.phase === 'done' : s.shown !== 'none';
+        if (Number.isNaN(shadedMs) && drawn) {
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          shadedMs = performance.now() - t0;
+        }
+        if (['done', 'error'].includes(s.phase)) break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
       const status = document.querySelector('[data-testid=status]')!;
       const phase = window.vectis.state().phase;
       while (status.getAttribute('data-state') !== phase) await new Promise((r) => setTimeout(r, 2));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return { ms: performance.now() - t0, state: phase, source: window.vectis.state().source };
+      const fullMs = performance.now() - t0;
+      const result = window.vectis.result;
+      return { shadedMs: Number.isNaN(shadedMs) ? fullMs : shadedMs, fullMs, state: phase, source: window.vectis.state().source, faces: result?.part.faces, timings: { ...(result?.timings ?? {}) } };
     },
     [bytes.toString('base64'), name] as const,
   );

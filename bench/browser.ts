@@ -1,206 +1,174 @@
 /**
- * `npm run bench:browser [-- --runs N] [--plate-runs N] [--engine-runs N] [--no-build] [--json out.json]`
+ * `npm run bench:browser [-- --drops N] [--idle MS] [--dist DIR | --no-build] [--no-node] [--no-plate] [--json out.json]`
  *
- * The same fixed file list as `npm run bench` (bench/files.ts), measured in headless Chromium
- * against the built app (`vite build`, served by `vite preview` with its COOP/COEP headers), and
- * printed next to Node's figures measured in this process. Prints figures, asserts nothing.
- *  1. Node: `analyze()` per file, cold first call then N warm runs (engine start reported once).
- *  2. Chromium engine start: a fresh browser context per sample (first visit: nothing cached),
- *     the harness page's first analysis in a new module worker.
- *  3. Chromium worker: one page, engine warm; per file the first analysis (cold) and N warm ones.
- *  4. The app itself (`/?cache=off`): drop a file on the window until the shaded part is on screen,
- *     first and warm; and a cache hit of the headline file (`/`, the same file dropped twice).
+ * Issue 11's table: our app against occt-import-js (Online3DViewer's engine, read + mesh only) in
+ * the same headless Chromium, on BRepNet 42811 and a 240-counterbore plate (bench/plate-fixture.ts).
+ *  - app: the production build under `vite preview` (`/?cache=off`), a fresh page per file; after
+ *    `--idle` ms (4 s) of idle page, N drops on the window (6). "shaded" = until the part is drawn
+ *    (two frames after it is shown), "full" = until the whole result (features, model labels) is.
+ *  - occt-import-js: its own page in the same build dir, one worker started at page load (the
+ *    module instantiated once), the same idle wait, then N runs of ReadStepFile(bytes, null).
+ *  - first = the first drop/run after the idle wait; steady = median of drops 3..N; the two sides
+ *    alternate drop by drop after the first, so a busy machine skews both alike.
+ *  - node: the same pipeline and occt-import-js in this process, steady the same way (context).
+ * `--dist DIR` serves another build of the app (e.g. an older commit's, for before/after).
+ * Prints figures, asserts nothing.
  */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { basename } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { analyze } from '../src/analysis/index.ts';
 // Node analyses with the shipped model on the browser's runtime, as the Chromium worker does.
 import '../src/analysis/ml/node.ts';
 import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
-import { appDropToShaded, harnessRun, startPreview, type WorkerRun } from './browser-page.ts';
-import { collectFiles, HEADLINE, ROOT, SHARED_DATA, type BenchFile, type Skipped } from './files.ts';
-import { kib, median, ms, ratio, table } from './stats.ts';
-
-import { CHROMIUM_ARGS } from './chromium.ts';
-const STAGES = ['read', 'brep', 'mesh', 'metrics', 'recognize', 'infer', 'total'] as const;
+import { appDrop, startPreview, type AppDrop } from './browser-page.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { HEADLINE, ROOT, SHARED_DATA } from './files.ts';
+import { initOcctImport } from './occt-import.ts';
+import { plateFixture } from './plate-fixture.ts';
+import { median, ms, ratio, table } from './stats.ts';
 
 const { values: opts } = parseArgs({
   options: {
-    runs: { type: 'string', default: '3' },
-    'plate-runs': { type: 'string', default: '2' },
-    'engine-runs': { type: 'string', default: '3' },
+    drops: { type: 'string', default: '6' },
+    idle: { type: 'string', default: '4000' },
     'no-build': { type: 'boolean', default: false },
+    'no-node': { type: 'boolean', default: false },
+    'no-plate': { type: 'boolean', default: false },
+    dist: { type: 'string' },
     json: { type: 'string' },
   },
 });
-const runs = Number(opts.runs);
-const plateRuns = Number(opts['plate-runs']);
-const runsFor = (f: BenchFile) => (f.heavy ? Math.min(runs, plateRuns) : runs);
-const MODEL = defaultModelPath();
+const DROPS = Math.max(3, Number(opts.drops));
+const IDLE_MS = Number(opts.idle);
+const BUILD_DIR = opts.dist ?? join(tmpdir(), 'vectis-bench-dist');
+const STAGES = ['engine', 'read', 'brep', 'mesh', 'metrics', 'recognize', 'infer', 'total'] as const;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const note = (line: string) => process.stderr.write(`${line}\n`);
+/** Steady: the median of drops 3..N (the first two still pay for first-use work). */
+const steady = (values: number[]) => median(values.slice(2));
 
 interface Row {
-  file: BenchFile;
-  bytes: number;
+  label: string;
+  path: string;
   faces?: number;
-  error?: string;
-  node?: { cold: number; warm: number; engine: number };
-  chromium?: { cold: number; warm: number; stages: Record<string, number>; wallWarm: number };
-  app?: { first: number; warm: number };
+  app: AppDrop[];
+  occt: number[];
+  node?: { app: number; occt: number };
 }
 
-async function benchNode(rows: Row[], input: (f: BenchFile) => Uint8Array): Promise<number> {
-  let engineStart = NaN;
-  for (const row of rows) {
-    note(`node ${row.file.label} ...`);
-    try {
-      const first = await analyze(input(row.file), { fileName: basename(row.file.path), model: MODEL });
-      if (Number.isNaN(engineStart)) engineStart = first.timings.engine ?? NaN;
-      const warm: number[] = [];
-      for (let i = 0; i < runsFor(row.file); i++) warm.push((await analyze(input(row.file), { fileName: basename(row.file.path), model: MODEL })).timings.total!);
-      row.faces = first.part.faces;
-      row.node = { cold: first.timings.total! - (first.timings.engine ?? 0), warm: median(warm), engine: first.timings.engine ?? 0 };
-    } catch (e) {
-      row.error = e instanceof Error ? e.message.slice(0, 80) : String(e);
-    }
+/** The app build plus the peer's page (bench/occt-import-page and occt-import-js's dist files). */
+function build(): void {
+  if (!opts['no-build'] && !opts.dist) {
+    note('vite build ...');
+    execFileSync('npx', ['vite', 'build', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  return engineStart;
+  const peer = join(BUILD_DIR, 'occt-import-js');
+  mkdirSync(peer, { recursive: true });
+  cpSync(join(ROOT, 'bench', 'occt-import-page'), peer, { recursive: true });
+  for (const f of ['occt-import-js.js', 'occt-import-js.wasm']) cpSync(join(ROOT, 'node_modules', 'occt-import-js', 'dist', f), join(peer, f));
 }
 
-async function benchEngine(browser: Browser, base: string, small: BenchFile): Promise<{ engine: number[]; firstCall: number[] }> {
-  const engine: number[] = [];
-  const firstCall: number[] = [];
-  for (let i = 0; i < Number(opts['engine-runs']); i++) {
-    note(`chromium engine start ${i + 1} ...`);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${base}/e2e/harness.html`);
-    await page.waitForFunction(() => window.harnessReady === true);
-    const run = await harnessRun(page, readFileSync(small.path), basename(small.path));
-    if (run.ok) {
-      engine.push(run.timings.engine ?? NaN);
-      firstCall.push(run.wallMs);
-    }
-    await context.close();
-  }
-  return { engine, firstCall };
+async function openIdle(browser: Browser, url: string, ready: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  page.on('crash', () => note(`*** page crashed: ${url} ***`));
+  page.on('pageerror', (e) => note(`page error (${url}): ${e.message}`));
+  await page.goto(url);
+  await page.waitForFunction(ready);
+  await page.waitForTimeout(IDLE_MS);
+  return page;
 }
 
-async function benchWorker(page: Page, rows: Row[]): Promise<void> {
-  for (const row of rows) {
-    if (row.error) continue;
-    note(`chromium worker ${row.file.label} ...`);
-    const bytes = readFileSync(row.file.path);
-    const name = basename(row.file.path);
-    const first = await harnessRun(page, bytes, name);
-    if (!first.ok) {
-      row.error = `chromium: ${first.error}`;
-      continue;
-    }
-    const warm: WorkerRun[] = [];
-    for (let i = 0; i < runsFor(row.file); i++) warm.push(await harnessRun(page, bytes, name));
-    const stages = Object.fromEntries(STAGES.map((s) => [s, median(warm.map((w) => w.timings[s] ?? NaN).filter((v) => !Number.isNaN(v)))]));
-    row.chromium = { cold: first.timings.total! - (first.timings.engine ?? 0), warm: stages.total!, stages, wallWarm: median(warm.map((w) => w.wallMs)) };
-  }
+function occtRun(page: Page, bytes: Buffer): Promise<number> {
+  return page.evaluate((b64) => (window as unknown as { occtRun(b: string): Promise<{ ms: number }> }).occtRun(b64), bytes.toString('base64')).then((r) => r.ms);
 }
 
-async function benchApp(page: Page, rows: Row[]): Promise<void> {
-  for (const row of rows) {
-    if (row.error) continue;
-    note(`chromium app ${row.file.label} ...`);
-    const bytes = readFileSync(row.file.path);
-    const first = await appDropToShaded(page, bytes, basename(row.file.path));
-    const warm: number[] = [];
-    for (let i = 0; i < runsFor(row.file); i++) warm.push((await appDropToShaded(page, bytes, basename(row.file.path))).ms);
-    row.app = { first: first.ms, warm: median(warm) };
+async function benchChromium(browser: Browser, base: string, row: Row): Promise<void> {
+  const bytes = readFileSync(row.path);
+  const name = basename(row.path);
+  note(`chromium app ${row.label}: first drop after ${IDLE_MS} ms idle ...`);
+  const app = await openIdle(browser, `${base}/?cache=off`, 'window.vectis !== undefined');
+  row.app.push(await appDrop(app, bytes, name));
+  note(`chromium occt-import-js ${row.label}: first run after ${IDLE_MS} ms idle ...`);
+  const occt = await openIdle(browser, `${base}/occt-import-js/index.html`, 'window.occtReady === true');
+  row.occt.push(await occtRun(occt, bytes));
+  for (let i = 1; i < DROPS; i++) {
+    note(`chromium ${row.label}: drop ${i + 1}/${DROPS} ...`);
+    row.app.push(await appDrop(app, bytes, name));
+    row.occt.push(await occtRun(occt, bytes));
   }
+  row.faces = row.app.at(-1)?.faces;
+  await app.context().close();
+  await occt.context().close();
+}
+
+async function benchNode(row: Row): Promise<void> {
+  note(`node ${row.label} ...`);
+  const bytes = new Uint8Array(readFileSync(row.path));
+  const occt = await initOcctImport();
+  const ours: number[] = [];
+  const peer: number[] = [];
+  for (let i = 0; i < DROPS; i++) {
+    ours.push((await analyze(bytes.slice(), { fileName: basename(row.path), model: defaultModelPath() })).timings.total!);
+    const t0 = performance.now();
+    occt.ReadStepFile(bytes, null);
+    peer.push(performance.now() - t0);
+  }
+  row.node = { app: steady(ours), occt: steady(peer) };
+}
+
+function report(rows: Row[]): void {
+  say(`\n== drop → result in Chromium: app (cache off) vs occt-import-js (read + mesh, worker), ms; first after ${IDLE_MS / 1000} s idle, steady = median of drops 3-${DROPS} ==`);
+  say(table(
+    ['file', 'faces', 'app first', 'app steady', 'occt-import-js first', 'steady', 'steady ratio', 'node ratio'],
+    rows.map((r) => {
+      const appSteady = steady(r.app.map((d) => d.fullMs));
+      const occtSteady = steady(r.occt);
+      return [r.label, String(r.faces ?? '-'), ms(r.app[0]?.fullMs), ms(appSteady), ms(r.occt[0]), ms(occtSteady), ratio(appSteady / occtSteady), r.node ? ratio(r.node.app / r.node.occt) : '-'];
+    }),
+  ));
+  say('\n== time to the shaded part on screen (app), ms ==');
+  say(table(['file', 'first shaded', 'first full', 'steady shaded', 'steady full'], rows.map((r) => [
+    r.label, ms(r.app[0]?.shadedMs), ms(r.app[0]?.fullMs), ms(steady(r.app.map((d) => d.shadedMs))), ms(steady(r.app.map((d) => d.fullMs))),
+  ])));
+  say('\n== worker stages (result.timings), ms: first drop / steady median ==');
+  say(table(['file', ...STAGES], rows.map((r) => [r.label, ...STAGES.map((s) => `${ms(r.app[0]?.timings[s])} / ${ms(steady(r.app.map((d) => d.timings[s] ?? NaN)))}`)])));
+  say('(app figures are page wall time from the drop: file read, worker, transfer, tree, BVH, first frames under SwiftShader)');
 }
 
 async function main(): Promise<void> {
-  const skipped: Skipped[] = [];
-  const files = collectFiles(skipped);
-  const load0 = loadavg()[0]!;
   say(`vectis browser bench  ${new Date().toISOString()}  node ${process.version}  ${cpus().length}x ${cpus()[0]?.model ?? '?'}`);
-  say(`chromium: ${execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim()} (headless, SwiftShader WebGL)`);
-  say(`1-min load average at start: ${load0.toFixed(2)} (other processes on the machine skew the figures)`);
-  say(`warm runs per file: ${runs}; heavy files: ${Math.min(runs, plateRuns)}`);
-  for (const s of skipped) say(`*** SKIPPED ${s.source}: ${s.reason} ***`);
-  if (files.length === 0) throw new Error('nothing to benchmark');
-
-  if (!opts['no-build']) {
-    note('vite build ...');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  const bytesOf = new Map(files.map((f) => [f.path, new Uint8Array(readFileSync(f.path))]));
-  const rows: Row[] = files.map((file) => ({ file, bytes: bytesOf.get(file.path)!.byteLength }));
-  const nodeEngine = await benchNode(rows, (f) => bytesOf.get(f.path)!.slice());
-
-  const preview = await startPreview(ROOT);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  say(`chromium: ${execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim()} (headless, SwiftShader WebGL)`);
+  say(`1-min load average at start: ${loadavg()[0]!.toFixed(2)} (other processes on the machine skew the figures)`);
+  const rows: Row[] = [];
+  const headline = join(SHARED_DATA, HEADLINE);
   try {
-    const small = [...files].sort((a, b) => bytesOf.get(a.path)!.byteLength - bytesOf.get(b.path)!.byteLength).find((f) => !rows.find((r) => r.file === f)?.error) ?? files[0]!;
-    const engine = await benchEngine(browser, preview.url, small);
+    readFileSync(headline);
+    rows.push({ label: 'BRepNet 42811', path: headline, app: [], occt: [] });
+  } catch {
+    say(`*** SKIPPED ${headline}: absent (the shared data set is not in this checkout) ***`);
+  }
+  if (!opts['no-plate']) rows.push({ label: 'plate, 240 counterbores', path: await plateFixture(), app: [], occt: [] });
 
-    const workerPage = await (await browser.newContext()).newPage();
-    await workerPage.goto(`${preview.url}/e2e/harness.html`);
-    await workerPage.waitForFunction(() => window.harnessReady === true);
-    await harnessRun(workerPage, readFileSync(small.path), basename(small.path));
-    await benchWorker(workerPage, rows);
-
-    const appPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await appPage.goto(`${preview.url}/?cache=off`);
-    await appPage.waitForFunction(() => window.vectis !== undefined);
-    await appDropToShaded(appPage, readFileSync(small.path), basename(small.path));
-    await benchApp(appPage, rows);
-
-    const headline = rows.find((r) => r.file.source === HEADLINE && !r.error) ?? rows.find((r) => !r.error);
-    let cacheHit: { file: string; analysed: number; hit: number } | undefined;
-    if (headline) {
-      note('chromium app cache hit ...');
-      const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-      await page.goto(`${preview.url}/`);
-      await page.waitForFunction(() => window.vectis !== undefined);
-      const bytes = readFileSync(headline.file.path);
-      const analysed = await appDropToShaded(page, bytes, basename(headline.file.path));
-      const hit = await appDropToShaded(page, bytes, basename(headline.file.path));
-      cacheHit = { file: headline.file.label, analysed: analysed.ms, hit: hit.source === 'cache' ? hit.ms : NaN };
-    }
-
-    say(`\n== engine start: Node (first analyze() in the process) vs Chromium module worker (fresh context, ${engine.engine.length} samples, median) ==`);
-    say(table(['host', 'engine start', 'first analysis, wall'], [
-      ['node', ms(nodeEngine), '-'],
-      ['chromium worker', ms(median(engine.engine)), ms(median(engine.firstCall))],
-    ]));
-    say('\n== analysis total, ms: cold = first analysis of that file (engine warm), warm = median; chromium = module worker of the built app ==');
-    say(table(
-      ['file', 'size', 'faces', 'node cold', 'node warm', 'chromium cold', 'chromium warm', 'chromium/node', 'app first', 'app warm'],
-      rows.map((r) =>
-        r.error
-          ? [r.file.label, kib(r.bytes), 'FAILED', '-', '-', '-', '-', '-', '-', '-']
-          : [r.file.label, kib(r.bytes), String(r.faces ?? '-'), ms(r.node?.cold), ms(r.node?.warm), ms(r.chromium?.cold), ms(r.chromium?.warm),
-            ratio(r.chromium && r.node ? r.chromium.warm / r.node.warm : undefined), ms(r.app?.first), ms(r.app?.warm)],
-      ),
-    ));
-    say('(app = drop on the window until the shaded part is on screen: hashing, worker, transfer, tree, BVH, first frame)');
-    say('\n== chromium worker, median of warm runs per stage, ms ==');
-    say(table(['file', ...STAGES, 'page wall'], rows.filter((r) => r.chromium).map((r) => [r.file.label, ...STAGES.map((s) => ms(r.chromium!.stages[s])), ms(r.chromium!.wallWarm)])));
-    for (const r of rows) if (r.error) say(`*** FAILED ${r.file.label}: ${r.error} ***`);
-    if (cacheHit) say(`\napp cache (IndexedDB) on ${cacheHit.file}: analysed ${ms(cacheHit.analysed)} ms, dropped again ${ms(cacheHit.hit)} ms (from cache)`);
-    say(`1-min load average at end: ${loadavg()[0]!.toFixed(2)}`);
-    if (opts.json) writeFileSync(opts.json, JSON.stringify({ nodeEngine, engine, rows: rows.map(({ file, ...r }) => ({ label: file.label, source: file.source, ...r })), cacheHit, sharedData: SHARED_DATA }, null, 2));
+  build();
+  if (!opts['no-node']) for (const row of rows) await benchNode(row);
+  const preview = await startPreview(ROOT, BUILD_DIR);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    for (const row of rows) await benchChromium(browser, preview.url, row);
   } finally {
     await browser.close();
     preview.stop();
   }
+  report(rows);
+  say(`1-min load average at end: ${loadavg()[0]!.toFixed(2)}`);
+  if (opts.json) writeFileSync(opts.json, JSON.stringify(rows, null, 2));
 }
 
 main().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });
-

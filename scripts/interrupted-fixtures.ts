@@ -1,7 +1,7 @@
 /**
  * Fixtures whose features other features cut into (`npx tsx scripts/interrupted-fixtures.ts`, also
  * run by `npm run fixtures`): a passage whose corner a chamfer opens; a pocket and a slot whose
- * floors holes break. Dimensions in test/interrupted-fixtures.ts.
+ * floors holes break; a pocket a deeper slot crosses. Dimensions in test/interrupted-fixtures.ts.
  */
 import { INTERRUPTED_FIXTURES } from '../test/interrupted-fixtures.ts';
 import { box, cut, oc, rotated, write, zCylinder, zPrism } from './fixture-kit.ts';
@@ -25,3 +25,11 @@ plate = cut(plate, box(sx, -1, top - sd, sw, bf.size[1] + 2, sd + 1));
 plate = cut(plate, zCylinder(bf.slotHole[0], bf.slotHole[1], top - sd - bf.holeDepth, bf.hole / 2, bf.holeDepth + 1));
 write(oc, 'broken-floors.step', plate);
 write(oc, 'broken-floors-rotated.step', rotated(plate));
+
+const cp = INTERRUPTED_FIXTURES.crossedPocket;
+const cTop = cp.size[2];
+const [cx, cy, cw, cl, cd] = cp.pocket;
+const [ksx, ksw, ksd] = cp.slot;
+const crossed = cut(cut(box(0, 0, 0, cp.size[0], cp.size[1], cp.size[2]), box(cx, cy, cTop - cd, cw, cl, cd + 1)), box(ksx, -1, cTop - ksd, ksw, cp.size[1] + 2, ksd + 1));
+write(oc, 'crossed-pocket.step', crossed);
+write(oc, 'crossed-pocket-rotated.step', rotated(crossed));

@@ -17,4 +17,10 @@ export const INTERRUPTED_FIXTURES = {
     size: [100, 60, 20] as const, pocket: [10, 10, 40, 30, 8] as const, hole: 6, pocketHoles: [[20, 25], [40, 25]] as const,
     slot: [70, 12, 6] as const, slotHole: [76, 30] as const, holeDepth: 5,
   },
+  /**
+   * A 100 × 80 × 20 block with a rectangular pocket [x, y, x-size, y-size, depth] from the top and a
+   * deeper slot [x, width, depth] along y through the block that crosses it, splitting the pocket's
+   * floor and two of its walls in two.
+   */
+  crossedPocket: { size: [100, 80, 20] as const, pocket: [20, 20, 50, 40, 6] as const, slot: [40, 12, 10] as const },
 };

@@ -1,6 +1,6 @@
 /**
  * Features that other features cut into (scripts/interrupted-fixtures.ts): a passage whose corner
- * a bevel opens, a pocket and a slot whose floors holes break. Dimensions to 0.01 mm, and the same
+ * a bevel opens, a pocket and a slot whose floors holes break, a pocket a deeper slot crosses. Dimensions to 0.01 mm, and the same
  * after a rotation.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,21 @@ describe('interrupted features', () => {
     expect(r.faces.filter((f) => f.mfcadClass === 24)).toHaveLength(7); // the block's sides, its top split in two by the slot: nothing else
   });
 
+  it('keeps a pocket that a deeper slot crosses one closed pocket, beside the slot', async () => {
+    const { size, pocket, slot } = INTERRUPTED_FIXTURES.crossedPocket;
+    const r = await run('crossed-pocket.step');
+    expect(r.features.map((f) => f.type).sort()).toEqual(['pocket', 'slot']);
+    const [found] = byType(r, 'pocket');
+    expectParams(found, { outline: 'rectangular', length: pocket[2], width: pocket[3], depth: pocket[4], open: false, through: false });
+    expect(found!.faces).toHaveLength(8); // two floor pieces, two walls split in two, two whole walls
+    expectParams(byType(r, 'slot')[0], { width: slot[1], depth: slot[2], length: size[1], through: true });
+    const classes = (f: (typeof r.features)[number]) => [...new Set(f.faces.map((id) => r.faces[id]!.mfcadClass))];
+    expect(classes(found!)).toEqual([14]); // rectangular_pocket
+    expect(classes(byType(r, 'slot')[0]!)).toEqual([6]); // rectangular_through_slot
+  });
+
   it('gives the same features after rotating the parts', async () => {
+    expectSameFeatures(await run('crossed-pocket.step'), await run('crossed-pocket-rotated.step'));
     expectSameFeatures(await run('opened-passage.step'), await run('opened-passage-rotated.step'));
     expectSameFeatures(await run('broken-floors.step'), await run('broken-floors-rotated.step'));
   });

@@ -276,7 +276,7 @@ function openSides(graph: FaceGraph, floor: number, group: Set<number>): number 
   return distinctPlanes(graph, [...new Set(outside.map((n) => n.face))]);
 }
 
-function outlineOf(sides: number): Outline {
+export function outlineOf(sides: number): Outline {
   return sides === 3 ? 'triangular' : sides === 4 ? 'rectangular' : sides === 6 ? '6sides' : 'other';
 }
 
@@ -303,7 +303,7 @@ function enclosesAxis(normals: Vec3[], axis: Vec3): boolean {
 }
 
 /** Number of distinct planes among the faces: a wall split in two by a crossing cut is one side. */
-function distinctPlanes(graph: FaceGraph, faces: number[]): number {
+export function distinctPlanes(graph: FaceGraph, faces: number[]): number {
   const planes: { n: Vec3; d: number }[] = [];
   for (const f of faces) {
     const { normal: n, origin } = graph.faces[f]!.params;

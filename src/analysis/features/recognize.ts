@@ -8,6 +8,7 @@ import { FaceGraph, components, type RecognizerInput } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { partFrame, stockFaces } from './frame.ts';
 import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
+import { joinInterruptedPockets } from './interrupted.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
@@ -103,11 +104,14 @@ export function recognize(input: RecognizerInput): Recognition {
   const bevelChains = findChamfers(cut).filter((c) => c.faces.length > 1);
   const chainOf = new Map(bevelChains.flatMap((c, i) => c.faces.map((f) => [f, i] as const)));
   const inOneChain = (group: number[]) => chainOf.has(group[0]!) && group.every((f) => chainOf.get(f) === chainOf.get(group[0]!));
+  const prismatic: PrismaticFeature[] = [];
   for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
     if (inOneChain(group)) continue;
     const found = classifyPrismatic(graph, frame, group, stock);
-    if (found) claim(prismaticFeature(found), mfcadClassOf(found));
+    if (found) prismatic.push(found);
   }
+  // Pieces of one pocket that a deeper cut runs through are one pocket (the removed volume's planes).
+  for (const found of joinInterruptedPockets(graph, frame, prismatic)) claim(prismaticFeature(found), mfcadClassOf(found));
   // Bevels the families above left: conical or planar, convex or concave, one feature per chain.
   const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(cut).filter((c) => !chainOf.has(c.faces[0]!))];
   chamfers.forEach(claimChamfer);

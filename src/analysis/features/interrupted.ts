@@ -1,0 +1,71 @@
+/**
+ * Pockets that another cut runs through. A slot deeper than a pocket, crossing it, splits the
+ * pocket's floor and two of its walls: each piece reads as a blind slot or open pocket of its own.
+ * The removed volume tells them apart: pieces whose floors lie on one plane and whose walls lie on
+ * the planes of one closed outline (two facing pairs) are one pocket, bounded by those planes,
+ * that the crossing cut interrupts; they meet that cut on both sides.
+ */
+import type { Vec3 } from '../result.ts';
+import { dot } from '../brep/vec.ts';
+import type { PartFrame } from './frame.ts';
+import type { FaceGraph } from './graph.ts';
+import { distinctPlanes, outlineOf, type PrismaticFeature } from './prismatic.ts';
+import { round4, spanAlong } from './extent.ts';
+
+const PIECES = new Set(['pocket', 'slot', 'step']);
+
+export function joinInterruptedPockets(graph: FaceGraph, frame: PartFrame, found: PrismaticFeature[]): PrismaticFeature[] {
+  const out = [...found];
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    if (!isPiece(a)) continue;
+    for (let j = i + 1; j < out.length; j++) {
+      const b = out[j]!;
+      if (!isPiece(b) || !samePlane(graph, a.floor!, b.floor!)) continue;
+      const cutter = out.find((c) => c !== a && c !== b && touches(graph, a, c) && touches(graph, b, c));
+      if (!cutter) continue;
+      const joined = closedPocket(graph, frame, a, b);
+      if (!joined) continue;
+      out[i] = joined;
+      out.splice(j, 1);
+      j = i; // look again with the joined pocket
+    }
+  }
+  return out;
+}
+
+function isPiece(f: PrismaticFeature): boolean {
+  return PIECES.has(f.type) && f.floor !== undefined && f.through === false;
+}
+
+function samePlane(graph: FaceGraph, a: number, b: number): boolean {
+  const [p, q] = [graph.faces[a]!.params, graph.faces[b]!.params];
+  return dot(p.normal!, q.normal!) > 1 - 1e-9 && Math.abs(dot(p.normal!, p.origin!) - dot(q.normal!, q.origin!)) < 1e-6;
+}
+
+function touches(graph: FaceGraph, a: PrismaticFeature, c: PrismaticFeature): boolean {
+  const faces = new Set(c.faces);
+  return a.faces.some((f) => graph.neighbours(f).some((n) => faces.has(n.face)));
+}
+
+/** The union, when its walls (planar, standing on the floor) lie on two facing pairs of planes. */
+function closedPocket(graph: FaceGraph, frame: PartFrame, a: PrismaticFeature, b: PrismaticFeature): PrismaticFeature | undefined {
+  const floorNormal = graph.faces[a.floor!]!.params.normal!;
+  const faces = [...a.faces, ...b.faces].sort((x, y) => x - y);
+  const walls = faces.filter((f) => f !== a.floor && f !== b.floor && graph.faces[f]!.surface === 'plane');
+  const normals: Vec3[] = walls.map((w) => graph.faces[w]!.params.normal!);
+  if (normals.some((n) => Math.abs(dot(n, floorNormal)) > 1e-6)) return undefined;
+  const facing = (n: Vec3) => normals.some((m) => dot(m, n) < -1 + 1e-6);
+  if (distinctPlanes(graph, walls) !== 4 || !normals.every(facing)) return undefined;
+  const pocket: PrismaticFeature = { type: 'pocket', outline: outlineOf(4), through: false, faces, floor: a.floor, params: {} };
+  // Its size is the box of both pieces in plan: the interrupting cut's gap lies inside it.
+  const plan = frame.axes.filter((axis) => Math.abs(dot(axis, floorNormal)) < 0.5);
+  const [length, width] = plan.map((axis) => round4(spanAlong(graph.input, [a.floor!, b.floor!, ...walls], axis))).sort((x, y) => y - x);
+  pocket.params = { outline: pocket.outline, through: false, depth: round4(spanAlong(graph.input, faces, floorNormal)), length: length!, width: width!, open: false, open_sides: 0 };
+  for (const key of ['corner_radius', 'floor_radius'] as const) {
+    const radii = [a.params[key], b.params[key]].filter((v): v is number => typeof v === 'number');
+    if (radii.length > 0) pocket.params[key] = Math.min(...radii);
+  }
+  pocket.axis = floorNormal.map((v) => -v + 0) as Vec3;
+  return pocket;
+}

@@ -199,3 +199,4 @@ await import('./hole-fixtures.ts');
 await import('./count-fixtures.ts');
 await import('./slot-fixtures.ts');
 await import('./interrupted-fixtures.ts');
+await import('./tessellated-fixture.ts');

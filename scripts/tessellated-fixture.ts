@@ -5,7 +5,7 @@
  * must refuse it with a typed error, and no empty tensor may reach the model.
  *
  * Written as text, not through the engine's STEP writer, which writes B-Rep only.
- * Run: `npx tsx scripts/tessellated-fixture.ts`.
+ * Run: `npx tsx scripts/tessellated-fixture.ts`, or `npm run fixtures` (make-fixtures.ts imports it).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,8 +50,7 @@ END-ISO-10303-21;
 `;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = join(FIXTURE_DIR, 'tessellated-only.step');
-  writeFileSync(file, tessellatedCubeStep());
-  console.log(`wrote ${file}`);
-}
+// Written on import, like the other fixture scripts that make-fixtures.ts imports.
+const file = join(FIXTURE_DIR, 'tessellated-only.step');
+writeFileSync(file, tessellatedCubeStep());
+console.log(`wrote ${file}`);

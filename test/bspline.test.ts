@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/analysis/analyze.ts';
 import type { AnalysisResult, Feature } from '../src/analysis/result.ts';
 import { faceFeatures, edgeFeatures } from '../src/analysis/ml/features.ts';
-import { fixture } from './fixtures.ts';
+import { HAS_SHARED, fixture, shared } from './fixtures.ts';
 import { BSPLINE_FIXTURES as B } from './bspline-fixtures.ts';
 
 /** A feature as a machinist compares two: type and dimensions to 0.001 mm (or degree). */
@@ -70,5 +70,22 @@ describe('B-spline faces recognised as analytic ones', () => {
       // Columns 7/8: non-rational / rational B-spline edge.
       if (e.curveSource === 'bspline') expect(edgeRows[i * edgeCols + 7]! + edgeRows[i * edgeCols + 8]!).toBe(1);
     });
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('a real export whose every edge is a B-spline (NIST FTC-06, ../shared/data)', () => {
+  it('finds the holes the same part written with analytic edges gives', async () => {
+    const holes = (r: AnalysisResult) =>
+      r.features
+        .filter((f) => f.type.endsWith('hole'))
+        .map((f) => `${f.type} Ø${Number(f.params.diameter).toFixed(3)} × ${Number(f.params.depth).toFixed(3)} ×${f.params.count ?? 1}`)
+        .sort();
+    const bsplineEdges = await analyze(shared('real/nist/nist_ftc_06_asme1_ap242-e1.stp'));
+    const analyticEdges = await analyze(shared('real/nist/nist_ftc_06_asme1_rd.stp'));
+    // Every edge of the AP242 export is written as a B-spline; all but its few ellipses are lines and circles.
+    expect(bsplineEdges.edges.filter((e) => e.curve !== 'degenerate').every((e) => (e.curveSource ?? e.curve) === 'bspline')).toBe(true);
+    expect(bsplineEdges.edges.filter((e) => e.curveSource === 'bspline' && e.curve === 'circle').length).toBeGreaterThan(200);
+    expect(holes(bsplineEdges)).toEqual(holes(analyticEdges));
+    expect(holes(bsplineEdges)).toHaveLength(4);
   });
 });

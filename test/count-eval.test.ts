@@ -74,10 +74,10 @@ describe.skipIf(!HAS_SHARED || !existsSync(VLM))('MFCAD-VLM development third (.
     expect(e.parts).toBe(33);
     expect(failures).toEqual([]);
     expect(e.truthUnits).toBe(199);
-    // Floors a little under the figures measured when the counting rules landed (README: 82.9 /
-    // 65.2 / 41.5 %), so a change that breaks counting fails here.
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.8);
-    expect(e.precision).toBeGreaterThanOrEqual(0.6);
-    expect(e.exact).toBeGreaterThanOrEqual(0.38);
+    // Floors a little under the figures measured when the counting rules landed (README: 81.4 /
+    // 71.4 / 45.6 %; rules off 76.9 / 49.7 / 28.2 %), so a change that breaks counting fails here.
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.78);
+    expect(e.precision).toBeGreaterThanOrEqual(0.65);
+    expect(e.exact).toBeGreaterThanOrEqual(0.42);
   }, 300_000);
 });

@@ -29,6 +29,10 @@ describe('feature titles', () => {
     expect(featureDetail(feature('pocket', { outline: 'rectangular', open: true, open_sides: 1 }))).toBe('rectangular · open on 1 side');
     expect(featureDetail(feature('hole', { diameter: 8.5, thread: 'M10' }))).toBe('tap drill for M10');
     expect(featureDetail(feature('hole', { diameter: 14, tap_drill_for: 'M16' }))).toBe('M16 tap drill size, no thread drawn');
+    expect(featureTitle(feature('gear', { teeth: 16, tip_diameter: 80, root_diameter: 68, face_width: 12, internal: false }))).toBe('Gear 16 teeth Ø80');
+    expect(featureTitle(feature('sheet', { thickness: 2, bends: 1 }))).toBe('Sheet metal 2 thick, 1 bend');
+    expect(featureTitle(feature('pipe', { outer_diameter: 20, inner_diameter: 15, length: 20 }))).toBe('Tube Ø20 / Ø15 × 20');
+    expect(featureTitle(feature('bend', { radius: 3, thickness: 2, angle: 90 }))).toBe('Bend r3');
     const stepped = feature('counterbore_hole', { diameter: 52, counterbore_diameter: 115, counterbore_depth: 6, back_counterbore_diameter: 100, back_counterbore_depth: 8, profile: 'Ø115×6 / Ø52×16 / Ø100×8' });
     expect(featureDetail(stepped)).toBe('counterbore Ø115 × 6 · back counterbore Ø100 × 8 · steps Ø115×6 / Ø52×16 / Ø100×8');
   });

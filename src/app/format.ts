@@ -113,6 +113,10 @@ export function featureTitle(f: Feature): string {
   if (f.type === 'thread' && typeof f.params.designation === 'string') {
     return `Thread ${f.params.designation}${f.params.internal === true ? ' internal' : ''}${length !== undefined ? ` × ${num(length)}` : ''}`;
   }
+  // Whole-part and pattern features read by what an estimator prices: teeth, sheet, tube.
+  if (f.type === 'gear') return `Gear ${param(f, 'teeth')} teeth Ø${num(param(f, 'tip_diameter') ?? 0)}${f.params.internal === true ? ' internal' : ''}`;
+  if (f.type === 'sheet') return `Sheet metal ${num(param(f, 'thickness') ?? 0)} thick, ${param(f, 'bends')} bend${param(f, 'bends') === 1 ? '' : 's'}`;
+  if (f.type === 'pipe') return `Tube Ø${num(param(f, 'outer_diameter') ?? 0)} / Ø${num(param(f, 'inner_diameter') ?? 0)} × ${num(length ?? 0)}`;
   const name = f.type === 'fillet' && f.params.convex === true ? 'Round' : capital(f.type.replace(/_hole$/, ''));
   const parts: string[] = [count !== undefined && count > 1 ? `${count}× ${name}` : name];
   if (d !== undefined) {

@@ -37,7 +37,9 @@ export function sampleSurface(oc: OC, adaptor: BRepAdaptor_Surface): SurfaceSamp
   try {
     for (let i = 0; i < GRID; i++) {
       for (let j = 0; j < GRID; j++) {
-        adaptor.D2(u0 + ((i + 0.5) / GRID) * (u1 - u0), v0 + ((j + 0.5) / GRID) * (v1 - v0), p, ...d);
+        // A surface that cannot be differentiated there (an offset of a kinked basis, say)
+        // throws: it is then simply not recognised, never a failed analysis.
+        if (!evaluates(() => adaptor.D2(u0 + ((i + 0.5) / GRID) * (u1 - u0), v0 + ((j + 0.5) / GRID) * (v1 - v0), p, ...d))) return [];
         const sample = curvatureSample(xyz(p), xyz(d[0]), xyz(d[1]), xyz(d[2]), xyz(d[3]), xyz(d[4]));
         if (sample) samples.push(sample);
       }
@@ -46,6 +48,21 @@ export function sampleSurface(oc: OC, adaptor: BRepAdaptor_Surface): SurfaceSamp
     [p, ...d].forEach((h) => h.delete());
   }
   return samples;
+}
+
+/**
+ * Runs an engine evaluation; false when OCC throws a C++ exception there. Anything else (a trap,
+ * a bare number for out-of-memory) goes on up for analyze() to classify.
+ */
+function evaluates(run: () => void): boolean {
+  try {
+    run();
+    return true;
+  } catch (e) {
+    const cppException = (WebAssembly as unknown as { Exception?: new () => object }).Exception;
+    if (cppException && e instanceof cppException) return false;
+    throw e;
+  }
 }
 
 /** Normal and principal curvatures from the first and second fundamental forms. */
@@ -78,7 +95,7 @@ export function recogniseCurve(oc: OC, adaptor: BRepAdaptor_Curve, tol: number):
   const p = new oc.gp_Pnt();
   try {
     for (let i = 0; i < CURVE_SAMPLES; i++) {
-      adaptor.D0(t0 + (i / (CURVE_SAMPLES - 1)) * (t1 - t0), p);
+      if (!evaluates(() => adaptor.D0(t0 + (i / (CURVE_SAMPLES - 1)) * (t1 - t0), p))) return null;
       points.push(xyz(p));
     }
   } finally {

@@ -1,10 +1,10 @@
 /**
  * Fixtures whose features other features cut into (`npx tsx scripts/interrupted-fixtures.ts`, also
  * run by `npm run fixtures`): a passage whose corner a chamfer opens; a pocket and a slot whose
- * floors holes break; a pocket a deeper slot crosses. Dimensions in test/interrupted-fixtures.ts.
+ * floors holes break; a pocket a deeper slot crosses; two slots that cross. Dimensions in test/interrupted-fixtures.ts.
  */
 import { INTERRUPTED_FIXTURES } from '../test/interrupted-fixtures.ts';
-import { box, cut, oc, rotated, write, zCylinder, zPrism } from './fixture-kit.ts';
+import { box, cut, oc, rotated, unify, write, zCylinder, zPrism } from './fixture-kit.ts';
 
 const op = INTERRUPTED_FIXTURES.openedPassage;
 const [px, py, pw, pl] = op.passage;
@@ -33,3 +33,12 @@ const [ksx, ksw, ksd] = cp.slot;
 const crossed = cut(cut(box(0, 0, 0, cp.size[0], cp.size[1], cp.size[2]), box(cx, cy, cTop - cd, cw, cl, cd + 1)), box(ksx, -1, cTop - ksd, ksw, cp.size[1] + 2, ksd + 1));
 write(oc, 'crossed-pocket.step', crossed);
 write(oc, 'crossed-pocket-rotated.step', rotated(crossed));
+
+// One floor where the slots cross, as a CAD system writes it (unified), walls split by the other slot.
+const cs = INTERRUPTED_FIXTURES.crossingSlots;
+const sTop = cs.size[2];
+let crossing = box(0, 0, 0, cs.size[0], cs.size[1], cs.size[2]);
+crossing = cut(crossing, box(cs.alongY[0], -1, sTop - cs.depth, cs.alongY[1], cs.size[1] + 2, cs.depth + 1));
+crossing = unify(cut(crossing, box(-1, cs.alongX[0], sTop - cs.depth, cs.size[0] + 2, cs.alongX[1], cs.depth + 1)));
+write(oc, 'crossing-slots.step', crossing);
+write(oc, 'crossing-slots-rotated.step', rotated(crossing));

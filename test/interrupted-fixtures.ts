@@ -23,4 +23,9 @@ export const INTERRUPTED_FIXTURES = {
    * floor and two of its walls in two.
    */
   crossedPocket: { size: [100, 80, 20] as const, pocket: [20, 20, 50, 40, 6] as const, slot: [40, 12, 10] as const },
+  /**
+   * A 100 × 80 × 20 block with two slots from the top, through the block and crossing, one floor:
+   * `alongY` [x, width] and `alongX` [y, width], both `depth` deep.
+   */
+  crossingSlots: { size: [100, 80, 20] as const, alongY: [40, 12] as const, alongX: [30, 10] as const, depth: 6 },
 };

@@ -41,7 +41,18 @@ describe('interrupted features', () => {
     expect(classes(byType(r, 'slot')[0]!)).toEqual([6]); // rectangular_through_slot
   });
 
+  it('reads two slots that cross on one floor as two through slots, not an open pocket', async () => {
+    const { size, alongY, alongX, depth } = INTERRUPTED_FIXTURES.crossingSlots;
+    const r = await run('crossing-slots.step');
+    const slots = byType(r, 'slot').sort((a, b) => Number(b.params.length) - Number(a.params.length));
+    expect(r.features.map((f) => f.type)).toEqual(['slot', 'slot']);
+    expectParams(slots[0], { outline: 'rectangular', through: true, length: size[0], width: alongX[1], depth });
+    expectParams(slots[1], { outline: 'rectangular', through: true, length: size[1], width: alongY[1], depth });
+    expect(new Set(r.features.flatMap((f) => f.faces.map((id) => r.faces[id]!.mfcadClass)))).toEqual(new Set([6])); // rectangular_through_slot
+  });
+
   it('gives the same features after rotating the parts', async () => {
+    expectSameFeatures(await run('crossing-slots.step'), await run('crossing-slots-rotated.step'));
     expectSameFeatures(await run('crossed-pocket.step'), await run('crossed-pocket-rotated.step'));
     expectSameFeatures(await run('opened-passage.step'), await run('opened-passage-rotated.step'));
     expectSameFeatures(await run('broken-floors.step'), await run('broken-floors-rotated.step'));

@@ -1,12 +1,12 @@
 /**
- * Pockets that another cut runs through. A slot deeper than a pocket, crossing it, splits the
+ * Features that other features cut through. Pockets that another cut runs through. A slot deeper than a pocket, crossing it, splits the
  * pocket's floor and two of its walls: each piece reads as a blind slot or open pocket of its own.
  * The removed volume tells them apart: pieces whose floors lie on one plane and whose walls lie on
  * the planes of one closed outline (two facing pairs) are one pocket, bounded by those planes,
  * that the crossing cut interrupts; they meet that cut on both sides.
  */
 import type { Vec3 } from '../result.ts';
-import { dot } from '../brep/vec.ts';
+import { cross, dot } from '../brep/vec.ts';
 import type { PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
 import { distinctPlanes, outlineOf, type PrismaticFeature } from './prismatic.ts';
@@ -68,4 +68,44 @@ function closedPocket(graph: FaceGraph, frame: PartFrame, a: PrismaticFeature, b
   }
   pocket.axis = floorNormal.map((v) => -v + 0) as Vec3;
   return pocket;
+}
+
+/**
+ * Slots that cross: one floor, walls in facing pairs of planes, each pair running out to the
+ * outside at both ends. Read as one cut it is an open pocket with four open sides; the removed
+ * volume is one slot per pair of wall planes (its width their distance), crossing the others.
+ * The shared floor goes with the first slot.
+ */
+export function splitCrossingSlots(graph: FaceGraph, f: PrismaticFeature): PrismaticFeature[] {
+  if (f.type !== 'pocket' || f.params.open !== true || f.floor === undefined) return [f];
+  const floorNormal = graph.faces[f.floor]!.params.normal!;
+  const walls = f.faces.filter((id) => id !== f.floor);
+  if (walls.some((w) => graph.faces[w]!.surface !== 'plane' || Math.abs(dot(graph.faces[w]!.params.normal!, floorNormal)) > 1e-6)) return [f];
+  const planes: { normal: Vec3; offset: number; faces: number[] }[] = [];
+  for (const w of walls) {
+    const { normal, origin } = graph.faces[w]!.params;
+    const offset = dot(normal!, origin!);
+    const same = planes.find((p) => dot(p.normal, normal!) > 1 - 1e-9 && Math.abs(p.offset - offset) < 1e-6);
+    if (same) same.faces.push(w);
+    else planes.push({ normal: normal!, offset, faces: [w] });
+  }
+  const pairs: [typeof planes[number], typeof planes[number]][] = [];
+  for (const p of planes) {
+    const q = planes.find((o) => dot(o.normal, p.normal) < -1 + 1e-9 && !pairs.some(([x, y]) => x === o || y === o));
+    if (q && !pairs.some(([x, y]) => x === p || y === p)) pairs.push([p, q]);
+  }
+  if (pairs.length < 2 || 2 * pairs.length !== planes.length || f.params.open_sides !== 2 * pairs.length) return [f];
+  return pairs.map(([p, q], i) => {
+    const faces = [...p.faces, ...q.faces, ...(i === 0 ? [f.floor!] : [])].sort((x, y) => x - y);
+    const along = cross(p.normal, floorNormal);
+    const slot: PrismaticFeature = { type: 'slot', outline: 'rectangular', through: true, faces, params: {}, axis: f.axis! };
+    if (i === 0) slot.floor = f.floor;
+    slot.params = {
+      outline: 'rectangular', through: true,
+      depth: round4(spanAlong(graph.input, [...p.faces, ...q.faces], floorNormal)),
+      length: round4(spanAlong(graph.input, [f.floor!], along)),
+      width: round4(Math.abs(p.offset + q.offset)),
+    };
+    return slot;
+  });
 }

@@ -8,7 +8,7 @@ import { FaceGraph, components, type RecognizerInput } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { partFrame, stockFaces } from './frame.ts';
 import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
-import { joinInterruptedPockets } from './interrupted.ts';
+import { joinInterruptedPockets, splitCrossingSlots } from './interrupted.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
@@ -108,7 +108,7 @@ export function recognize(input: RecognizerInput): Recognition {
   for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
     if (inOneChain(group)) continue;
     const found = classifyPrismatic(graph, frame, group, stock);
-    if (found) prismatic.push(found);
+    if (found) prismatic.push(...splitCrossingSlots(graph, found));
   }
   // Pieces of one pocket that a deeper cut runs through are one pocket (the removed volume's planes).
   for (const found of joinInterruptedPockets(graph, frame, prismatic)) claim(prismaticFeature(found), mfcadClassOf(found));

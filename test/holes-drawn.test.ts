@@ -43,6 +43,13 @@ describe('holes as drawn', () => {
     expect(hole.params.profile).toBe(`Ø${bottom[0]}×${bottom[1]} / Ø${diameter}×${d.size[2] - top[1] - bottom[1]} / Ø${top[0]}×${top[1]}`);
   });
 
+  it('plans both setups for a bore counterbored from both faces', async () => {
+    const r = await run('drawn-holes.step');
+    const hole = at(r, d.stepped.at)!;
+    const withHole = r.setups.filter((s) => s.features.includes(hole.id));
+    expect(withHole.map((s) => Math.round(s.direction[2])).sort()).toEqual([-1, 1]);
+  });
+
   it('keeps a counterbore whose floor corner is rounded one hole, the blend its floor radius', async () => {
     const { diameter, counterbore, radius } = d.filletedCounterbore;
     const r = await run('drawn-holes.step');

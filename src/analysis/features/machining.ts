@@ -67,8 +67,11 @@ export function addHoleHints(feature: Feature): void {
 /** Directions a feature can be machined from: its axis, and the reverse too for plain through holes. */
 function accessDirections(f: Feature): Vec3[] {
   if (!f.axis) return [];
-  const reverse: Vec3 = [-f.axis[0] + 0, -f.axis[1] + 0, -f.axis[2] + 0];
-  return f.type === 'hole' && f.params.through === true ? [f.axis, reverse] : [f.axis];
+  return f.type === 'hole' && f.params.through === true ? [f.axis, reverseOf(f.axis)] : [f.axis];
+}
+
+function reverseOf(d: Vec3): Vec3 {
+  return [-d[0] + 0, -d[1] + 0, -d[2] + 0];
 }
 
 /**
@@ -84,6 +87,8 @@ export function planSetups(features: Feature[]): Setup[] {
   };
   const milled = features.filter((f) => !f.type.startsWith('turned') && f.type !== 'groove' && f.type !== 'taper');
   for (const f of milled) if (accessDirections(f).length === 1) join(f, accessDirections(f));
+  // A bore counterbored from both faces needs both setups: its back counterbore is cut from the other side.
+  for (const f of milled.filter((x) => x.axis && typeof x.params.back_counterbore_diameter === 'number')) join(f, [reverseOf(f.axis!)]);
   for (const f of milled) if (accessDirections(f).length === 2) join(f, accessDirections(f));
   for (const s of setups) s.features.sort((a, b) => a - b);
   return setups.sort((a, b) => b.features.length - a.features.length || a.features[0]! - b.features[0]!);

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import type { TopoDS_Shape, TopoDS_Wire } from 'replicad-opencascadejs';
 import { getEngine } from '../src/analysis/occt/engine.ts';
-import { FIXTURE_DIR } from '../test/fixtures.ts';
+import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
 import { BSPLINE_FIXTURES as B } from '../test/bspline-fixtures.ts';
 
 const oc = await getEngine();
@@ -91,10 +91,19 @@ function build(kind: 'analytic' | 'bspline'): TopoDS_Shape {
   return blend(s);
 }
 
-for (const kind of ['analytic', 'bspline'] as const) {
+/** The B-spline variant turned about the skew axis every *-rotated fixture uses. */
+function rotated(shape: TopoDS_Shape): TopoDS_Shape {
+  const [ax, ay, az, angle] = FIXTURES.rotation;
+  const trsf = new oc.gp_Trsf();
+  trsf.SetRotation(new oc.gp_Ax1(point(0, 0, 0), new oc.gp_Dir(ax, ay, az)), angle);
+  return new oc.BRepBuilderAPI_Transform(shape, trsf, true, false).Shape();
+}
+
+for (const kind of ['analytic', 'bspline', 'rotated'] as const) {
   const name = B.files[kind];
+  const shape = kind === 'rotated' ? rotated(build('bspline')) : build(kind);
   const writer = new oc.STEPControl_Writer();
-  const status = writer.Transfer(build(kind), oc.STEPControl_StepModelType.STEPControl_AsIs, true, range());
+  const status = writer.Transfer(shape, oc.STEPControl_StepModelType.STEPControl_AsIs, true, range());
   if (status !== oc.IFSelect_ReturnStatus.IFSelect_RetDone) throw new Error(`transfer of ${name} failed`);
   writer.Write(`/${name}`);
   writeFileSync(`${FIXTURE_DIR}/${name}`, oc.FS.readFile(`/${name}`));

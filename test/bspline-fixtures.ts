@@ -4,7 +4,7 @@
  * curves, as Fusion, SolidWorks or NX exports do), so both must give the same features.
  */
 export const BSPLINE_FIXTURES = {
-  files: { analytic: 'bspline-block-analytic.step', bspline: 'bspline-block.step' },
+  files: { analytic: 'bspline-block-analytic.step', bspline: 'bspline-block.step', rotated: 'bspline-block-rotated.step' },
   size: [60, 40, 20] as const,
   /** Through hole [x, y, Ø] with its top rim rounded to `rimRadius`. */
   hole: [15, 20, 10] as const,

@@ -50,6 +50,12 @@ describe('B-spline faces recognised as analytic ones', () => {
     expect(pocket.params.depth).toBeCloseTo(B.pocket[4], 3);
   });
 
+  it('the B-spline block turned about a skew axis gives the same features and dimensions', async () => {
+    const rotated = await analyze(fixture(B.files.rotated), { fileName: B.files.rotated });
+    expect(rotated.faces.filter((f) => f.surfaceSource === 'bspline').length).toBe(bspline.faces.filter((f) => f.surfaceSource === 'bspline').length);
+    expect(rotated.features.map(described).sort()).toEqual(analytic.features.map(described).sort());
+  });
+
   it('B-spline edges that are circles carry their radius', () => {
     const circles = bspline.edges.filter((e) => e.curveSource === 'bspline' && e.curve === 'circle');
     const radii = new Set(circles.map((e) => e.radius!.toFixed(3)));

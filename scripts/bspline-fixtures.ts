@@ -7,16 +7,11 @@
  * variant, and the tori its rim blend gets, reach the STEP file as B-splines, as many exporters
  * write them. Dimensions in test/bspline-fixtures.ts.
  */
-import { writeFileSync } from 'node:fs';
 import type { TopoDS_Shape, TopoDS_Wire } from 'replicad-opencascadejs';
-import { getEngine } from '../src/analysis/occt/engine.ts';
-import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
 import { BSPLINE_FIXTURES as B } from '../test/bspline-fixtures.ts';
+import { box, cut, oc, point, revolved, rotated, write } from './fixture-kit.ts';
 
-const oc = await getEngine();
 const range = () => new oc.Message_ProgressRange();
-const point = (x: number, y: number, z: number) => new oc.gp_Pnt(x, y, z);
-const cut = (a: TopoDS_Shape, b: TopoDS_Shape) => new oc.BRepAlgoAPI_Cut(a, b, range()).Shape();
 
 function rectangle(x: number, y: number, z: number, dx: number, dy: number): TopoDS_Wire {
   const wire = new oc.BRepBuilderAPI_MakeWire();
@@ -39,17 +34,6 @@ function loft(section: (z: number, f: number) => TopoDS_Wire, z0: number, z1: nu
   for (const f of [0, 0.35, 1]) sweep.AddWire(section(z0 + f * (z1 - z0), f));
   sweep.Build(range());
   return sweep.Shape();
-}
-
-/** A z-axis solid of revolution from (r, z) profile points (the analytic variant's tools). */
-function revolved(x: number, y: number, profile: readonly (readonly [number, number])[]): TopoDS_Shape {
-  const wire = new oc.BRepBuilderAPI_MakeWire();
-  profile.forEach(([r, z], i) => {
-    const [r2, z2] = profile[(i + 1) % profile.length]!;
-    wire.Add(new oc.BRepBuilderAPI_MakeEdge(point(x + r, y, z), point(x + r2, y, z2)).Edge());
-  });
-  const face = new oc.BRepBuilderAPI_MakeFace(wire.Wire(), true).Face();
-  return new oc.BRepPrimAPI_MakeRevol(face, new oc.gp_Ax1(point(x, y, 0), new oc.gp_Dir(0, 0, 1)), 2 * Math.PI, true).Shape();
 }
 
 /** Rounds the vertical edge at x = y = 0 and the hole's top rim. */
@@ -76,9 +60,9 @@ function build(kind: 'analytic' | 'bspline'): TopoDS_Shape {
   const [px, py, pw, pl, depth] = B.pocket;
   const sink = (csd - cd) / 2; // 90°: as deep as the radius grows
   if (kind === 'analytic') {
-    let s: TopoDS_Shape = new oc.BRepPrimAPI_MakeBox(point(0, 0, 0), sx, sy, top).Solid();
+    let s = box(0, 0, 0, sx, sy, top);
     s = cut(s, revolved(hx, hy, [[0, -1], [hd / 2, -1], [hd / 2, top + 1], [0, top + 1]]));
-    s = cut(s, new oc.BRepPrimAPI_MakeBox(point(px, py, top - depth), pw, pl, depth + 1).Solid());
+    s = cut(s, box(px, py, top - depth, pw, pl, depth + 1));
     s = cut(s, revolved(cx, cy, [[0, -1], [cd / 2, -1], [cd / 2, top - sink], [csd / 2 + 1, top + 1], [0, top + 1]]));
     return blend(s);
   }
@@ -91,23 +75,6 @@ function build(kind: 'analytic' | 'bspline'): TopoDS_Shape {
   return blend(s);
 }
 
-/** The B-spline variant turned about the skew axis every *-rotated fixture uses. */
-function rotated(shape: TopoDS_Shape): TopoDS_Shape {
-  const [ax, ay, az, angle] = FIXTURES.rotation;
-  const trsf = new oc.gp_Trsf();
-  trsf.SetRotation(new oc.gp_Ax1(point(0, 0, 0), new oc.gp_Dir(ax, ay, az)), angle);
-  return new oc.BRepBuilderAPI_Transform(shape, trsf, true, false).Shape();
-}
-
 for (const kind of ['analytic', 'bspline', 'rotated'] as const) {
-  const name = B.files[kind];
-  const shape = kind === 'rotated' ? rotated(build('bspline')) : build(kind);
-  const writer = new oc.STEPControl_Writer();
-  const status = writer.Transfer(shape, oc.STEPControl_StepModelType.STEPControl_AsIs, true, range());
-  if (status !== oc.IFSelect_ReturnStatus.IFSelect_RetDone) throw new Error(`transfer of ${name} failed`);
-  writer.Write(`/${name}`);
-  writeFileSync(`${FIXTURE_DIR}/${name}`, oc.FS.readFile(`/${name}`));
-  oc.FS.unlink(`/${name}`);
-  writer.delete();
-  console.log(`wrote ${FIXTURE_DIR}/${name}`);
+  write(oc, B.files[kind], kind === 'rotated' ? rotated(build('bspline')) : build(kind));
 }

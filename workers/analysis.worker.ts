@@ -14,6 +14,7 @@ import { DEFAULT_MODEL_URL } from '../src/analysis/ml/default-model.browser.ts';
 import {
   analyze,
   warmUp,
+  yieldWarmUp,
   serializeError,
   transferables,
   type AnalysisResult,
@@ -51,6 +52,7 @@ export interface AnalysisWorkerApi {
 const api: AnalysisWorkerApi = {
   async analyze(bytes, name, onProgress, options = {}, onMesh) {
     let meshSent = false;
+    yieldWarmUp();
     try {
       const result = await analyze(bytes, {
         fileName: name,
@@ -82,4 +84,6 @@ Comlink.expose(api);
 // Start and warm the engine and the model as soon as the worker exists, so their start and first-run
 // compilation overlap with the user picking a file. A failure here is not lost: analyze() reports
 // it with a code.
-warmUp({ model: DEFAULT_MODEL_URL }).catch(() => undefined);
+// Three more rounds of the warm-up part let V8 optimise the reader's hot code meanwhile; a file
+// that arrives stops them (yieldWarmUp above).
+warmUp({ model: DEFAULT_MODEL_URL, tierUpRounds: 3 }).catch(() => undefined);

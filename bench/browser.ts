@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser [-- --drops N] [--idle MS] [--dist DIR | --no-build] [--no-node] [--no-plate] [--json out.json]`
+ * `npm run bench:browser [-- --drops N] [--idle MS] [--dist DIR | --no-build] [--no-node] [--no-plate] [--js-flags "..."] [--json out.json]`
  *
  * Issue 11's table: our app against occt-import-js (Online3DViewer's engine, read + mesh only) in
  * the same headless Chromium, on BRepNet 42811 and a 240-counterbore plate (bench/plate-fixture.ts).
@@ -11,6 +11,9 @@
  *  - first = the first drop/run after the idle wait; steady = median of drops 3..N; the two sides
  *    alternate drop by drop after the first, so a busy machine skews both alike.
  *  - node: the same pipeline and occt-import-js in this process, steady the same way (context).
+ *  - engine start on a first visit and on a revisit (same browser profile, new page): Chromium
+ *    caches the compiled engine for a cacheable streamed wasm (vite.config.ts, server/app.ts).
+ * `--js-flags` passes V8 flags to Chromium (diagnostics, e.g. `--no-liftoff`).
  * `--dist DIR` serves another build of the app (e.g. an older commit's, for before/after).
  * Prints figures, asserts nothing.
  */
@@ -24,7 +27,7 @@ import { analyze } from '../src/analysis/index.ts';
 // Node analyses with the shipped model on the browser's runtime, as the Chromium worker does.
 import '../src/analysis/ml/node.ts';
 import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
-import { appDrop, startPreview, type AppDrop } from './browser-page.ts';
+import { appDrop, harnessRun, startPreview, type AppDrop } from './browser-page.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { HEADLINE, ROOT, SHARED_DATA } from './files.ts';
 import { initOcctImport } from './occt-import.ts';
@@ -38,6 +41,7 @@ const { values: opts } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-node': { type: 'boolean', default: false },
     'no-plate': { type: 'boolean', default: false },
+    'js-flags': { type: 'string' },
     dist: { type: 'string' },
     json: { type: 'string' },
   },
@@ -120,6 +124,27 @@ async function benchNode(row: Row): Promise<void> {
   row.node = { app: steady(ours), occt: steady(peer) };
 }
 
+/** Engine start (the wait for the engine in the first analysis) on a first visit and two revisits. */
+async function benchRevisit(browser: Browser, base: string): Promise<{ engine: number; wall: number }[]> {
+  const context = await browser.newContext();
+  const bytes = readFileSync(join(ROOT, 'fixtures', 'box-with-hole.step'));
+  const visits: { engine: number; wall: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    note(`chromium engine start, visit ${i + 1} ...`);
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${base}/e2e/harness.html`);
+    await page.waitForFunction(() => window.harnessReady === true);
+    const run = await harnessRun(page, bytes, 'box-with-hole.step');
+    visits.push({ engine: run.timings.engine ?? NaN, wall: Date.now() - t0 });
+    await page.close();
+    // Chromium writes its code cache in the background once the module has tiered up.
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+  await context.close();
+  return visits;
+}
+
 function report(rows: Row[]): void {
   say(`\n== drop → result in Chromium: app (cache off) vs occt-import-js (read + mesh, worker), ms; first after ${IDLE_MS / 1000} s idle, steady = median of drops 3-${DROPS} ==`);
   say(table(
@@ -156,14 +181,20 @@ async function main(): Promise<void> {
   build();
   if (!opts['no-node']) for (const row of rows) await benchNode(row);
   const preview = await startPreview(ROOT, BUILD_DIR);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const args = [...CHROMIUM_ARGS, ...(opts['js-flags'] ? [`--js-flags=${opts['js-flags']}`] : [])];
+  if (opts['js-flags']) say(`chromium js-flags: ${opts['js-flags']}`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
+  let visits: { engine: number; wall: number }[] = [];
   try {
     for (const row of rows) await benchChromium(browser, preview.url, row);
+    visits = await benchRevisit(browser, preview.url);
   } finally {
     await browser.close();
     preview.stop();
   }
   report(rows);
+  say('\n== engine start in the worker, ms (page load to first small analysis: wall) ==');
+  say(table(['visit', 'engine start', 'wall'], visits.map((v, i) => [i === 0 ? 'first' : `revisit ${i}`, ms(v.engine), ms(v.wall)])));
   say(`1-min load average at end: ${loadavg()[0]!.toFixed(2)}`);
   if (opts.json) writeFileSync(opts.json, JSON.stringify(rows, null, 2));
 }

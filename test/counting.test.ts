@@ -5,13 +5,17 @@
  * sheet-metal part whose bends and blank outline are no features; lugs, ears and pins are bosses,
  * a thin-walled bored boss a pipe; a repeated tooth profile is one gear.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
 import '../src/analysis/ml/node.ts';
 import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
 import { COUNT_CLASSES, countFeatures } from '../src/analysis/features/count-classes.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
-import { fixture } from './fixtures.ts';
+import { SHARED_DATA, fixture } from './fixtures.ts';
+
+const PLATE = join(SHARED_DATA, 'real/hierarchical-cadnet/004-15944-2_pressure_plate_MT09_18.step');
 
 const run = (name: string) => analyze(fixture(name), { fileName: name });
 const fillets = (r: AnalysisResult) => r.features.filter((f) => f.type === 'fillet');
@@ -128,6 +132,11 @@ describe('gear teeth', () => {
     // Each tooth's two flanks, its tip and the root beside it.
     expect(teeth.faces).toHaveLength(4 * gear.teeth);
     expect(countFeatures(r)).toEqual({ [GEAR]: 1, [HOLE]: 1 });
+  });
+
+  it.skipIf(!existsSync(PLATE))('sees no toothing in a part merely 6-fold symmetric (the pressure plate in ../shared)', async () => {
+    const r = await analyze(new Uint8Array(readFileSync(PLATE)), { fileName: 'plate.step' });
+    expect(r.features.filter((f) => f.type === 'gear')).toEqual([]);
   });
 
   it('sees no toothing in bolt circles, grooves, threads or lobes', async () => {

@@ -2,11 +2,12 @@
  * Gear teeth: a tooth profile repeated at one pitch all around an axis. An estimator counts the
  * toothing once (and prices it by its tooth count), not each tooth's flanks, tips, roots, fillets
  * and chamfers. Seen in the faces:
- * - the tips: at least MIN_TEETH faces of one cylinder about the axis (outward for a gear, inward
+ * - the tips: at least MIN_TEETH - 2 faces of one cylinder about the axis (outward for a gear, inward
  *   for an internal gear), equal in area, their centres at one angular pitch (a tooth split at a
  *   seam may leave one or two odd faces);
  * - the teeth: every set of faces equal in type and area, at one radius and height, repeated at a
- *   multiple of that pitch about the axis.
+ *   multiple of that pitch about the axis, joined into one band with the tips, down to a root
+ *   circle of their own.
  */
 import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub, unit } from '../brep/vec.ts';
@@ -14,7 +15,11 @@ import type { FaceGraph } from './graph.ts';
 import { coaxialFaces } from './arc-sweep.ts';
 import { extentAlong, round4 } from './extent.ts';
 
-const MIN_TEETH = 6;
+/**
+ * A spur gear has at least ~12 teeth (fewer are undercut by the hob); parts merely symmetric
+ * (6 ribs, 8 bolts, a hexagon of pockets) repeat fewer times, and must not read as teeth.
+ */
+const MIN_TEETH = 10;
 /** Angles agree to a degree: far finer than any tooth pitch, far coarser than a file's rounding. */
 const ANGLE_TOL = Math.PI / 180;
 
@@ -35,10 +40,12 @@ export function findGears(graph: FaceGraph, candidates: Set<number>, size: numbe
   const tol = size * 1e-6 + 1e-6;
   const gears: Gear[] = [];
   const used = new Set<number>();
+  let centroid: Vec3[] | undefined; // only for parts with tip candidates: most have none
   for (const tips of tipSets(graph, candidates, tol)) {
     if (tips.some((f) => used.has(f.id))) continue;
     const { axis, center } = tips[0]!.params as { axis: Vec3; center: Vec3 };
-    const place = placer(graph, axis, center);
+    centroid ??= centroids(graph);
+    const place = placer(centroid, axis, center);
     const pitch = regularPitch(tips.map((f) => place(f).angle));
     if (!pitch) continue;
     const teeth = Math.round((2 * Math.PI) / pitch);
@@ -50,16 +57,39 @@ export function findGears(graph: FaceGraph, candidates: Set<number>, size: numbe
       families.set(key, [...(families.get(key) ?? []), p]);
     }
     const faces = [...families.values()].flatMap((fam) => byPhase(fam, pitch)).filter((set) => set.length >= teeth - 2 && set.length <= teeth).flat().map((p) => p.face.id);
-    const all = [...new Set([...faces, ...tips.map((f) => f.id)])].sort((a, b) => a - b);
-    all.forEach((f) => used.add(f));
+    // Each tip stands between its two flanks, and the toothing is what joins up with the tips
+    // (flank, tip, flank, root...); repeated faces elsewhere (a bolt circle) are no part of it.
+    const members = new Set([...faces, ...tips.map((f) => f.id)]);
+    if (!tips.every((t) => new Set(graph.neighbours(t.id).filter((n) => members.has(n.face) && n.face !== t.id).map((n) => n.face)).size >= 2)) continue;
+    const band = new Set<number>();
+    for (const t of tips) if (!band.has(t.id)) bandOf(graph, members, t.id).forEach((f) => band.add(f));
+    const all = [...band].sort((a, b) => a - b);
     const radii = all.map((id) => graph.faces[id]!).filter((f) => f.surface === 'cylinder' && coaxialFaces([f, tips[0]!], tol)).map((f) => f.params.radius!);
     const tip = tips[0]!.params.radius!;
     const internal = tips[0]!.params.internal === true;
     const root = internal ? Math.max(...radii) : Math.min(...radii);
+    // Teeth stand on a root circle of their own: a ring of equal arcs on one circle alone is no toothing.
+    if (Math.abs(root - tip) < tol * 10) continue;
+    all.forEach((f) => used.add(f));
     const [lo, hi] = extentAlong(graph.input, all, axis);
     gears.push({ faces: all, axis, params: { teeth, tip_diameter: round4(2 * tip), root_diameter: round4(2 * root), face_width: round4(hi - lo), internal } });
   }
   return gears;
+}
+
+/** The faces of `members` joined to `start` through shared edges. */
+function bandOf(graph: FaceGraph, members: Set<number>, start: number): Set<number> {
+  const band = new Set([start]);
+  const queue = [start];
+  while (queue.length) {
+    for (const n of graph.neighbours(queue.pop()!)) {
+      if (members.has(n.face) && !band.has(n.face)) {
+        band.add(n.face);
+        queue.push(n.face);
+      }
+    }
+  }
+  return band;
 }
 
 /** Groups of at least MIN_TEETH - 2 equal cylinder faces on one axis line and radius. */
@@ -81,15 +111,11 @@ function tipSets(graph: FaceGraph, candidates: Set<number>, tol: number): Face[]
   return sets.sort((a, b) => b[0]!.params.radius! - a[0]!.params.radius!);
 }
 
-/** Where a face's mesh centroid lies about the axis: radius, height along it, angle. */
-function placer(graph: FaceGraph, axis: Vec3, center: Vec3): (f: Face) => Placed {
-  const helper: Vec3 = Math.abs(axis[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
-  const e1 = unit(cross(axis, helper));
-  const e2 = cross(axis, e1);
+/** Each face's centre from its mesh, area-weighted: the same for every copy, however each copy was triangulated. */
+function centroids(graph: FaceGraph): Vec3[] {
   const { positions, indices, faceRanges } = graph.input.mesh;
   const vertex = (i: number): Vec3 => [positions[i * 3]!, positions[i * 3 + 1]!, positions[i * 3 + 2]!];
-  return (face) => {
-    // Area-weighted triangle centres: the same for every copy, however each copy was triangulated.
+  return graph.faces.map((face) => {
     const [first, count] = faceRanges[face.id]!;
     const c: Vec3 = [0, 0, 0];
     let total = 0;
@@ -99,7 +125,17 @@ function placer(graph: FaceGraph, axis: Vec3, center: Vec3): (f: Face) => Placed
       for (let k = 0; k < 3; k++) c[k] = c[k]! + (w * (a![k]! + b![k]! + e![k]!)) / 3;
       total += w;
     }
-    const d = sub(c.map((v) => v / (total || 1)) as Vec3, center);
+    return c.map((v) => v / (total || 1)) as Vec3;
+  });
+}
+
+/** Where a face's centre lies about the axis: radius, height along it, angle. */
+function placer(centroid: Vec3[], axis: Vec3, center: Vec3): (f: Face) => Placed {
+  const helper: Vec3 = Math.abs(axis[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
+  const e1 = unit(cross(axis, helper));
+  const e2 = cross(axis, e1);
+  return (face) => {
+    const d = sub(centroid[face.id]!, center);
     const height = dot(d, axis);
     const radial = sub(d, [axis[0] * height, axis[1] * height, axis[2] * height]);
     return { face, radius: norm(radial), height, angle: Math.atan2(dot(radial, e2), dot(radial, e1)) };

@@ -7,15 +7,21 @@
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface } from 'replicad-opencascadejs';
 import type { Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
-import { fitCanonical, type CanonicalFit, type SurfaceSample } from './canonical-fit.ts';
+import { fitBlend, fitCanonical, type BlendFit, type CanonicalFit, type SurfaceSample } from './canonical-fit.ts';
 import { cross, dot, norm, scale, sub, unit, xyz } from './vec.ts';
 
 /** Surface types that may hide an analytic surface. */
 export const FREEFORM_SURFACES = new Set(['bspline', 'bezier', 'revolution', 'extrusion', 'offset']);
 export const FREEFORM_CURVES = new Set(['bspline', 'bezier', 'offset', 'other']);
 
-/** Samples per parametric direction: enough to tell a fillet's quarter circle from a cone. */
+/**
+ * Samples per parametric direction. A first look on a coarse grid settles most faces (a real
+ * spline fits nothing there already, and costs no more); whatever it accepts is fitted again on
+ * the fine grid, enough to tell a fillet's quarter circle from a cone.
+ */
+const COARSE_GRID = 3;
 const GRID = 5;
+const COARSE_CURVE_SAMPLES = 5;
 const CURVE_SAMPLES = 9;
 
 /** The recognition tolerance for a part whose bounding-box diagonal is `diagonal`. */
@@ -23,11 +29,18 @@ export function linearTolerance(diagonal: number): number {
   return Math.max(1e-6, 1e-5 * diagonal);
 }
 
-export function recogniseSurface(oc: OC, adaptor: BRepAdaptor_Surface, tol: number): CanonicalFit | null {
-  return fitCanonical(sampleSurface(oc, adaptor), tol);
+/** A freeform face as the analytic surface it is, or else as a blend of circular section. */
+export function recogniseSurface(oc: OC, adaptor: BRepAdaptor_Surface, tol: number): { fit: CanonicalFit | null; blend: BlendFit | null } {
+  const coarse = sampleSurface(oc, adaptor, COARSE_GRID);
+  if (coarse.length === 0) return { fit: null, blend: null };
+  const candidate = fitCanonical(coarse, tol) !== null || fitBlend(coarse) !== null;
+  if (!candidate) return { fit: null, blend: null };
+  const fine = sampleSurface(oc, adaptor, GRID);
+  const fit = fitCanonical(fine, tol);
+  return { fit, blend: fit ? null : fitBlend(fine) };
 }
 
-export function sampleSurface(oc: OC, adaptor: BRepAdaptor_Surface): SurfaceSample[] {
+export function sampleSurface(oc: OC, adaptor: BRepAdaptor_Surface, grid = GRID): SurfaceSample[] {
   const [u0, u1, v0, v1] = [adaptor.FirstUParameter(), adaptor.LastUParameter(), adaptor.FirstVParameter(), adaptor.LastVParameter()];
   if (![u0, u1, v0, v1].every(Number.isFinite)) return [];
   // One set of output objects for the whole grid: EvalD2's six fresh objects a sample cost 3x.
@@ -35,11 +48,11 @@ export function sampleSurface(oc: OC, adaptor: BRepAdaptor_Surface): SurfaceSamp
   const d = [new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec()] as const;
   const samples: SurfaceSample[] = [];
   try {
-    for (let i = 0; i < GRID; i++) {
-      for (let j = 0; j < GRID; j++) {
+    for (let i = 0; i < grid; i++) {
+      for (let j = 0; j < grid; j++) {
         // A surface that cannot be differentiated there (an offset of a kinked basis, say)
         // throws: it is then simply not recognised, never a failed analysis.
-        if (!evaluates(() => adaptor.D2(u0 + ((i + 0.5) / GRID) * (u1 - u0), v0 + ((j + 0.5) / GRID) * (v1 - v0), p, ...d))) return [];
+        if (!evaluates(() => adaptor.D2(u0 + ((i + 0.5) / grid) * (u1 - u0), v0 + ((j + 0.5) / grid) * (v1 - v0), p, ...d))) return [];
         const sample = curvatureSample(xyz(p), xyz(d[0]), xyz(d[1]), xyz(d[2]), xyz(d[3]), xyz(d[4]));
         if (sample) samples.push(sample);
       }
@@ -91,17 +104,24 @@ export function recogniseCurve(oc: OC, adaptor: BRepAdaptor_Curve, tol: number):
   const t0 = adaptor.FirstParameter();
   const t1 = adaptor.LastParameter();
   if (!Number.isFinite(t0) || !Number.isFinite(t1) || t1 <= t0) return null;
-  const points: Vec3[] = [];
   const p = new oc.gp_Pnt();
-  try {
-    for (let i = 0; i < CURVE_SAMPLES; i++) {
-      if (!evaluates(() => adaptor.D0(t0 + (i / (CURVE_SAMPLES - 1)) * (t1 - t0), p))) return null;
+  const pointsAt = (n: number): Vec3[] | null => {
+    const points: Vec3[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!evaluates(() => adaptor.D0(t0 + (i / (n - 1)) * (t1 - t0), p))) return null;
       points.push(xyz(p));
     }
+    return points;
+  };
+  try {
+    // Five points turn most intersection curves away; a line or circle there is checked at nine.
+    const coarse = pointsAt(COARSE_CURVE_SAMPLES);
+    if (!coarse || !fitLineOrCircle(coarse, tol)) return null;
+    const fine = pointsAt(CURVE_SAMPLES);
+    return fine && fitLineOrCircle(fine, tol);
   } finally {
     p.delete();
   }
-  return fitLineOrCircle(points, tol);
 }
 
 export function fitLineOrCircle(points: readonly Vec3[], tol: number): CurveFit | null {

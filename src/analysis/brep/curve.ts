@@ -21,15 +21,15 @@ export type EdgeAttributes = Omit<Edge, 'id' | 'convexity' | 'faces'>;
 
 /**
  * `adaptor` is null for degenerate edges (a pole of a sphere or cone): they have no 3D curve.
- * A freeform curve within `tol` of a line or circle reports that type in `curve` (with the
+ * A freeform curve within `tolerance()` of a line or circle reports that type in `curve` (with the
  * circle's radius and centre) and its written type in `curveSource`.
  */
-export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_Curve | null, tol: number): EdgeAttributes {
+export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_Curve | null, tolerance: () => number): EdgeAttributes {
   const closed = oc.BRep_Tool.IsClosed(edge);
   if (!adaptor) return { curve: 'degenerate', length: 0, closed };
   const written = CURVE_NAMES[String(adaptor.GetType())] ?? 'other';
   const attrs: EdgeAttributes = { curve: written, length: edgeLength(oc, edge), closed };
-  const fit = FREEFORM_CURVES.has(written) ? recogniseCurve(oc, adaptor, tol) : null;
+  const fit = FREEFORM_CURVES.has(written) ? recogniseCurve(oc, adaptor, tolerance()) : null;
   if (fit) {
     attrs.curve = fit.curve;
     attrs.curveSource = written;

@@ -32,15 +32,17 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
   const curves: (BRepAdaptor_Curve | null)[] = [];
   try {
     checkpoint();
-    // Freeform faces and edges are recognised as analytic ones to a tolerance set by the part's size.
-    const tol = linearTolerance(diagonal(roughBoundingBox(oc, shape)));
+    // Freeform faces and edges are recognised as analytic ones to a tolerance set by the part's
+    // size, worked out on the first one met (most parts have none).
+    let tol: number | undefined;
+    const tolerance = () => (tol ??= linearTolerance(diagonal(roughBoundingBox(oc, shape))));
     const faces = topology.faces.shapes.map((face, id) => {
       // A face without a surface (tessellated-only AP242) traps the engine if it is queried.
       const geometric = oc.BRep_Tool.IsGeometric(face);
       const adaptor = geometric ? new oc.BRepAdaptor_Surface(face, true) : null;
       surfaces.push(adaptor);
       const attrs: FaceAttributes = adaptor
-        ? faceAttributes(oc, face, topology.faceReversed[id]!, adaptor, tol)
+        ? faceAttributes(oc, face, topology.faceReversed[id]!, adaptor, tolerance)
         : { surface: 'other', area: 0, reversed: topology.faceReversed[id]!, params: {} };
       return { id, ...attrs, loops: topology.faceLoops[id]! };
     });
@@ -53,7 +55,7 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
       const adjacent = [...new Set(uses.map((c) => topology.coedges[c]!.face))];
       const [left, right] = sidesOf(id, uses);
       const convexity = edgeConvexity(oc, curve, topology.edgeReversed[id]!, left, right);
-      return { id, ...edgeAttributes(oc, edge, curve, tol), convexity, faces: adjacent };
+      return { id, ...edgeAttributes(oc, edge, curve, tolerance), convexity, faces: adjacent };
     });
 
     /** Left = the face using the edge in its stored orientation (SPEC a.4); a lone face is both. */

@@ -7,8 +7,7 @@ import type { BRepAdaptor_Surface, Geom_ConicalSurface, TopoDS_Face } from 'repl
 import type { Face, SurfaceType, Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { cross, dot, scale, sub, unit, xyz, add, norm } from './vec.ts';
-import { FREEFORM_SURFACES, sampleSurface } from './canonical.ts';
-import { fitBlend, fitCanonical } from './canonical-fit.ts';
+import { FREEFORM_SURFACES, recogniseSurface } from './canonical.ts';
 
 const SURFACE_NAMES: Record<string, SurfaceType> = {
   GeomAbs_Plane: 'plane',
@@ -31,20 +30,19 @@ export function surfaceType(adaptor: BRepAdaptor_Surface): SurfaceType {
 }
 
 /**
- * `tol` (mm, relative to the part's size) is how far a freeform face may stray from the plane,
- * cylinder, cone, sphere or torus it is recognised as; such a face reports the analytic type and
- * parameters in `surface`/`params` and its written type in `surfaceSource`.
+ * `tolerance()` (mm, relative to the part's size; asked only for freeform faces) is how far a
+ * freeform face may stray from the plane, cylinder, cone, sphere or torus it is recognised as;
+ * such a face reports the analytic type and parameters in `surface`/`params` and its written type
+ * in `surfaceSource`; one of circular section (a blend) also its radius in `params.blendRadius`.
  */
-export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, adaptor: BRepAdaptor_Surface, tol: number): FaceAttributes {
+export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, adaptor: BRepAdaptor_Surface, tolerance: () => number): FaceAttributes {
   const written = surfaceType(adaptor);
   const sign = reversed ? -1 : 1;
-  const samples = FREEFORM_SURFACES.has(written) ? sampleSurface(oc, adaptor) : [];
-  const fit = samples.length ? fitCanonical(samples, tol) : null;
+  const { fit, blend } = FREEFORM_SURFACES.has(written) ? recogniseSurface(oc, adaptor, tolerance()) : { fit: null, blend: null };
   const surface = fit?.surface ?? written;
   const params = fit ? { ...fit.params } : analyticParams(adaptor, surface, sign);
   if (fit && params.normal) params.normal = scale(params.normal, sign);
   if (params.center && surface !== 'plane') params.internal = looksInward(adaptor, sign, params.center, params.axis);
-  const blend = samples.length && !fit ? fitBlend(samples) : null;
   if (blend) {
     // A freeform face with a circular cross-section: what the blend family needs to size it.
     params.blendRadius = blend.radius;

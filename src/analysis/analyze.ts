@@ -71,9 +71,10 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
   let shape: TopoDS_Shape | undefined;
   let brep: BrepContext | undefined;
   try {
-    // Start the model's runtime and session now (cached by source, so 'infer' reuses it): in a
-    // one-shot host (the CLI) onnxruntime's wasm then compiles on V8's background threads while
-    // the engine reads the file, instead of after it. A failure resurfaces in 'infer', coded.
+    // Start the model's runtime and session now (cached by source, so 'infer' reuses it): what of
+    // it runs off this thread (onnxruntime's wasm compile) overlaps the read. Its JavaScript still
+    // waits for stage boundaries, so one-shot hosts start it before analyze() (src/cli/vectis.ts).
+    // A failure resurfaces in 'infer', coded.
     if (options.model !== undefined && !isSession(options.model)) loadModel(options.model).catch(() => undefined);
     const hash = sha256Hex(bytes);
     // A ready engine costs nothing; one still starting (a worker starts it early) costs the wait.

@@ -81,4 +81,37 @@ describe('STEP header checks', () => {
     const big = text(`ISO-10303-21;\nHEADER;\nENDSEC;\nDATA;\n${'#1=X();\n'.repeat(HEADER_WINDOW / 4)}ENDSEC;\nEND-ISO-10303-21;\n`);
     expect(codeOf(big)).toBe('OK');
   });
+
+  // A unit of 1e30 mm made the engine trap on astronomically large faces; it is refused before
+  // the engine, while real conversion units (inch, foot) and SI prefixes read as before.
+  it('refuses a length unit outside a nanometre to ten kilometres, by its conversion factor', () => {
+    const source = new TextDecoder('latin1').decode(fixture('box-with-hole.step'));
+    const unit = /#(\d+) = \( LENGTH_UNIT\(\) NAMED_UNIT\(\*\) SI_UNIT\(\.MILLI\.,\.METRE\.\) \);/.exec(source);
+    expect(unit).not.toBeNull();
+    const withUnit = (factor: string, prefix: string) =>
+      text(
+        source.replace(
+          unit![0],
+          [
+            `#${unit![1]} = ( CONVERSION_BASED_UNIT('U',#900001) LENGTH_UNIT() NAMED_UNIT(#900002) );`,
+            `#900001 = LENGTH_MEASURE_WITH_UNIT(LENGTH_MEASURE(${factor}),#900003);`,
+            '#900002 = DIMENSIONAL_EXPONENTS(1.,0.,0.,0.,0.,0.,0.);',
+            `#900003 = ( LENGTH_UNIT() NAMED_UNIT(*) SI_UNIT(${prefix},.METRE.) );`,
+          ].join('\n'),
+        ),
+      );
+    const unitCode = (bytes: Uint8Array) => {
+      try {
+        return readStepHeader(bytes, 100 * MB).units;
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    };
+    expect(unitCode(withUnit('1.E+30', '.MILLI.'))).toBe('INVALID_STEP');
+    expect(unitCode(withUnit('1.E+05', '.KILO.'))).toBe('INVALID_STEP');
+    expect(unitCode(withUnit('1.E-12', '$'))).toBe('INVALID_STEP');
+    expect(unitCode(withUnit('25.4', '.MILLI.'))).toBe('u');
+    expect(unitCode(withUnit('0.3048', '$'))).toBe('u');
+    expect(unitCode(withUnit('1.609344', '.KILO.'))).toBe('u');
+  });
 });

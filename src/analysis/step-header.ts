@@ -97,16 +97,55 @@ function parseLengthUnit(text: string): string {
     const at = text.search(new RegExp(`#${id}\\s*=`));
     if (at < 0) continue;
     const entity = instanceAt(text, at);
-    if (/LENGTH_UNIT\s*\(\s*\)/i.test(entity)) return unitName(entity);
+    if (/LENGTH_UNIT\s*\(\s*\)/i.test(entity)) return checkedUnitName(text, entity);
   }
   const first = text.search(/LENGTH_UNIT\s*\(\s*\)/i);
-  return first < 0 ? 'mm' : unitName(instanceAt(text, first));
+  return first < 0 ? 'mm' : checkedUnitName(text, instanceAt(text, first));
+}
+
+function checkedUnitName(text: string, entity: string): string {
+  checkUnitScale(text, entity);
+  return unitName(entity);
 }
 
 /** The entity instance around `at`: from the end of the previous instance to its own ';'. */
 function instanceAt(text: string, at: number): string {
   const to = text.indexOf(';', at);
   return text.slice(text.lastIndexOf(';', at) + 1, to < 0 ? at + 400 : to);
+}
+
+/** Millimetres per SI length unit, by prefix ('' = the metre itself). */
+const SI_MM: Record<string, number> = { '': 1000, KILO: 1e6, DECI: 100, CENTI: 10, MILLI: 1, MICRO: 1e-3, NANO: 1e-6 };
+/**
+ * A conversion-based length unit must convert to between a nanometre and ten kilometres: inch, foot,
+ * yard, even mile fit, while a unit of 1e30 mm made the engine trap on astronomically large
+ * faces (a WebAssembly trap that costs the host its worker). Such a file is refused before the
+ * engine sees it.
+ */
+const UNIT_MM_RANGE = [1e-6, 1e7] as const;
+
+/** Millimetres per unit of a CONVERSION_BASED_UNIT, or undefined when it cannot be read. */
+function conversionFactorMm(text: string, entity: string): number | undefined {
+  const ref = /CONVERSION_BASED_UNIT\s*\(\s*'[^']{0,40}'\s*,\s*#(\d+)/i.exec(entity);
+  if (!ref) return undefined;
+  const at = text.search(new RegExp(`#${ref[1]}\\s*=`));
+  if (at < 0) return undefined;
+  const measure = /LENGTH_MEASURE\s*\(\s*([-+0-9.Ee]{1,40})\s*\)\s*,\s*#(\d+)/i.exec(instanceAt(text, at));
+  if (!measure) return undefined;
+  const base = text.search(new RegExp(`#${measure[2]}\\s*=`));
+  if (base < 0) return undefined;
+  const si = /SI_UNIT\s*\(\s*(?:\.([A-Z]+)\.|\$)\s*,\s*\.METRE\./i.exec(instanceAt(text, base));
+  const perBase = si ? SI_MM[(si[1] ?? '').toUpperCase()] : undefined;
+  const value = Number(measure[1]!.replace(/\.$/, '').replace(/\.([Ee])/, '$1'));
+  return perBase === undefined || !Number.isFinite(value) ? undefined : value * perBase;
+}
+
+function checkUnitScale(text: string, entity: string): void {
+  const mm = conversionFactorMm(text, entity);
+  if (mm === undefined) return;
+  if (!(mm >= UNIT_MM_RANGE[0] && mm <= UNIT_MM_RANGE[1])) {
+    throw new AnalysisError('INVALID_STEP', `The file declares a length unit of ${mm.toExponential(3)} mm: no part is drawn in such units.`);
+  }
 }
 
 function unitName(entity: string): string {

@@ -9,8 +9,8 @@
 #
 # Engines, first that works: docker or podman (build, then `run`); else buildah to build and
 # `buildah run --isolation chroot` to run (docker format, so the HEALTHCHECK is kept). That last way is how it runs in the sandbox this
-# project is developed in, where no OCI runtime can start a container (see README, "The Docker
-# image"). Needs network for `npm ci` inside the build.
+# project is developed in, where no OCI runtime can start a container (see docs/server.md,
+# "The deploy files, run"). Needs network for `npm ci` inside the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

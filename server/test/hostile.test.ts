@@ -160,6 +160,10 @@ describe('time limits', () => {
     // A part without Content-Disposition, and the body's end never sent: stuck whichever way busboy takes it.
     const body = multipartBody(BOUNDARY, [{ headers: ['Content-Type: text/plain'], content: 'z'.repeat(64 * 1024) }]);
     const headers = { ...multipartHeaders, 'content-length': String(body.length + 1000) };
+    // Shutdown rightly waits for every request in flight: on a loaded machine earlier tests' uploads
+    // may still be analysing, so start from a server with nothing else to finish.
+    const idle = () => server.ctx.state.uploads === 0 && server.ctx.pool.stats().busy === 0 && server.ctx.pool.stats().queued === 0;
+    await until(idle, 60_000, 'earlier requests answered');
     const stuck = rawRequest(server.url, { path: '/analyze', headers, chunks: [body], timeoutMs: 30_000 });
     await until(() => server.ctx.state.uploads === 1, 10_000, 'the request in flight');
     const SHUTDOWN_LIMIT_MS = 20_000;

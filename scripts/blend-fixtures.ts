@@ -5,12 +5,7 @@
  * Dimensions in test/blend-fixtures.ts.
  */
 import { BLEND_FIXTURES as B } from '../test/blend-fixtures.ts';
-import { box, edgesWhere, oc, point, write } from './fixture-kit.ts';
-
-const range = () => new oc.Message_ProgressRange();
-const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
-/** Both end points of an edge satisfy `pick`. */
-const both = (pick: (p: number[]) => boolean) => (a: number[], b: number[]) => pick(a) && pick(b);
+import { both, box, edgesWhere, near, oc, point, range, write } from './fixture-kit.ts';
 
 // Corner: the edges x = 0 & y = 0, x = 0 & z = top, y = 0 & z = top rounded together.
 {

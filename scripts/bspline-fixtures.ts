@@ -9,9 +9,7 @@
  */
 import type { TopoDS_Shape, TopoDS_Wire } from 'replicad-opencascadejs';
 import { BSPLINE_FIXTURES as B } from '../test/bspline-fixtures.ts';
-import { box, cut, oc, point, revolved, rotated, write } from './fixture-kit.ts';
-
-const range = () => new oc.Message_ProgressRange();
+import { box, cut, near, oc, point, range, revolved, rotated, write } from './fixture-kit.ts';
 
 function rectangle(x: number, y: number, z: number, dx: number, dy: number): TopoDS_Wire {
   const wire = new oc.BRepBuilderAPI_MakeWire();
@@ -46,7 +44,6 @@ function blend(shape: TopoDS_Shape): TopoDS_Shape {
     const edge = oc.TopoDS.Edge(explorer.Current());
     const curve = new oc.BRepAdaptor_Curve(edge);
     const [a, b] = [curve.Value(curve.FirstParameter()), curve.Value(curve.LastParameter())];
-    const near = (v: number, w: number) => Math.abs(v - w) < 1e-6;
     if (near(a.X(), 0) && near(a.Y(), 0) && near(b.X(), 0) && near(b.Y(), 0)) fillet.Add(B.edgeRadius, edge);
     if (near(a.Z(), top) && near(b.Z(), top) && Math.abs(Math.hypot(a.X() - hx, a.Y() - hy) - hd / 2) < 1e-3) fillet.Add(B.rimRadius, edge);
   }

@@ -6,12 +6,7 @@
  */
 import type { TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
 import { CHAMFER_FIXTURES as C } from '../test/chamfer-fixtures.ts';
-import { box, edgesWhere, oc, point, rotated, unify, write } from './fixture-kit.ts';
-
-const range = () => new oc.Message_ProgressRange();
-const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
-/** Both end points of an edge satisfy `pick`. */
-const both = (pick: (p: number[]) => boolean) => (a: number[], b: number[]) => pick(a) && pick(b);
+import { both, box, edgesWhere, near, oc, point, range, rotated, unify, write } from './fixture-kit.ts';
 
 /** The face of `shape` whose plane normal is (0, 0, nz) at height z. */
 function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {

@@ -10,6 +10,13 @@ import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
 
 export const oc = await getEngine();
 
+/** A fresh progress range, which OCC's algorithms take as their last argument. */
+export const range = () => new oc.Message_ProgressRange();
+/** Equal to within the fixtures' construction tolerance. */
+export const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+/** Both end points of an edge satisfy `pick` (for edgesWhere, filletEdges, chamferEdges). */
+export const both = (pick: (p: number[]) => boolean) => (a: number[], b: number[]) => pick(a) && pick(b);
+
 export function point(x: number, y: number, z: number) {
   return new oc.gp_Pnt(x, y, z);
 }

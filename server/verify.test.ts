@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyResult } from './verify.ts';
 
 const base = () => ({
-  schemaVersion: '1.1.0',
+  schemaVersion: '1.2.0',
   file: { name: 'a.step', sha256: 'a'.repeat(64), bytes: 100, schema: 'AP214', units: 'mm' },
   part: { solids: 1, ignoredShells: 0, faces: 3, edges: 2, bbox: { min: [0, 0, 0], max: [10, 20, 30] }, stock: [30, 20, 10], volume: 6000, area: 2200 },
   mesh: { positions: [0, 0, 0, 1, 1, 1], normals: [0, 0, 1, 0, 0, 1], indices: [0, 1, 0], faceRanges: [[0, 1]], edgePositions: [], edgeRanges: [], linearDeflection: 0.03, angularDeflection: 0.5 },

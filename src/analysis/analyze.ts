@@ -126,6 +126,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       features: recognition.features,
       setups: recognition.setups,
       dfm: [...plausibleSize(bbox, model.units), ...recognition.dfm],
+      pmi: [],
       timings,
     };
     const mlModel = options.model;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export const SURFACE_TYPES = [
   'plane', 'cylinder', 'cone', 'sphere', 'torus', 'bspline', 'bezier', 'revolution', 'extrusion',
@@ -211,6 +211,41 @@ export const dfmSchema = z.object({
 });
 export type DfmIssue = z.infer<typeof dfmSchema>;
 
+export const PMI_KINDS = ['dimension', 'geometric_tolerance', 'datum', 'surface_texture'] as const;
+export type PmiKind = (typeof PMI_KINDS)[number];
+
+/**
+ * One item of the file's semantic PMI (AP242: a dimension with its tolerance or limits, a
+ * geometric tolerance with its datums, a datum feature, a surface texture), attached to the faces
+ * its shape aspect names and to the features that hold those faces (src/analysis/pmi/).
+ */
+export const pmiSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(PMI_KINDS),
+  /** What it is: 'diameter', 'radius', 'linear distance', 'angle', 'position', 'flatness', a datum's letter... */
+  name: z.string(),
+  /** The dimension's value, the geometric tolerance's zone size, a texture's parameter; null for a datum. */
+  nominal: z.number().nullable(),
+  /** Signed deviations from `nominal` (+0.05 / -0.02); null where the file gives none. */
+  upper: z.number().nullable(),
+  lower: z.number().nullable(),
+  /** 'mm' (every length is converted to millimetres), 'deg' for angles, 'um' for roughness, '' for none. */
+  unit: z.string(),
+  /** A limits-and-fits class ('H7', 'g6') where the file gives one. */
+  tolerance_class: z.string().optional(),
+  /** Geometric tolerances: datum letters in precedence order (a compartment with several reads 'A-B'). */
+  datums: z.array(z.string()).optional(),
+  /** Geometric tolerances: zone form and modifiers ('diameter', 'maximum_material_requirement', ...). */
+  modifiers: z.array(z.string()).optional(),
+  /** Face ids (TopExp order) the item applies to; empty when its faces could not be found. */
+  faces: z.array(z.number().int()),
+  /** Ids of the result's features that hold any of those faces. */
+  features: z.array(z.number().int()),
+  /** The STEP instance (#id) the item was read from: to trace it back to the file. */
+  entity: z.number().int().optional(),
+});
+export type Pmi = z.infer<typeof pmiSchema>;
+
 export const analysisResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   file: fileSchema,
@@ -233,6 +268,8 @@ export const analysisResultSchema = z.object({
   /** Tool access directions: the fewest 3-axis setups that reach every feature. */
   setups: z.array(setupSchema).default([]),
   dfm: z.array(dfmSchema).default([]),
+  /** Semantic PMI read from an AP242 file (1.2.0); empty for files without it. */
+  pmi: z.array(pmiSchema).default([]),
   timings: timingsSchema,
 });
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;

@@ -1,31 +1,39 @@
-/** Face-level evaluation against labelled data: accuracy, per-class precision/recall/F1, confusion. */
+/**
+ * Evaluation against labelled data: accuracy, per-class precision/recall/F1, confusion. Faces over
+ * MFCAD++ ids by default; any other class list (feature types scored against estimators'
+ * corrections, src/analysis/corrections/score.ts) is passed to the constructor.
+ */
 import { MFCADPP_CLASSES } from './classes.ts';
 
 export interface Evaluation {
   faces: number;
   correct: number;
   accuracy: number;
-  /** confusion[truth][predicted] over MFCAD++ ids. */
+  /** confusion[truth][predicted] over the evaluator's class ids (MFCAD++ by default). */
   confusion: number[][];
   perClass: { id: number; name: string; support: number; precision: number; recall: number; f1: number }[];
 }
 
 export class Evaluator {
-  private readonly confusion = MFCADPP_CLASSES.map(() => MFCADPP_CLASSES.map(() => 0));
+  private readonly confusion: number[][];
+
+  constructor(private readonly classes: readonly string[] = MFCADPP_CLASSES) {
+    this.confusion = classes.map(() => classes.map(() => 0));
+  }
 
   add(truth: number[], predicted: number[]): void {
     truth.forEach((t, i) => this.confusion[t]![predicted[i]!]!++);
   }
 
   result(): Evaluation {
-    const n = MFCADPP_CLASSES.length;
+    const n = this.classes.length;
     let faces = 0;
     let correct = 0;
     for (let t = 0; t < n; t++) for (let p = 0; p < n; p++) {
       faces += this.confusion[t]![p]!;
       if (t === p) correct += this.confusion[t]![p]!;
     }
-    const perClass = MFCADPP_CLASSES.map((name, id) => {
+    const perClass = this.classes.map((name, id) => {
       const tp = this.confusion[id]![id]!;
       const support = this.confusion[id]!.reduce((a, b) => a + b, 0);
       const predicted = this.confusion.reduce((a, row) => a + row[id]!, 0);

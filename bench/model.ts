@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
 import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
 import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../src/analysis/ml/node.ts';
-import { loadModel } from '../src/analysis/ml/session.ts';
+import { loadModel } from '../src/analysis/ml/runtime/session.ts';
 import type { BenchFile } from './files.ts';
 import { median, ms, ratio, table } from './stats.ts';
 

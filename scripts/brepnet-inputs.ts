@@ -1,5 +1,5 @@
 /**
- * STEP → BRepNet input tensors as JSON (format: src/analysis/ml/inputs.ts `inputsToJSON`;
+ * STEP → BRepNet input tensors as JSON (format: src/analysis/ml/inputs/inputs.ts `inputsToJSON`;
  * Python: models/training/brepnet.py `load_inputs_json`).
  *
  *   npx tsx scripts/brepnet-inputs.ts part.step [more.step ...] [--out-dir DIR | --out file.json]
@@ -12,9 +12,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { inputsToJSON } from '../src/analysis/ml/inputs.ts';
-import { NORMALIZATIONS, type Normalization } from '../src/analysis/ml/features.ts';
-import { brepnetInputsForStep } from '../src/analysis/ml/step-inputs.ts';
+import { inputsToJSON } from '../src/analysis/ml/inputs/inputs.ts';
+import { NORMALIZATIONS, type Normalization } from '../src/analysis/ml/inputs/scalar-columns.ts';
+import { brepnetInputsForStep } from '../src/analysis/ml/inputs/step-inputs.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

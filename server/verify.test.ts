@@ -63,7 +63,7 @@ describe('verifyResult', () => {
     expect(v.differences.map((d) => d.path)).toContain(path);
   });
 
-  // A region the model flagged but nothing measured (ml/fuse.ts): its review flag and hint are claims too.
+  // A region the model flagged but nothing measured (ml/fusion/fuse.ts): its review flag and hint are claims too.
   const withReview = () => {
     const r = base() as any;
     r.features.push({ id: 2, type: 'unrecognised', faces: [6, 7], params: {}, confidence: 0.7, method: 'review', modelVersion: 'vectis-brepnet-1', hint: 'rectangular_pocket', needs_review: true });

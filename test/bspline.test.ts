@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/analysis/analyze.ts';
 import type { AnalysisResult, Feature } from '../src/analysis/result.ts';
-import { faceFeatures, edgeFeatures } from '../src/analysis/ml/features.ts';
+import { faceFeatures, edgeFeatures } from '../src/analysis/ml/inputs/scalar-columns.ts';
 import { HAS_SHARED, fixture, shared } from './fixtures.ts';
 import { BSPLINE_FIXTURES as B } from './bspline-fixtures.ts';
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze, AnalysisError } from '../src/analysis/index.ts';
 import '../src/analysis/ml/node.ts';
 import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
-import { loadModel } from '../src/analysis/ml/session.ts';
-import { applyModel } from '../src/analysis/ml/infer.ts';
+import { loadModel } from '../src/analysis/ml/runtime/session.ts';
+import { applyModel } from '../src/analysis/ml/runtime/infer.ts';
 import { fixture } from './fixtures.ts';
 
 const MODEL = defaultModelPath();

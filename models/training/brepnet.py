@@ -11,7 +11,7 @@ Variants
       Gc [C,12,10] give Xf/Xc (64-d); Xe is one zero column; 4 units; output unit 13s -> s -> s,
       face max-pool -> s-d embedding -> classification_layer (s -> classes).
 
-Topology inputs (int64, see src/analysis/ml/kernel.ts, which builds them):
+Topology inputs (int64, see src/analysis/ml/inputs/kernel.ts, which builds them):
   Kf [C,2], Ke [C,5], Kc [C,6]  winged-edge kernel; Ce [E,2] edge pooling;
   Cf [F,K]  face pooling: coedge ids, padded with C (the appended all-zero row: reproduces the
             reference's zero-row quirk for faces with < 30 coedges) or C+1 (a row of -3e38).
@@ -183,7 +183,7 @@ def build_for_state_dict(sd):
 
 
 def load_inputs_json(path):
-    """Tensors written by src/analysis/ml/inputs.ts `inputsToJSON` (scripts/brepnet-inputs.ts)."""
+    """Tensors written by src/analysis/ml/inputs/inputs.ts `inputsToJSON` (scripts/brepnet-inputs.ts)."""
     with open(path) as f:
         doc = json.load(f)
     out = {}

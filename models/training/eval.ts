@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyze } from '../../src/analysis/index.ts';
 import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../../src/analysis/ml/node.ts';
-import { loadModel, type BrepNetSession } from '../../src/analysis/ml/session.ts';
+import { loadModel, type BrepNetSession } from '../../src/analysis/ml/runtime/session.ts';
 import { mapLabels } from './export-dataset.ts';
 import { CLASS_NAMES } from './generate/classes.ts';
 

@@ -4,7 +4,7 @@
  *   npx tsx models/training/export-dataset.ts --out data/sets/NAME <dir>... [--limit N]
  *       [--normalization area] [--edge-features brepnet+dihedral] [--raw]
  *
- * Each part goes through analyze() and the model's own input code (src/analysis/ml/inputs.ts,
+ * Each part goes through analyze() and the model's own input code (src/analysis/ml/inputs/inputs.ts,
  * BRepNet tensors with our dihedral edge column by default, standardised with BRepNet's statistics
  * unless --raw), so training sees exactly
  * what inference sees. Labels are mapped to the generator's scheme (classes.ts): MFCAD's 16 ids
@@ -19,9 +19,9 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../../src/analysis/index.ts';
 import { MFCAD_TO_MFCADPP } from '../../src/analysis/features/classes.ts';
-import { EDGE_FEATURE_SETS, NORMALIZATIONS, edgeColumns, type EdgeFeatureSet, type Normalization } from '../../src/analysis/ml/features.ts';
-import { brepnetInputs, type BrepNetInputs } from '../../src/analysis/ml/inputs.ts';
-import { BREPNET_STANDARDIZATION } from '../../src/analysis/ml/standardization.ts';
+import { EDGE_FEATURE_SETS, NORMALIZATIONS, edgeColumns, type EdgeFeatureSet, type Normalization } from '../../src/analysis/ml/inputs/scalar-columns.ts';
+import { brepnetInputs, type BrepNetInputs } from '../../src/analysis/ml/inputs/inputs.ts';
+import { BREPNET_STANDARDIZATION } from '../../src/analysis/ml/inputs/standardization.ts';
 import { CLASS_NAMES } from './generate/classes.ts';
 
 export const TENSORS = ['Xf', 'Xe', 'Xc', 'Kf', 'Ke', 'Kc', 'Ce', 'Cf', 'labels'] as const;

@@ -1,12 +1,12 @@
 """ONNX export (opset 17) of a BRepNet model with Vectis metadata, plus synthetic test graphs.
 
-The ONNX file is self-describing: src/analysis/ml/model-info.ts reads these metadata_props.
+The ONNX file is self-describing: src/analysis/ml/runtime/model-info.ts reads these metadata_props.
   vectis.format          'brepnet/1'
   vectis.variant         'features' (inputs Xf, Xe, Xc, Kf, Ke, Kc, Ce, Cf) | 'uvnet' (Gf, Gc, Kf, ...)
   vectis.classes         JSON list of class names, index = logit column
   vectis.class_kind      'machining-features' (ours) | 'modelling-operations' (Autodesk's)
   vectis.model_version   free text, recorded in every analysis result
-  vectis.normalization   'area' | 'unit-box' | 'none' (src/analysis/ml/features.ts)
+  vectis.normalization   'area' | 'unit-box' | 'none' (src/analysis/ml/inputs/scalar-columns.ts)
   vectis.edge_features   'brepnet' (default, Xe [E,10]) | 'brepnet+dihedral' (Xe [E,11], ours)
   vectis.standardization JSON, BRepNet's feature_standardization shape (features variant)
   license, source        licence of the weights; where they came from
@@ -113,7 +113,7 @@ def example_inputs(variant, topo, generator):
 
 
 def tensors_json(tensors):
-    """name -> {shape, dtype, data} (the format of src/analysis/ml/inputs.ts inputsToJSON)."""
+    """name -> {shape, dtype, data} (the format of src/analysis/ml/inputs/inputs.ts inputsToJSON)."""
     out = {}
     for n, v in tensors.items():
         out[n] = dict(shape=list(v.shape), dtype='float32' if v.is_floating_point() else 'int64',

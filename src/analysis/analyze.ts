@@ -15,9 +15,9 @@ import { SCHEMA_VERSION, type AnalysisResult, type DfmIssue, type Mesh, type Sta
 import { unitPlausibility } from './size-check.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
-import { applyModel, isSession, type ModelOption } from './ml/infer.ts';
-import { loadModel } from './ml/session.ts';
-import { uvGrids, type GridFrame } from './ml/uv-grids.ts';
+import { applyModel, isSession, type ModelOption } from './ml/runtime/infer.ts';
+import { loadModel } from './ml/runtime/session.ts';
+import { uvGrids, type GridFrame } from './ml/uvnet/uv-grids.ts';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -41,7 +41,7 @@ export interface AnalyzeOptions {
   onMesh?: (mesh: Mesh) => void;
   signal?: AbortSignal;
   /**
-   * A BRepNet segmentation model (ONNX bytes, URL or path, or a session from ml/session.ts
+   * A BRepNet segmentation model (ONNX bytes, URL or path, or a session from ml/runtime/session.ts
    * `loadModel`). When set, the 'infer' stage labels every face and adds 'ml' features; a model
    * that cannot run fails the analysis with MODEL_UNAVAILABLE. Without it nothing ML runs.
    */

@@ -82,7 +82,7 @@ export const faceSchema = z.object({
   confidence: z.number().optional(),
   /**
    * The pipeline's final MFCAD++ class id (0-24, 24 = stock) of this face: its geometric feature's
-   * class, else the model's where it kept a region there (ml/fuse.ts). The model's raw output is `label`.
+   * class, else the model's where it kept a region there (ml/fusion/fuse.ts). The model's raw output is `label`.
    */
   mfcadClass: z.number().int().optional(),
   /**

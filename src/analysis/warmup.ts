@@ -10,8 +10,8 @@
  * model load takes seconds, which would otherwise land on the first file.
  */
 import { analyze } from './analyze.ts';
-import { isSession, type ModelOption } from './ml/infer.ts';
-import { loadModel } from './ml/session.ts';
+import { isSession, type ModelOption } from './ml/runtime/infer.ts';
+import { loadModel } from './ml/runtime/session.ts';
 import { getEngine } from './occt/engine.ts';
 import { WARMUP_PART_STEP } from './warmup-part-step.ts';
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MFCAD_TO_MFCADPP } from '../analysis/features/classes.ts';
 import type { Evaluation } from '../analysis/features/evaluate.ts';
-import { mfcadppIdOfLabel } from '../analysis/ml/model-classes.ts';
+import { mfcadppIdOfLabel } from '../analysis/ml/fusion/model-classes.ts';
 import { ANY_HOLE, ClassScores } from './eval-classes.ts';
 import { analyzeLabelled, fixed, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 

@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { analyze, serializeError, stringifyResult, type AnalysisResult } from '../analysis/index.ts';
 import '../analysis/ml/node.ts';
 import { modelFromSetting } from '../analysis/ml/model-file.ts';
-import { isSession, type ModelOption } from '../analysis/ml/infer.ts';
-import { loadModel } from '../analysis/ml/session.ts';
+import { isSession, type ModelOption } from '../analysis/ml/runtime/infer.ts';
+import { loadModel } from '../analysis/ml/runtime/session.ts';
 import { getEngine } from '../analysis/occt/engine.ts';
 
 const USAGE = `usage: vectis analyze <file.step> [--out result.json] [--model <file.onnx>|none]

@@ -1,5 +1,5 @@
 /**
- * Our UV-Net grids (src/analysis/ml/uv-grids.ts, WASM engine, no FClass2d) against native OCCT's
+ * Our UV-Net grids (src/analysis/ml/uvnet/uv-grids.ts, WASM engine, no FClass2d) against native OCCT's
  * (./reference.cpp, built as its header says), per file: the largest differences of points,
  * normals and tangents, and how many mask samples disagree.
  *
@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { buildBrepGraph } from '../../../src/analysis/brep/graph.ts';
 import { getEngine } from '../../../src/analysis/occt/engine.ts';
 import { readStep } from '../../../src/analysis/step.ts';
-import { uvGrids } from '../../../src/analysis/ml/uv-grids.ts';
+import { uvGrids } from '../../../src/analysis/ml/uvnet/uv-grids.ts';
 
 interface Grids { faces: number; coedges: number; Gf: ArrayLike<number>; Gc: ArrayLike<number> }
 

@@ -10,7 +10,7 @@
  * otherwise one thread. SIMD is used when the browser has it (all current ones do).
  */
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import { configureOnnxRuntime, type OrtModule } from './session.ts';
+import { configureOnnxRuntime, type OrtModule } from './runtime/session.ts';
 
 /** Threads for the wasm backend: up to 4 when SharedArrayBuffer is allowed, else 1. */
 export function wasmThreads(): number {

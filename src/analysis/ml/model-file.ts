@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MODEL_FILE } from './default-model.ts';
+import { DEFAULT_MODEL_FILE } from './runtime/default-model.ts';
 
 /**
  * models/vectis-brepnet.onnx, found by walking up from this module: that works from src/ (tsx,

@@ -9,7 +9,7 @@
  * offline work where speed matters more than parity (model evaluation).
  */
 import { readFile } from 'node:fs/promises';
-import { configureOnnxRuntime, type OrtModule } from './session.ts';
+import { configureOnnxRuntime, type OrtModule } from './runtime/session.ts';
 
 const readModelFile = async (path: string) => new Uint8Array(await readFile(path));
 

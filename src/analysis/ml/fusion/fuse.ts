@@ -14,9 +14,9 @@
  *
  * `minConfidence` was chosen on development data only (scripts/fusion-dev.ts; README).
  */
-import type { AnalysisResult, Feature } from '../result.ts';
-import { STOCK_CLASS } from '../features/classes.ts';
-import { FaceGraph } from '../features/graph.ts';
+import type { AnalysisResult, Feature } from '../../result.ts';
+import { STOCK_CLASS } from '../../features/classes.ts';
+import { FaceGraph } from '../../features/graph.ts';
 import { measureRegion } from './measure.ts';
 import { mfcadppIdOfLabel } from './model-classes.ts';
 

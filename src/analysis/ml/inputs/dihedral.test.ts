@@ -1,8 +1,8 @@
 /** The 'brepnet+dihedral' edge set: an 11th column, cos between the normals of two planar faces. */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../index.ts';
-import { fixture } from '../../../test/fixtures.ts';
-import { edgeColumns, edgeFeatures, type BrepGraphLike } from './features.ts';
+import { analyze } from '../../index.ts';
+import { fixture } from '../../../../test/fixtures.ts';
+import { edgeColumns, edgeFeatures, type BrepGraphLike } from './scalar-columns.ts';
 import { brepnetInputs, tensorShapes } from './inputs.ts';
 
 describe('dihedral edge feature', () => {

@@ -6,7 +6,7 @@
  * of curvature at 2° per chord) may classify differently from OCC's exact classifier.
  */
 import type { BRepAdaptor_Curve2d, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
-import type { OC } from '../occt/engine.ts';
+import type { OC } from '../../occt/engine.ts';
 
 export interface UvBoundary {
   /** Straight pieces, [u0, v0, u1, v1] each. */

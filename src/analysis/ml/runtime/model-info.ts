@@ -5,8 +5,8 @@
  * models/training/export.py). Files without them (a bare export) fall back to Autodesk's
  * conventions: unit-box normalisation, BRepNet's statistics, classes named after the logit index.
  */
-import { EDGE_FEATURE_SETS, NORMALIZATIONS, type EdgeFeatureSet, type Normalization } from './features.ts';
-import { BREPNET_STANDARDIZATION, type Standardization } from './standardization.ts';
+import { EDGE_FEATURE_SETS, NORMALIZATIONS, type EdgeFeatureSet, type Normalization } from '../inputs/scalar-columns.ts';
+import { BREPNET_STANDARDIZATION, type Standardization } from '../inputs/standardization.ts';
 
 export type ModelVariant = 'features' | 'uvnet';
 

@@ -8,8 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ortNode from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { analyze, AnalysisError } from '../index.ts';
-import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from './node.ts';
+import { analyze, AnalysisError } from '../../index.ts';
+import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../node.ts';
 import { readOnnxMetadata } from './model-info.ts';
 import { loadModel } from './session.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, type Feature } from '../index.ts';
-import { fixture } from '../../../test/fixtures.ts';
+import { analyze, type Feature } from '../../index.ts';
+import { fixture } from '../../../../test/fixtures.ts';
 import { mergeWithGeometry } from './merge.ts';
 
 describe('merging ML labels with geometric features', () => {

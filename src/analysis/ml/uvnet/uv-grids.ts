@@ -11,10 +11,10 @@
  * fractions of the parameter range or of the arc length, which the scale does not move either.
  */
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Edge } from 'replicad-opencascadejs';
-import type { Vec3 } from '../result.ts';
-import type { OC } from '../occt/engine.ts';
-import type { Topology } from '../brep/topology.ts';
-import { lengthScale, type BrepGraphLike, type Normalization } from './features.ts';
+import type { Vec3 } from '../../result.ts';
+import type { OC } from '../../occt/engine.ts';
+import type { Topology } from '../../brep/topology.ts';
+import { lengthScale, type BrepGraphLike, type Normalization } from '../inputs/scalar-columns.ts';
 import { FACE_GRID_CHANNELS, FACE_GRID_LENGTH, FACE_GRID_SIZE, faceGrid, planeFrame, type PlaneFrame } from './face-grid.ts';
 import { arcLengthParams, COEDGE_GRID_CHANNELS, COEDGE_GRID_LENGTH, COEDGE_GRID_SIZE, coedgeGrid, type GridSide } from './coedge-grid.ts';
 

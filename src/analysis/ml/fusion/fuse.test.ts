@@ -5,9 +5,9 @@
  * make each rule's case happen on purpose.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult, type Feature } from '../index.ts';
-import { FIXTURES, fixture } from '../../../test/fixtures.ts';
-import { STOCK_CLASS, mfcadppId } from '../features/classes.ts';
+import { analyze, type AnalysisResult, type Feature } from '../../index.ts';
+import { FIXTURES, fixture } from '../../../../test/fixtures.ts';
+import { STOCK_CLASS, mfcadppId } from '../../features/classes.ts';
 import { fuseRegions } from './fuse.ts';
 
 const region = (faces: number[], type: string): Feature => ({ id: 50, type, faces, params: {}, confidence: 0, method: 'ml', modelVersion: 't' });

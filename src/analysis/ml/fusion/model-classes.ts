@@ -5,7 +5,7 @@
  * stepped-hole class, and the model's hole classes say nothing about the far end), and turned
  * faces are stock there. A name outside both lists (another model) has no MFCAD++ meaning.
  */
-import { MFCADPP_CLASSES, mfcadppId } from '../features/classes.ts';
+import { MFCADPP_CLASSES, mfcadppId } from '../../features/classes.ts';
 
 const EXTRA_TO_MFCADPP: Readonly<Record<string, (typeof MFCADPP_CLASSES)[number]>> = {
   counterbore: 'through_hole',

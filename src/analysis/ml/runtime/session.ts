@@ -3,8 +3,8 @@
  * created on first use and kept (`loadModel` caches by URL/path or by the bytes' hash).
  *
  * Hosts differ only in which onnxruntime build runs it, set once through `configureOnnxRuntime`:
- * - browser worker: import './browser.ts' (onnxruntime-web, wasm files located by Vite),
- * - Node (CLI, server, tests): import './node.ts' (onnxruntime-node, native CPU),
+ * - browser worker: import '../browser.ts' (onnxruntime-web, wasm files located by Vite),
+ * - Node (CLI, server, tests): import '../node.ts' (onnxruntime-node, native CPU),
  * - neither: onnxruntime-web is imported on first use (works in Node too, wasm beside it).
  *
  *   const model = await loadModel('models/vectis-brepnet.onnx');
@@ -14,12 +14,12 @@
  * (./uv-grids.ts), so it runs inside analyze(bytes, { model }), which passes a grid source.
  */
 import type * as Ort from 'onnxruntime-common';
-import { sha256Hex } from '../sha256.ts';
-import type { BrepGraphLike } from './features.ts';
-import { brepnetInputs, TENSOR_NAMES, tensorShapes, type BrepNetInputs } from './inputs.ts';
+import { sha256Hex } from '../../sha256.ts';
+import type { BrepGraphLike } from '../inputs/scalar-columns.ts';
+import { brepnetInputs, TENSOR_NAMES, tensorShapes, type BrepNetInputs } from '../inputs/inputs.ts';
 import { toInt64 } from './int64.ts';
 import { modelInfo, type ModelInfo } from './model-info.ts';
-import { gridFrame, gridShapes, type GridSource, type UvGrids } from './uv-grids.ts';
+import { gridFrame, gridShapes, type GridSource, type UvGrids } from '../uvnet/uv-grids.ts';
 
 export type OrtModule = Pick<typeof Ort, 'InferenceSession' | 'Tensor'>;
 

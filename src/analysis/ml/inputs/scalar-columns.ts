@@ -5,7 +5,7 @@
  * Only FaceArea and EdgeLength depend on the part's size; they are computed on the part scaled by
  * `lengthScale(...)` (areas by its square), as BRepNet computes them on the scaled body.
  */
-import type { AnalysisResult } from '../result.ts';
+import type { AnalysisResult } from '../../result.ts';
 import { COEDGE_FEATURES, EDGE_FEATURES, FACE_FEATURES } from './standardization.ts';
 
 /** What the tensors are built from: a full AnalysisResult satisfies it. */

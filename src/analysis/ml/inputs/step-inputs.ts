@@ -1,6 +1,6 @@
 /** One call from STEP bytes to BRepNet tensors (analyze without the model, then ./inputs.ts). */
-import { analyze } from '../analyze.ts';
-import type { AnalysisResult } from '../result.ts';
+import { analyze } from '../../analyze.ts';
+import type { AnalysisResult } from '../../result.ts';
 import { brepnetInputs, type BrepNetInputOptions, type BrepNetInputs } from './inputs.ts';
 
 export async function brepnetInputsForStep(

@@ -4,12 +4,12 @@
  * class into regions, and fuses them with the geometric features (merge.ts, fuse.ts). Any failure becomes
  * MODEL_UNAVAILABLE; without a model nothing here runs.
  */
-import { AnalysisError } from '../errors.ts';
-import type { AnalysisResult, Feature } from '../result.ts';
-import { FUSION, fuseRegions, type FusionOptions } from './fuse.ts';
-import { mergeWithGeometry } from './merge.ts';
+import { AnalysisError } from '../../errors.ts';
+import type { AnalysisResult, Feature } from '../../result.ts';
+import { FUSION, fuseRegions, type FusionOptions } from '../fusion/fuse.ts';
+import { mergeWithGeometry } from '../fusion/merge.ts';
 import { loadModel, type BrepNetSession, type ModelSource, type Segmentation } from './session.ts';
-import type { GridSource } from './uv-grids.ts';
+import type { GridSource } from '../uvnet/uv-grids.ts';
 
 /** A model for `analyze(bytes, { model })`: a file (bytes, URL, path) or a loaded session. */
 export type ModelOption = ModelSource | BrepNetSession;

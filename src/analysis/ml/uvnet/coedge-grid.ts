@@ -8,7 +8,7 @@
  * a face surface gets zeros, as the reference's "not good" edges do.
  */
 import type { BRepAdaptor_Curve, BRepAdaptor_Curve2d, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
-import type { OC } from '../occt/engine.ts';
+import type { OC } from '../../occt/engine.ts';
 import { surfaceNormal, type PlaneFrame } from './face-grid.ts';
 import type { GridFrame } from './uv-grids.ts';
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult, type Coedge } from '../index.ts';
+import { analyze, type AnalysisResult, type Coedge } from '../../index.ts';
 import { brepnetInputs, inputsToJSON, type BrepNetInputs } from './inputs.ts';
 import { kernelIndices, SMALL_FACE_COEDGES } from './kernel.ts';
 import { BREPNET_STANDARDIZATION } from './standardization.ts';

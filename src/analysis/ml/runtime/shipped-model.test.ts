@@ -9,11 +9,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult } from '../index.ts';
-import { MFCAD_TO_MFCADPP, MFCADPP_CLASSES } from '../features/classes.ts';
-import { defaultModelPath } from './model-file.ts';
-import './node.ts';
-import { rotateStep, rotation } from './rotate-step.ts';
+import { analyze, type AnalysisResult } from '../../index.ts';
+import { MFCAD_TO_MFCADPP, MFCADPP_CLASSES } from '../../features/classes.ts';
+import { defaultModelPath } from '../model-file.ts';
+import '../node.ts';
+import { rotateStep, rotation } from '../inputs/rotate-step.ts';
 import { loadModel, type BrepNetSession } from './session.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

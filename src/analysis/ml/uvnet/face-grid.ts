@@ -8,9 +8,9 @@
  * flipped along u, as the reference does.
  */
 import type { BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face, gp_Vec } from 'replicad-opencascadejs';
-import type { Vec3 } from '../result.ts';
-import type { OC } from '../occt/engine.ts';
-import { cross, unit, xyz } from '../brep/vec.ts';
+import type { Vec3 } from '../../result.ts';
+import type { OC } from '../../occt/engine.ts';
+import { cross, unit, xyz } from '../../brep/vec.ts';
 import { uvBoundary } from './uv-boundary.ts';
 import { classifyUv } from './uv-trim.ts';
 import type { GridFrame } from './uv-grids.ts';

@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../index.ts';
-import { buildBrepGraph } from '../brep/graph.ts';
-import { getEngine } from '../occt/engine.ts';
-import { readStep } from '../step.ts';
-import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from './node.ts';
-import { loadModel, softmaxRows } from './session.ts';
+import { analyze } from '../../index.ts';
+import { buildBrepGraph } from '../../brep/graph.ts';
+import { getEngine } from '../../occt/engine.ts';
+import { readStep } from '../../step.ts';
+import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../node.ts';
+import { loadModel, softmaxRows } from '../runtime/session.ts';
 import { uvGrids, type GridFrame, type UvGrids } from './uv-grids.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

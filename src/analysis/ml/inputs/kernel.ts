@@ -9,7 +9,7 @@
  *   Kc [C × 6]: '', m, n, p, mn, mp         (c, mate, next, prev, next(mate), prev(mate))
  * mate(c) = c where the edge has no opposite use (a sphere's pole), as in the reference.
  */
-import type { Coedge } from '../result.ts';
+import type { Coedge } from '../../result.ts';
 
 export const FACE_WALKS = ['f', 'mf'] as const;
 export const EDGE_WALKS = ['e', 'ne', 'pe', 'mne', 'mpe'] as const;

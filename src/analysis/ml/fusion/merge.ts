@@ -7,8 +7,8 @@
  * Models that label modelling operations (Autodesk's) cannot agree or disagree with machining
  * classes: geometric features keep their confidence.
  */
-import type { AnalysisResult, Feature } from '../result.ts';
-import { MFCADPP_CLASSES, STOCK_CLASS } from '../features/classes.ts';
+import type { AnalysisResult, Feature } from '../../result.ts';
+import { MFCADPP_CLASSES, STOCK_CLASS } from '../../features/classes.ts';
 
 export function mergeWithGeometry(result: Pick<AnalysisResult, 'faces' | 'features'>, mlFeatures: Feature[], classKind: string): Feature[] {
   const geometric = result.features.filter((f) => f.method === 'geometric');

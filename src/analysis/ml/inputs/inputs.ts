@@ -29,7 +29,7 @@
  * Coedge order is ours (faces in order, their loops, the edges of each loop): SPEC a.2's order up
  * to the order inside a loop, which the network does not see (next/prev come from vertices).
  */
-import { coedgeFeatures, edgeColumns, edgeFeatures, faceFeatures, lengthScale, type BrepGraphLike, type EdgeFeatureSet, type Normalization } from './features.ts';
+import { coedgeFeatures, edgeColumns, edgeFeatures, faceFeatures, lengthScale, type BrepGraphLike, type EdgeFeatureSet, type Normalization } from './scalar-columns.ts';
 import { kernelIndices, type KernelIndices } from './kernel.ts';
 import { BREPNET_STANDARDIZATION, standardize, type Standardization } from './standardization.ts';
 

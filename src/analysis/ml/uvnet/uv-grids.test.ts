@@ -10,10 +10,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrepGraph, type BrepContext } from '../brep/graph.ts';
-import { getEngine, type OC } from '../occt/engine.ts';
-import type { Vec3 } from '../result.ts';
-import { readStep } from '../step.ts';
+import { buildBrepGraph, type BrepContext } from '../../brep/graph.ts';
+import { getEngine, type OC } from '../../occt/engine.ts';
+import type { Vec3 } from '../../result.ts';
+import { readStep } from '../../step.ts';
 import { arcLengthParams } from './coedge-grid.ts';
 import { gridFrame, uvGrids, type GridFrame, type UvGrids } from './uv-grids.ts';
 

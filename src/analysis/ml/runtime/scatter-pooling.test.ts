@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../index.ts';
-import './node.ts';
+import { analyze } from '../../index.ts';
+import '../node.ts';
 import { HAS_TORCH, ROOT, scriptOutput, warnIfNoTorch } from './python-tooling.test-support.ts';
 import { loadModel } from './session.ts';
 

@@ -6,10 +6,10 @@
  * floor); where they are not there (B-spline faces, a region unlike its label), nothing is measured
  * and the region is reported for review instead (fuse.ts). Lengths in mm to 0.1 µm, angles in degrees.
  */
-import type { Edge, Feature, Vec3 } from '../result.ts';
-import { cross, dot, norm, sub } from '../brep/vec.ts';
-import { round4, spanAlong } from '../features/extent.ts';
-import { FaceGraph } from '../features/graph.ts';
+import type { Edge, Feature, Vec3 } from '../../result.ts';
+import { cross, dot, norm, sub } from '../../brep/vec.ts';
+import { round4, spanAlong } from '../../features/extent.ts';
+import { FaceGraph } from '../../features/graph.ts';
 
 export interface Measured {
   type: string;

@@ -12,7 +12,7 @@ import { kernelIndices, SMALL_FACE_COEDGES } from './kernel.ts';
 import { BREPNET_STANDARDIZATION } from './standardization.ts';
 import { rotateStep, rotation } from './rotate-step.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'fixtures', name)));
 const BREPNET_DATA = resolve(ROOT, '..', 'shared', 'data', 'brepnet');
 const HAS_BREPNET = existsSync(join(BREPNET_DATA, 'test_data'));

@@ -13,7 +13,7 @@ import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../node.ts';
 import { readOnnxMetadata } from './model-info.ts';
 import { loadModel } from './session.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const TESTDATA = join(ROOT, 'models', 'testdata');
 const TINY = join(TESTDATA, 'tiny-features.onnx');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'fixtures', name)));

@@ -16,7 +16,7 @@ import '../node.ts';
 import { rotateStep, rotation } from '../inputs/rotate-step.ts';
 import { loadModel, type BrepNetSession } from './session.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SHARED = resolve(ROOT, '..', 'shared', 'data');
 const MODEL = defaultModelPath();
 const fixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'fixtures', name)));

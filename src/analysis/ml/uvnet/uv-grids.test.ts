@@ -17,7 +17,7 @@ import { readStep } from '../../step.ts';
 import { arcLengthParams } from './coedge-grid.ts';
 import { gridFrame, uvGrids, type GridFrame, type UvGrids } from './uv-grids.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const EXAMPLE = resolve(ROOT, '..', 'shared', 'data', 'brepnet', 'step_examples', '30274_ca0d10b2_1.stp');
 const HAS_EXAMPLE = existsSync(EXAMPLE);
 if (!HAS_EXAMPLE) console.warn(`\n*** ${EXAMPLE} is absent: the mask check on a real part is SKIPPED ***\n`);

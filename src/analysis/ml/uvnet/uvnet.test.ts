@@ -16,7 +16,7 @@ import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../node.ts';
 import { loadModel, softmaxRows } from '../runtime/session.ts';
 import { uvGrids, type GridFrame, type UvGrids } from './uv-grids.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const TESTDATA = join(ROOT, 'models', 'testdata');
 const UVNET = join(TESTDATA, 'tiny-autodesk-uvnet.onnx');
 const FEATURES = join(TESTDATA, 'tiny-features.onnx');

@@ -62,7 +62,7 @@ async function runJob(job: number): Promise<number> {
         if (!values.quiet) console.warn(`${name} attempt ${attempt}: ${(e as Error).message}`);
         // A trap or abort may leave the engine corrupt: start a fresh one (a plain failure does not).
         if (e instanceof WebAssembly.RuntimeError || !(e instanceof Error)) discardEngine();
-        if (attempt === MAX_ATTEMPTS - 1) throw new Error(`${name}: no valid part in ${MAX_ATTEMPTS} attempts`);
+        if (attempt === MAX_ATTEMPTS - 1) throw new Error(`${name}: no valid part in ${MAX_ATTEMPTS} attempts`, { cause: e });
       }
     }
     if (engineHeapBytes(await getEngine()) > HEAP_LIMIT) discardEngine();

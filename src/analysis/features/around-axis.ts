@@ -2,7 +2,7 @@
  * Questions about faces around a hole's axis: whether they go all the way round it, and whether a
  * cone closes on it (a drill's point).
  */
-import type { Face, Vec3 } from '../result.ts';
+import type { Face } from '../result.ts';
 import { cross, dot, sub, unit } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 

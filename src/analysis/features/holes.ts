@@ -4,7 +4,7 @@
  * read along the hole's own axis, so they do not depend on the part's orientation.
  */
 import type { Face, Vec3 } from '../result.ts';
-import { cross, dot, norm, sub, unit } from '../brep/vec.ts';
+import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { splitBoreGrooves } from './bore-grooves.ts';

@@ -50,7 +50,12 @@ export function findVRingThreads(graph: FaceGraph, coaxial: Face[], axis: Vec3):
     const run = [start];
     seen.add(start);
     for (let i = 0; i < run.length; i++) {
-      for (const n of neighbourIds(graph, run[i]!)) if (members.has(n) && !seen.has(n)) (seen.add(n), run.push(n));
+      for (const n of neighbourIds(graph, run[i]!)) {
+        if (members.has(n) && !seen.has(n)) {
+          seen.add(n);
+          run.push(n);
+        }
+      }
     }
     const thread = describe(graph, run, flanks, axis);
     if (thread) threads.push(thread);

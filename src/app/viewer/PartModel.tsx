@@ -19,6 +19,7 @@ import { facePixel, pickFace, type PickContext } from './picking.ts';
 export function PartModel({ result }: { result: ShownPart }) {
   // Keyed by the mesh: the whole result arrives with the very mesh its preview showed, and
   // rebuilding (BVH, buffers, upload) for the same triangles would only delay the features.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the mesh on purpose (above)
   const geom = useMemo(() => buildPartGeometry(result), [result.mesh]);
   useEffect(() => () => geom.dispose(), [geom]);
   const meshRef = useRef<Mesh>(null);
@@ -68,7 +69,8 @@ export function PartModel({ result }: { result: ShownPart }) {
       fitBox(camera, controls, worldBoxOfFaces(result, geom.partToWorld), direction);
     }
     invalidate();
-    // Only a new command (seq) or a new part moves the camera.
+    // Only a new command (seq) or a new part moves the camera: a new selection or result object alone must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the deps are the triggers, not the inputs
   }, [view.seq, geom]);
 
   useEffect(() => {

@@ -41,7 +41,7 @@ export const RAW_TYPES = ['application/octet-stream', 'application/step', 'model
  * overrides and isolates ("invoice\u202Egpj.step" displays as "invoicepets.jpg"), and
  * zero-width / invisible formatting characters.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
 const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 export function safeFileName(raw: string | undefined): string {

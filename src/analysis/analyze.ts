@@ -15,6 +15,7 @@ import { SCHEMA_VERSION, type AnalysisResult, type DfmIssue, type Mesh, type Sta
 import { unitPlausibility } from './size-check.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
+import { pmiOfPart } from './pmi/index.ts';
 import { applyModel, isSession, type ModelOption } from './ml/runtime/infer.ts';
 import { loadModel } from './ml/runtime/session.ts';
 import { uvGrids, type GridFrame } from './ml/uvnet/uv-grids.ts';
@@ -147,6 +148,10 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
         throw engineFailure ? engineFailure.error : e;
       });
     }
+    // Last, so that PMI names the model's features too. Text only: no stage of its own to report.
+    const pmiStart = now();
+    result.pmi = pmiOfPart(bytes, faces, result.features).items;
+    timings.pmi = now() - pmiStart;
     timings.total = now() - began;
     return result;
   } catch (e) {

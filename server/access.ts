@@ -26,3 +26,11 @@ export function mayReadAnalysis(principal: Principal | undefined, createdBy: str
 export function mayKnowCacheLayer(principal: Principal | undefined): boolean {
   return seesEverything(principal);
 }
+
+/**
+ * May this caller read reports over every customer's analyses (GET /reports/accuracy)? The same
+ * callers that see everything: the report is the service's, not one customer's.
+ */
+export function mayReadReports(principal: Principal | undefined): boolean {
+  return seesEverything(principal);
+}

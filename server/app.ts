@@ -26,7 +26,9 @@ import { contentSecurityPolicyFor, SECURITY_HEADERS } from './security-headers.t
 import { fastifyTrustProxy } from './proxy-trust.ts';
 import { analysesRoutes } from './routes/analyses.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
+import { correctionRoutes } from './routes/corrections.ts';
 import { opsRoutes } from './routes/ops.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { verifyRoutes } from './routes/verify.ts';
 import { createErrorReporter } from './sentry.ts';
 import { createAnalyzer, type AppContext } from './service.ts';
@@ -198,6 +200,8 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
   analyzeRoutes(app, ctx);
   verifyRoutes(app, ctx, { workerFile: verifyWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb });
   analysesRoutes(app, ctx);
+  correctionRoutes(app, ctx);
+  reportRoutes(app, ctx);
   await registerWebApp(app, config.staticDir, logger);
 
   pool.start();

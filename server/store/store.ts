@@ -228,6 +228,14 @@ export class Store {
     });
   }
 
+  /** Who stored an analysis (null: nobody known), or undefined when there is no such analysis. */
+  async getAnalysisOwner(id: string): Promise<string | null | undefined> {
+    return this.use(async (sql) => {
+      const rows = await sql.query<{ created_by: string | null }>('select created_by from public.analyses where id = $1', [id]);
+      return rows[0] ? rows[0].created_by : undefined;
+    });
+  }
+
   /** The latest stored result for this file computed by this pipeline version, as JSON text. */
   async findResultJson(sha256: string, pipelineVersion: string): Promise<string | undefined> {
     return this.use(async (sql) => {
@@ -255,6 +263,11 @@ export class Store {
       );
       return { id: rows[0]!.id };
     });
+  }
+
+  /** Several statements as one transaction (corrections.ts checks and inserts atomically). */
+  async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.use((sql) => sql.transaction(fn));
   }
 
   /** Raw access for tests and maintenance. */

@@ -116,9 +116,9 @@ export function postRaw(url: string, bytes: Uint8Array, headers: Record<string, 
   return fetch(url, { method: 'POST', body: bytes as Uint8Array<ArrayBuffer>, headers: { 'content-type': 'application/octet-stream', ...headers } });
 }
 
-/** The result without the server's envelope and the host-dependent timings. */
+/** The result without the server's envelope (corrections included) and the host-dependent timings. */
 export function comparable(result: Record<string, unknown>): Record<string, unknown> {
-  const { id: _id, persisted: _p, cache: _c, pipelineVersion: _v, timings: _t, quotation_id: _q, line_item_id: _l, created_at: _ca, ...rest } = result;
+  const { id: _id, persisted: _p, cache: _c, pipelineVersion: _v, timings: _t, quotation_id: _q, line_item_id: _l, created_at: _ca, corrections: _co, ...rest } = result;
   return rest;
 }
 

@@ -25,14 +25,15 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { analyze } from '../src/analysis/index.ts';
 // Node analyses with the shipped model on the browser's runtime, as the Chromium worker does.
-import '../src/analysis/ml/node.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import { appDrop, harnessRun, startPreview, type AppDrop } from './browser-page.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { HEADLINE, ROOT, SHARED_DATA } from './files.ts';
 import { initOcctImport } from './occt-import.ts';
 import { plateFixture } from './plate-fixture.ts';
 import { median, ms, ratio, table } from './stats.ts';
+
+useNodeHost();
 
 const { values: opts } = parseArgs({
   options: {

@@ -9,8 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
-import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../src/analysis/ml/node.ts';
+import { defaultModelPath, useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../src/analysis/hosts/node.ts';
 import { loadModel } from '../src/analysis/ml/runtime/session.ts';
 import type { BenchFile } from './files.ts';
 import { median, ms, ratio, table } from './stats.ts';

@@ -16,14 +16,15 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { analyze } from '../src/analysis/index.ts';
-import '../src/analysis/ml/node.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import { harnessRun, startPreview } from './browser-page.ts';
 import { WorkerProfiler } from './cdp-worker.ts';
 import { shares, top, type CpuProfile, type ProfileShares } from './cpu-profile.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
 import { HEADLINE, ROOT, SHARED_DATA } from './files.ts';
 import { median, ms, table } from './stats.ts';
+
+useNodeHost();
 
 const { values: opts } = parseArgs({
   options: {

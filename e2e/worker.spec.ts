@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
 // Node runs the shipped model on onnxruntime-web's wasm kernels, as the server's workers do.
-import '../src/analysis/ml/node.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import type { HarnessSummary } from './harness.ts';
 import { meshDigest } from './mesh-digest.ts';
+
+useNodeHost();
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const SHARED_DATA = resolve(ROOT, '../shared/data');

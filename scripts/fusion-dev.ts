@@ -14,9 +14,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
-import '../src/analysis/ml/node.ts';
 import { applyModel } from '../src/analysis/ml/runtime/infer.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import { loadModel } from '../src/analysis/ml/runtime/session.ts';
 import { partCoverage, sumCoverage, type CoverageCounts } from '../src/analysis/features/coverage.ts';
 import { hasDimensions } from '../src/analysis/features/dimensions.ts';
@@ -26,6 +25,8 @@ import { mfcadppIdOfLabel } from '../src/analysis/ml/fusion/model-classes.ts';
 import { parseMfInstSeg } from '../src/cli/eval-mfinstseg.ts';
 import { parseSeg } from '../src/cli/eval-seg.ts';
 import { SHARED_DATA } from '../test/fixtures.ts';
+
+useNodeHost();
 
 const THRESHOLDS = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, Infinity];
 const { values } = parseArgs({ options: { generated: { type: 'string' }, limit: { type: 'string' } } });

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { modelFromSetting } from '../src/analysis/ml/model-file.ts';
+import { modelFromSetting } from '../src/analysis/hosts/node.ts';
 import { parseTrustProxy, type TrustProxy } from './proxy-trust.ts';
 
 export interface ServerConfig {

@@ -15,8 +15,10 @@ import { getHeapStatistics } from 'node:v8';
 import { analyze, engineHeapBytes, getEngine, serializeError, stringifyResult, AnalysisError, warmUp } from '../src/analysis/index.ts';
 import type { OC } from '../src/analysis/occt/engine.ts';
 // The Node host's onnxruntime adapter (the browser's wasm kernels, models read from disk), as the CLI uses.
-import '../src/analysis/ml/node.ts';
 import type { CancelMessage, JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
+import { useNodeHost } from '../src/analysis/hosts/node.ts';
+
+useNodeHost();
 
 if (!parentPort) throw new Error('server/worker.ts must run in a worker thread');
 const port = parentPort;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analysis/index.ts';
 import { COUNT_CLASSES, countClassNamed, countFeatures } from '../src/analysis/features/count-classes.ts';
 import { scoreCounts } from '../src/analysis/features/count-score.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { defaultModelPath } from '../src/analysis/hosts/node.ts';
 import { evaluateCountFolder, isCountFolder } from '../src/cli/count-eval.ts';
 import { FIXTURE_DIR, HAS_SHARED, SHARED_DATA, fixture } from './fixtures.ts';
 

@@ -3,23 +3,25 @@
  * (scripts/count-fixtures.ts, dimensions in test/count-fixtures.ts): one fillet per chain of
  * blend faces, and no fillet for a round end or an outline drawn with arcs; a bent sheet is one
  * sheet-metal part whose bends and blank outline are no features; lugs, ears and pins are bosses,
- * a thin-walled bored boss a pipe; a repeated tooth profile is one gear.
+ * a thin-walled bored boss a pipe; a repeated tooth profile is one gear; edge breaks are no
+ * chamfers to count; a modelled thread and its bore's pieces are one hole and one thread.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
-import '../src/analysis/ml/node.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import { COUNT_CLASSES, countFeatures } from '../src/analysis/features/count-classes.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
 import { SHARED_DATA, fixture } from './fixtures.ts';
+
+useNodeHost();
 
 const PLATE = join(SHARED_DATA, 'real/hierarchical-cadnet/004-15944-2_pressure_plate_MT09_18.step');
 
 const run = (name: string) => analyze(fixture(name), { fileName: name });
 const fillets = (r: AnalysisResult) => r.features.filter((f) => f.type === 'fillet');
-const [HOLE, SLOT, , , , FILLET, , GEAR, , PIPE, BOSS] = COUNT_CLASSES;
+const [HOLE, SLOT, , , CHAMFER, FILLET, THREAD, GEAR, , PIPE, BOSS] = COUNT_CLASSES;
 const SHEET = COUNT_CLASSES[15];
 
 describe('fillets as an estimator counts them', () => {
@@ -143,5 +145,49 @@ describe('gear teeth', () => {
     for (const name of ['plate-holes.step', 'pulley.step', 'threaded.step', 'shaft.step', 'lobed.step', 'studs.step', 'round-slots.step']) {
       expect((await run(name)).features.filter((f) => f.type === 'gear'), name).toEqual([]);
     }
+  });
+});
+
+describe('edge breaks and threaded holes', () => {
+  const { edgeBreaks, threadedThrough } = COUNT_FIXTURES;
+
+  it.each(['edge-breaks.step', 'edge-breaks-rotated.step'])('%s: every bevel reported, only the one the shape shows counted', async (name) => {
+    const r = await run(name);
+    // The quote keeps all five bevels with their legs; an estimator lists the large one.
+    const legs = r.features.filter((f) => f.type === 'chamfer').map((f) => Number(f.params.distance)).sort((a, b) => a - b);
+    expect(legs).toEqual([...Array(4).fill(edgeBreaks.edgeBreak), edgeBreaks.chamfer].map((x) => expect.closeTo(x, 3)));
+    expect(countFeatures(r)).toEqual({ [CHAMFER]: 1 });
+    // Without the part's faces and box nothing tells an edge break: every bevel counts.
+    expect(countFeatures({ features: r.features })).toEqual({ [CHAMFER]: 5 });
+  });
+
+  it.each(['threaded-through.step', 'threaded-through-rotated.step'])('%s: a thread and the coaxial pieces of its bore are one hole and one thread', async (name) => {
+    const r = await run(name);
+    const holes = r.features.filter((f) => f.type === 'hole');
+    // The recogniser reports the bore in two coaxial pieces (crests at the minor, root strips at the major diameter).
+    expect(holes.map((h) => Number(h.params.diameter)).sort((a, b) => a - b)).toEqual([threadedThrough.minor, threadedThrough.major].map((x) => expect.closeTo(x, 3)));
+    const thread = r.features.find((f) => f.type === 'thread')!;
+    expect([thread.params.diameter, thread.params.pitch]).toEqual([threadedThrough.major, threadedThrough.pitch].map((x) => expect.closeTo(x, 3)));
+    expect(countFeatures(r)).toEqual({ [HOLE]: 1, [THREAD]: 1 });
+  });
+
+  it('counts threads written in several pieces on one axis once, and apart on two axes', async () => {
+    const r = await run('threaded-through.step');
+    const thread = r.features.find((f) => f.type === 'thread')!;
+    const hole = r.features.find((f) => f.type === 'hole')!;
+    // The same thread reported twice (as exporters split flanks) is still one; a copy of the
+    // whole tapped hole moved off the axis is a second one.
+    const by = 30;
+    const moved = r.faces.map((f) => ({
+      ...f,
+      bbox: { min: [f.bbox.min[0] + by, f.bbox.min[1], f.bbox.min[2]], max: [f.bbox.max[0] + by, f.bbox.max[1], f.bbox.max[2]] },
+      params: { ...f.params, center: f.params.center && [f.params.center[0] + by, f.params.center[1], f.params.center[2]] },
+    }));
+    const shifted = (id: number) => id + r.faces.length;
+    const faces = [...r.faces, ...moved];
+    const twice = { features: [hole, thread, { ...thread }], faces: r.faces, part: r.part };
+    expect(countFeatures(twice)).toEqual({ [HOLE]: 1, [THREAD]: 1 });
+    const two = { features: [hole, thread, { ...hole, faces: hole.faces.map(shifted) }, { ...thread, faces: thread.faces.map(shifted) }], faces, part: r.part };
+    expect(countFeatures(two)).toEqual({ [HOLE]: 2, [THREAD]: 2 });
   });
 });

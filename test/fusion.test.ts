@@ -9,10 +9,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
-import '../src/analysis/ml/node.ts';
 import { hasDimensions } from '../src/analysis/features/dimensions.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import { FIXTURE_DIR, HAS_SHARED, SHARED_DATA } from './fixtures.ts';
+
+useNodeHost();
 
 const MODEL = defaultModelPath();
 

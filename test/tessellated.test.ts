@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, AnalysisError } from '../src/analysis/index.ts';
-import '../src/analysis/ml/node.ts';
-import { defaultModelPath } from '../src/analysis/ml/model-file.ts';
+import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import { loadModel } from '../src/analysis/ml/runtime/session.ts';
 import { applyModel } from '../src/analysis/ml/runtime/infer.ts';
 import { fixture } from './fixtures.ts';
+
+useNodeHost();
 
 const MODEL = defaultModelPath();
 

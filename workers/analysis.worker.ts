@@ -8,9 +8,7 @@
  * so the part is drawn early and its arrays cross the boundary once.
  */
 import * as Comlink from 'comlink';
-import '../src/analysis/occt/browser.ts';
-import '../src/analysis/ml/browser.ts';
-import { DEFAULT_MODEL_URL } from '../src/analysis/ml/default-model.browser.ts';
+import { DEFAULT_MODEL_URL, useBrowserHost } from '../src/analysis/hosts/browser.ts';
 import {
   analyze,
   warmUp,
@@ -23,6 +21,9 @@ import {
   type SerializedError,
 } from '../src/analysis/index.ts';
 import { meshBox, type MeshPreview } from './mesh-preview.ts';
+
+// The engine's and onnxruntime's wasm come from this bundle's assets (src/analysis/hosts/browser.ts).
+useBrowserHost();
 
 export type { MeshPreview };
 

@@ -8,12 +8,13 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, AnalysisError, stringifyResult } from '../../src/analysis/index.ts';
 // The server's workers run the shipped model on this runtime; so does the reference here.
-import '../../src/analysis/ml/node.ts';
-import { defaultModelPath } from '../../src/analysis/ml/model-file.ts';
+import { defaultModelPath, useNodeHost } from '../../src/analysis/hosts/node.ts';
 import {
   bundleServer, comparable, FIXTURES, fixtureBytes, metricValue, postFile, postRaw, SHARED_DATA, startServer, tempDir, testConfig,
   type RunningServer, uniqueStep,
 } from './helpers.ts';
+
+useNodeHost();
 
 const HAS_SHARED = existsSync(SHARED_DATA);
 if (!HAS_SHARED) console.warn(`\n*** ${SHARED_DATA} is absent: server tests on the shared data set are SKIPPED ***\n`);

@@ -8,7 +8,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { SCHEMA_VERSION } from '../analysis/result.ts';
-import { DEFAULT_MODEL_URL } from '../analysis/ml/default-model.browser.ts';
+import { DEFAULT_MODEL_URL } from '../analysis/hosts/browser.ts';
 import { ANALYSIS_WORKER_URL } from './worker-url.ts';
 import type { AnalysisResult } from './types.ts';
 

@@ -8,9 +8,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../analysis/index.ts';
-import '../analysis/ml/node.ts';
 import { countClassNamed, countFeatures, shortName, type ClassCounts } from '../analysis/features/count-classes.ts';
 import { scoreCounts, type CountScore, type PartCounts } from '../analysis/features/count-score.ts';
+import { useNodeHost } from '../analysis/hosts/node.ts';
+
+useNodeHost();
 
 interface CountFile {
   identified_features: { feature_name: string; quantity: number }[];

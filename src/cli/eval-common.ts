@@ -6,8 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, type AnalysisResult } from '../analysis/index.ts';
-import '../analysis/ml/node.ts';
 import { mfcadppIdOfLabel } from '../analysis/ml/fusion/model-classes.ts';
+import { useNodeHost } from '../analysis/hosts/node.ts';
+
+useNodeHost();
 
 export interface EvalOptions {
   /** A model path (the shipped one by default); undefined runs geometry alone. */

@@ -10,7 +10,7 @@
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { modelFromSetting } from '../analysis/ml/model-file.ts';
+import { modelFromSetting } from '../analysis/hosts/node.ts';
 import type { EvalOptions, EvalReport } from './eval-common.ts';
 import { evaluateLabels, formatLabels, LABELS_SUFFIX, type LabelsReport } from './eval-labels.ts';
 import { evaluateMfInstSeg, formatMfInstSeg, mfInstSegCandidates, readMfInstSeg, type MfInstSegReport } from './eval-mfinstseg.ts';

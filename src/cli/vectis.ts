@@ -1,7 +1,7 @@
 /**
  * `vectis analyze <file> [--out result.json] [--model <file.onnx>|none]`: a human summary on stdout,
  * the full result as JSON in --out. The shipped segmentation model runs unless `--model none`, on
- * the same runtime as the browser (see ../analysis/ml/node.ts), so the CLI's answer is the app's.
+ * the same runtime as the browser (see ../analysis/hosts/node.ts), so the CLI's answer is the app's.
  * Exit 0 on success, 1 on an analysis error (written as { error } to --out and stderr), 2 on a
  * usage error.
  */
@@ -9,14 +9,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, serializeError, stringifyResult, type AnalysisResult } from '../analysis/index.ts';
-import '../analysis/ml/node.ts';
-import { modelFromSetting } from '../analysis/ml/model-file.ts';
+import { modelFromSetting, useNodeHost } from '../analysis/hosts/node.ts';
 import { isSession, type ModelOption } from '../analysis/ml/runtime/infer.ts';
 import { loadModel } from '../analysis/ml/runtime/session.ts';
 import { getEngine } from '../analysis/occt/engine.ts';
 
+useNodeHost();
+
 const USAGE = `usage: vectis analyze <file.step> [--out result.json] [--model <file.onnx>|none]
-       vectis eval <labelled-folder> [--out report.json] [--model <file.onnx>|none]`;
+       vectis eval <labelled-folder> [--out report.json] [--model <file.onnx>|none]
+       vectis pmi <file.step>... [--out report.json] [--model <file.onnx>|none]`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Loaded only for eval: a one-shot analyze has no use for the scoring modules.
   if (command === 'eval' && file && rest.length === 0) return (await import('./eval.ts')).runEval(file, parsed.values.out, parsed.values.model);
+  if (command === 'pmi' && file) return (await import('./pmi.ts')).runPmi([file, ...rest], parsed.values.out, parsed.values.model);
   if (command !== 'analyze' || !file || rest.length > 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;

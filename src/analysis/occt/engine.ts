@@ -2,7 +2,7 @@
  * The B-Rep engine (replicad-opencascadejs, OCCT 8 in WASM), started once per host.
  *
  * Hosts differ only in how the .wasm file is found: Node finds it beside the glue module, a Vite
- * bundle hands its asset URL over through `configureEngine` (see occt/browser.ts). A trap or
+ * bundle hands its asset URL over through `configureEngine` (see hosts/browser.ts). A trap or
  * abort can leave the instance corrupt, so `discardEngine` drops it and the next call starts anew.
  */
 import type { OpenCascadeInstance } from 'replicad-opencascadejs';

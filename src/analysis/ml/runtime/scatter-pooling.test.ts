@@ -8,9 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../index.ts';
-import '../node.ts';
 import { HAS_TORCH, ROOT, scriptOutput, warnIfNoTorch } from './python-tooling.test-support.ts';
 import { loadModel } from './session.ts';
+import { useNodeHost } from '../../hosts/node.ts';
+
+useNodeHost();
 
 warnIfNoTorch('scatter-pooling tests');
 

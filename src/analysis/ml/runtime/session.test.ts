@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as ortNode from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { analyze, AnalysisError } from '../../index.ts';
-import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../node.ts';
+import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../../hosts/node.ts';
 import { readOnnxMetadata } from './model-info.ts';
 import { loadModel } from './session.ts';
 

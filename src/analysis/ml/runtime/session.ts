@@ -3,8 +3,8 @@
  * created on first use and kept (`loadModel` caches by URL/path or by the bytes' hash).
  *
  * Hosts differ only in which onnxruntime build runs it, set once through `configureOnnxRuntime`:
- * - browser worker: import '../browser.ts' (onnxruntime-web, wasm files located by Vite),
- * - Node (CLI, server, tests): import '../node.ts' (onnxruntime-node, native CPU),
+ * - browser worker: `useBrowserHost()` from hosts/browser.ts (onnxruntime-web, wasm files located by Vite),
+ * - Node (CLI, server, tests): `useNodeHost()` from hosts/node.ts (onnxruntime-web's wasm kernels, one thread),
  * - neither: onnxruntime-web is imported on first use (works in Node too, wasm beside it).
  *
  *   const model = await loadModel('models/vectis-brepnet.onnx');
@@ -33,7 +33,7 @@ export interface RuntimeConfig {
 
 /**
  * Unconfigured hosts (Node scripts) get onnxruntime-web by a bare import. The specifier is kept
- * out of bundlers' sight on purpose: browser bundles configure the runtime in ./browser.ts, and a
+ * out of bundlers' sight on purpose: browser bundles configure the runtime in hosts/browser.ts, and a
  * literal import here would add onnxruntime-web's WebGPU build and its wasm to every bundle.
  */
 const ORT_WEB = 'onnxruntime-web';

@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../../index.ts';
 import { MFCAD_TO_MFCADPP, MFCADPP_CLASSES } from '../../features/classes.ts';
-import { defaultModelPath } from '../model-file.ts';
-import '../node.ts';
 import { rotateStep, rotation } from '../inputs/rotate-step.ts';
 import { loadModel, type BrepNetSession } from './session.ts';
+import { defaultModelPath, useNodeHost } from '../../hosts/node.ts';
+
+useNodeHost();
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SHARED = resolve(ROOT, '..', 'shared', 'data');

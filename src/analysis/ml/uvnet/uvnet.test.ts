@@ -12,7 +12,7 @@ import { analyze } from '../../index.ts';
 import { buildBrepGraph } from '../../brep/graph.ts';
 import { getEngine } from '../../occt/engine.ts';
 import { readStep } from '../../step.ts';
-import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../node.ts';
+import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../../hosts/node.ts';
 import { loadModel, softmaxRows } from '../runtime/session.ts';
 import { uvGrids, type GridFrame, type UvGrids } from './uv-grids.ts';
 

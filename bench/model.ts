@@ -8,9 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
+import { analyze, loadModel, type AnalysisResult } from '../src/analysis/index.ts';
 import { defaultModelPath, useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../src/analysis/hosts/node.ts';
-import { loadModel } from '../src/analysis/ml/runtime/session.ts';
 import type { BenchFile } from './files.ts';
 import { median, ms, ratio, table } from './stats.ts';
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { getEngine, type OC } from '../src/analysis/occt/engine.ts';
+import { getEngine, type OC } from '../src/analysis/index.ts';
 
 export const PLATE = { size: [300, 200, 20], grid: [20, 12], pitch: 14, bore: 6.6, counterbore: 11, counterboreDepth: 6.4 } as const;
 const FILE = join(tmpdir(), 'vectis-bench-plate-240-counterbores.step');

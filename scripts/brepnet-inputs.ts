@@ -12,9 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { inputsToJSON } from '../src/analysis/ml/inputs/inputs.ts';
-import { NORMALIZATIONS, type Normalization } from '../src/analysis/ml/inputs/scalar-columns.ts';
-import { brepnetInputsForStep } from '../src/analysis/ml/inputs/step-inputs.ts';
+import { inputsToJSON, NORMALIZATIONS, brepnetInputsForStep, type Normalization } from '../src/analysis/index.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -13,15 +13,10 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
-import { applyModel } from '../src/analysis/ml/runtime/infer.ts';
+import { analyze, applyModel, loadModel, partCoverage, sumCoverage, hasDimensions, mfcadppIdOfLabel, type AnalysisResult, type CoverageCounts } from '../src/analysis/index.ts';
 import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
-import { loadModel } from '../src/analysis/ml/runtime/session.ts';
-import { partCoverage, sumCoverage, type CoverageCounts } from '../src/analysis/features/coverage.ts';
-import { hasDimensions } from '../src/analysis/features/dimensions.ts';
 import { toMfcadpp, type LabelFile } from '../src/cli/eval-labels.ts';
 import { resolveTruth } from '../src/cli/eval-classes.ts';
-import { mfcadppIdOfLabel } from '../src/analysis/ml/fusion/model-classes.ts';
 import { parseMfInstSeg } from '../src/cli/eval-mfinstseg.ts';
 import { parseSeg } from '../src/cli/eval-seg.ts';
 import { SHARED_DATA } from '../test/fixtures.ts';

@@ -9,8 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { getEngine } from '../src/analysis/occt/engine.ts';
-import type { OC } from '../src/analysis/occt/engine.ts';
+import { getEngine, type OC } from '../src/analysis/index.ts';
 
 interface Deletable {
   delete(): void;

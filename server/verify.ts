@@ -9,7 +9,7 @@
  * too (generically), so a new feature parameter cannot be tampered with unnoticed.
  */
 // The schema module alone: the verify worker loads this file and needs nothing of the engine.
-import { analysisResultSchema } from '../src/analysis/result.ts';
+import { analysisResultSchema } from '../src/analysis/index.ts';
 
 export interface Difference {
   /** JSON path, e.g. `features[2].params.diameter` or `part.volume`. */

@@ -12,8 +12,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { analyze, engineHeapBytes, getEngine, serializeError, stringifyResult, AnalysisError, warmUp } from '../src/analysis/index.ts';
-import type { OC } from '../src/analysis/occt/engine.ts';
+import { analyze, engineHeapBytes, getEngine, serializeError, stringifyResult, AnalysisError, warmUp, type OC } from '../src/analysis/index.ts';
 // The Node host's onnxruntime adapter (the browser's wasm kernels, models read from disk), as the CLI uses.
 import type { CancelMessage, JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
 import { useNodeHost } from '../src/analysis/hosts/node.ts';

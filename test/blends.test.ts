@@ -4,8 +4,7 @@
  * radius; a variable-radius fillet is flagged with its range.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../src/analysis/analyze.ts';
-import type { AnalysisResult } from '../src/analysis/result.ts';
+import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
 import { fixture } from './fixtures.ts';
 import { BLEND_FIXTURES as B } from './blend-fixtures.ts';
 

@@ -4,8 +4,7 @@
  * features with the same dimensions, while the model still sees the written types.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../src/analysis/analyze.ts';
-import type { AnalysisResult, Feature } from '../src/analysis/result.ts';
+import { analyze, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
 import { faceFeatures, edgeFeatures } from '../src/analysis/ml/inputs/scalar-columns.ts';
 import { HAS_SHARED, fixture, shared } from './fixtures.ts';
 import { BSPLINE_FIXTURES as B } from './bspline-fixtures.ts';

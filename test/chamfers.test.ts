@@ -4,9 +4,7 @@
  * rounded corners of a filleted box (equal and unequal legs), a chain turning a concave corner.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../src/analysis/analyze.ts';
-import type { AnalysisResult, Feature } from '../src/analysis/result.ts';
-import { MFCADPP_CLASSES } from '../src/analysis/features/classes.ts';
+import { analyze, MFCADPP_CLASSES, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
 import { fixture } from './fixtures.ts';
 import { CHAMFER_FIXTURES as C } from './chamfer-fixtures.ts';
 

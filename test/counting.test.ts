@@ -9,9 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
+import { analyze, COUNT_CLASSES, countFeatures, type AnalysisResult } from '../src/analysis/index.ts';
 import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
-import { COUNT_CLASSES, countFeatures } from '../src/analysis/features/count-classes.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
 import { SHARED_DATA, fixture } from './fixtures.ts';
 
@@ -177,12 +176,8 @@ describe('edge breaks and threaded holes', () => {
     const hole = r.features.find((f) => f.type === 'hole')!;
     // The same thread reported twice (as exporters split flanks) is still one; a copy of the
     // whole tapped hole moved off the axis is a second one.
-    const by = 30;
-    const moved = r.faces.map((f) => ({
-      ...f,
-      bbox: { min: [f.bbox.min[0] + by, f.bbox.min[1], f.bbox.min[2]], max: [f.bbox.max[0] + by, f.bbox.max[1], f.bbox.max[2]] },
-      params: { ...f.params, center: f.params.center && [f.params.center[0] + by, f.params.center[1], f.params.center[2]] },
-    }));
+    const by = (p: Vec3): Vec3 => [p[0] + 30, p[1], p[2]];
+    const moved = r.faces.map((f) => ({ ...f, bbox: { min: by(f.bbox.min), max: by(f.bbox.max) }, params: { ...f.params, center: f.params.center && by(f.params.center) } }));
     const shifted = (id: number) => id + r.faces.length;
     const faces = [...r.faces, ...moved];
     const twice = { features: [hole, thread, { ...thread }], faces: r.faces, part: r.part };

@@ -8,8 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
-import { hasDimensions } from '../src/analysis/features/dimensions.ts';
+import { analyze, hasDimensions, type AnalysisResult } from '../src/analysis/index.ts';
 import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import { FIXTURE_DIR, HAS_SHARED, SHARED_DATA } from './fixtures.ts';
 

@@ -5,10 +5,8 @@
  * reaches onnxruntime (which fails on it with a reshape error, once reported as MODEL_UNAVAILABLE).
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, AnalysisError } from '../src/analysis/index.ts';
+import { analyze, AnalysisError, loadModel, applyModel } from '../src/analysis/index.ts';
 import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
-import { loadModel } from '../src/analysis/ml/runtime/session.ts';
-import { applyModel } from '../src/analysis/ml/runtime/infer.ts';
 import { fixture } from './fixtures.ts';
 
 useNodeHost();

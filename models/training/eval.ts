@@ -14,9 +14,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze } from '../../src/analysis/index.ts';
+import { analyze, loadModel, type BrepNetSession } from '../../src/analysis/index.ts';
 import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../../src/analysis/hosts/node.ts';
-import { loadModel, type BrepNetSession } from '../../src/analysis/ml/runtime/session.ts';
 import { mapLabels } from './export-dataset.ts';
 import { CLASS_NAMES } from './generate/classes.ts';
 

@@ -17,11 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze } from '../../src/analysis/index.ts';
-import { MFCAD_TO_MFCADPP } from '../../src/analysis/features/classes.ts';
-import { EDGE_FEATURE_SETS, NORMALIZATIONS, edgeColumns, type EdgeFeatureSet, type Normalization } from '../../src/analysis/ml/inputs/scalar-columns.ts';
-import { brepnetInputs, type BrepNetInputs } from '../../src/analysis/ml/inputs/inputs.ts';
-import { BREPNET_STANDARDIZATION } from '../../src/analysis/ml/inputs/standardization.ts';
+import { analyze, MFCAD_TO_MFCADPP, EDGE_FEATURE_SETS, NORMALIZATIONS, edgeColumns, brepnetInputs, BREPNET_STANDARDIZATION, type EdgeFeatureSet, type Normalization, type BrepNetInputs } from '../../src/analysis/index.ts';
 import { CLASS_NAMES } from './generate/classes.ts';
 
 export const TENSORS = ['Xf', 'Xe', 'Xc', 'Kf', 'Ke', 'Kc', 'Ce', 'Cf', 'labels'] as const;

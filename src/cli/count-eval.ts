@@ -7,9 +7,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyze, type AnalyzeOptions } from '../analysis/index.ts';
-import { countClassNamed, countFeatures, shortName, type ClassCounts } from '../analysis/features/count-classes.ts';
-import { scoreCounts, type CountScore, type PartCounts } from '../analysis/features/count-score.ts';
+import { analyze, countClassNamed, countFeatures, shortName, scoreCounts, type AnalyzeOptions, type ClassCounts, type CountScore, type PartCounts } from '../analysis/index.ts';
 import { useNodeHost } from '../analysis/hosts/node.ts';
 
 useNodeHost();

@@ -2,9 +2,7 @@
  * Face classes scored twice, the same way for every labelled format: the pipeline's final class
  * (`mfcadClass`) and, when our machining-feature model ran on every part, its raw `label` alone.
  */
-import { STOCK_CLASS, mfcadppId } from '../analysis/features/classes.ts';
-import { Evaluator, type Evaluation } from '../analysis/features/evaluate.ts';
-import type { AnalysisResult } from '../analysis/index.ts';
+import { STOCK_CLASS, mfcadppId, Evaluator, type Evaluation, type AnalysisResult } from '../analysis/index.ts';
 import { modelClassIds } from './eval-common.ts';
 
 /**

@@ -5,8 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyze, type AnalysisResult } from '../analysis/index.ts';
-import { mfcadppIdOfLabel } from '../analysis/ml/fusion/model-classes.ts';
+import { analyze, mfcadppIdOfLabel, type AnalysisResult } from '../analysis/index.ts';
 import { useNodeHost } from '../analysis/hosts/node.ts';
 
 useNodeHost();

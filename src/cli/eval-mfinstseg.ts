@@ -6,9 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MFCADPP_CLASSES } from '../analysis/features/classes.ts';
-import type { Evaluation } from '../analysis/features/evaluate.ts';
-import { predictedInstances, scoreInstances, sumInstanceScores, truthInstances, type InstanceScore } from '../analysis/features/instances.ts';
+import { MFCADPP_CLASSES, predictedInstances, scoreInstances, sumInstanceScores, truthInstances, type Evaluation, type InstanceScore } from '../analysis/index.ts';
 import { ClassScores } from './eval-classes.ts';
 import { analyzeLabelled, fixed, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 import { LABELS_SUFFIX } from './eval-labels.ts';

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { COVERAGE_KINDS, SEG_CLASSES, partCoverage, sumCoverage, type CoverageCounts, type Share } from '../analysis/features/coverage.ts';
+import { COVERAGE_KINDS, SEG_CLASSES, partCoverage, sumCoverage, type CoverageCounts, type Share } from '../analysis/index.ts';
 import { analyzeLabelled, fixed, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 
 export interface SegReport extends EvalReport {

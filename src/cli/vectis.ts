@@ -8,11 +8,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, serializeError, stringifyResult, type AnalysisResult } from '../analysis/index.ts';
+import { analyze, serializeError, stringifyResult, isSession, loadModel, getEngine, type AnalysisResult, type ModelOption } from '../analysis/index.ts';
 import { modelFromSetting, useNodeHost } from '../analysis/hosts/node.ts';
-import { isSession, type ModelOption } from '../analysis/ml/runtime/infer.ts';
-import { loadModel } from '../analysis/ml/runtime/session.ts';
-import { getEngine } from '../analysis/occt/engine.ts';
 
 useNodeHost();
 

@@ -2,7 +2,7 @@
  * The generator's label scheme: MFCAD++'s 25 classes with their ids unchanged (0-24, 24 = stock),
  * then our additions. Ids 0-24 mean exactly what they mean in ../shared/data (MFInstSeg/AAGNet).
  */
-import { MFCADPP_CLASSES } from '../../../src/analysis/features/classes.ts';
+import { MFCADPP_CLASSES } from '../../../src/analysis/index.ts';
 
 export const EXTRA_CLASSES = [
   'counterbore',

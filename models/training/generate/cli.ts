@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { discardEngine, engineHeapBytes, getEngine } from '../../../src/analysis/occt/engine.ts';
+import { discardEngine, engineHeapBytes, getEngine } from '../../../src/analysis/index.ts';
 import { CLASS_NAMES } from './classes.ts';
 import { GENERATOR_VERSION, generatePart, partName, type LabelRecord } from './part.ts';
 

@@ -3,8 +3,7 @@
  * against a STEP re-read by analyze()), and every feature class cut with its own label.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/analysis/index.ts';
-import { getEngine } from '../../../src/analysis/occt/engine.ts';
+import { analyze, getEngine } from '../../../src/analysis/index.ts';
 import { CLASS_NAMES, classId } from './classes.ts';
 import { SPECS, place, type Ctx } from './features.ts';
 import { boxFrames } from './geom.ts';

@@ -5,7 +5,7 @@
  * by the new tool (a cut's tool faces, a fillet's or chamfer's new faces) and takes the new label.
  */
 import type { BRepBuilderAPI_MakeShape, TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
-import type { ShapeIndex } from '../../../src/analysis/occt/shape-index.ts';
+import type { ShapeIndex } from '../../../src/analysis/index.ts';
 import type { Builder } from './occ.ts';
 
 export interface History {

@@ -4,8 +4,7 @@
  * engine object is deleted through a Scope (embind objects are not garbage collected).
  */
 import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
-import type { OC } from '../../../src/analysis/occt/engine.ts';
-import { ShapeIndex } from '../../../src/analysis/occt/shape-index.ts';
+import { ShapeIndex, type OC } from '../../../src/analysis/index.ts';
 import { toWorld, type Frame, type V2, type V3 } from './geom.ts';
 
 /** One closed sketch loop: straight segments, or three-point arcs (from the previous point via `via`). */

@@ -3,13 +3,12 @@
  * the format of ../shared/data's `<name>.topexp_labels.json`, checked against a re-read of the
  * STEP file by analyze() (same face count, same surface types, same areas, in TopExp order).
  */
-import { analyze } from '../../../src/analysis/index.ts';
+import { analyze, type OC } from '../../../src/analysis/index.ts';
 import { CLASS_NAMES, SCHEME } from './classes.ts';
 import { Builder } from './occ.ts';
 import { prismaticPart, type PartBuild } from './prismatic.ts';
 import { Rng } from './rng.ts';
 import { turnedPart } from './turned.ts';
-import type { OC } from '../../../src/analysis/occt/engine.ts';
 
 /** Bumped whenever the same (seed, index) would give a different part: --resume redoes older ones. */
 export const GENERATOR_VERSION = 2;

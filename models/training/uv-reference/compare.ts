@@ -8,10 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { buildBrepGraph } from '../../../src/analysis/brep/graph.ts';
-import { getEngine } from '../../../src/analysis/occt/engine.ts';
-import { readStep } from '../../../src/analysis/step.ts';
-import { uvGrids } from '../../../src/analysis/ml/uvnet/uv-grids.ts';
+import { buildBrepGraph, getEngine, readStep, uvGrids } from '../../../src/analysis/index.ts';
 
 interface Grids { faces: number; coedges: number; Gf: ArrayLike<number>; Gc: ArrayLike<number> }
 

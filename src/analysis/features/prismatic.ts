@@ -18,9 +18,10 @@ import { quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 /**
  * `round-ended`: a closed slot with two half-round ends; `u-shaped`: open at one end, half-round at
- * the other; `quarter-round`: along an open side, one wall and a quarter-round at each end.
+ * the other; `quarter-round`: along an open side, one wall and a quarter-round at each end;
+ * `freeform`: walls swept along the cutter's axis from a free curve (swept-pockets.ts).
  */
-export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'u-shaped' | 'quarter-round' | 'other';
+export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'u-shaped' | 'quarter-round' | 'freeform' | 'other';
 
 export interface PrismaticFeature {
   type: PrismaticType;

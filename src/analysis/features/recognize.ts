@@ -9,6 +9,7 @@ import { extentAlong, round4 } from './extent.ts';
 import { partFrame, stockFaces } from './frame.ts';
 import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { joinInterruptedPockets, splitCrossingSlots } from './interrupted.ts';
+import { sweptPocket } from './swept-pockets.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
@@ -107,7 +108,8 @@ export function recognize(input: RecognizerInput): Recognition {
   const prismatic: PrismaticFeature[] = [];
   for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
     if (inOneChain(group)) continue;
-    const found = classifyPrismatic(graph, frame, group, stock);
+    // Walls swept from a free curve (B-splines, arcs) are no planar outline, but still a pocket.
+    const found = classifyPrismatic(graph, frame, group, stock) ?? sweptPocket(graph, frame, group);
     if (found) prismatic.push(...splitCrossingSlots(graph, found));
   }
   // Pieces of one pocket that a deeper cut runs through are one pocket (the removed volume's planes).

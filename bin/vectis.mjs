@@ -10,4 +10,10 @@ process.setSourceMapsEnabled(false);
 if (['analyze', 'eval'].includes(process.argv[2] ?? '')) {
   import('../src/analysis/occt/engine.ts').then((m) => m.getEngine()).catch(() => undefined);
 }
-await import('../src/cli/vectis.ts');
+// `vectis report` (the accuracy report) has options of its own and needs no engine.
+if (process.argv[2] === 'report') {
+  const { runReport } = await import('../src/cli/report.ts');
+  process.exitCode = await runReport(process.argv.slice(3));
+} else {
+  await import('../src/cli/vectis.ts');
+}

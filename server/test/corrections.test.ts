@@ -5,12 +5,15 @@
  * by the server (404) and by RLS (two JWTs on a real Postgres), counted by GET /reports/accuracy
  * (admins only), and never applied as the pipeline's answer by /verify.
  */
-import { rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bundleServer, DATABASE_URL_TEST, fixtureBytes, postFile, skipNotice, startServer, tempDir, testConfig, type RunningServer,
+  bundleServer, DATABASE_URL_TEST, ROOT, fixtureBytes, postFile, skipNotice, startServer, tempDir, testConfig, type RunningServer,
 } from './helpers.ts';
 
 if (!DATABASE_URL_TEST) skipNotice('corrections on Postgres (restart, RLS)', 'DATABASE_URL_TEST');
@@ -25,6 +28,13 @@ beforeAll(() => {
   bundle = bundleServer();
 });
 afterAll(() => bundle?.cleanup());
+
+const run = promisify(execFile);
+/** `npx vectis report ...`: the CLI as a user runs it; returns stdout and the --out JSON. */
+async function cliReport(args: string[], out: string): Promise<{ stdout: string; report: Json }> {
+  const { stdout } = await run(process.execPath, [join(ROOT, 'bin/vectis.mjs'), 'report', ...args, '--out', out], { cwd: ROOT });
+  return { stdout, report: JSON.parse(readFileSync(out, 'utf8')) as Json };
+}
 
 const json = (headers: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...headers });
 
@@ -125,6 +135,17 @@ describe('corrections on PGlite (the default store)', () => {
       const later = (await (await fetch(`${server.url}/reports/accuracy?since=${new Date(Date.now() + 3_600_000).toISOString()}`)).json()) as Json;
       expect(later.parts).toBe(0);
       expect(await code(await fetch(`${server.url}/reports/accuracy?since=yesterday`))).toEqual([400, 'BAD_REQUEST']);
+
+      // `vectis report` prints the same report from the server and, offline, from an export of
+      // the corrected analysis (its GET /analyses/:id answer).
+      const viaServer = await cliReport(['--server', server.url], join(dataDir, 'server-report.json'));
+      expect(viaServer.report).toEqual(report);
+      expect(viaServer.stdout).toContain('1 corrected parts, 2 corrections');
+      const exportFile = join(dataDir, 'export.json');
+      writeFileSync(exportFile, JSON.stringify([shown]));
+      const offline = await cliReport([exportFile], join(dataDir, 'offline-report.json'));
+      expect(offline.report).toEqual(report);
+      await expect(run(process.execPath, [join(ROOT, 'bin/vectis.mjs'), 'report', join(dataDir, 'missing.json')], { cwd: ROOT })).rejects.toMatchObject({ code: 2 });
 
       await server.stop();
       server = await startServer(bundle.worker, testConfig({ persistence: true, dataDir }));

@@ -1,10 +1,11 @@
 /**
  * Fixtures for counting as an estimator counts (`npx tsx scripts/count-fixtures.ts`, also run by
- * `npm run fixtures`): rounded outlines, fillet chains. Dimensions in test/count-fixtures.ts.
+ * `npm run fixtures`): rounded outlines, fillet chains, sheet metal, bosses and tubes, gears, edge
+ * breaks, modelled threads. Dimensions in test/count-fixtures.ts.
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
-import { box, cut, filletEdges, fuse, oc, point, rotated, unify, write, zCylinder } from './fixture-kit.ts';
+import { box, chamferEdges, cut, filletEdges, fuse, helicalV, near, oc, point, rotated, unify, write, zCylinder } from './fixture-kit.ts';
 
 /** A closed profile in z = 0 of lines ([x, y] to the next point) and arcs ({ via, to }), extruded `height` up. */
 function extruded(start: readonly [number, number], segments: ({ to: readonly [number, number] } | { via: readonly [number, number]; to: readonly [number, number] })[], height: number): TopoDS_Shape {
@@ -101,3 +102,20 @@ let gear = unify(fuse(zCylinder(0, 0, 0, gr.root / 2, gr.width), common(teeth, z
 gear = cut(gear, zCylinder(0, 0, -1, gr.bore / 2, gr.width + 2));
 write(oc, 'gear.step', gear);
 write(oc, 'gear-rotated.step', rotated(gear));
+
+// A block with one chamfer its shape shows and four edge breaks.
+const { edgeBreaks: eb } = COUNT_FIXTURES;
+const [ebx, eby, ebz] = eb.size;
+let broken = chamferEdges(box(0, 0, 0, ebx, eby, ebz), eb.chamfer, (a, b) => near(a[1]!, 0) && near(b[1]!, 0) && near(a[2]!, ebz) && near(b[2]!, ebz));
+broken = chamferEdges(broken, eb.edgeBreak, (a, b) => vertical(a, b) && [0, ebx].some((x) => near(a[0]!, x)) && [0, eby].some((y) => near(a[1]!, y)));
+write(oc, 'edge-breaks.step', broken);
+write(oc, 'edge-breaks-rotated.step', rotated(broken));
+
+// A plate threaded through: drilled to the minor diameter, a flat-rooted V swept from below to above it.
+const { threadedThrough: tt } = COUNT_FIXTURES;
+const [ttx, tty, ttz] = tt.size;
+const turns = Math.ceil(ttz / tt.pitch) + 2;
+let threaded = cut(box(0, 0, 0, ttx, tty, ttz), zCylinder(tt.at[0], tt.at[1], -1, tt.minor / 2, ttz + 2));
+threaded = cut(threaded, helicalV(tt.at[0], tt.at[1], tt.major / 2, -2 * tt.pitch, tt.pitch, turns, -(tt.major - tt.minor) / 2 - 0.5, tt.pitch / 8));
+write(oc, 'threaded-through.step', threaded);
+write(oc, 'threaded-through-rotated.step', rotated(threaded));

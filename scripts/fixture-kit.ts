@@ -114,15 +114,17 @@ export function revolved(x: number, y: number, profile: readonly (readonly [numb
  * A 60° V-thread cutter's path: a triangle with its tip on a helix about the vertical axis through
  * (x, y) (radius `tipRadius`, rising `turns` times at `pitch` from `z`) and its base `reach` further
  * out (inward when negative), swept along the helix (a line in a cylinder's (angle, height) space)
- * with its orientation held to the axis.
+ * with its orientation held to the axis. `flat` > 0 truncates the tip to a flat that wide (an ISO
+ * thread's root): the root is then a strip of its own between the flanks, as CAD systems draw it.
  */
-export function helicalV(x: number, y: number, tipRadius: number, z: number, pitch: number, turns: number, reach: number): TopoDS_Shape {
+export function helicalV(x: number, y: number, tipRadius: number, z: number, pitch: number, turns: number, reach: number, flat = 0): TopoDS_Shape {
   const surface = new oc.Geom_CylindricalSurface(new oc.gp_Ax3(point(x, y, z), new oc.gp_Dir(0, 0, 1)), tipRadius);
   const line = new oc.Geom2d_Line(new oc.gp_Pnt2d(0, 0), new oc.gp_Dir2d(2 * Math.PI, pitch));
   const helix = new oc.BRepBuilderAPI_MakeEdge(line, surface, 0, turns * Math.hypot(2 * Math.PI, pitch)).Edge();
   oc.BRepLib.BuildCurves3d(helix);
   const half = Math.abs(reach) * Math.tan(Math.PI / 6);
-  const tri = [[tipRadius, z], [tipRadius + reach, z + half], [tipRadius + reach, z - half]] as const;
+  const tip = flat > 0 ? [[tipRadius, z - flat / 2], [tipRadius, z + flat / 2]] as const : [[tipRadius, z]] as const;
+  const tri = [...tip, [tipRadius + reach, z + half + flat / 2], [tipRadius + reach, z - half - flat / 2]] as const;
   const wire = new oc.BRepBuilderAPI_MakeWire();
   tri.forEach(([r, h], i) => {
     const [r2, h2] = tri[(i + 1) % tri.length]!;

@@ -38,4 +38,17 @@ export const COUNT_FIXTURES = {
    * circle Ø`tip`, `width` thick, bored Ø`bore`. An estimator counts one Gear Teeth and one hole.
    */
   gear: { teeth: 16, tip: 80, root: 68, toothWidth: 6, width: 12, bore: 20 },
+  /**
+   * A block `size` whose top edge along x at y = 0 is bevelled `chamfer` (equal legs, a chamfer
+   * the part's shape shows) and whose four vertical edges are broken `edgeBreak` (legs under 2 %
+   * of the diagonal). An estimator counts 1 chamfer.
+   */
+  edgeBreaks: { size: [100, 60, 20], chamfer: 6, edgeBreak: 0.5 },
+  /**
+   * A plate `size` drilled through Ø`minor` at `at` and threaded Ø`major` × `pitch` all the way
+   * through, the thread's root a flat `pitch` / 8 wide (as ISO threads are drawn): the recogniser
+   * reads its bore as two coaxial holes (the crests at the minor diameter, the root strips at the
+   * major), as on real exports of a modelled thread. An estimator counts 1 hole and 1 thread.
+   */
+  threadedThrough: { size: [80, 60, 12], at: [40, 30], major: 10, minor: 8.5, pitch: 1.5 },
 } as const;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, COUNT_CLASSES, countFeatures, type AnalysisResult } from '../src/analysis/index.ts';
 import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
+import type { Vec3 } from '../src/analysis/result.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
 import { SHARED_DATA, fixture } from './fixtures.ts';
 

@@ -17,11 +17,14 @@
  * - the model's features (`method: 'ml'`) count as the product reports them: by our type where it
  *   measured them, else by their MFCAD++ class name; `unrecognised` regions (`method: 'review'`)
  *   count nothing.
+ * - what an estimator does not count apart (count-units.ts): edge breaks, and the pieces of one
+ *   modelled threaded hole beyond one hole and one thread.
  * Grooves have no class of their own: a turned or bore groove is a Neck (the benchmark's recess on
  * a turned part), an O-ring groove in a flat face a Slot (a channel cut along a path).
  */
 import type { Feature } from '../result.ts';
 import type { MfcadppClass } from './classes.ts';
+import { edgeBreaks, threadedHoleUnits, type CountedResult } from './count-units.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -107,13 +110,20 @@ function unitsOf(feature: Pick<Feature, 'params'>, cls: CountClass): number {
 
 export type ClassCounts = Partial<Record<CountClass, number>>;
 
-/** What an estimator would read off our result: units per class (classes with none left out). */
-export function countFeatures(result: { features: Pick<Feature, 'type' | 'method' | 'params'>[] }): ClassCounts {
+/**
+ * What an estimator would read off our result: units per class (classes with none left out). The
+ * rules of count-units.ts need the result's faces and part box; without them every feature counts.
+ */
+export function countFeatures(result: CountedResult): ClassCounts {
   const counts: ClassCounts = {};
   const add = (cls: CountClass, n: number) => (counts[cls] = (counts[cls] ?? 0) + n);
-  for (const f of result.features) {
+  const breaks = edgeBreaks(result);
+  const threaded = threadedHoleUnits(result);
+  result.features.forEach((f, i) => {
     const cls = countClassOf(f);
-    if (cls) add(cls, unitsOf(f, cls));
-  }
+    if (!cls || breaks.has(i)) return;
+    const n = threaded.get(i) ?? unitsOf(f, cls);
+    if (n > 0) add(cls, n);
+  });
   return counts;
 }

@@ -1,0 +1,119 @@
+/**
+ * What an estimator counts of a feature the recogniser reports in full: the quote needs every
+ * bevel and every bore, but a person counting features sees fewer units.
+ *
+ * - An edge break is no chamfer to count: a bevel whose legs are a small share of the part (at most
+ *   EDGE_BREAK_SHARE of its diagonal) is the sharp-edge break a drawing asks for in a general note
+ *   ("break all edges"), done by the contour pass; a bevel the part's shape shows is counted.
+ * - A modelled internal thread is one threaded hole: its flanks may be written as several swept
+ *   faces and its bore as several coaxial pieces (the major-diameter strips between the flanks, the
+ *   minor-diameter crests), each of which the recogniser reports; an estimator sees one hole with
+ *   one thread. Pieces are one when they lie on one axis line.
+ *
+ * Pure: reads the result, changes nothing (face classes and features stay the recogniser's).
+ */
+import type { Face, Feature, Vec3 } from '../result.ts';
+import { cross, dot, norm, sub } from '../brep/vec.ts';
+
+/** A chamfer's larger leg up to this share of the part's diagonal is an edge break. */
+export const EDGE_BREAK_SHARE = 0.02;
+/** Faces lie on a thread's axis line when their centres are this share of its diameter off it. */
+const ON_AXIS_SHARE = 0.25;
+
+export type CountedFeature = Pick<Feature, 'type' | 'method' | 'params' | 'faces' | 'axis'>;
+export interface CountedResult {
+  features: Pick<Feature, 'type' | 'method' | 'params'>[];
+  /** With faces and the part's box the rules below apply; without them every feature counts. */
+  faces?: Pick<Face, 'area' | 'bbox' | 'params'>[];
+  part?: { bbox: { min: Vec3; max: Vec3 } };
+}
+
+const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+
+/**
+ * The larger leg of a chamfer: its measured distances; else from its width across (the model's
+ * `width`, or its faces' area over its length) as equal legs, width / √2, the least the larger
+ * leg can be.
+ */
+export function chamferSize(feature: CountedFeature, faces: NonNullable<CountedResult['faces']>): number {
+  const p = feature.params;
+  const legs = Math.max(num(p.distance), num(p.distance2));
+  if (legs > 0) return legs;
+  const length = num(p.length);
+  const area = feature.faces.reduce((s, id) => s + (faces[id]?.area ?? 0), 0);
+  const width = num(p.width) || (length > 0 ? area / length : Infinity);
+  return width / Math.SQRT2;
+}
+
+function diagonal(part: { bbox: { min: Vec3; max: Vec3 } }): number {
+  return norm(sub(part.bbox.max, part.bbox.min));
+}
+
+/** Chamfers that are edge breaks (indices into `result.features`). */
+export function edgeBreaks(result: CountedResult): Set<number> {
+  const { faces, part } = result;
+  const out = new Set<number>();
+  if (!faces || !part) return out;
+  const limit = EDGE_BREAK_SHARE * diagonal(part);
+  (result.features as CountedFeature[]).forEach((f, i) => {
+    if (f.type === 'chamfer' && Array.isArray(f.faces) && chamferSize(f, faces) <= limit) out.add(i);
+  });
+  return out;
+}
+
+const centre = (f: Pick<Face, 'bbox'>): Vec3 => [0, 1, 2].map((k) => (f.bbox.min[k]! + f.bbox.max[k]!) / 2) as Vec3;
+
+interface AxisLine {
+  point: Vec3;
+  axis: Vec3;
+  tol: number;
+}
+
+function onLine(line: AxisLine, p: Vec3): boolean {
+  return norm(cross(sub(p, line.point), line.axis)) <= line.tol;
+}
+
+/**
+ * Threads and their holes as an estimator counts them: units per feature index for threads and
+ * holes whose count changes (absent: counted as reported). Each axis line a thread's faces lie on
+ * is one Threaded Feature; of the holes whose faces lie on those lines only the first counts.
+ */
+export function threadedHoleUnits(result: CountedResult): Map<number, number> {
+  const units = new Map<number, number>();
+  const faces = result.faces;
+  if (!faces) return units;
+  const features = result.features as CountedFeature[];
+  const lines: AxisLine[] = [];
+  features.forEach((f, i) => {
+    if (f.type !== 'thread' || !f.axis || !Array.isArray(f.faces)) return;
+    const tol = ON_AXIS_SHARE * Math.max(num(f.params.diameter), 1e-6);
+    let own = 0;
+    for (const id of f.faces) {
+      const p = centre(faces[id]!);
+      if (lines.some((l) => Math.abs(Math.abs(dot(l.axis, f.axis!)) - 1) < 1e-3 && onLine(l, p))) continue;
+      lines.push({ point: p, axis: f.axis, tol });
+      own++;
+    }
+    units.set(i, own);
+  });
+  if (!lines.length) return units;
+  const taken = new Set<AxisLine>();
+  features.forEach((f, i) => {
+    if (!HOLES.has(f.type) || !f.axis || !Array.isArray(f.faces)) return;
+    const hit = lines.filter((l) => Math.abs(Math.abs(dot(l.axis, f.axis!)) - 1) < 1e-3 && f.faces.some((id) => onLine(l, faceCentreOnAxis(faces[id]!))));
+    if (!hit.length) return;
+    // A hole on thread lines another hole already stands for is a piece of that threaded hole.
+    const fresh = hit.filter((l) => !taken.has(l));
+    hit.forEach((l) => taken.add(l));
+    const count = num(f.params.count) || 1;
+    if (fresh.length < hit.length) units.set(i, Math.max(0, count - (hit.length - fresh.length)));
+  });
+  return units;
+}
+
+const HOLES = new Set(['hole', 'counterbore_hole', 'countersink_hole', 'counterdrill_hole']);
+
+/** A bore's centre lies on its axis (params.center); other faces give their box's centre. */
+function faceCentreOnAxis(f: Pick<Face, 'bbox' | 'params'>): Vec3 {
+  return f.params.center ?? centre(f);
+}

@@ -24,6 +24,11 @@ describe('merging ML labels with geometric features', () => {
     expect(hole.confidence).toBe(0.5);
     expect(hole.params.ml_label).toBe('stock');
     expect(hole.params.diameter).toBe(10);
+
+    // Our model's own hole classes are through holes in MFCAD++: they agree with the hole.
+    r.faces.forEach((f) => (f.label = hole.faces.includes(f.id) ? 'counterbore' : 'turned_profile'));
+    mergeWithGeometry(r, [], 'machining-features');
+    expect(hole.params.ml_agreement).toBe(1);
   });
 
   it('leaves geometric features alone for modelling-operation labels, and keeps their regions only where geometry is silent', async () => {

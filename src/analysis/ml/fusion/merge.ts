@@ -9,6 +9,7 @@
  */
 import type { AnalysisResult, Feature } from '../../result.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS } from '../../features/classes.ts';
+import { mfcadppIdOfLabel } from './model-classes.ts';
 
 export function mergeWithGeometry(result: Pick<AnalysisResult, 'faces' | 'features'>, mlFeatures: Feature[], classKind: string): Feature[] {
   const geometric = result.features.filter((f) => f.method === 'geometric');
@@ -19,10 +20,12 @@ export function mergeWithGeometry(result: Pick<AnalysisResult, 'faces' | 'featur
     .filter((f) => f.faces.length > 0);
   if (classKind !== 'machining-features') return unexplained;
   for (const feature of geometric) {
-    const expected = MFCADPP_CLASSES[result.faces[feature.faces[0]!]!.mfcadClass ?? STOCK_CLASS];
+    const expected = result.faces[feature.faces[0]!]!.mfcadClass ?? STOCK_CLASS;
     const labels = feature.faces.map((f) => result.faces[f]!.label).filter((l): l is string => l !== undefined);
-    if (labels.length === 0 || !expected) continue;
-    const agreement = labels.filter((l) => l === expected).length / labels.length;
+    if (labels.length === 0 || MFCADPP_CLASSES[expected] === undefined) continue;
+    // Compared in MFCAD++ ids: the model's own classes (counterbore, turned_profile, ...) agree
+    // with the class geometry gives the same feature (model-classes.ts), not only equal names.
+    const agreement = labels.filter((l) => mfcadppIdOfLabel(l) === expected).length / labels.length;
     feature.params.ml_agreement = Math.round(agreement * 1000) / 1000;
     // Certain when both methods agree; half as sure when the model sees something else everywhere.
     feature.confidence = Math.round((0.5 + 0.5 * agreement) * 1000) / 1000;

@@ -1,7 +1,8 @@
 /**
  * Where test inputs live. Our own generated fixtures (fixtures/, committed) always exist; the
  * shared data set (../shared/data, licences forbid committing it) may not, and tests that need it
- * skip loudly through `sharedData`.
+ * skip loudly through `HAS_SHARED`. With VECTIS_REQUIRE_SHARED=1 (CI sets it) a missing data set
+ * or folder is a failure instead (test/shared-data.test.ts), so CI cannot pass by skipping.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,9 +12,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURE_DIR = join(ROOT, 'fixtures');
 export const SHARED_DATA = resolve(ROOT, '..', 'shared', 'data');
 export const HAS_SHARED = existsSync(SHARED_DATA);
+export const REQUIRE_SHARED = process.env.VECTIS_REQUIRE_SHARED === '1';
 
 if (!HAS_SHARED) {
-  console.warn(`\n*** ${SHARED_DATA} is absent: tests on the shared data set are SKIPPED ***\n`);
+  const consequence = REQUIRE_SHARED ? 'VECTIS_REQUIRE_SHARED=1: this run FAILS' : 'tests on the shared data set are SKIPPED';
+  console.warn(`\n*** ${SHARED_DATA} is absent: ${consequence} ***\n`);
 }
 
 /** Dimensions of the generated fixtures (scripts/make-fixtures.ts), for closed-form checks. */
@@ -85,9 +88,14 @@ export function shared(path: string): Uint8Array {
   return new Uint8Array(readFileSync(join(SHARED_DATA, path)));
 }
 
+/** The files in a shared folder; none when it is absent, unless the data set is required (then absence throws). */
 export function sharedFiles(dir: string, pattern: RegExp): string[] {
   const full = join(SHARED_DATA, dir);
-  if (!existsSync(full)) return [];
+  if (!existsSync(full)) {
+    // An empty list would make `it.each` pass by running nothing.
+    if (REQUIRE_SHARED) throw new Error(`VECTIS_REQUIRE_SHARED=1 but ${full} is absent`);
+    return [];
+  }
   return readdirSync(full)
     .filter((f) => pattern.test(f))
     .sort()

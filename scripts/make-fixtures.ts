@@ -200,3 +200,4 @@ await import('./count-fixtures.ts');
 await import('./slot-fixtures.ts');
 await import('./interrupted-fixtures.ts');
 await import('./tessellated-fixture.ts');
+await import('./pmi-fixture.ts');

@@ -30,3 +30,5 @@ export { hasDimensions } from './features/dimensions.ts';
 export { readStep } from './step.ts';
 export { buildBrepGraph } from './brep/graph.ts';
 export { ShapeIndex } from './occt/shape-index.ts';
+export { pmiOfPart, readPmi, hasSemanticPmi, type PmiReading } from './pmi/index.ts';
+export { checkHoleDiameters, holeDiameters, isDiameterPmi, type DiameterCheck } from './pmi/hole-agreement.ts';

@@ -56,9 +56,9 @@ export function readPmi(input: PmiInput): PmiReading {
     items.push({
       kind: 'dimension',
       name: d.name,
-      nominal: d.nominal,
-      upper: d.upper,
-      lower: d.lower,
+      nominal: tidy(d.nominal),
+      upper: tidy(d.upper),
+      lower: tidy(d.lower),
       unit: unitName(d.kind),
       ...(d.toleranceClass ? { tolerance_class: d.toleranceClass } : {}),
       faces,
@@ -71,7 +71,7 @@ export function readPmi(input: PmiInput): PmiReading {
     items.push({
       kind: 'geometric_tolerance',
       name: t.name,
-      nominal: t.value,
+      nominal: tidy(t.value),
       upper: null,
       lower: null,
       unit: t.value === null ? '' : 'mm',
@@ -102,6 +102,14 @@ export function readPmi(input: PmiInput): PmiReading {
     items: items.map((item, id) => ({ id, ...item })),
     ...(faceMap.problem ? { faceMapProblem: faceMap.problem } : {}),
   };
+}
+
+/**
+ * Values converted from inches carry float noise (0.005 in → 0.12700000000050798 mm); a nanometre
+ * is far below any tolerance, and rounding there makes the value read as the drawing states it.
+ */
+function tidy(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 1e6) / 1e6 + 0;
 }
 
 function unitName(kind: MeasureKind): string {

@@ -20,6 +20,8 @@ export interface ResultJson {
   part: { solids: number; faces: number; edges: number; volume: number; area: number; bbox: unknown; stock: unknown };
   mesh: MeshLike;
   features: { id: number; type: string; faces: number[]; params: Record<string, unknown>; axis?: number[]; confidence: number; method: string; modelVersion?: string }[];
+  /** Semantic PMI (1.2.0); absent in results stored before it. */
+  pmi?: { features: number[]; [key: string]: unknown }[];
   timings: Record<string, number>;
   [key: string]: unknown;
 }
@@ -170,18 +172,19 @@ export class Store {
         const p = result.part;
         const rows = await tx.query<{ id: string; created_at: Date | string }>(
           `insert into public.analyses (file_hash, file_name, file_bytes, schema_version, pipeline_version, mesh_id, quotation_id, line_item_id,
-             solids, faces, edges, volume, area, bbox, stock, feature_count, result, timings, source, correlation_id, created_by)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15::text::jsonb, $16, $17::text::jsonb, $18::text::jsonb, $19, $20, $21)
+             solids, faces, edges, volume, area, bbox, stock, feature_count, result, timings, source, correlation_id, created_by, pmi_count)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15::text::jsonb, $16, $17::text::jsonb, $18::text::jsonb, $19, $20, $21, $22)
            returning id, created_at`,
           [
             hash, result.file.name, result.file.bytes, result.schemaVersion, meta.pipelineVersion, meshId ?? null,
             meta.quotationId ?? null, meta.lineItemId ?? null, p.solids, p.faces, p.edges, p.volume, p.area,
             JSON.stringify(p.bbox), JSON.stringify(p.stock), result.features.length, JSON.stringify(withoutMesh),
-            JSON.stringify(result.timings ?? {}), meta.source, meta.correlationId ?? null, meta.createdBy ?? null,
+            JSON.stringify(result.timings ?? {}), meta.source, meta.correlationId ?? null, meta.createdBy ?? null, result.pmi?.length ?? 0,
           ],
         );
         const id = rows[0]!.id;
         if (result.features.length > 0) {
+          const pmiOf = pmiByFeature(result.pmi ?? []);
           const features = result.features.map((f, i) => ({
             feature_index: i,
             feature_type: f.type,
@@ -191,14 +194,15 @@ export class Store {
             confidence_score: f.confidence,
             recognition_method: f.method,
             model_version: f.modelVersion ?? null,
+            pmi: pmiOf.get(f.id) ?? [],
           }));
           await tx.query(
-            `insert into public.part_features (analysis_id, feature_index, feature_type, face_ids, parameters, orientation, confidence_score, recognition_method, model_version)
+            `insert into public.part_features (analysis_id, feature_index, feature_type, face_ids, parameters, orientation, confidence_score, recognition_method, model_version, pmi)
              select $1::uuid, f.feature_index, f.feature_type,
                coalesce(array(select jsonb_array_elements_text(f.face_ids)::integer), '{}'), f.parameters, f.orientation,
-               f.confidence_score, f.recognition_method, f.model_version
+               f.confidence_score, f.recognition_method, f.model_version, coalesce(f.pmi, '[]'::jsonb)
              from jsonb_to_recordset($2::text::jsonb) as f(feature_index integer, feature_type text, face_ids jsonb, parameters jsonb,
-               orientation jsonb, confidence_score double precision, recognition_method text, model_version text)`,
+               orientation jsonb, confidence_score double precision, recognition_method text, model_version text, pmi jsonb)`,
             [id, JSON.stringify(features)],
           );
         }
@@ -289,7 +293,21 @@ async function joinResult(result: unknown, mesh: Uint8Array | null): Promise<str
   const r = (typeof result === 'string' ? JSON.parse(result) : result) as Record<string, unknown>;
   const decoded = mesh ? await decodeMesh(mesh) : undefined;
   const { schemaVersion, file, part, ...rest } = r;
-  return JSON.stringify({ schemaVersion, file, part, mesh: decoded, ...rest });
+  // A result stored before schema 1.2.0 has no PMI: it reads as none, as the schema defaults it.
+  return JSON.stringify({ schemaVersion, file, part, mesh: decoded, ...rest, pmi: rest.pmi ?? [] });
+}
+
+/** Feature id → the PMI items that name any of its faces (what its part_features row carries). */
+function pmiByFeature(pmi: NonNullable<ResultJson['pmi']>): Map<number, unknown[]> {
+  const out = new Map<number, unknown[]>();
+  for (const item of pmi) {
+    for (const id of item.features) {
+      let list = out.get(id);
+      if (!list) out.set(id, (list = []));
+      list.push(item);
+    }
+  }
+  return out;
 }
 
 function iso(d: Date | string): string {

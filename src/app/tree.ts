@@ -5,6 +5,7 @@
  * Every item has a stable string id: the feature id, or `surface:<type>`.
  */
 import { dfmTitle, faceDescription, featureDetail, featureGroupTitle, featureTitle, modelClassText, SURFACE_GROUP_TITLES } from './format.ts';
+import { pmiGroup } from './pmi-items.ts';
 import type { AnalysisResult, Feature } from './types.ts';
 
 export interface TreeItem {
@@ -123,7 +124,9 @@ export function buildTree(result: AnalysisResult): Tree {
     }
     const unassigned = itemOfFace.flatMap((item, face) => (item === null ? [face] : []));
     const checks = checksGroup(result, items);
-    return { mode: 'features', groups: checks ? [checks, ...groups] : groups, items, itemOfFace, faceText, unassigned };
+    // The file's own tolerances last: they qualify the features above, they are not features.
+    const pmi = pmiGroup(result, items);
+    return { mode: 'features', groups: [...(checks ? [checks] : []), ...groups, ...(pmi ? [pmi] : [])], items, itemOfFace, faceText, unassigned };
   }
 
   const bySurface = new Map<string, number[]>();
@@ -143,5 +146,7 @@ export function buildTree(result: AnalysisResult): Tree {
   const checks = checksGroup(result, items);
   if (checks) groups.push(checks);
   groups.push({ key: 'surfaces', title: 'Faces by surface type', items: list });
+  const pmi = pmiGroup(result, items);
+  if (pmi) groups.push(pmi);
   return { mode: 'surfaces', groups, items, itemOfFace, faceText, unassigned: [] };
 }

@@ -1,4 +1,4 @@
-/** The part of autocannon's API that server/loadtest.ts uses (the package ships no types). */
+/** The part of autocannon's API that bench/loadtest.ts uses (the package ships no types). */
 declare module 'autocannon' {
   interface RequestParams {
     method?: string;

@@ -15,6 +15,13 @@ const client = new AnalysisClient();
 let run = 0;
 /** The last cache write: a lookup waits for it, so the same file dropped twice in a row always hits. */
 let lastWrite: Promise<void> = Promise.resolve();
+/** The file last chosen: corrections send it to a server that has not stored this part yet. */
+let lastFile: File | null = null;
+
+/** The file of the shown result (its bytes went to the worker; the File can be read again). */
+export function shownFile(): File | null {
+  return lastFile;
+}
 
 function cacheEnabled(): boolean {
   return new URLSearchParams(location.search).get('cache') !== 'off';
@@ -33,6 +40,7 @@ export async function analyzeFile(file: File): Promise<void> {
   const store = useVectis.getState;
   if (store().phase === 'running') client.terminate();
   const mine = ++run;
+  lastFile = file;
   const stale = () => mine !== run;
   const t0 = performance.now();
   store().begin(file.name, file.size);

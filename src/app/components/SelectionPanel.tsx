@@ -1,6 +1,7 @@
 /** The current selection: the picked face and its feature (or surface group), with attributes for tests. */
 import { area, modelClassText, num } from '../format.ts';
 import { highlightedFaces, useVectis } from '../store.ts';
+import { CorrectFeature } from './CorrectFeature.tsx';
 
 export function SelectionPanel() {
   const result = useVectis((s) => s.result);
@@ -83,6 +84,7 @@ export function SelectionPanel() {
           )}
         </dl>
       )}
+      <CorrectFeature />
     </section>
   );
 }

@@ -198,9 +198,15 @@ export type FileInfo = z.infer<typeof fileSchema>;
 
 export const timingsSchema = z.record(z.string(), z.number());
 
+/** One 3-axis setup: the tool direction (from the spindle into the part) and the features it reaches. */
 export const setupSchema = z.object({ direction: vec3, features: z.array(z.number().int()) });
 export type Setup = z.infer<typeof setupSchema>;
 
+/**
+ * A manufacturability finding. Codes the pipeline emits today: DEEP_HOLE, NON_STANDARD_HOLE,
+ * SMALL_CORNER_RADIUS, THIN_WALL, UNREACHABLE_FEATURE (features/) and the size plausibility check
+ * (size-check.ts: IMPLAUSIBLE_SIZE); a reader accepts any string, so results from newer pipelines still parse.
+ */
 export const dfmSchema = z.object({
   code: z.string(),
   severity: z.enum(['info', 'warning', 'error']),

@@ -5,9 +5,8 @@
  * feature's axis, both ways: the ways a shop would clamp the part. A face hidden from all of them
  * needs a T-slot or keyseat cutter, a 5-axis machine or EDM, which a quote must know.
  */
-import type { Feature, Vec3 } from '../result.ts';
+import type { DfmIssue, Feature, Vec3 } from '../result.ts';
 import { add, cross, dot, scale, sub, unit } from '../brep/vec.ts';
-import type { DfmIssue } from './machining.ts';
 import type { PartFrame } from './frame.ts';
 import { components, type FaceGraph } from './graph.ts';
 import { RayGrid } from './rays.ts';

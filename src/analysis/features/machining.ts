@@ -3,24 +3,9 @@
  * fewest 3-axis setups that reach them all, nearest standard drill and tap sizes, and DFM checks
  * with expected and actual values.
  */
-import type { Feature, Vec3 } from '../result.ts';
+import type { DfmIssue, Feature, Setup, Vec3 } from '../result.ts';
 import { dot } from '../brep/vec.ts';
 import { round4 } from './extent.ts';
-
-export interface Setup {
-  /** Tool direction: from the spindle into the part. */
-  direction: Vec3;
-  features: number[];
-}
-
-export interface DfmIssue {
-  code: 'DEEP_HOLE' | 'NON_STANDARD_HOLE' | 'SMALL_CORNER_RADIUS' | 'THIN_WALL' | 'UNREACHABLE_FEATURE';
-  severity: 'info' | 'warning' | 'error';
-  message: string;
-  faces: number[];
-  expected: number | string;
-  actual: number | string;
-}
 
 /** Depth over diameter above which a drilled hole needs peck drilling or a gun drill. */
 export const DEEP_HOLE_RATIO = 6;

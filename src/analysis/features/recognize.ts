@@ -3,7 +3,7 @@
  * part's own frame (rotation invariant). Each family lives in its own module; this one finds the
  * stock, groups the remaining faces into cuts and hands each group to the families.
  */
-import type { Feature, Vec3 } from '../result.ts';
+import type { DfmIssue, Feature, Setup, Vec3 } from '../result.ts';
 import { FaceGraph, components, type RecognizerInput } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { partFrame, stockFaces } from './frame.ts';
@@ -20,7 +20,7 @@ import { findLugs, mergeTubes } from './lugs.ts';
 import { findGears } from './gears.ts';
 import { findBosses, findOringGrooves, type Protrusion } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
-import { addHoleHints, dfmChecks, planSetups, type DfmIssue, type Setup } from './machining.ts';
+import { addHoleHints, dfmChecks, planSetups } from './machining.ts';
 import { thinWalls } from './walls.ts';
 import { unreachableFeatures } from './access.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';

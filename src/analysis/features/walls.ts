@@ -2,7 +2,7 @@
  * Thin walls: two parallel planar faces facing away from each other with material between them,
  * overlapping across their normal, closer than a machinable minimum (chatter, deflection).
  */
-import type { DfmIssue } from './machining.ts';
+import type { DfmIssue } from '../result.ts';
 import { dot, sub } from '../brep/vec.ts';
 import type { PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';

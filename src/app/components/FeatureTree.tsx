@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { num } from '../format.ts';
 import { useVectis } from '../store.ts';
+import { CorrectedMark, useCorrected } from './CorrectedMark.tsx';
 import type { TreeItem } from '../tree.ts';
 import { PALETTE_HEX } from '../viewer/palette.ts';
 
@@ -41,6 +42,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
   const selected = useVectis((s) => s.selectedItem === item.id);
   const colorByFeature = useVectis((s) => s.colorByFeature);
   const isFeature = useVectis((s) => s.tree?.mode === 'features');
+  const corrected = useCorrected([item.id]);
   const { selectItem, setHoverItem } = useVectis.getState();
   const swatch = PALETTE_HEX[item.color % PALETTE_HEX.length]!;
   return (
@@ -56,6 +58,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
         data-feature-id={item.id}
         data-feature-type={item.type}
         data-needs-review={item.needsReview ? 'true' : undefined}
+        data-corrected={corrected ? 'true' : undefined}
         onClick={() => selectItem(item.id)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') selectItem(item.id);
@@ -86,6 +89,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
           {item.detail && <span className="item-detail">{item.detail}</span>}
         </span>
         <span className="item-meta">
+          <CorrectedMark featureIds={[item.id]} />
           {isFeature && item.confidence !== undefined ? (
             <>
               <span title="Confidence">{num(item.confidence * 100, 0)}%</span>

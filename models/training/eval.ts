@@ -14,7 +14,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze, loadModel, type BrepNetSession } from '../../src/analysis/index.ts';
+import { analyze, Evaluator, loadModel, type BrepNetSession } from '../../src/analysis/index.ts';
 import { useOnnxRuntimeNode, useOnnxRuntimeWebInNode } from '../../src/analysis/hosts/node.ts';
 import { mapLabels } from './export-dataset.ts';
 import { CLASS_NAMES } from './generate/classes.ts';
@@ -44,43 +44,28 @@ function labelled(dir: string, only?: string[]): string[] {
 }
 
 async function evaluateSet(name: string, files: string[], session: BrepNetSession): Promise<SetResult> {
-  const n = CLASS_NAMES.length;
-  const conf = new Float64Array(n * n);
+  const evaluator = new Evaluator(CLASS_NAMES);
   let inferMs = 0;
   for (const file of files) {
     const truth = mapLabels(JSON.parse(readFileSync(file.replace(/\.(step|stp)$/i, '.topexp_labels.json'), 'utf8')));
     const result = await analyze(new Uint8Array(readFileSync(file)), { fileName: basename(file), model: session, meshDeflection: 0.2 });
     inferMs += result.timings.infer ?? 0;
     if (truth.length !== result.faces.length) throw new Error(`${file}: ${truth.length} labels, ${result.faces.length} faces`);
-    result.faces.forEach((f, i) => {
+    const predicted = result.faces.map((f) => {
       const p = CLASS_NAMES.indexOf(f.label as (typeof CLASS_NAMES)[number]);
       if (p < 0) throw new Error(`the model's class '${f.label}' is not one of the generator's classes`);
-      conf[truth[i]! * n + p] = (conf[truth[i]! * n + p] ?? 0) + 1;
+      return p;
     });
+    evaluator.add(truth, predicted);
   }
-  const iou: Record<string, number> = {};
-  const support: Record<string, number> = {};
-  let correct = 0;
-  let total = 0;
-  for (let k = 0; k < n; k++) {
-    let row = 0;
-    let col = 0;
-    for (let j = 0; j < n; j++) {
-      row += conf[k * n + j]!;
-      col += conf[j * n + k]!;
-    }
-    const tp = conf[k * n + k]!;
-    correct += tp;
-    total += row;
-    if (row > 0) {
-      support[CLASS_NAMES[k]!] = row;
-      iou[CLASS_NAMES[k]!] = tp / (row + col - tp);
-    }
-  }
-  const present = Object.values(iou);
+  const e = evaluator.result();
+  // IoU per class present in the truth: a class only predicted has no IoU of its own here.
+  const present = e.perClass.filter((c) => c.support > 0);
+  const iou = Object.fromEntries(present.map((c) => [c.name, c.iou]));
+  const support = Object.fromEntries(present.map((c) => [c.name, c.support]));
   return {
-    name, parts: files.length, faces: total, accuracy: correct / total,
-    meanIoU: present.reduce((s, v) => s + v, 0) / present.length, iou, support, msPerPart: inferMs / files.length,
+    name, parts: files.length, faces: e.faces, accuracy: e.accuracy,
+    meanIoU: present.reduce((s, c) => s + c.iou, 0) / present.length, iou, support, msPerPart: inferMs / files.length,
   };
 }
 

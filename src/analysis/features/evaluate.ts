@@ -11,7 +11,8 @@ export interface Evaluation {
   accuracy: number;
   /** confusion[truth][predicted] over the evaluator's class ids (MFCAD++ by default). */
   confusion: number[][];
-  perClass: { id: number; name: string; support: number; precision: number; recall: number; f1: number }[];
+  /** Classes with truth or predictions; iou = tp / (truth + predicted − tp), the segmentation figure. */
+  perClass: { id: number; name: string; support: number; precision: number; recall: number; f1: number; iou: number }[];
 }
 
 export class Evaluator {
@@ -40,7 +41,8 @@ export class Evaluator {
       const precision = predicted ? tp / predicted : 0;
       const recall = support ? tp / support : 0;
       const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-      return { id, name, support, precision, recall, f1 };
+      const union = support + predicted - tp;
+      return { id, name, support, precision, recall, f1, iou: union ? tp / union : 0 };
     }).filter((c) => c.support > 0 || this.confusion.some((row) => row[c.id]! > 0));
     return { faces, correct, accuracy: faces ? correct / faces : 0, confusion: this.confusion, perClass };
   }

@@ -10,8 +10,9 @@
  * - A worker that dies (uncaught error, V8 OOM, native crash) fails only the job it held, with a
  *   typed AnalysisError, and is replaced. Jobs are never retried: a file that kills a worker
  *   would kill the next one too.
- * - Recycling: after a job, a worker whose WASM or JS heap has passed its threshold (OCC leaks a
- *   little per file, see OCCT-NOTES.md), whose engine may be corrupt (a trap), or which has run
+ * - Recycling: after a job, a worker whose WASM or JS heap has passed its threshold (the engine's
+ *   heap grows a little per file even with every object freed: docs/architecture.md), whose
+ *   engine may be corrupt (a trap), or which has run
  *   `maxJobsPerWorker` jobs is replaced.
  */
 import { EventEmitter } from 'node:events';

@@ -1,4 +1,4 @@
-/** Convexity against the check values of BRepNet's own tests (SPEC.md a.4). */
+/** Convexity against the check values of BRepNet's own tests (docs/model-inputs.md §a.4). */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analysis/index.ts';
 import { HAS_SHARED, shared, sharedFiles } from './fixtures.ts';

@@ -1,7 +1,7 @@
-"""BRepNet (Lambourne et al., CVPR 2021) re-implemented from ../shared/brepnet/SPEC.md, section c.
+"""BRepNet (Lambourne et al., CVPR 2021) re-implemented as docs/model-inputs.md §c describes.
 
 Our own code (no BRepNet code copied). Module names are chosen so that state_dict keys and shapes
-equal those of Autodesk's checkpoints (SPEC c.2 / c.3), which therefore load with strict=True.
+equal those of Autodesk's checkpoints (docs/model-inputs.md §c.2 / c.3), which therefore load with strict=True.
 
 Variants
   'features' (checkpoint A, and our own models): scalar inputs Xf [F,7], Xe [E,10], Xc [C,1];
@@ -50,13 +50,13 @@ class MLP(nn.Module):
 
 
 def gather_psi(xf, xe, xc, kf, ke, kc):
-    """Psi [C, 2nf + 5ne + 6nc]: kernel rows of faces, edges, coedges, entity-major (SPEC c.1)."""
+    """Psi [C, 2nf + 5ne + 6nc]: kernel rows of faces, edges, coedges, entity-major (docs/model-inputs.md §c.1)."""
     c = kf.shape[0]
     return torch.cat([xf[kf].reshape(c, -1), xe[ke].reshape(c, -1), xc[kc].reshape(c, -1)], dim=1)
 
 
 def pool_faces(h, cf, zero_row=True):
-    """Max over each face's coedges; index C is a zero row, C+1 a -3e38 row (SPEC b).
+    """Max over each face's coedges; index C is a zero row, C+1 a -3e38 row (docs/model-inputs.md §b).
     zero_row=False makes index C neutral too (no clamping at 0: an option for our own models)."""
     width = h.shape[1]
     first = torch.zeros(1, width, dtype=h.dtype) if zero_row else torch.full((1, width), NEG, dtype=h.dtype)
@@ -160,7 +160,7 @@ class BRepNet(nn.Module):
 
 
 def build_for_state_dict(sd):
-    """The architecture whose keys and shapes equal those of `sd` (SPEC c.2/c.3 or ours)."""
+    """The architecture whose keys and shapes equal those of `sd` (docs/model-inputs.md §c.2/c.3 or ours)."""
     variant = 'uvnet' if any(k.startswith('surface_encoder.') for k in sd) else 'features'
     units = sorted({int(k.split('.')[1]) for k in sd if k.startswith('layers.')})
     mlp0 = [k for k in sd if k.startswith('layers.0.mlp.mlp.linear_') and k.endswith('.weight')]

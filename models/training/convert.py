@@ -3,7 +3,7 @@
   npm run model:convert -- <file.ckpt> [--out x.onnx] [--model-version V] [--vectors v.json]
   (= /usr/bin/python3 models/training/convert.py ...)
 
-Both published variants (SPEC.md c.2 'features' = checkpoint A, c.3 'uvnet' = checkpoint B) are
+Both published variants (docs/model-inputs.md §c.2 'features' = checkpoint A, §c.3 'uvnet' = checkpoint B) are
 recognised from the state_dict keys and loaded strictly into brepnet.py. Lightning checkpoints
 that pickle classes of packages not installed here (pytorch_lightning, ...) load through stubs.
 
@@ -30,12 +30,12 @@ LICENSE = ('CC BY-NC-SA 4.0 (https://creativecommons.org/licenses/by-nc-sa/4.0/)
            'paid quoting service. Attribution: Lambourne et al., BRepNet, CVPR 2021. Adaptations '
            'must be shared under the same licence.')
 SEGMENT_NAMES = ['ExtrudeSide', 'ExtrudeEnd', 'CutSide', 'CutEnd', 'Fillet', 'Chamfer', 'RevolveSide', 'RevolveEnd']
-# Git blob ids of the two published checkpoints (../shared/brepnet/CHECKPOINTS.md).
+# Git blob ids of the two published checkpoints (Autodesk's BRepNet repository, as published).
 KNOWN_BLOBS = {
     'ee0287262b71a21cf78affab33a0be4f484808ae': 'pretrained_s2.0.0_step_all_features_0519_073100 (A)',
     '7d61b5d24cac1fb239fa9ab34dfbc26e9ae5ccbf': 'pretrained_s2.0.0_extended_step_uv_net_features_0816_183419 (B)',
 }
-STANDARDIZATION = os.path.join(os.path.dirname(__file__), '..', '..', 'src', 'analysis', 'ml', 'standardization.ts')
+STANDARDIZATION = os.path.join(os.path.dirname(__file__), '..', '..', 'src', 'analysis', 'ml', 'inputs', 'standardization.ts')
 
 
 class _Stub:

@@ -31,7 +31,7 @@ DIMS = {'Xf': ('F',), 'Xe': ('E',), 'Xc': ('C',), 'Gf': ('F',), 'Gc': ('C',), 'K
 def export_onnx(model, example, path, metadata, scatter_pooling=True):
     """example: dict name -> tensor for model.input_names. Writes `path` and checks it.
     scatter_pooling: face pooling as a scatter-max (opset 18, same numbers, no Cf input; see
-    scatter_pooling.py) instead of the SPEC's padded gather."""
+    scatter_pooling.py) instead of the reference's padded gather (docs/model-inputs.md §b)."""
     model = model.eval()
     args = tuple(example[n] for n in model.input_names)
     names = list(model.input_names) + list(model.output_names)

@@ -2,7 +2,7 @@
 
   /usr/bin/python3 models/training/make_uvnet_testdata.py      (writes models/testdata/)
 
-tiny-autodesk-uvnet.onnx  a synthetic Autodesk checkpoint B: the SPEC's key names (c.3) with small
+tiny-autodesk-uvnet.onnx  a synthetic Autodesk checkpoint B: Autodesk's key names (docs/model-inputs.md §c.3) with small
                           widths (encoders 4/8/16, 8-d embeddings, s=8, 4 units + output unit,
                           8 classes), random weights (He init, seed 5), saved as a Lightning .ckpt and run
                           through convert.py, so its metadata is exactly what model:convert writes

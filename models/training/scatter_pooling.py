@@ -1,16 +1,16 @@
-"""Rewrites an exported BRepNet graph's face pooling from the SPEC's padded gather to a scatter-max.
+"""Rewrites an exported BRepNet graph's face pooling from the reference's padded gather (docs/model-inputs.md §b) to a scatter-max.
 
-Why: the SPEC's face pooling gathers [F x K x width] with K = the most coedges on any one face, so a
+Why: the reference's face pooling gathers [F x K x width] with K = the most coedges on any one face, so a
 single face with 178 coedges (BRepNet's 42811 part) makes every face pay for 178 rows; in
 onnxruntime-web that gather and its ReduceMax were a third of the model's run. A ScatterElements
 with reduction 'max' (opset 18) of the coedge rows onto their faces (Kf[:, 0]: the face of each
 coedge) does the same max in O(C x width).
 
 Same numbers, not an approximation: each face's max over exactly its coedges, started from
-  - 0 for the convolution units: their rows are ReLU outputs (>= 0), so the SPEC's zero row changes
+  - 0 for the convolution units: their rows are ReLU outputs (>= 0), so the reference's zero row changes
     nothing there;
   - -3e38 for the output unit when its padding is the -3e38 row (our models, zero_row=False).
-An output unit with the SPEC's zero-row quirk (Autodesk's checkpoints) cannot be rewritten (a face
+An output unit with the reference's zero-row quirk (Autodesk's checkpoints) cannot be rewritten (a face
 with >= 30 coedges has no zero row and its logits may be negative): such models keep the gather.
 
 Cf stays a graph input only if something still reads it.
@@ -76,7 +76,7 @@ def _rewrite(model: onnx.ModelProto) -> int:
         elif first_pad <= NEG / 2:
             init = NEG
         else:
-            continue  # the zero-row quirk on signed rows: keep the SPEC's gather
+            continue  # the zero-row quirk on signed rows: keep the reference's gather
         p = f'{red.name}/scatter'
         if not shared:
             shared = [

@@ -1,9 +1,9 @@
-"""Converter test on synthetic checkpoints with the SPEC's key names and shapes (no real weights).
+"""Converter test on synthetic checkpoints with the key names and shapes of Autodesk's checkpoints (no real weights).
 
   /usr/bin/python3 models/training/test_convert.py OUT_DIR
 
 For A ('features') and B ('uvnet'): random weights (and BatchNorm statistics) with exactly the
-keys/shapes of SPEC.md c.2/c.3, saved as a Lightning-style .ckpt that pickles a class of an
+keys/shapes of docs/model-inputs.md §c.2/§c.3, saved as a Lightning-style .ckpt that pickles a class of an
 uninstalled package, converted by convert.py, and checked: strict load, parameter counts, the
 vectorised face pooling against a per-face reference of the reference code's semantics. Writes
 OUT_DIR/{a,b}.onnx and OUT_DIR/{a,b}.vectors.json (inputs + PyTorch outputs); the vitest test
@@ -21,7 +21,7 @@ from brepnet import BRepNet, collate, gather_psi  # noqa: E402
 from convert import LICENSE, convert  # noqa: E402
 from export import example_inputs, prism  # noqa: E402
 
-# SPEC c.2 / c.3: tensor count (incl. BN buffers) and trainable parameter count, and sample shapes.
+# docs/model-inputs.md §c.2 / c.3: tensor count (incl. BN buffers) and trainable parameter count, and sample shapes.
 EXPECTED = {
     'a': dict(tensors=7, params=359100, shapes={
         'layers.0.mlp.mlp.linear_0.weight': (252, 70), 'layers.0.mlp.mlp.linear_1.bias': (252,),

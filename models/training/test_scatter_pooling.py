@@ -1,5 +1,5 @@
 """Writes the models for src/analysis/ml/scatter-pooling.test.ts into <dir>: one random BRepNet of
-our kind (zero_row=False, 3 units, s=8) exported twice, with the SPEC's gather pooling
+our kind (zero_row=False, 3 units, s=8) exported twice, with the reference's gather pooling
 (gather.onnx) and with the scatter-max rewrite (scatter.onnx); and one with the zero-row output
 unit of Autodesk's checkpoints (zero-row.onnx), which the rewrite must leave alone.
 

@@ -3,7 +3,7 @@
  *
  * MFCAD++ (25 classes) is the reference scheme: `faces[i].mfcadClass` uses these ids.
  *
- * MFCAD (16 classes): the order printed in ../shared/data/README.md (and copied into the
+ * MFCAD (16 classes): the order the data set's README prints (and copied into the
  * `class_names` of the mfcad `*.topexp_labels.json` files) does NOT match the labels. Measured on
  * mfcad/dev: label 0 faces are single slanted faces with only convex edges (chamfers); labels 9, 10
  * and 11 each have exactly one face per feature whose edges are all concave (pocket floors) with

@@ -1,5 +1,5 @@
 /**
- * BRepNet input tensors (SPEC.md a, b) on our fixtures, on BRepNet's own unit-test solids
+ * BRepNet input tensors (docs/model-inputs.md §a, §b) on our fixtures, on BRepNet's own unit-test solids
  * (../shared/data/brepnet, skipped loudly when absent) and on a hand-built graph.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ function convexityColumns(t: BrepNetInputs) {
   return n;
 }
 
-/** Every index tensor agrees with the graph it came from (SPEC b). */
+/** Every index tensor agrees with the graph it came from (docs/model-inputs.md §b). */
 function expectConsistentIndices(r: AnalysisResult, t: BrepNetInputs): void {
   const C = r.coedges.length;
   expect([t.Xf.length, t.Xe.length, t.Xc.length]).toEqual([r.faces.length * 7, r.edges.length * 10, C]);
@@ -157,7 +157,7 @@ describe('kernel indices on a hand-built graph', () => {
 });
 
 describe.skipIf(!HAS_BREPNET)('BRepNet unit-test solids (../shared/data/brepnet)', () => {
-  it('block_hole: 8 faces, 15 edges, 30 coedges; 1 concave, 13 convex, 1 smooth (SPEC a.4)', async () => {
+  it('block_hole: 8 faces, 15 edges, 30 coedges; 1 concave, 13 convex, 1 smooth (docs/model-inputs.md §a.4)', async () => {
     const r = await analyze(brepnetFile('test_data/block_hole.step'));
     const t = brepnetInputs(r, { normalization: 'unit-box', standardization: null });
     expect([t.faces, t.edges, t.coedges]).toEqual([8, 15, 30]);
@@ -165,7 +165,7 @@ describe.skipIf(!HAS_BREPNET)('BRepNet unit-test solids (../shared/data/brepnet)
     expectConsistentIndices(r, t);
   });
 
-  // Counts measured with our pipeline (no SPEC figure): regressions, and every index checked.
+  // Counts measured with our pipeline (no published figure): regressions, and every index checked.
   it.each([
     ['test_data/block_through_hole.step', [7, 15, 30], { concave: 0, convex: 14, smooth: 1 }],
     ['test_data/block_fillet3.step', [10, 21, 42], { concave: 0, convex: 12, smooth: 9 }],

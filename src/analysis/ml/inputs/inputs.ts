@@ -1,5 +1,5 @@
 /**
- * BRepNet input tensors from our B-Rep graph, exactly as ../shared/brepnet/SPEC.md (a, b) describes.
+ * BRepNet input tensors from our B-Rep graph, exactly as docs/model-inputs.md (§a, §b) describes.
  *
  * API (for the training-data tooling and for the inference session):
  *
@@ -7,7 +7,7 @@
  *   import { brepnetInputs, inputsToJSON } from 'src/analysis/ml/inputs.ts';
  *   const result = await analyze(stepBytes, { fileName });          // B-Rep graph in TopExp order
  *   const t = brepnetInputs(result, { normalization: 'area' });     // our rotation-invariant models
- *   const t = brepnetInputs(result, { normalization: 'unit-box' }); // Autodesk's checkpoints (SPEC a.1)
+ *   const t = brepnetInputs(result, { normalization: 'unit-box' }); // Autodesk's checkpoints (docs/model-inputs.md §a.1)
  *   writeFileSync(out, JSON.stringify(inputsToJSON(t)));           // Python: brepnet.load_inputs_json(out)
  *
  * or, from a shell: `npm run model:inputs -- part.step [--out part.brepnet.json]
@@ -26,7 +26,7 @@
  * new model's own statistics. FaceArea/EdgeLength are on the part scaled by `scale` (see
  * ./features.ts for the three normalisations; only 'area' is rotation-invariant).
  *
- * Coedge order is ours (faces in order, their loops, the edges of each loop): SPEC a.2's order up
+ * Coedge order is ours (faces in order, their loops, the edges of each loop): the order of docs/model-inputs.md §a.2 up
  * to the order inside a loop, which the network does not see (next/prev come from vertices).
  */
 import { coedgeFeatures, edgeColumns, edgeFeatures, faceFeatures, lengthScale, type BrepGraphLike, type EdgeFeatureSet, type Normalization } from './scalar-columns.ts';
@@ -35,9 +35,9 @@ import { BREPNET_STANDARDIZATION, standardize, type Standardization } from './st
 
 export interface BrepNetInputOptions {
   normalization: Normalization;
-  /** Default: BRepNet's statistics (SPEC a.3). null: raw features. */
+  /** Default: BRepNet's statistics (docs/model-inputs.md §a.3). null: raw features. */
   standardization?: Standardization | null;
-  /** Default 'brepnet' (SPEC a.3); our models declare 'brepnet+dihedral' (./features.ts). */
+  /** Default 'brepnet' (docs/model-inputs.md §a.3); our models declare 'brepnet+dihedral' (./scalar-columns.ts). */
   edgeFeatures?: EdgeFeatureSet;
 }
 

@@ -1,5 +1,5 @@
 /**
- * BRepNet's topology inputs (SPEC.md b) for the winged-edge kernel that both Autodesk checkpoints
+ * BRepNet's topology inputs (docs/model-inputs.md §b) for the winged-edge kernel that both Autodesk checkpoints
  * and our models use, plus the edge and face pooling indices. All row-major Int32Array; the
  * session widens them to int64 for onnxruntime.
  *
@@ -30,13 +30,13 @@ export interface KernelIndices {
   /**
    * [F × K], K = max(30, most coedges on one face): the face's coedges, then padding. Padding is
    * C (an all-zero row the network appends) for faces with < 30 coedges, else C + 1 (a row of
-   * -3e38, neutral for max). That reproduces the reference's zero-row quirk (SPEC b).
+   * -3e38, neutral for max). That reproduces the reference's zero-row quirk (docs/model-inputs.md §b).
    */
   Cf: Int32Array;
   K: number;
 }
 
-/** Walks a kernel string over the coedge topology (SPEC b: n → next, p → prev, m → mate). */
+/** Walks a kernel string over the coedge topology (docs/model-inputs.md §b: n → next, p → prev, m → mate). */
 export function walk(coedges: readonly Coedge[], start: number, path: string): number {
   let c = start;
   for (const step of path) {

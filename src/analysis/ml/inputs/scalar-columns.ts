@@ -1,5 +1,5 @@
 /**
- * BRepNet's scalar input features (SPEC.md a.3) from our B-Rep graph, before standardisation:
+ * BRepNet's scalar input features (docs/model-inputs.md §a.3) from our B-Rep graph, before standardisation:
  * Xf [F × 7], Xe [E × 10], Xc [C × 1], row-major, in TopExp face/edge order and our coedge order.
  *
  * Only FaceArea and EdgeLength depend on the part's size; they are computed on the part scaled by
@@ -15,7 +15,7 @@ export type BrepGraphLike = Pick<AnalysisResult, 'faces' | 'edges' | 'coedges'> 
 
 /**
  * How FaceArea / EdgeLength are made size-free:
- * - 'unit-box': SPEC a.1 step 2 — the part is scaled by 2 / (longest side of its axis-aligned box)
+ * - 'unit-box': docs/model-inputs.md §a.1 step 2 — the part is scaled by 2 / (longest side of its axis-aligned box)
  *   so that it fits [-1,1]^3. What Autodesk's checkpoints expect. Changes when the part turns.
  * - 'area': our rotation-invariant choice — scale by 2·sqrt(6 / total surface area). The total area
  *   does not change under rotation (or translation), and for a cube this equals the unit-box scale,
@@ -50,7 +50,7 @@ export function faceFeatures(graph: BrepGraphLike, scale: number): Float64Array 
     const typeCol = FACE_TYPE_COLUMN[written];
     if (typeCol !== undefined) x[row + typeCol] = 1;
     x[row + 5] = f.area * scale * scale;
-    // Surfaces of revolution/extrusion, offsets and non-rational splines: zeros (SPEC a.3).
+    // Surfaces of revolution/extrusion, offsets and non-rational splines: zeros (docs/model-inputs.md §a.3).
     if ((written === 'bspline' || written === 'bezier') && f.rational) x[row + 6] = 1;
   });
   return x;
@@ -60,7 +60,7 @@ const CONVEXITY_COLUMN: Record<string, number> = { concave: 0, convex: 1, smooth
 const CURVE_TYPE_COLUMN: Record<string, number> = { circle: 4, ellipse: 6, line: 9 };
 
 /**
- * Edge feature sets. 'brepnet': SPEC a.3's 10 columns (what Autodesk's checkpoints take).
+ * Edge feature sets. 'brepnet': the 10 columns of docs/model-inputs.md §a.3 (what Autodesk's checkpoints take).
  * 'brepnet+dihedral' (our own models): an 11th column, the cosine between the outward normals of
  * the edge's two faces when both are planar, else 0. With the convexity flags it gives the
  * dihedral angle, which BRepNet's features lack: it tells triangular, rectangular and hexagonal
@@ -85,7 +85,7 @@ export function edgeFeatures(graph: BrepGraphLike, scale: number, set: EdgeFeatu
       const b = fb.surfaceSource ? undefined : fb.params.normal;
       if (a && b) x[row + EDGE_FEATURES.length] = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
     }
-    // 'none' (degenerate edge or unresolved sides): all three flags 0 (SPEC a.4 step 6).
+    // 'none' (degenerate edge or unresolved sides): all three flags 0 (docs/model-inputs.md §a.4 step 4).
     const convexCol = CONVEXITY_COLUMN[e.convexity];
     if (convexCol !== undefined) x[row + convexCol] = 1;
     x[row + 3] = e.curve === 'degenerate' ? 0 : e.length * scale;

@@ -3,9 +3,9 @@
  *
  * Origin: BRepNet (AutodeskAILab/BRepNet, CC BY-NC-SA 4.0), file
  * `feature_standardization/s2.0.0_step_all_features.json` as copied into
- * `../shared/brepnet/feature_standardization/` (SPEC.md a.3). Numbers copied verbatim; the
+ * Autodesk's BRepNet repository (docs/model-inputs.md §a.3). Numbers copied verbatim; the
  * column order is BRepNet's `feature_lists/all.json` (names in the comments). These are the
- * statistics of the Fusion 360 Gallery training set after the unit-box scaling of SPEC a.1 step 2,
+ * statistics of the Fusion 360 Gallery training set after the unit-box scaling of docs/model-inputs.md §a.1 step 2,
  * i.e. what Autodesk's checkpoints expect. Our own models may carry their own statistics (same
  * shape) in their ONNX metadata (`vectis.standardization`), see `./model-info.ts`.
  */

@@ -1,5 +1,5 @@
 /**
- * The checkpoint converter on synthetic checkpoints with the SPEC's key names and shapes
+ * The checkpoint converter on synthetic checkpoints with the key names and shapes of Autodesk's checkpoints (docs/model-inputs.md §c.2, §c.3)
  * (both variants): PyTorch's outputs (written by models/training/test_convert.py) against
  * onnxruntime-node's to 1e-5, and the non-commercial licence in the ONNX metadata.
  * Needs /usr/bin/python3 with torch and onnx (Debian python3-torch, python3-onnx); CI without

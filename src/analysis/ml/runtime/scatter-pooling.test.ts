@@ -1,6 +1,6 @@
 /**
  * The export's face pooling by scatter-max (models/training/scatter_pooling.py) must give exactly
- * the SPEC's padded-gather logits, on real parts whose faces have very different coedge counts,
+ * the reference's padded-gather logits (docs/model-inputs.md §b), on real parts whose faces have very different coedge counts,
  * and must leave zero-row models (Autodesk's kind) on the gather. Needs /usr/bin/python3 with torch
  * and onnx to export the pair; skipped loudly without them, like the converter tests.
  */

@@ -95,7 +95,7 @@ export class BrepNetSession {
   async run(t: BrepNetInputs, grids?: UvGrids): Promise<{ logits: Float32Array; classes: number }> {
     const feeds: Record<string, Ort.Tensor> = {};
     const shapes = tensorShapes(t);
-    // A 'uvnet' model takes the grids instead of the scalar features (SPEC c.3; export.py's input names).
+    // A 'uvnet' model takes the grids instead of the scalar features (docs/model-inputs.md §c.3; export.py's input names).
     const names = this.info.variant === 'uvnet' ? TENSOR_NAMES.filter((n) => !n.startsWith('X')) : TENSOR_NAMES;
     if (this.info.variant === 'uvnet') {
       if (!grids) throw new Error("a 'uvnet' model needs UV-Net grids (BrepNetSession.grids)");
@@ -106,7 +106,7 @@ export class BrepNetSession {
       feeds.Gf = new this.ort.Tensor('float32', grids.Gf, dims.Gf);
       feeds.Gc = new this.ort.Tensor('float32', grids.Gc, dims.Gc);
     }
-    // A model may read fewer tensors than the SPEC lists (ours pool faces by scatter: no Cf).
+    // A model may read fewer tensors than docs/model-inputs.md lists (ours pool faces by scatter: no Cf).
     const wanted = new Set(this.session.inputNames);
     for (const name of names) {
       if (!wanted.has(name)) continue;

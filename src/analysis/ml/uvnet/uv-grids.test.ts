@@ -1,5 +1,5 @@
 /**
- * UV-Net grids (SPEC.md a.5) on the generated fixtures and OCC primitives, in millimetres (frame
+ * UV-Net grids (docs/model-inputs.md §a.5) on the generated fixtures and OCC primitives, in millimetres (frame
  * = identity) so that values check against the closed-form geometry: points on their face or
  * edge, outward normals (REVERSED faces negated), the u flip of REVERSED faces, the trimming
  * mask (1 strictly inside, 0 on the boundary and in holes), arc-length sampling, zero grids for
@@ -76,7 +76,7 @@ describe('face grids', () => {
       // The corners of the UV box are the rectangle's corners: the samples cover it edge to edge.
       const corners = [facePoint(grids, face.id, 0, 0), facePoint(grids, face.id, N - 1, N - 1)];
       expect(Math.hypot(...sub(corners[0]!, corners[1]!))).toBeCloseTo(Math.hypot(...[10, 20, 30].filter((_, k) => Math.abs(normal[k]!) < 0.5)), 4);
-      // SPEC a.5: FClass2d's ON (the boundary, here the outer ring of samples) counts as 0.
+      // docs/model-inputs.md §a.5: FClass2d's ON (the boundary, here the outer ring of samples) counts as 0.
       expect(mask(grids, face.id)).toEqual(mask(grids, face.id).map((row, i) => row.map((_, j) => (border(i, j) ? 0 : 1))));
     }
     expect(brep.graph.faces.some((f) => f.reversed)).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * The trimming mask of a UV-Net face grid (SPEC.md a.5, channel 6): is a (u, v) point strictly
+ * The trimming mask of a UV-Net face grid (docs/model-inputs.md §a.5, channel 6): is a (u, v) point strictly
  * inside the face? The reference asks `BRepTopAdaptor_FClass2d(face, 1e-9).Perform(uv) == IN`;
  * this engine build has neither that class nor BRepClass_FaceClassifier, so we classify against
  * the face's boundary in its parameter space (./uv-boundary.ts) ourselves: an even-odd count of

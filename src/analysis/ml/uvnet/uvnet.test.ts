@@ -54,7 +54,7 @@ describe('UV-Net (checkpoint B) model in analyze()', () => {
     });
   }
 
-  it('the model sees the grids of SPEC a.5 in its unit-box frame, and they decide its output', async () => {
+  it('the model sees the UV-Net grids (docs/model-inputs.md §a.5) in its unit-box frame, and they decide its output', async () => {
     useOnnxRuntimeNode();
     const model = await loadModel(UVNET);
     expect(model.info).toMatchObject({ variant: 'uvnet', normalization: 'unit-box' });

@@ -5,7 +5,7 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
-import { box, chamferEdges, cut, filletEdges, fuse, helicalV, near, oc, point, rotated, unify, write, zCylinder } from './fixture-kit.ts';
+import { box, chamferEdges, cut, filletEdges, fuse, helicalV, near, oc, point, revolved, rotated, unify, write, zCylinder } from './fixture-kit.ts';
 
 /** A closed profile in z = 0 of lines ([x, y] to the next point) and arcs ({ via, to }), extruded `height` up. */
 function extruded(start: readonly [number, number], segments: ({ to: readonly [number, number] } | { via: readonly [number, number]; to: readonly [number, number] })[], height: number): TopoDS_Shape {
@@ -119,3 +119,11 @@ let threaded = cut(box(0, 0, 0, ttx, tty, ttz), zCylinder(tt.at[0], tt.at[1], -1
 threaded = cut(threaded, helicalV(tt.at[0], tt.at[1], tt.major / 2, -2 * tt.pitch, tt.pitch, turns, -(tt.major - tt.minor) / 2 - 0.5, tt.pitch / 8));
 write(oc, 'threaded-through.step', threaded);
 write(oc, 'threaded-through-rotated.step', rotated(threaded));
+
+// Turned parts: a bush with a stepped axial bore, a ring bored wider than a drill.
+const { bush: bu, ring: rg } = COUNT_FIXTURES;
+const bush = revolved(0, 0, [[bu.bore / 2, 0], [bu.outside / 2, 0], [bu.outside / 2, bu.length], [bu.counterbore / 2, bu.length], [bu.counterbore / 2, bu.length - bu.counterboreDepth], [bu.bore / 2, bu.length - bu.counterboreDepth]]);
+write(oc, 'bush.step', bush);
+write(oc, 'bush-rotated.step', rotated(bush));
+const ring = revolved(0, 0, [[rg.bore / 2, 0], [rg.outside / 2, 0], [rg.outside / 2, rg.length], [rg.bore / 2, rg.length]]);
+write(oc, 'ring.step', ring);

@@ -51,4 +51,12 @@ export const COUNT_FIXTURES = {
    * major), as on real exports of a modelled thread. An estimator counts 1 hole and 1 thread.
    */
   threadedThrough: { size: [80, 60, 12], at: [40, 30], major: 10, minor: 8.5, pitch: 1.5 },
+  /**
+   * A bush turned from bar: `outside` Ø × `length`, bored Ø`bore` through and counterbored
+   * Ø`counterbore` × `counterboreDepth` from one end (a stepped bore the lathe rules keep). An
+   * estimator counts 1 hole.
+   */
+  bush: { outside: 30, length: 40, bore: 10, counterbore: 16, counterboreDepth: 8 },
+  /** A ring turned from tube: `outside` Ø, bore Ø`bore` (wider than any drill), `length` long: no hole. */
+  ring: { outside: 120, bore: 100, length: 20 },
 } as const;

@@ -187,3 +187,23 @@ describe('edge breaks and threaded holes', () => {
     expect(countFeatures(two)).toEqual({ [HOLE]: 2, [THREAD]: 2 });
   });
 });
+
+describe('bores of turned parts', () => {
+  const { bush, ring } = COUNT_FIXTURES;
+
+  it.each(['bush.step', 'bush-rotated.step'])('%s: a stepped axial bore is one hole, though the lathe rules describe it', async (name) => {
+    const r = await run(name);
+    expect(r.part.process).toBe('turned');
+    // The lathe rules keep the bore as two internal diameters; no hole feature takes it.
+    const bores = r.features.filter((f) => f.type === 'turned_diameter' && f.params.internal === true).map((f) => f.params.diameter);
+    expect(bores.sort()).toEqual([bush.bore, bush.counterbore].sort());
+    expect(r.features.filter((f) => f.type.endsWith('hole'))).toEqual([]);
+    expect(countFeatures(r)).toEqual({ [HOLE]: 1 });
+  });
+
+  it('a bore wider than a drill is the stock (tube or ring), no hole', async () => {
+    const r = await run('ring.step');
+    expect(r.features.find((f) => f.type === 'turned_diameter' && f.params.internal === true)?.params.diameter).toBe(ring.bore);
+    expect(countFeatures(r)).toEqual({});
+  });
+});

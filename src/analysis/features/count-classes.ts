@@ -18,13 +18,14 @@
  *   measured them, else by their MFCAD++ class name; `unrecognised` regions (`method: 'review'`)
  *   count nothing.
  * - what an estimator does not count apart (count-units.ts): edge breaks, and the pieces of one
- *   modelled threaded hole beyond one hole and one thread.
+ *   modelled threaded hole beyond one hole and one thread; and what it does: a turned part's axial
+ *   bore of a drill's size is a hole.
  * Grooves have no class of their own: a turned or bore groove is a Neck (the benchmark's recess on
  * a turned part), an O-ring groove in a flat face a Slot (a channel cut along a path).
  */
 import type { Feature } from '../result.ts';
 import type { MfcadppClass } from './classes.ts';
-import { edgeBreaks, threadedHoleUnits, type CountedResult } from './count-units.ts';
+import { edgeBreaks, threadedHoleUnits, turnedBoreCount, type CountedResult } from './count-units.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -125,5 +126,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
     const n = threaded.get(i) ?? unitsOf(f, cls);
     if (n > 0) add(cls, n);
   });
+  const bores = turnedBoreCount(result);
+  if (bores > 0) add(HOLE, bores);
   return counts;
 }

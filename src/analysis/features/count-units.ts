@@ -9,12 +9,18 @@
  *   faces and its bore as several coaxial pieces (the major-diameter strips between the flanks, the
  *   minor-diameter crests), each of which the recogniser reports; an estimator sees one hole with
  *   one thread. Pieces are one when they lie on one axis line.
+ * - An axial bore of a turned part is a hole to an estimator (drilled, then perhaps bored to
+ *   size), however the lathe rules describe it: one Hole per bore, its steps included (as a
+ *   counterbored hole is one hole), up to the largest drill a shop stocks. A wider bore is bored
+ *   from tube or a ring: the stock's shape, no hole.
  *
  * Pure: reads the result, changes nothing (face classes and features stay the recogniser's).
  */
-import type { Face, Feature, Vec3 } from '../result.ts';
+import type { Edge, Face, Feature, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 
+/** Twist drills a shop stocks end about here (turning.ts keeps wider axial bores as lathe work). */
+const MAX_DRILL_DIAMETER = 50;
 /** A chamfer's larger leg up to this share of the part's diagonal is an edge break. */
 export const EDGE_BREAK_SHARE = 0.02;
 /** Faces lie on a thread's axis line when their centres are this share of its diameter off it. */
@@ -26,6 +32,8 @@ export interface CountedResult {
   /** With faces and the part's box the rules below apply; without them every feature counts. */
   faces?: Pick<Face, 'area' | 'bbox' | 'params'>[];
   part?: { bbox: { min: Vec3; max: Vec3 } };
+  /** Which faces each edge joins: tells which lathe faces touch. */
+  edges?: Pick<Edge, 'faces'>[];
 }
 
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
@@ -116,4 +124,33 @@ const HOLES = new Set(['hole', 'counterbore_hole', 'countersink_hole', 'counterd
 /** A bore's centre lies on its axis (params.center); other faces give their box's centre. */
 function faceCentreOnAxis(f: Pick<Face, 'bbox' | 'params'>): Vec3 {
   return f.params.center ?? centre(f);
+}
+
+/**
+ * Axial bores of a turned part as an estimator counts them: the internal `turned_diameter`
+ * features, joined into one bore where their faces touch or meet one face between them (the
+ * shoulder of a step); a bore counts when its narrowest diameter is a drill's.
+ */
+export function turnedBoreCount(result: CountedResult): number {
+  const { edges } = result;
+  if (!edges) return 0;
+  const bores = (result.features as CountedFeature[]).filter((f) => f.type === 'turned_diameter' && f.params.internal === true && Array.isArray(f.faces));
+  if (!bores.length) return 0;
+  const touching = new Map<number, Set<number>>();
+  for (const e of edges) {
+    for (const a of e.faces) for (const b of e.faces) if (a !== b) (touching.get(a) ?? touching.set(a, new Set()).get(a)!).add(b);
+  }
+  const near = (a: number) => new Set([a, ...(touching.get(a) ?? [])]);
+  const parent = bores.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  bores.forEach((a, i) => {
+    const reach = new Set(a.faces.flatMap((f) => [...near(f)]));
+    bores.forEach((b, j) => {
+      // Directly adjacent, or both next to one face (the step's shoulder between two diameters).
+      if (j > i && b.faces.some((f) => reach.has(f) || [...near(f)].some((g) => reach.has(g)))) parent[root(j)] = root(i);
+    });
+  });
+  const narrowest = new Map<number, number>();
+  bores.forEach((b, i) => narrowest.set(root(i), Math.min(narrowest.get(root(i)) ?? Infinity, num(b.params.diameter) || Infinity)));
+  return [...narrowest.values()].filter((d) => d <= MAX_DRILL_DIAMETER).length;
 }

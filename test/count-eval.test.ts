@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, COUNT_CLASSES, countClassNamed, countFeatures, scoreCounts } from '../src/analysis/index.ts';
 import { defaultModelPath } from '../src/analysis/hosts/node.ts';
-import { evaluateCountFolder, isCountFolder } from '../src/cli/count-eval.ts';
+import { evaluateCountFolder, formatCountEvaluation, isCountFolder } from '../src/cli/count-eval.ts';
 import { FIXTURE_DIR, HAS_SHARED, SHARED_DATA, fixture } from './fixtures.ts';
 
 const [HOLE, SLOT, , POCKET, , FILLET] = COUNT_CLASSES;
@@ -57,6 +57,10 @@ describe('counting features of a fixture', () => {
     expect(e.accuracy).toBeCloseTo(9 / 10, 9);
     expect(e.precision).toBe(1);
     expect([e.exactPairs, e.pairs]).toEqual([1, 2]);
+    // The table names, per class, the parts furthest off: here the fillet the plate lacks.
+    const table = formatCountEvaluation(e).split('\n');
+    expect(table.find((l) => l.startsWith('Fillet'))).toMatch(/\b0\/1\s+plate 1\/0$/);
+    expect(table.find((l) => l.startsWith('Hole'))).toMatch(/\b1\/1\s*$/);
   });
 
   it('does not take a folder of face labels for count files', async () => {

@@ -80,6 +80,15 @@ export async function evaluateCountFolder(folder: string, log: (line: string) =>
   return { format: 'feature-counts', files: details.length, ...scoreCounts(details), details, skipped };
 }
 
+/** The parts whose count of one class is furthest from the expert's, worst first: where to look next. */
+function mostOff(details: PartCounts[], cls: keyof ClassCounts, n = 4): { part: string; truth: number; predicted: number }[] {
+  return details
+    .map((d) => ({ part: d.part, truth: d.truth[cls] ?? 0, predicted: d.predicted[cls] ?? 0 }))
+    .filter((d) => d.truth !== d.predicted)
+    .sort((a, b) => Math.abs(b.truth - b.predicted) - Math.abs(a.truth - a.predicted) || a.part.localeCompare(b.part))
+    .slice(0, n);
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 export function formatCountEvaluation(e: CountEvaluation): string {
@@ -87,10 +96,11 @@ export function formatCountEvaluation(e: CountEvaluation): string {
     `parts ${e.parts}: expert units ${e.truthUnits}, reported ${e.predictedUnits}, matched ${e.matchedUnits}`,
     `count accuracy ${pct(e.accuracy)}  count precision ${pct(e.precision)}  exact per-class counts ${pct(e.exact)} (${e.exactPairs}/${e.pairs}; on expert classes only ${pct(e.exactOnTruth)}, ${e.exactTruthPairs}/${e.truthPairs})  hallucination ${pct(e.hallucination)}`,
     '',
-    'class                 truth  reported  matched  exact',
+    'class                 truth  reported  matched  exact  most off (part truth/reported)',
   ];
   for (const c of e.perClass) {
-    lines.push(`${shortName(c.name).padEnd(20)} ${String(c.truth).padStart(6)} ${String(c.predicted).padStart(9)} ${String(c.matched).padStart(8)}  ${c.exactPairs}/${c.pairs}`);
+    const worst = mostOff(e.details, c.name).map((d) => `${d.part} ${d.truth}/${d.predicted}`).join(', ');
+    lines.push(`${shortName(c.name).padEnd(20)} ${String(c.truth).padStart(6)} ${String(c.predicted).padStart(9)} ${String(c.matched).padStart(8)}  ${`${c.exactPairs}/${c.pairs}`.padEnd(5)}  ${worst}`);
   }
   lines.push('', 'per part (class: truth/reported, differences only)');
   for (const d of e.details) {

@@ -10,6 +10,7 @@ import { add, cross, dot, scale, sub, unit } from '../brep/vec.ts';
 import type { PartFrame } from './frame.ts';
 import { components, type FaceGraph } from './graph.ts';
 import { RayGrid } from './rays.ts';
+import { DIRECTION_TOL, RELATIVE_LENGTH_TOL } from './tolerance.ts';
 
 /** Points tried per face: enough to see an overhang, bounded so big faces stay cheap. */
 const SAMPLES_PER_FACE = 24;
@@ -29,7 +30,7 @@ export function unreachableFeatures(graph: FaceGraph, frame: PartFrame, features
     return grids.get(key) ?? grids.set(key, new RayGrid(graph.input.mesh, directions[k]!, bodies.length > 1 ? bodies[b] : undefined)).get(key)!;
   };
   // Samples sit off the surface by more than the mesh's chord error, so a ray never grazes its own face.
-  const offset = 1.5 * graph.input.mesh.linearDeflection + frame.size * 1e-6;
+  const offset = 1.5 * graph.input.mesh.linearDeflection + frame.size * RELATIVE_LENGTH_TOL;
   const hidden = new Set<number>();
   for (const face of graph.faces) {
     if (skip.has(face.id)) continue;
@@ -78,7 +79,7 @@ function candidateDirections(frame: PartFrame, features: Feature[]): Vec3[] {
 /** Index of `d` in `list`, appended when new. */
 function directionIndex(list: Vec3[], d: Vec3): number {
   const u = unit(d);
-  const k = list.findIndex((o) => dot(o, u) > 1 - 1e-6);
+  const k = list.findIndex((o) => dot(o, u) > 1 - DIRECTION_TOL);
   return k >= 0 ? k : list.push(u) - 1;
 }
 

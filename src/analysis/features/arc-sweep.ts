@@ -6,6 +6,7 @@
 import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
+import { DIRECTION_TOL } from './tolerance.ts';
 
 /** Degrees that `faces` (sharing `axis` through `center`) cover about it; 0 without a mesh. */
 export function sweepDegrees(graph: FaceGraph, faces: Face[], axis: Vec3, center: Vec3): number {
@@ -34,5 +35,5 @@ export function sweepDegrees(graph: FaceGraph, faces: Face[], axis: Vec3, center
 export function coaxialFaces(faces: Face[], tol: number): boolean {
   const { axis, center } = faces[0]!.params;
   if (!axis || !center) return false;
-  return faces.every((f) => !!f.params.axis && !!f.params.center && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < 1e-6 && norm(cross(sub(f.params.center, center), axis)) < tol);
+  return faces.every((f) => !!f.params.axis && !!f.params.center && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < DIRECTION_TOL && norm(cross(sub(f.params.center, center), axis)) < tol);
 }

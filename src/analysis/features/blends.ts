@@ -10,6 +10,7 @@ import type { Face, Vec3 } from '../result.ts';
 import { add, dot, scale, sub, unit } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { round4 } from './extent.ts';
+import { BLEND_RADIUS_REL_TOL, LENGTH_TOL } from './tolerance.ts';
 
 export interface Fillet {
   faces: number[];
@@ -47,7 +48,7 @@ function blendRadius(face: Face): number | undefined {
 }
 
 function sameRadius(a: number | undefined, b: number): boolean {
-  return a !== undefined && Math.abs(a - b) <= 1e-4 * Math.max(a, b) + 1e-6;
+  return a !== undefined && Math.abs(a - b) <= BLEND_RADIUS_REL_TOL * Math.max(a, b) + LENGTH_TOL;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Face } from '../result.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
+import { LENGTH_TOL } from './tolerance.ts';
 
 export interface BoreGroove {
   faces: number[];
@@ -50,7 +51,7 @@ export function splitBoreGrooves(graph: FaceGraph, members: number[], axis: Face
 function narrowerBore(graph: FaceGraph, shoulder: number, groove: number, radius: number, inHole: Set<number>): number | undefined {
   const radii = graph.neighbours(shoulder)
     .map((n) => graph.faces[n.face]!)
-    .filter((f) => f.id !== groove && inHole.has(f.id) && f.surface === 'cylinder' && f.params.radius! < radius - 1e-6)
+    .filter((f) => f.id !== groove && inHole.has(f.id) && f.surface === 'cylinder' && f.params.radius! < radius - LENGTH_TOL)
     .map((f) => f.params.radius!);
   return radii.length > 0 ? Math.max(...radii) : undefined;
 }

@@ -19,6 +19,7 @@ import type { Face, Vec3 } from '../result.ts';
 import { add, dot, norm, scale, sub, unit } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { round4, spanAlong } from './extent.ts';
+import { DIRECTION_TOL } from './tolerance.ts';
 
 export interface Chamfer {
   faces: number[];
@@ -160,7 +161,7 @@ function coneWidth(graph: FaceGraph, face: Face, edgeA: number, edgeB: number): 
   const [a, b] = [graph.edges[edgeA]!, graph.edges[edgeB]!];
   if (face.surface !== 'cone' || a.curve !== 'circle' || b.curve !== 'circle' || a.radius === undefined || b.radius === undefined) return null;
   const sin = Math.sin(((face.params.halfAngle ?? 0) * Math.PI) / 180);
-  return sin > 1e-6 ? Math.abs(a.radius - b.radius) / sin : null;
+  return sin > DIRECTION_TOL ? Math.abs(a.radius - b.radius) / sin : null;
 }
 
 /** A face's extent across the edge it shares with the chamfer (along the chamfer's normal projected into it). */

@@ -17,6 +17,7 @@ import { dot } from '../brep/vec.ts';
 import { coaxialFaces, sweepDegrees } from './arc-sweep.ts';
 import type { FaceGraph } from './graph.ts';
 import type { Fillet } from './blends.ts';
+import { BLEND_RADIUS_REL_TOL, DIRECTION_TOL, LENGTH_TOL, partTolerance } from './tolerance.ts';
 
 /** A blend sweeping at least this much (a little under 180° for tessellation) is a round end. */
 const ROUND_END_DEG = 178;
@@ -46,7 +47,7 @@ export function chainFillets(graph: FaceGraph, fillets: Fillet[]): Fillet[] {
 function sameBlend(a: Fillet, b: Fillet): boolean {
   const ra = Number(a.params.radius);
   const rb = Number(b.params.radius);
-  return a.params.convex === b.params.convex && Math.abs(ra - rb) <= 1e-4 * Math.max(ra, rb) + 1e-6;
+  return a.params.convex === b.params.convex && Math.abs(ra - rb) <= BLEND_RADIUS_REL_TOL * Math.max(ra, rb) + LENGTH_TOL;
 }
 
 /**
@@ -58,7 +59,7 @@ export function isOutlineRound(graph: FaceGraph, chain: Fillet, size: number): b
   const faces = chain.faces.map((id) => graph.faces[id]!);
   if (!faces.every((f) => f.surface === 'cylinder' && f.params.axis && f.params.center)) return false;
   const { axis, center } = faces[0]!.params as { axis: Vec3; center: Vec3 };
-  if (coaxialFaces(faces, size * 1e-6 + 1e-6) && sweepDegrees(graph, faces, axis, center) >= ROUND_END_DEG) return true;
+  if (coaxialFaces(faces, partTolerance(size)) && sweepDegrees(graph, faces, axis, center) >= ROUND_END_DEG) return true;
   return flankedByArcs(graph, chain, axis);
 }
 
@@ -74,7 +75,7 @@ function flankedByArcs(graph: FaceGraph, chain: Fillet, axis: Vec3): boolean {
   if (flanks.length === 0) return false;
   return flanks.every((n) => {
     const f = graph.faces[n.face]!;
-    return f.surface === 'cylinder' && f.params.internal === false && !!f.params.axis && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < 1e-6;
+    return f.surface === 'cylinder' && f.params.internal === false && !!f.params.axis && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < DIRECTION_TOL;
   });
 }
 

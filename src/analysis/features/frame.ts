@@ -6,6 +6,7 @@
 import type { Vec3 } from '../result.ts';
 import { cross, dot, norm, unit } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
+import { DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 
 export interface PartFrame {
   axes: [Vec3, Vec3, Vec3];
@@ -15,7 +16,7 @@ export interface PartFrame {
   size: number;
 }
 
-const PARALLEL = 1 - 1e-6;
+const PARALLEL = 1 - DIRECTION_TOL;
 
 export function partFrame(graph: FaceGraph): PartFrame {
   const axes = dominantAxes(graph);
@@ -45,7 +46,7 @@ function dominantAxes(graph: FaceGraph): [Vec3, Vec3, Vec3] {
   }
   weighted.sort((a, b) => b.area - a.area || lexCompare(a.dir, b.dir));
   const first = weighted[0]?.dir ?? [0, 0, 1];
-  const second = weighted.find((w) => Math.abs(dot(w.dir, first)) < 1e-6)?.dir ?? anyPerpendicular(first);
+  const second = weighted.find((w) => Math.abs(dot(w.dir, first)) < DIRECTION_TOL)?.dir ?? anyPerpendicular(first);
   return [first, second, unit(cross(first, second))];
 }
 
@@ -66,14 +67,14 @@ function anyPerpendicular(d: Vec3): Vec3 {
 }
 
 /** Which frame axis a direction is parallel to (-1: none). */
-export function alignedAxis(frame: PartFrame, dir: Vec3, tol = 1e-6): number {
+export function alignedAxis(frame: PartFrame, dir: Vec3, tol = DIRECTION_TOL): number {
   return frame.axes.findIndex((a) => Math.abs(Math.abs(dot(a, dir)) - 1) < tol);
 }
 
 /** Planar faces lying on the part's box: what is left of the raw stock. */
 export function stockFaces(graph: FaceGraph, frame: PartFrame): Set<number> {
   // Box extents come from float32 mesh vertices: allow for their rounding.
-  const tol = frame.size * 1e-5 + 1e-6;
+  const tol = frame.size * 1e-5 + LENGTH_TOL;
   const stock = new Set<number>();
   for (const f of graph.faces) {
     const { normal, origin } = f.params;

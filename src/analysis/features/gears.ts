@@ -14,6 +14,7 @@ import { cross, dot, norm, sub, unit } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { coaxialFaces } from './arc-sweep.ts';
 import { extentAlong, round4 } from './extent.ts';
+import { partTolerance } from './tolerance.ts';
 
 /**
  * A spur gear has at least ~12 teeth (fewer are undercut by the hob); parts merely symmetric
@@ -37,7 +38,7 @@ interface Placed {
 }
 
 export function findGears(graph: FaceGraph, candidates: Set<number>, size: number): Gear[] {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   const gears: Gear[] = [];
   const used = new Set<number>();
   let centroid: Vec3[] | undefined; // only for parts with tip candidates: most have none

@@ -7,6 +7,7 @@
 import type { Face, Vec3 } from '../result.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
+import { LENGTH_TOL } from './tolerance.ts';
 
 interface Step {
   diameter: number;
@@ -38,12 +39,12 @@ function stepsOf(graph: FaceGraph, cylinders: Face[], tori: Face[], axis: Vec3):
  */
 export function stepParams(graph: FaceGraph, cylinders: Face[], tori: Face[], axis: Vec3, drillDiameter: number, entry: number, other: number, through: boolean): Record<string, number | string> {
   const steps = stepsOf(graph, cylinders, tori, axis);
-  const drill = steps.find((s) => Math.abs(s.diameter - drillDiameter) < 1e-6)!;
+  const drill = steps.find((s) => Math.abs(s.diameter - drillDiameter) < LENGTH_TOL)!;
   const drillMid = (drill.lo + drill.hi) / 2;
   const entrySide = (s: Step) => (s.lo + s.hi) / 2 < drillMid === entry < other;
   const far = (s: Step, end: number) => Math.max(Math.abs(s.lo - end), Math.abs(s.hi - end));
   const widest = (list: Step[]) => list.reduce<Step | undefined>((a, b) => (!a || b.diameter > a.diameter ? b : a), undefined);
-  const wider = steps.filter((s) => s.diameter > drillDiameter + 1e-6);
+  const wider = steps.filter((s) => s.diameter > drillDiameter + LENGTH_TOL);
   const out: Record<string, number | string> = {};
   const front = widest(wider.filter(entrySide));
   if (front) {

@@ -13,6 +13,7 @@ import { closesAt, goesRound } from './around-axis.ts';
 import { coneOnlyHole } from './cone-holes.ts';
 import { findVRingThreads } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
+import { DIRECTION_TOL, LENGTH_TOL, partTolerance } from './tolerance.ts';
 
 export interface Hole {
   /** `groove` and `thread`: in the hole's bore, reported apart from the hole they sit in. */
@@ -24,11 +25,10 @@ export interface Hole {
   params: Record<string, number | string | boolean>;
 }
 
-const ANGLE_TOL = 1e-6;
 
 function coaxial(a: Face['params'], b: Face['params'], tol: number): boolean {
   if (!a.axis || !b.axis || !a.center || !b.center) return false;
-  if (Math.abs(Math.abs(dot(a.axis, b.axis)) - 1) > ANGLE_TOL) return false;
+  if (Math.abs(Math.abs(dot(a.axis, b.axis)) - 1) > DIRECTION_TOL) return false;
   return norm(cross(sub(b.center, a.center), a.axis)) < tol;
 }
 
@@ -38,7 +38,7 @@ function coaxial(a: Face['params'], b: Face['params'], tol: number): boolean {
  */
 function isAxialDisk(graph: FaceGraph, face: Face, axis: Face['params'], tol: number): boolean {
   if (face.surface !== 'plane' || !face.params.normal || !axis.axis || !axis.center) return false;
-  if (Math.abs(Math.abs(dot(face.params.normal, axis.axis)) - 1) > ANGLE_TOL) return false;
+  if (Math.abs(Math.abs(dot(face.params.normal, axis.axis)) - 1) > DIRECTION_TOL) return false;
   return graph.edgesOf[face.id]!.every((id) => {
     const e = graph.edges[id]!;
     if (e.curve === 'line') return isRadial(graph, id, axis);
@@ -76,7 +76,7 @@ export function isTangentToFlank(graph: FaceGraph, face: Face): boolean {
 }
 
 export function findHoles(graph: FaceGraph, candidates: Set<number>, size: number): Hole[] {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   const bores = graph.faces.filter((f) => candidates.has(f.id) && isBore(f) && !isTangentToFlank(graph, f));
   const used = new Set<number>();
   const holes: Hole[] = [];
@@ -131,7 +131,7 @@ function joinInterrupted(graph: FaceGraph, holes: Hole[], tol: number): Hole[] {
   for (const h of holes) {
     const plainThrough = (x: Hole) => x.type === 'hole' && x.params.through === true && !('thread' in x.params);
     const same = plainThrough(h)
-      ? out.find((o) => plainThrough(o) && o.params.diameter === h.params.diameter && Math.abs(Math.abs(dot(o.axis, h.axis)) - 1) < 1e-6 &&
+      ? out.find((o) => plainThrough(o) && o.params.diameter === h.params.diameter && Math.abs(Math.abs(dot(o.axis, h.axis)) - 1) < DIRECTION_TOL &&
           norm(cross(sub(h.position, o.position), o.axis)) < tol && meetCommonFace(graph, o.faces, h.faces))
       : undefined;
     if (!same) {
@@ -162,14 +162,14 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const [lo, hi] = extentAlong(input, members, axis);
   const span = (ids: number[]) => extentAlong(input, ids, axis);
   const radius = Math.min(...cylinders.map((c) => c.params.radius!));
-  const drill = cylinders.filter((c) => Math.abs(c.params.radius! - radius) < 1e-6);
+  const drill = cylinders.filter((c) => Math.abs(c.params.radius! - radius) < LENGTH_TOL);
   // A drilled bore goes all the way round: its rims (both ends together) turn through 4π, or at
   // least 2π where another cut breaks into it. A lone partial arc is a blend or a cut-off wall.
   // Where neither rim is a circle (a cross-drilled channel between two others, a radial hole
   // through a shaft: its rims are intersection curves), the bore's surface itself goes round.
   const rimTurn = drill
     .flatMap((c) => graph.edgesOf[c.id]!.map((id) => graph.edges[id]!))
-    .filter((e) => e.curve === 'circle' && Math.abs((e.radius ?? 0) - radius) < 1e-6)
+    .filter((e) => e.curve === 'circle' && Math.abs((e.radius ?? 0) - radius) < LENGTH_TOL)
     .reduce((sum, e) => sum + e.length / radius, 0);
   if (rimTurn < 2 * Math.PI * 0.999 && !goesRound(graph, drill.map((d) => d.id), ref)) return undefined;
   const disks = faces.filter((f) => f.surface === 'plane');
@@ -188,7 +188,7 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const widest = cylinders.reduce((a, b) => (b.params.radius! > a.params.radius! ? b : a));
   const entrySink = cones.find((c) => !tips.includes(c));
   // All faces of the widest step (written in parts, or broken by a groove) tell its end.
-  const widening = widest.params.radius! > radius + 1e-6 ? cylinders.filter((c) => Math.abs(c.params.radius! - widest.params.radius!) < 1e-6).map((c) => c.id) : entrySink ? [entrySink.id] : [];
+  const widening = widest.params.radius! > radius + LENGTH_TOL ? cylinders.filter((c) => Math.abs(c.params.radius! - widest.params.radius!) < LENGTH_TOL).map((c) => c.id) : entrySink ? [entrySink.id] : [];
   const bottomAtHi = bottom.length > 0 ? mid(span(bottom.map((b) => b.id))) > (lo + hi) / 2 : widening.length > 0 ? mid(span(widening)) < (lo + hi) / 2 : false;
   const [entry, other] = bottomAtHi ? [lo, hi] : [hi, lo];
   const through = bottom.length === 0;
@@ -207,7 +207,7 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   let type: Hole['type'] = steps.counterbore_diameter !== undefined || steps.back_counterbore_diameter !== undefined ? 'counterbore_hole' : 'hole';
   Object.assign(params, steps);
   // A countersink widens the hole beyond the drill; a cone that closes it is its point.
-  const sink = cones.find((c) => !tips.includes(c) && maxConeRadius(graph, c) > radius + 1e-6);
+  const sink = cones.find((c) => !tips.includes(c) && maxConeRadius(graph, c) > radius + LENGTH_TOL);
   if (sink && type === 'counterbore_hole') {
     // A cone that meets a wider bore instead of a flat shoulder: a counterdrill (step drill). A
     // cone that meets the shoulder is an edge break, not a step.
@@ -235,7 +235,7 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
 function isFloor(graph: FaceGraph, disk: Face, radius: number): boolean {
   if (disk.loops.length !== 1) return false;
   const radii = graph.edgesOf[disk.id]!.map((e) => graph.edges[e]!).filter((e) => e.curve === 'circle').map((e) => e.radius ?? 0);
-  return radii.length > 0 && radii.every((r) => Math.abs(r - radii[0]!) < 1e-6) && radii[0]! <= radius + 1e-6;
+  return radii.length > 0 && radii.every((r) => Math.abs(r - radii[0]!) < LENGTH_TOL) && radii[0]! <= radius + LENGTH_TOL;
 }
 
 /**
@@ -252,7 +252,7 @@ function blendParams(graph: FaceGraph, tori: Face[], members: Set<number>): Reco
 }
 
 function meetsWiderBore(graph: FaceGraph, cone: Face, cylinders: Face[], radius: number): boolean {
-  const wider = new Set(cylinders.filter((c) => c.params.radius! > radius + 1e-6).map((c) => c.id));
+  const wider = new Set(cylinders.filter((c) => c.params.radius! > radius + LENGTH_TOL).map((c) => c.id));
   return graph.neighbours(cone.id).some((n) => wider.has(n.face));
 }
 

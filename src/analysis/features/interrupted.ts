@@ -11,6 +11,7 @@ import type { PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
 import { distinctPlanes, outlineOf, type PrismaticFeature } from './prismatic.ts';
 import { round4, spanAlong } from './extent.ts';
+import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 
 const PIECES = new Set(['pocket', 'slot', 'step']);
 
@@ -40,7 +41,7 @@ function isPiece(f: PrismaticFeature): boolean {
 
 function samePlane(graph: FaceGraph, a: number, b: number): boolean {
   const [p, q] = [graph.faces[a]!.params, graph.faces[b]!.params];
-  return dot(p.normal!, q.normal!) > 1 - 1e-9 && Math.abs(dot(p.normal!, p.origin!) - dot(q.normal!, q.origin!)) < 1e-6;
+  return dot(p.normal!, q.normal!) > 1 - COPLANAR_COS_TOL && Math.abs(dot(p.normal!, p.origin!) - dot(q.normal!, q.origin!)) < LENGTH_TOL;
 }
 
 function touches(graph: FaceGraph, a: PrismaticFeature, c: PrismaticFeature): boolean {
@@ -54,8 +55,8 @@ function closedPocket(graph: FaceGraph, frame: PartFrame, a: PrismaticFeature, b
   const faces = [...a.faces, ...b.faces].sort((x, y) => x - y);
   const walls = faces.filter((f) => f !== a.floor && f !== b.floor && graph.faces[f]!.surface === 'plane');
   const normals: Vec3[] = walls.map((w) => graph.faces[w]!.params.normal!);
-  if (normals.some((n) => Math.abs(dot(n, floorNormal)) > 1e-6)) return undefined;
-  const facing = (n: Vec3) => normals.some((m) => dot(m, n) < -1 + 1e-6);
+  if (normals.some((n) => Math.abs(dot(n, floorNormal)) > DIRECTION_TOL)) return undefined;
+  const facing = (n: Vec3) => normals.some((m) => dot(m, n) < -1 + DIRECTION_TOL);
   if (distinctPlanes(graph, walls) !== 4 || !normals.every(facing)) return undefined;
   const pocket: PrismaticFeature = { type: 'pocket', outline: outlineOf(4), through: false, faces, floor: a.floor, params: {} };
   // Its size is the box of both pieces in plan: the interrupting cut's gap lies inside it.
@@ -80,18 +81,18 @@ export function splitCrossingSlots(graph: FaceGraph, f: PrismaticFeature): Prism
   if (f.type !== 'pocket' || f.params.open !== true || f.floor === undefined) return [f];
   const floorNormal = graph.faces[f.floor]!.params.normal!;
   const walls = f.faces.filter((id) => id !== f.floor);
-  if (walls.some((w) => graph.faces[w]!.surface !== 'plane' || Math.abs(dot(graph.faces[w]!.params.normal!, floorNormal)) > 1e-6)) return [f];
+  if (walls.some((w) => graph.faces[w]!.surface !== 'plane' || Math.abs(dot(graph.faces[w]!.params.normal!, floorNormal)) > DIRECTION_TOL)) return [f];
   const planes: { normal: Vec3; offset: number; faces: number[] }[] = [];
   for (const w of walls) {
     const { normal, origin } = graph.faces[w]!.params;
     const offset = dot(normal!, origin!);
-    const same = planes.find((p) => dot(p.normal, normal!) > 1 - 1e-9 && Math.abs(p.offset - offset) < 1e-6);
+    const same = planes.find((p) => dot(p.normal, normal!) > 1 - COPLANAR_COS_TOL && Math.abs(p.offset - offset) < LENGTH_TOL);
     if (same) same.faces.push(w);
     else planes.push({ normal: normal!, offset, faces: [w] });
   }
   const pairs: [typeof planes[number], typeof planes[number]][] = [];
   for (const p of planes) {
-    const q = planes.find((o) => dot(o.normal, p.normal) < -1 + 1e-9 && !pairs.some(([x, y]) => x === o || y === o));
+    const q = planes.find((o) => dot(o.normal, p.normal) < -1 + COPLANAR_COS_TOL && !pairs.some(([x, y]) => x === o || y === o));
     if (q && !pairs.some(([x, y]) => x === p || y === p)) pairs.push([p, q]);
   }
   if (pairs.length < 2 || 2 * pairs.length !== planes.length || f.params.open_sides !== 2 * pairs.length) return [f];

@@ -13,6 +13,7 @@ import type { FaceGraph } from './graph.ts';
 import { components } from './graph.ts';
 import { coaxialFaces, sweepDegrees } from './arc-sweep.ts';
 import { round4, spanAlong } from './extent.ts';
+import { DIRECTION_TOL, partTolerance } from './tolerance.ts';
 
 /** A boss is small beside the part: at most this share of its area. */
 const MAX_AREA_SHARE = 0.3;
@@ -81,14 +82,14 @@ function hasConvexEdge(graph: FaceGraph, region: number[]): boolean {
 
 /** A ridge inside a bore (a thread's crest, a land between grooves) is round too, but no boss: a bore as wide on its axis. */
 function insideABore(graph: FaceGraph, round: { axis: Vec3; center: Vec3; radius: number }, size: number): boolean {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   return graph.faces.some((f) => f.params.internal === true && f.surface === 'cylinder' && f.params.radius! >= round.radius - tol
-    && Math.abs(Math.abs(dot(f.params.axis!, round.axis)) - 1) < 1e-6 && norm(cross(sub(f.params.center!, round.center), round.axis)) < tol);
+    && Math.abs(Math.abs(dot(f.params.axis!, round.axis)) - 1) < DIRECTION_TOL && norm(cross(sub(f.params.center!, round.center), round.axis)) < tol);
 }
 
 /** The region's outward cylinders on one axis that turn through at least a half-round: the largest such. */
 function halfRound(graph: FaceGraph, region: number[], size: number): { axis: Vec3; center: Vec3; radius: number; sweep: number } | undefined {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   const rounds = region.map((id) => graph.faces[id]!).filter((f) => f.surface === 'cylinder' && f.params.internal === false && f.params.axis && f.params.center);
   let best: { axis: Vec3; center: Vec3; radius: number; sweep: number } | undefined;
   for (const f of rounds) {
@@ -112,7 +113,7 @@ const TUBE_BORE_SHARE = 0.7;
  * (in the boss's place). Feature ids are renumbered to stay their index.
  */
 export function mergeTubes(graph: FaceGraph, features: Feature[], size: number): void {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   const bores = new Set<number>();
   features.forEach((boss, i) => {
     const diameter = boss.params.diameter;
@@ -125,7 +126,7 @@ export function mergeTubes(graph: FaceGraph, features: Feature[], size: number):
       const d = f.params.diameter;
       // A tube's wall is thin beside its bore; a thick-walled boss with a hole is a boss and a hole.
       if (typeof d !== 'number' || d >= diameter || d < TUBE_BORE_SHARE * diameter) return false;
-      return Math.abs(Math.abs(dot(f.axis, boss.axis!)) - 1) < 1e-6 && f.faces.some((id) => onAxis(graph.faces[id]!.params.center));
+      return Math.abs(Math.abs(dot(f.axis, boss.axis!)) - 1) < DIRECTION_TOL && f.faces.some((id) => onAxis(graph.faces[id]!.params.center));
     });
     if (bore < 0) return;
     const hole = features[bore]!;

@@ -6,6 +6,7 @@
 import type { DfmIssue, Feature, Setup, Vec3 } from '../result.ts';
 import { dot } from '../brep/vec.ts';
 import { round4 } from './extent.ts';
+import { DIRECTION_TOL } from './tolerance.ts';
 
 /** Depth over diameter above which a drilled hole needs peck drilling or a gun drill. */
 export const DEEP_HOLE_RATIO = 6;
@@ -66,7 +67,7 @@ function reverseOf(d: Vec3): Vec3 {
 export function planSetups(features: Feature[]): Setup[] {
   const setups: Setup[] = [];
   const join = (f: Feature, dirs: Vec3[]) => {
-    const existing = setups.find((s) => dirs.some((d) => dot(s.direction, d) > 1 - 1e-6));
+    const existing = setups.find((s) => dirs.some((d) => dot(s.direction, d) > 1 - DIRECTION_TOL));
     if (existing) existing.features.push(f.id);
     else setups.push({ direction: dirs[0]!, features: [f.id] });
   };

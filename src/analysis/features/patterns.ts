@@ -7,6 +7,7 @@ import type { Vec3 } from '../result.ts';
 import { cross, dot, norm, sub, unit } from '../brep/vec.ts';
 import type { Hole } from './holes.ts';
 import { round4 } from './extent.ts';
+import { DIRECTION_TOL } from './tolerance.ts';
 
 export interface HolePattern extends Hole {
   count: number;
@@ -17,7 +18,7 @@ export function groupHoles(holes: Hole[]): HolePattern[] {
   const groups: HolePattern[] = [];
   for (const h of holes) {
     const key = signature(h);
-    const match = groups.find((g) => signature(g) === key && dot(g.axis, h.axis) > 1 - 1e-6);
+    const match = groups.find((g) => signature(g) === key && dot(g.axis, h.axis) > 1 - DIRECTION_TOL);
     if (match) {
       match.faces = [...match.faces, ...h.faces].sort((a, b) => a - b);
       match.positions.push(h.position);

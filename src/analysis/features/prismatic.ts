@@ -14,6 +14,7 @@ import { alignedAxis, type PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
 import { spanAlong, round4 } from './extent.ts';
 import { quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
+import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 /**
@@ -33,7 +34,6 @@ export interface PrismaticFeature {
   axis?: Vec3;
 }
 
-const PERPENDICULAR = 1e-6;
 
 export function classifyPrismatic(
   graph: FaceGraph,
@@ -85,7 +85,7 @@ export function classifyPrismatic(
   // facing the opening the cut was made from.
   const closedFloors = planes.filter(allConcave);
   const openings = stockContacts(graph, planes, stock).map((c) => normal(c.stockFace));
-  const closedFloor = closedFloors.find((f) => openings.some((o) => dot(o, normal(f)) > 1 - 1e-6)) ?? closedFloors[0];
+  const closedFloor = closedFloors.find((f) => openings.some((o) => dot(o, normal(f)) > 1 - DIRECTION_TOL)) ?? closedFloors[0];
   const obround = closedFloor === undefined ? undefined : roundEnds(graph, planes.filter((f) => f !== closedFloor), blends);
   if (obround?.ends === 2) {
     const wall = planes.find((f) => f !== closedFloor)!;
@@ -118,7 +118,7 @@ export function classifyPrismatic(
   // A floor: the face the others stand on (concave to every other face of the group).
   // Where topology leaves it open (a corner step), the floor faces along the part's main axis.
   const floors = planes.filter((f) => concaveInside(f).length === planes.length - 1 && aligned(f));
-  const floor = floors.find((f) => Math.abs(dot(normal(f), frame.axes[0])) > 1 - 1e-6) ?? floors[0];
+  const floor = floors.find((f) => Math.abs(dot(normal(f), frame.axes[0])) > 1 - DIRECTION_TOL) ?? floors[0];
   const walls = planes.filter((f) => f !== floor);
 
   const quarter = quarterRoundSlot(graph, planes, blends);
@@ -135,7 +135,7 @@ export function classifyPrismatic(
     if (aligned(a) && aligned(b)) return make('step', 'rectangular', true, floor ?? a);
     const flat = aligned(a) ? a : b;
     const wall = flat === a ? b : a;
-    const square = Math.abs(dot(normal(flat), normal(wall))) < PERPENDICULAR;
+    const square = Math.abs(dot(normal(flat), normal(wall))) < DIRECTION_TOL;
     const runsThrough = opensOnOppositeSides(graph, contacts, normal(flat));
     return square && !runsThrough ? make('step', 'triangular', false, flat) : make('step', 'slanted', true, flat);
   }
@@ -143,7 +143,7 @@ export function classifyPrismatic(
   if (floor === undefined) return undefined;
   if (walls.length === 2) {
     const [a, b] = walls as [number, number];
-    if (dot(normal(a), normal(b)) < -1 + 1e-6) {
+    if (dot(normal(a), normal(b)) < -1 + DIRECTION_TOL) {
       // Half-round ends (blends as wide as the slot): an end-milled, blind slot, closed where both
       // ends are round (its floor may be broken by another cut, so it is no closed floor), U-shaped
       // where one is.
@@ -191,7 +191,7 @@ function chamferLegs(graph: FaceGraph, face: number): Record<string, number> {
   // The bevelled faces lean against the chamfer; the faces at its ends stand square to it.
   const sides = [...new Set(graph.neighbours(face).map((nb) => nb.face))]
     .map((id) => graph.faces[id]!)
-    .filter((f) => f.surface === 'plane' && Math.abs(dot(f.params.normal!, n)) > 1e-6)
+    .filter((f) => f.surface === 'plane' && Math.abs(dot(f.params.normal!, n)) > DIRECTION_TOL)
     .sort((a, b) => b.area - a.area || a.id - b.id)
     .slice(0, 2);
   if (sides.length < 2) return {};
@@ -204,10 +204,10 @@ function chamferLegs(graph: FaceGraph, face: number): Record<string, number> {
 
 /** A passage's size across its axis (length ≥ width) and its depth along it. */
 function crossSection(graph: FaceGraph, frame: PartFrame, faces: number[], axis: Vec3): Record<string, number> {
-  const across = frame.axes.filter((a) => Math.abs(dot(a, axis)) < 1 - 1e-6);
+  const across = frame.axes.filter((a) => Math.abs(dot(a, axis)) < 1 - DIRECTION_TOL);
   const spans = across.map((a) => round4(spanAlong(graph.input, faces, a))).sort((x, y) => y - x);
   const out: Record<string, number> = { depth: round4(spanAlong(graph.input, faces, axis)) };
-  if (spans.length === 2 && Math.abs(Math.abs(dot(across[0]!, axis))) < 1e-6) [out.length, out.width] = spans as [number, number];
+  if (spans.length === 2 && Math.abs(Math.abs(dot(across[0]!, axis))) < DIRECTION_TOL) [out.length, out.width] = spans as [number, number];
   return out;
 }
 
@@ -226,8 +226,8 @@ function blendRadii(graph: FaceGraph, blends: number[], floor: number | undefine
   for (const b of blends) {
     const { axis, radius, minorRadius } = graph.faces[b]!.params;
     if (graph.faces[b]!.surface === 'torus') bottom.push(minorRadius!);
-    else if (axis && Math.abs(Math.abs(dot(axis, depth)) - 1) < 1e-6) corner.push(radius!);
-    else if (axis && Math.abs(dot(axis, depth)) < 1e-6) bottom.push(radius!);
+    else if (axis && Math.abs(Math.abs(dot(axis, depth)) - 1) < DIRECTION_TOL) corner.push(radius!);
+    else if (axis && Math.abs(dot(axis, depth)) < DIRECTION_TOL) bottom.push(radius!);
   }
   const out: Record<string, number> = {};
   if (corner.length) out.corner_radius = round4(Math.min(...corner));
@@ -262,13 +262,13 @@ function stockContacts(graph: FaceGraph, group: number[], stock: Set<number>): S
 function opensOnOppositeSides(graph: FaceGraph, contacts: StockContact[], depth: Vec3): boolean {
   const sides = [...new Set(contacts.map((c) => c.stockFace))]
     .map((f) => graph.faces[f]!.params.normal!)
-    .filter((n) => Math.abs(dot(n, depth)) < PERPENDICULAR);
-  return sides.some((a) => sides.some((b) => dot(a, b) < -1 + 1e-6));
+    .filter((n) => Math.abs(dot(n, depth)) < DIRECTION_TOL);
+  return sides.some((a) => sides.some((b) => dot(a, b) < -1 + DIRECTION_TOL));
 }
 
 function hasFacingPair(graph: FaceGraph, walls: number[]): boolean {
   const n = (f: number) => graph.faces[f]!.params.normal!;
-  return walls.some((a) => walls.some((b) => dot(n(a), n(b)) < -1 + 1e-6));
+  return walls.some((a) => walls.some((b) => dot(n(a), n(b)) < -1 + DIRECTION_TOL));
 }
 
 /** Sides where the floor runs out to the outside (convex edges to faces of no cut), one per plane. */
@@ -284,10 +284,10 @@ export function outlineOf(sides: number): Outline {
 /** A direction perpendicular to every normal (the axis the walls run along), if there is one. */
 function commonAxis(normals: Vec3[]): Vec3 | undefined {
   const first = normals[0]!;
-  const other = normals.find((n) => norm(cross(first, n)) > 1e-6);
+  const other = normals.find((n) => norm(cross(first, n)) > DIRECTION_TOL);
   if (!other) return undefined;
   const axis = unit(cross(first, other));
-  return normals.every((n) => Math.abs(dot(n, axis)) < 1e-6) ? axis : undefined;
+  return normals.every((n) => Math.abs(dot(n, axis)) < DIRECTION_TOL) ? axis : undefined;
 }
 
 /**
@@ -309,7 +309,7 @@ export function distinctPlanes(graph: FaceGraph, faces: number[]): number {
   for (const f of faces) {
     const { normal: n, origin } = graph.faces[f]!.params;
     const d = dot(n!, origin!);
-    if (!planes.some((p) => dot(p.n, n!) > 1 - 1e-9 && Math.abs(p.d - d) < 1e-6)) planes.push({ n: n!, d });
+    if (!planes.some((p) => dot(p.n, n!) > 1 - COPLANAR_COS_TOL && Math.abs(p.d - d) < LENGTH_TOL)) planes.push({ n: n!, d });
   }
   return planes.length;
 }

@@ -6,6 +6,7 @@ import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { spanAlong, round4 } from './extent.ts';
+import { DIRECTION_TOL, partTolerance } from './tolerance.ts';
 
 export interface Protrusion {
   type: 'boss' | 'oring_groove';
@@ -17,17 +18,17 @@ export interface Protrusion {
 
 function coaxialWith(f: Face, axis: Vec3, center: Vec3, tol: number): boolean {
   const p = f.params;
-  return !!p.axis && !!p.center && Math.abs(Math.abs(dot(p.axis, axis)) - 1) < 1e-6 && norm(cross(sub(p.center, center), axis)) < tol;
+  return !!p.axis && !!p.center && Math.abs(Math.abs(dot(p.axis, axis)) - 1) < DIRECTION_TOL && norm(cross(sub(p.center, center), axis)) < tol;
 }
 
 /** Annular floors between an inner (outward-facing) and an outer (inward-facing) coaxial wall. */
 export function findOringGrooves(graph: FaceGraph, candidates: Set<number>, size: number): Protrusion[] {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   const grooves: Protrusion[] = [];
   for (const floor of graph.faces) {
     if (!candidates.has(floor.id) || floor.surface !== 'plane' || floor.loops.length !== 2) continue;
     const walls = graph.neighbours(floor.id).filter((n) => n.convexity === 'concave' && candidates.has(n.face)).map((n) => graph.faces[n.face]!);
-    const cylinders = walls.filter((w) => w.surface === 'cylinder' && Math.abs(Math.abs(dot(w.params.axis!, floor.params.normal!)) - 1) < 1e-6);
+    const cylinders = walls.filter((w) => w.surface === 'cylinder' && Math.abs(Math.abs(dot(w.params.axis!, floor.params.normal!)) - 1) < DIRECTION_TOL);
     const outer = cylinders.find((c) => c.params.internal === true);
     const inner = cylinders.find((c) => c.params.internal === false);
     if (!outer || !inner || !coaxialWith(inner, outer.params.axis!, outer.params.center!, tol)) continue;
@@ -50,7 +51,7 @@ export function findOringGrooves(graph: FaceGraph, candidates: Set<number>, size
 
 /** A round stud: an outward-facing full cylinder standing on a floor (concave) under a top (convex). */
 export function findBosses(graph: FaceGraph, candidates: Set<number>, size: number): Protrusion[] {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   const bosses: Protrusion[] = [];
   for (const wall of graph.faces) {
     if (!candidates.has(wall.id) || wall.surface !== 'cylinder' || wall.params.internal !== false) continue;
@@ -74,7 +75,7 @@ export function findBosses(graph: FaceGraph, candidates: Set<number>, size: numb
 
 /** The stud's top: a plane across the axis bounded only by circles on it. */
 function coaxialDisk(graph: FaceGraph, top: Face, wall: Face, tol: number): boolean {
-  if (Math.abs(Math.abs(dot(top.params.normal!, wall.params.axis!)) - 1) > 1e-6) return false;
+  if (Math.abs(Math.abs(dot(top.params.normal!, wall.params.axis!)) - 1) > DIRECTION_TOL) return false;
   return graph.edgesOf[top.id]!.every((id) => {
     const e = graph.edges[id]!;
     return e.curve === 'circle' && !!e.center && norm(cross(sub(e.center, wall.params.center!), wall.params.axis!)) < tol;

@@ -9,6 +9,7 @@ import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, scale, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { round4 } from './extent.ts';
+import { DIRECTION_TOL, LENGTH_TOL, RELATIVE_LENGTH_TOL } from './tolerance.ts';
 
 export interface QuarterRoundSlot {
   floor: number;
@@ -22,11 +23,11 @@ export function quarterRoundSlot(graph: FaceGraph, planes: number[], blends: num
   const ends = blends.map(face);
   if (!ends.every((e) => e.surface === 'cylinder' && e.params.axis && e.params.radius)) return undefined;
   const radius = ends[0]!.params.radius!;
-  if (Math.abs(ends[1]!.params.radius! - radius) > 1e-6) return undefined;
+  if (Math.abs(ends[1]!.params.radius! - radius) > LENGTH_TOL) return undefined;
   const axis = ends[0]!.params.axis!;
-  const floor = planes.find((p) => Math.abs(Math.abs(dot(face(p).params.normal!, axis)) - 1) < 1e-6);
+  const floor = planes.find((p) => Math.abs(Math.abs(dot(face(p).params.normal!, axis)) - 1) < DIRECTION_TOL);
   const wall = planes.find((p) => p !== floor);
-  if (floor === undefined || wall === undefined || Math.abs(dot(face(wall).params.normal!, axis)) > 1e-6) return undefined;
+  if (floor === undefined || wall === undefined || Math.abs(dot(face(wall).params.normal!, axis)) > DIRECTION_TOL) return undefined;
   // Both ends run tangent out of the wall, and the floor meets wall and ends at concave edges.
   const tangentToWall = blends.every((b) => graph.neighbours(b).some((n) => n.face === wall && n.convexity === 'smooth'));
   const floorConcave = [wall, ...blends].every((f) => graph.neighbours(floor).some((n) => n.face === f && n.convexity === 'concave'));
@@ -51,13 +52,13 @@ export interface RoundEnds {
 export function roundEnds(graph: FaceGraph, walls: number[], blends: number[]): RoundEnds | undefined {
   if (walls.length !== 2 || blends.length === 0) return undefined;
   const [a, b] = walls.map((w) => graph.faces[w]!.params) as [Face['params'], Face['params']];
-  if (dot(a.normal!, b.normal!) > -1 + 1e-6) return undefined;
+  if (dot(a.normal!, b.normal!) > -1 + DIRECTION_TOL) return undefined;
   const width = Math.abs(dot(sub(a.origin!, b.origin!), a.normal!));
-  const tol = 1e-6 * Math.max(1, width);
+  const tol = RELATIVE_LENGTH_TOL * Math.max(1, width);
   const faces = blends.map((bl) => graph.faces[bl]!);
   const fits = (f: Face) =>
     f.surface === 'cylinder' && f.params.axis !== undefined && f.params.center !== undefined &&
-    Math.abs(2 * f.params.radius! - width) < 2 * tol && Math.abs(dot(f.params.axis, a.normal!)) < 1e-6;
+    Math.abs(2 * f.params.radius! - width) < 2 * tol && Math.abs(dot(f.params.axis, a.normal!)) < DIRECTION_TOL;
   // Blends of another size (floor fillets) stay with the slot but are no ends.
   const ends = faces.filter(fits);
   if (ends.length === 0) return undefined;

@@ -14,6 +14,7 @@ import { dot } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { coaxialFaces, sweepDegrees } from './arc-sweep.ts';
 import { round4 } from './extent.ts';
+import { DIRECTION_TOL, partTolerance } from './tolerance.ts';
 
 /** Share of the part's area that must be sheet (paired flats and bends). */
 const SHEET_SHARE = 0.75;
@@ -49,7 +50,7 @@ export function sheetFeatures(sheet: SheetMetal): Omit<Feature, 'id'>[] {
 }
 
 export function findSheetMetal(graph: FaceGraph, size: number): SheetMetal | undefined {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   const bends = bendPairs(graph, tol, size);
   if (bends.length === 0) return undefined;
   // The thickness most bends agree on.
@@ -102,7 +103,7 @@ function pairedFlats(graph: FaceGraph, t: number, tol: number): number[] {
     .filter((a) =>
       planes.some((b) => {
         const n = a.params.normal!;
-        if (dot(n, b.params.normal!) > -1 + 1e-6) return false;
+        if (dot(n, b.params.normal!) > -1 + DIRECTION_TOL) return false;
         if (Math.abs(dot(n, b.params.origin!) - (dot(n, a.params.origin!) - t)) > tol) return false;
         return boxesMeet(a, b, t + tol);
       }),

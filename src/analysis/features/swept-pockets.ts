@@ -18,9 +18,8 @@ import type { FaceGraph } from './graph.ts';
 import { round4, spanAlong } from './extent.ts';
 import { outlineSpan } from './outline-extent.ts';
 import type { PrismaticFeature } from './prismatic.ts';
+import { DIRECTION_TOL } from './tolerance.ts';
 
-/** Analytic normals and axes are exact to float noise. */
-const SQUARE = 1e-6;
 /**
  * Mesh normals of a freeform face are float32 samples of the surface normal: a wall swept along
  * the axis keeps them within ~1e-4 of square; 0.01 (0.6°) is far below any draft angle (≥ 0.5°
@@ -31,8 +30,8 @@ const SWEPT_NORMAL = 0.01;
 /** Does every normal of `face` lie across `dir` (a wall swept straight along it)? */
 export function sweptAlong(graph: FaceGraph, face: number, dir: Vec3): boolean {
   const f = graph.faces[face]!;
-  if (f.surface === 'plane') return Math.abs(dot(f.params.normal!, dir)) < SQUARE;
-  if (f.surface === 'cylinder') return Math.abs(Math.abs(dot(f.params.axis!, dir)) - 1) < SQUARE;
+  if (f.surface === 'plane') return Math.abs(dot(f.params.normal!, dir)) < DIRECTION_TOL;
+  if (f.surface === 'cylinder') return Math.abs(Math.abs(dot(f.params.axis!, dir)) - 1) < DIRECTION_TOL;
   if (f.surface === 'cone' || f.surface === 'sphere' || f.surface === 'torus') return false;
   const { normals, indices, faceRanges } = graph.input.mesh;
   const [first, count] = faceRanges[face]!;

@@ -8,6 +8,7 @@ import type { Face, Vec3 } from '../result.ts';
 import { dot } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
+import { HALF_ANGLE_TOL_DEG, LENGTH_TOL } from './tolerance.ts';
 
 export interface Thread {
   faces: number[];
@@ -68,7 +69,7 @@ function describe(graph: FaceGraph, run: number[], flanks: Map<number, Flank>, a
   if (cones.length < MIN_FLANKS) return undefined;
   const angle = cones[0]!.face.params.halfAngle!;
   const internal = cones[0]!.face.params.internal === true;
-  const sameShape = cones.every((c) => Math.abs(c.face.params.halfAngle! - angle) < 1e-6 && (c.face.params.internal === true) === internal);
+  const sameShape = cones.every((c) => Math.abs(c.face.params.halfAngle! - angle) < HALF_ANGLE_TOL_DEG && (c.face.params.internal === true) === internal);
   const alternating = cones.every((c, i) => i === 0 || c.slope === -cones[i - 1]!.slope);
   if (!sameShape || !alternating || !THREAD_ANGLES.some((a) => Math.abs(2 * (90 - angle) - a) < 0.5)) return undefined;
   // Pitch: the spacing of flanks that face the same way, the same all along the run.
@@ -116,7 +117,7 @@ function circlesOf(graph: FaceGraph, face: Face, axis: Vec3): Rim[] {
     const e = graph.edges[id]!;
     if (e.curve !== 'circle' || e.center === undefined || e.radius === undefined) continue;
     const rim = { r: e.radius, t: dot(e.center, axis) };
-    if (!rims.some((x) => Math.abs(x.r - rim.r) < 1e-6 && Math.abs(x.t - rim.t) < 1e-6)) rims.push(rim);
+    if (!rims.some((x) => Math.abs(x.r - rim.r) < LENGTH_TOL && Math.abs(x.t - rim.t) < LENGTH_TOL)) rims.push(rim);
   }
   return rims;
 }

@@ -10,6 +10,7 @@ import { extentAlong, round4 } from './extent.ts';
 import { findVRingThreads, type Thread } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
 import { closesAt } from './around-axis.ts';
+import { DIRECTION_TOL, LENGTH_TOL, partTolerance } from './tolerance.ts';
 
 export type Process = 'turned' | 'milled' | 'mill-turn';
 
@@ -33,7 +34,7 @@ const MILL_TURN_SHARE = 0.5;
 const REVOLVED = new Set(['cylinder', 'cone', 'torus', 'sphere']);
 
 export function analyseTurning(graph: FaceGraph, size: number): Turning {
-  const tol = size * 1e-6 + 1e-6;
+  const tol = partTolerance(size);
   const axisFace = mainAxis(graph, tol);
   if (!axisFace) return { process: 'milled', coaxial: new Set(), features: [] };
   const { axis, center } = axisFace.params as { axis: Vec3; center: Vec3 };
@@ -45,8 +46,8 @@ export function analyseTurning(graph: FaceGraph, size: number): Turning {
     ...graph.faces
       .filter((f) =>
         REVOLVED.has(f.surface)
-          ? f.params.center !== undefined && onAxis(f.params.center) && (f.surface === 'sphere' || Math.abs(Math.abs(dot(f.params.axis!, axis)) - 1) < 1e-6)
-          : f.surface === 'plane' && Math.abs(Math.abs(dot(f.params.normal!, axis)) - 1) < 1e-6 && boundedByAxialCircles(graph, f.id, onAxis),
+          ? f.params.center !== undefined && onAxis(f.params.center) && (f.surface === 'sphere' || Math.abs(Math.abs(dot(f.params.axis!, axis)) - 1) < DIRECTION_TOL)
+          : f.surface === 'plane' && Math.abs(Math.abs(dot(f.params.normal!, axis)) - 1) < DIRECTION_TOL && boundedByAxialCircles(graph, f.id, onAxis),
       )
       .map((f) => f.id),
   ]);
@@ -64,7 +65,7 @@ function mainAxis(graph: FaceGraph, tol: number): Face | undefined {
   for (const f of graph.faces) {
     if ((f.surface !== 'cylinder' && f.surface !== 'cone') || !f.params.axis || !f.params.center) continue;
     const g = groups.find(
-      (x) => Math.abs(Math.abs(dot(x.face.params.axis!, f.params.axis!)) - 1) < 1e-6 && norm(cross(sub(f.params.center!, x.face.params.center!), x.face.params.axis!)) < tol,
+      (x) => Math.abs(Math.abs(dot(x.face.params.axis!, f.params.axis!)) - 1) < DIRECTION_TOL && norm(cross(sub(f.params.center!, x.face.params.center!), x.face.params.axis!)) < tol,
     );
     if (g) g.area += f.area;
     else groups.push({ face: f, area: f.area });
@@ -135,7 +136,7 @@ const MAX_DRILL_DIAMETER = 50;
 function drilledBore(graph: FaceGraph, faces: Face[]): number[] {
   const internal = faces.filter((f) => (f.surface === 'cylinder' || f.surface === 'cone') && f.params.internal === true);
   const cylinders = internal.filter((f) => f.surface === 'cylinder');
-  if (cylinders.length === 0 || cylinders.some((c) => Math.abs(c.params.radius! - cylinders[0]!.params.radius!) > 1e-6)) return [];
+  if (cylinders.length === 0 || cylinders.some((c) => Math.abs(c.params.radius! - cylinders[0]!.params.radius!) > LENGTH_TOL)) return [];
   const radius = cylinders[0]!.params.radius!;
   if (2 * radius > MAX_DRILL_DIAMETER) return [];
   const cones = internal.filter((f) => f.surface === 'cone');
@@ -145,7 +146,7 @@ function drilledBore(graph: FaceGraph, faces: Face[]): number[] {
   const chamfers = cones.filter((c) => !tips.includes(c) && graph.neighbours(c.id).some((n) => !inBore.has(n.face) && graph.faces[n.face]!.surface === 'plane'));
   if (tips.length + chamfers.length !== cones.length || chamfers.length > 2) return [];
   // A through bore is open at both ends; a blind one ends in the drill's point.
-  const floors = faces.filter((f) => f.surface === 'plane' && f.loops.length === 1 && graph.edgesOf[f.id]!.every((e) => (graph.edges[e]!.radius ?? Infinity) <= radius + 1e-6));
+  const floors = faces.filter((f) => f.surface === 'plane' && f.loops.length === 1 && graph.edgesOf[f.id]!.every((e) => (graph.edges[e]!.radius ?? Infinity) <= radius + LENGTH_TOL));
   if (floors.length > 0 && tips.length === 0) return [];
   return [...internal, ...floors].map((f) => f.id);
 }

@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   const args = [...CHROMIUM_ARGS, ...(opts['js-flags'] ? [`--js-flags=${opts['js-flags']}`] : [])];
   if (opts['js-flags']) say(`chromium js-flags: ${opts['js-flags']}`);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
-  let visits: { engine: number; wall: number }[] = [];
+  let visits: { engine: number; wall: number }[];
   try {
     for (const row of rows) await benchChromium(browser, preview.url, row);
     visits = await benchRevisit(browser, preview.url);

@@ -1,6 +1,6 @@
 /**
  * How our features count in MFCAD-VLM's 16 feature classes (Khan, Chen et al., arXiv:2411.02810;
- * `../shared/data/real/mfcad-vlm/README.md`): the unit an estimator counts, per part and class.
+ * the benchmark's README): the unit an estimator counts, per part and class.
  *
  * The benchmark counts what a person sees, not faces or CAD operations, so the mapping is:
  * - one unit per feature we report, and `params.count` units for a pattern of equal holes or slots

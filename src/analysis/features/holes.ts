@@ -9,7 +9,8 @@ import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { splitBoreGrooves } from './bore-grooves.ts';
 import { stepParams } from './hole-steps.ts';
-import { closesAt, goesRound } from './around-axis.ts';
+import { closesAt, goesRound, isTangentToFlank } from './around-axis.ts';
+import { isOpenBore } from './round-notches.ts';
 import { coneOnlyHole } from './cone-holes.ts';
 import { findVRingThreads } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
@@ -63,16 +64,6 @@ function isRadial(graph: FaceGraph, edge: number, axis: Face['params']): boolean
 
 function isBore(face: Face): boolean {
   return (face.surface === 'cylinder' || face.surface === 'cone') && face.params.internal === true;
-}
-
-/**
- * A fillet is a partial cylinder tangent to its flanks along straight edges; a bore is bounded by
- * circles (and seams, or the straight edges where its own halves meet).
- */
-export function isTangentToFlank(graph: FaceGraph, face: Face): boolean {
-  return graph.neighbours(face.id).some(
-    (n) => n.convexity === 'smooth' && n.face !== face.id && graph.edges[n.edge]!.curve === 'line' && graph.faces[n.face]!.surface === 'plane',
-  );
 }
 
 export function findHoles(graph: FaceGraph, candidates: Set<number>, size: number): Hole[] {
@@ -172,6 +163,9 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
     .filter((e) => e.curve === 'circle' && Math.abs((e.radius ?? 0) - radius) < LENGTH_TOL)
     .reduce((sum, e) => sum + e.length / radius, 0);
   if (rimTurn < 2 * Math.PI * 0.999 && !goesRound(graph, drill.map((d) => d.id), ref)) return undefined;
+  // Two half rims add up to a turn too, but a bore open along its length (half a turn or less) is a
+  // round notch on the part's edge, no hole (round-notches.ts).
+  if (isOpenBore(graph, drill.map((d) => d.id))) return undefined;
   const disks = faces.filter((f) => f.surface === 'plane');
   const cones = faces.filter((f) => f.surface === 'cone');
   const tori = faces.filter((f) => f.surface === 'torus');

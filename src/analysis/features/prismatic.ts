@@ -20,9 +20,10 @@ export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 /**
  * `round-ended`: a closed slot with two half-round ends; `u-shaped`: open at one end, half-round at
  * the other; `quarter-round`: along an open side, one wall and a quarter-round at each end;
+ * `half-round`: a round notch on the part's edge, half a bore open along its length (round-notches.ts);
  * `freeform`: walls swept along the cutter's axis from a free curve (swept-pockets.ts).
  */
-export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'u-shaped' | 'quarter-round' | 'freeform' | 'other';
+export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'u-shaped' | 'quarter-round' | 'half-round' | 'freeform' | 'other';
 
 export interface PrismaticFeature {
   type: PrismaticType;
@@ -117,7 +118,13 @@ export function classifyPrismatic(
 
   // A floor: the face the others stand on (concave to every other face of the group).
   // Where topology leaves it open (a corner step), the floor faces along the part's main axis.
-  const floors = planes.filter((f) => concaveInside(f).length === planes.length - 1 && aligned(f));
+  // A floor meets its walls at concave edges of its own; a wall of a U slot reaches the wall facing
+  // it only through the round end between them, so where some candidates meet every other plane
+  // directly, they are the floors (else a U slot's wall would pass for its floor).
+  const candidates = planes.filter((f) => concaveInside(f).length === planes.length - 1 && aligned(f));
+  const meetsDirectly = (f: number) => new Set(graph.neighbours(f).filter((n) => n.convexity === 'concave' && inGroup.has(n.face)).map((n) => n.face)).size;
+  const direct = candidates.filter((f) => meetsDirectly(f) === planes.length - 1);
+  const floors = direct.length > 0 ? direct : candidates;
   const floor = floors.find((f) => Math.abs(dot(normal(f), frame.axes[0])) > 1 - DIRECTION_TOL) ?? floors[0];
   const walls = planes.filter((f) => f !== floor);
 

@@ -10,6 +10,7 @@ import { partFrame, stockFaces } from './frame.ts';
 import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { joinInterruptedPockets, splitCrossingSlots } from './interrupted.ts';
 import { sweptPocket } from './swept-pockets.ts';
+import { roundNotch } from './round-notches.ts';
 import { findHoles, type Hole } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
@@ -108,8 +109,9 @@ export function recognize(input: RecognizerInput): Recognition {
   const prismatic: PrismaticFeature[] = [];
   for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
     if (inOneChain(group)) continue;
-    // Walls swept from a free curve (B-splines, arcs) are no planar outline, but still a pocket.
-    const found = classifyPrismatic(graph, frame, group, stock) ?? sweptPocket(graph, frame, group);
+    // Walls swept from a free curve (B-splines, arcs) are no planar outline, but still a pocket;
+    // half a bore open to the side is a round notch (a slot), no hole.
+    const found = classifyPrismatic(graph, frame, group, stock) ?? sweptPocket(graph, frame, group) ?? roundNotch(graph, group, stock);
     if (found) prismatic.push(...splitCrossingSlots(graph, found));
   }
   // Pieces of one pocket that a deeper cut runs through are one pocket (the removed volume's planes).
@@ -170,6 +172,9 @@ export function mfcadClassOf(p: Pick<PrismaticFeature, 'type' | 'outline' | 'thr
       if (outline === 'round-ended') return 'circular_end_pocket';
       if (outline === 'u-shaped') return 'v_circular_end_blind_slot';
       if (outline === 'quarter-round') return 'h_circular_end_blind_slot';
+      // A round notch through the part is MFCAD++'s circular through slot; a blind one is a U slot
+      // whose straight walls have no length.
+      if (outline === 'half-round') return through ? 'circular_through_slot' : 'v_circular_end_blind_slot';
       return through ? 'rectangular_through_slot' : 'rectangular_blind_slot';
     case 'step':
       if (outline === 'slanted') return 'slanted_through_step';

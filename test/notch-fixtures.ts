@@ -1,0 +1,23 @@
+/**
+ * Dimensions of the round notches and the U slot cut into a side (scripts/notch-fixtures.ts).
+ */
+export const NOTCH_FIXTURES = {
+  /**
+   * A 100 (x) × 60 (y) × 30 (z) plate, most of its area on its top and bottom, with:
+   * - `throughNotch` [x, radius]: a half bore on the back edge (centre on the face y = 60), through
+   *   the plate along z;
+   * - `blindNotch` [x, radius, depth]: the same, `depth` deep from the top, on a half-disk floor;
+   * - `sideSlot` [z centre, width, length, depth]: a U slot milled into the front face (y = 0) from
+   *   the right-hand edge (x = 100) towards -x, round at its inner end, `depth` deep along +y: its
+   *   walls face ±z, the plate's main direction, and its floor faces -y;
+   * - `hole` [x, y, diameter]: a plain through hole, which stays a hole.
+   */
+  plate: {
+    size: [100, 60, 30] as const,
+    throughNotch: [30, 6] as const,
+    blindNotch: [70, 5, 8] as const,
+    sideSlot: [15, 10, 40, 12] as const,
+    hole: [20, 30, 8] as const,
+  },
+  files: { plate: 'round-notches.step', rotated: 'round-notches-rotated.step' },
+};

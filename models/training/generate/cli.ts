@@ -1,5 +1,6 @@
 /**
  * npm run model:data -- --count N --seed S [--out DIR] [--jobs J] [--resume]
+ * npm run model:data -- --corrections <export|database> --steps DIR [--out DIR]  (../corrections/export.ts)
  *
  * Writes N labelled parts, `<name>.step` + `<name>.topexp_labels.json` (the format of
  * ../shared/data), into DIR (default data/generated, git-ignored), then `manifest.json` with the
@@ -15,6 +16,12 @@ import { parseArgs } from 'node:util';
 import { discardEngine, engineHeapBytes, getEngine } from '../../../src/analysis/index.ts';
 import { CLASS_NAMES } from './classes.ts';
 import { GENERATOR_VERSION, generatePart, partName, type LabelRecord } from './part.ts';
+
+// `--corrections`: estimators' corrected analyses instead of generated parts (issue 14).
+if (process.argv.includes('--corrections')) {
+  const { runCorrectionsExport } = await import('../corrections/export.ts');
+  process.exit(await runCorrectionsExport(process.argv.slice(2)));
+}
 
 const { values } = parseArgs({
   options: {

@@ -12,6 +12,7 @@ import { round4, spanAlong } from './extent.ts';
 import { coaxialFaces, sweepDegrees } from './arc-sweep.ts';
 import { isTangentToFlank } from './around-axis.ts';
 import { distinctPlanes, type PrismaticFeature } from './prismatic.ts';
+import { DIRECTION_TOL, RELATIVE_LENGTH_TOL } from './tolerance.ts';
 
 /**
  * Half a turn, with room for the float32 mesh (its vertices lie on the notch's straight sides, so
@@ -24,7 +25,7 @@ export function isOpenBore(graph: FaceGraph, faces: number[]): boolean {
   const cylinders = faces.map((f) => graph.faces[f]!);
   if (cylinders.length === 0 || !cylinders.every((c) => c.surface === 'cylinder' && c.params.internal === true)) return false;
   const { axis, center, radius } = cylinders[0]!.params;
-  const tol = 1e-6 * Math.max(1, radius!);
+  const tol = RELATIVE_LENGTH_TOL * Math.max(1, radius!);
   if (!coaxialFaces(cylinders, tol) || !cylinders.every((c) => Math.abs(c.params.radius! - radius!) < tol)) return false;
   return sweepDegrees(graph, cylinders, axis!, center!) <= HALF_TURN_DEG;
 }
@@ -53,7 +54,7 @@ export function roundNotch(graph: FaceGraph, group: number[], stock: Set<number>
   ];
   if (sides.length === 0 || !sides.every((f) => stock.has(f)) || distinctPlanes(graph, sides) !== 1) return undefined;
   const { axis, radius } = graph.faces[bore[0]!]!.params;
-  const floors = rest.filter((f) => graph.faces[f]!.surface === 'plane' && Math.abs(Math.abs(dot(graph.faces[f]!.params.normal!, axis!)) - 1) < 1e-6);
+  const floors = rest.filter((f) => graph.faces[f]!.surface === 'plane' && Math.abs(Math.abs(dot(graph.faces[f]!.params.normal!, axis!)) - 1) < DIRECTION_TOL);
   if (floors.length !== rest.length || floors.length > 1) return undefined;
   const floor = floors[0];
   const through = floor === undefined;

@@ -18,7 +18,7 @@ import type { FaceGraph } from './graph.ts';
 import { round4, spanAlong } from './extent.ts';
 import { outlineSpan } from './outline-extent.ts';
 import type { PrismaticFeature } from './prismatic.ts';
-import { DIRECTION_TOL } from './tolerance.ts';
+import { DIRECTION_TOL, RELATIVE_LENGTH_TOL } from './tolerance.ts';
 
 /**
  * Mesh normals of a freeform face are float32 samples of the surface normal: a wall swept along
@@ -64,7 +64,7 @@ export function sweptPocket(graph: FaceGraph, frame: PartFrame, group: number[])
     if (!walls.every((w) => sweptAlong(graph, w, n))) continue;
     // The walls rise from the floor: none lies below it (a wall hanging under it would be another cut's).
     const floorLevel = dot(n, graph.faces[floor]!.params.origin!);
-    if (!walls.every((w) => spanBelow(graph, w, n, floorLevel) < 1e-6 * Math.max(1, Math.abs(floorLevel)))) continue;
+    if (!walls.every((w) => spanBelow(graph, w, n, floorLevel) < RELATIVE_LENGTH_TOL * Math.max(1, Math.abs(floorLevel)))) continue;
     return pocketOf(graph, frame, group, floor, walls);
   }
   return undefined;

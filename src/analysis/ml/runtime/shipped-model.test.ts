@@ -54,7 +54,8 @@ describe('the shipped segmentation model', () => {
     expect(r.model?.version).toBe(model.info.version);
     const agreement = agreementWithGeometry(r);
     console.log(`${name}: ${r.faces.length} faces, model agrees with geometry on ${(agreement * 100).toFixed(1)} %`);
-    expect(agreement).toBeGreaterThanOrEqual(0.8);
+    // Measured 2026-12-03: 100 % on box-with-hole, prismatic and thin-wall, 90.9 % on plate-holes.
+    expect(agreement).toBeGreaterThanOrEqual(0.9);
   });
 
   const rotated: [string, () => Uint8Array, boolean][] = [
@@ -84,7 +85,7 @@ describe('the shipped segmentation model', () => {
     expect(large.faces.map((f) => f.label)).toEqual(small.faces.map((f) => f.label));
   });
 
-  it.skipIf(!existsSync(SHARED))('keeps face accuracy >= 0.95 on the MFCAD dev parts it never trained on', async () => {
+  it.skipIf(!existsSync(SHARED))('keeps face accuracy >= 0.995 on the MFCAD dev parts it never trained on', async () => {
     const dir = join(SHARED, 'mfcad', 'dev');
     const files = readdirSync(dir).filter((f) => f.endsWith('.step')).sort();
     let correct = 0;
@@ -98,6 +99,7 @@ describe('the shipped segmentation model', () => {
       });
     }
     console.log(`mfcad/dev, ${files.length} parts: ${total} faces, accuracy ${(correct / total).toFixed(4)}`);
-    expect(correct / total).toBeGreaterThanOrEqual(0.95);
+    // Measured 2026-12-03: 2250 of 2256 faces (0.9973); the floor lets about 5 more faces go wrong.
+    expect(correct / total).toBeGreaterThanOrEqual(0.995);
   });
 });

@@ -5,6 +5,11 @@
  *      training log only: never trained on) to data/sets/;
  *   3. train with train.py's fixed seed and write models/vectis-brepnet.onnx.
  * Steps whose output exists are skipped (delete data/ to start over). `-- --dry-run` prints them.
+ *
+ * `-- --finetune DIR`: instead of step 3 from scratch, fine-tune the last run's weights
+ * (data/vectis-brepnet.pt) on the generated training parts plus DIR, the labelled parts
+ * `npm run model:data -- --corrections` exported from estimators' corrections (issue 14;
+ * docs/recognition.md, "Learning from corrections").
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,6 +29,12 @@ export const RECIPE = {
   edgeFeatures: 'brepnet+dihedral',
   trainArgs: ['--epochs', '16', '--seed', '0', '--layers', '3', '--width', '32', '--lr', '0.002', '--budget', '3000', '--version', 'vectis-brepnet-1'],
   out: 'models/vectis-brepnet.onnx',
+  /**
+   * Fine-tuning on corrections: a few epochs at a quarter of the learning rate, from the full
+   * run's weights. Corrected parts are repeated: a few hundred among 6,000 generated parts would
+   * hardly move the weights, while the generated parts keep the model from forgetting the rest.
+   */
+  finetune: { checkpoint: 'data/vectis-brepnet.pt', repeat: 10, args: ['--epochs', '3', '--lr', '0.0005', '--version', 'vectis-brepnet-1-ft'] },
 };
 
 function run(cmd: string, args: string[]): void {
@@ -55,5 +66,17 @@ const extra: string[] = [];
 if (existsSync(SHARED)) {
   extra.push(exportSet('mfcad-dev', [join(SHARED, 'mfcad', 'dev')], false));
 } else console.warn(`*** ${SHARED} is absent: no MFCAD figures in the training log ***`);
+const finetuneIndex = process.argv.indexOf('--finetune');
+const finetune = finetuneIndex > 0 ? process.argv[finetuneIndex + 1] : undefined;
+if (finetune !== undefined) {
+  if (!dry && !existsSync(join(ROOT, RECIPE.finetune.checkpoint))) throw new Error(`no ${RECIPE.finetune.checkpoint}: run npm run model:train once (it writes it), then fine-tune`);
+  // Exported every time: the corrected folder grows between fine-tunes.
+  const corrected = Array.from({ length: RECIPE.finetune.repeat }, () => finetune);
+  run('npx', ['tsx', 'models/training/export-dataset.ts', '--out', 'data/sets/finetune', '--edge-features', RECIPE.edgeFeatures, 'data/generated/train', ...corrected]);
+  run('/usr/bin/python3', ['models/training/train.py', '--train', 'data/sets/finetune', '--val', val, '--out', RECIPE.out, '--checkpoint', 'data/vectis-brepnet-ft.pt',
+    '--init', RECIPE.finetune.checkpoint, ...RECIPE.trainArgs, ...RECIPE.finetune.args]);
+  console.log(`done: ${RECIPE.out} fine-tuned on ${finetune}; compare with npm run model:eval before shipping it`);
+  process.exit(0);
+}
 run('/usr/bin/python3', ['models/training/train.py', '--train', train, '--val', val, ...(extra.length ? ['--extra', ...extra] : []), '--out', RECIPE.out, '--checkpoint', 'data/vectis-brepnet.pt', ...RECIPE.trainArgs]);
 console.log(`done: ${RECIPE.out}; figures for the model card: npm run model:eval`);

@@ -98,6 +98,8 @@ def main():
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--minutes', type=float, default=0, help='stop early after this long (0: no limit)')
     ap.add_argument('--version', default='vectis-brepnet-1')
+    ap.add_argument('--init', default=None,
+                    help='fine-tune: start from this state_dict (the --checkpoint of an earlier run) instead of random weights')
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -116,6 +118,10 @@ def main():
     cols = header['columns']
     model = BRepNet('features', num_layers=args.layers, s=args.width, num_classes=len(classes), zero_row=False,
                     feature_dims=(cols['Xf'], cols['Xe'], cols['Xc']))
+    if args.init:
+        # Same architecture flags as the run that wrote it: load_state_dict refuses any mismatch.
+        model.load_state_dict(torch.load(args.init, map_location='cpu'))
+        print(f'fine-tuning from {args.init}', flush=True)
     check_forward(model, collate(val[:8]))
     params = sum(p.numel() for p in model.parameters())
     print(f'model: {args.layers} units, s={args.width}, {params} parameters', flush=True)

@@ -26,6 +26,7 @@ export interface HarnessSummary {
     loops: AnalysisResult['loops'];
     coedges: AnalysisResult['coedges'];
     features: AnalysisResult['features'];
+    pmi: AnalysisResult['pmi'];
     model: AnalysisResult['model'];
     timings: AnalysisResult['timings'];
     faceRanges: AnalysisResult['mesh']['faceRanges'];
@@ -91,6 +92,7 @@ window.runAnalysis = async (input, name) => {
       loops: r.loops,
       coedges: r.coedges,
       features: r.features,
+      pmi: r.pmi,
       model: r.model,
       timings: r.timings,
       faceRanges: r.mesh.faceRanges,

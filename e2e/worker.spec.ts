@@ -35,6 +35,8 @@ const CASES: Case[] = [
   { name: 'block_hole.step', path: join(SHARED_DATA, 'brepnet/test_data/block_hole.step'), available: HAVE_SHARED, missing: SHARED_MISSING },
   { name: '42811_d1f01a68_2.stp', path: join(SHARED_DATA, 'brepnet/step_examples/42811_d1f01a68_2.stp'), available: HAVE_SHARED, missing: SHARED_MISSING },
   { name: 'box-with-hole.step', path: FIXTURE, available: HAVE_FIXTURE, missing: FIXTURE_MISSING },
+  // AP242 with semantic PMI: the browser reads the same PMI onto the same faces and features.
+  { name: 'pmi-plate.step', path: join(ROOT, 'fixtures/pmi-plate.step'), available: existsSync(join(ROOT, 'fixtures/pmi-plate.step')), missing: FIXTURE_MISSING },
 ];
 /** Any good small file for the error/cancel/screenshot tests. */
 const SMALL = CASES.find((c) => c.name === 'box-with-hole.step' && c.available) ?? CASES.find((c) => c.name === 'block_hole.step' && c.available);
@@ -155,6 +157,8 @@ for (const c of CASES) {
     console.log(`[chromium worker] ${c.name}: ${node.faces.length} labels equal, largest confidence difference ${worst.toExponential(1)}; infer ${w.timings.infer?.toFixed(1)} ms`);
     expect(worst).toBeLessThan(1e-5);
     expect(w.features).toEqual(node.features);
+    expect(w.pmi).toEqual(node.pmi);
+    if (c.name === 'pmi-plate.step') expect(w.pmi.length).toBeGreaterThan(0);
 
     // Second pass in the same (warm) worker: the engine is not started again.
     const again = await runInWorker(page, bytes, c.name);

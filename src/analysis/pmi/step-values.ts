@@ -38,7 +38,12 @@ export function parseInstance(text: string, instance: StepInstance): StepRecord 
   return record;
 }
 
+/** PMI parameters nest three or four lists deep; a hostile instance nesting thousands is cut here, not by the stack. */
+const MAX_NESTING = 32;
+
 class Parser {
+  private depth = 0;
+
   constructor(private readonly text: string, public at: number, private readonly end: number) {}
 
   done(): boolean {
@@ -73,6 +78,19 @@ class Parser {
     const values: StepValue[] = [];
     if (this.peek() !== '(') return values;
     this.at++;
+    if (++this.depth > MAX_NESTING) {
+      // Too deep to be PMI: the rest of the instance is skipped and reads as no values.
+      this.at = this.end;
+      return values;
+    }
+    try {
+      return this.items(values);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private items(values: StepValue[]): StepValue[] {
     for (;;) {
       this.skipSpace();
       if (this.done()) return values;

@@ -19,6 +19,9 @@ export default tseslint.config(
       'bench/occt-import-page/',
       // Deno code (the Supabase edge function): its own runtime and URL imports.
       'supabase/functions/',
+      // Ambient declarations for the core's type-check (tsconfig.core.json): tsc checks them, and
+      // they restate platform globals (`declare var`), which lint rules would only argue with.
+      'types/',
     ],
   },
   js.configs.recommended,

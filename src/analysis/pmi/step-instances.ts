@@ -48,7 +48,6 @@ export class StepInstances {
   }
 }
 
-const HASH = 0x23;
 const EQUALS = 0x3d;
 const SEMICOLON = 0x3b;
 const QUOTE = 0x27;

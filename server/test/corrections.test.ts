@@ -13,7 +13,7 @@ import { SignJWT } from 'jose';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bundleServer, DATABASE_URL_TEST, ROOT, fixtureBytes, postFile, skipNotice, startServer, tempDir, testConfig, type RunningServer,
+  bundleServer, DATABASE_URL_TEST, ROOT, fixtureBytes, postFile, scratchDatabase, skipNotice, startServer, tempDir, testConfig, type RunningServer,
 } from './helpers.ts';
 
 if (!DATABASE_URL_TEST) skipNotice('corrections on Postgres (restart, RLS)', 'DATABASE_URL_TEST');
@@ -168,26 +168,21 @@ function token(sub: string, claims: Json = {}): Promise<string> {
 }
 
 describe.skipIf(!DATABASE_URL_TEST)('corrections on Postgres: a customer\'s own, across a restart, by the server and by RLS', () => {
-  const dbName = `vectis_corr_${process.pid}_${Date.now()}`;
-  let admin: postgres.Sql;
+  let db: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   let dbUrl: string;
   let server: RunningServer | undefined;
   const auth: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    admin = postgres(DATABASE_URL_TEST!, { max: 1, onnotice: () => undefined });
-    await admin.unsafe(`create database ${dbName}`);
-    const u = new URL(DATABASE_URL_TEST!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
+    db = await scratchDatabase('vectis_corr');
+    dbUrl = db.url;
     for (const [who, t] of [['a', await token(USER_A)], ['b', await token(USER_B)], ['admin', await token('1c1c1c1c-0000-4000-8000-00000000001c', { app_metadata: { role: 'admin' } })]] as const) {
       auth[who] = { authorization: `Bearer ${t}` };
     }
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
-    await admin?.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
-    await admin?.end();
+    await db?.drop();
   });
 
   const start = () => startServer(bundle.worker, testConfig({ persistence: true, databaseUrl: dbUrl, supabaseJwtSecret: SECRET }));

@@ -260,6 +260,26 @@ export const DATABASE_URL_TEST = process.env.DATABASE_URL_TEST;
 export const REDIS_URL_TEST = process.env.REDIS_URL_TEST;
 export const REQUIRE_SERVICES = process.env.VECTIS_REQUIRE_SERVICES === '1';
 
+/**
+ * A database of its own on the DATABASE_URL_TEST server, for one test file: its URL, and drop()
+ * (forced: a server under test may still hold connections).
+ */
+export async function scratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(DATABASE_URL_TEST!, { max: 1, onnotice: () => undefined });
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  await admin.unsafe(`create database ${name}`);
+  const u = new URL(DATABASE_URL_TEST!);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
+      await admin.end();
+    },
+  };
+}
+
 export function skipNotice(what: string, variable: string): void {
   const message = `\n*** ${variable} is not set: ${what} tests are SKIPPED (set it, or run .ci/run) ***\n`;
   if (REQUIRE_SERVICES) throw new Error(message);

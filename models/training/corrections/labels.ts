@@ -13,6 +13,7 @@ import { applyCorrection, startingView } from '../../../src/analysis/corrections
 import type { CorrectedAnalysis } from '../../../src/analysis/corrections/record.ts';
 import type { CorrectedFeature } from '../../../src/analysis/corrections/schema.ts';
 import { CLASS_NAMES, SCHEME, classId, type ClassName } from '../generate/classes.ts';
+import type { LabelRecord } from '../generate/part.ts';
 
 const STOCK = classId('stock');
 
@@ -41,16 +42,8 @@ export function classOf(f: Pick<CorrectedFeature, 'type' | 'params'>): number {
   return typeof mapped === 'string' ? classId(mapped) : classId(f.params.through === true ? mapped[0] : mapped[1]);
 }
 
-export interface CorrectedLabelRecord {
-  source: string;
-  scheme: string;
-  class_names: string[];
-  note: string;
-  labels: number[];
-  surface: string[];
-  /** Feature instance of each face (0: none), numbered over the estimator's features. */
-  instances: number[];
-  features: { instance: number; name: string }[];
+/** The generator's record (generate/part.ts) without its generation facts, plus where it came from. */
+export interface CorrectedLabelRecord extends Omit<LabelRecord, 'kind' | 'generator' | 'seed' | 'index' | 'attempt'> {
   kind: 'corrected';
   analysis_id: string;
   file_sha256: string;

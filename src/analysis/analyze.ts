@@ -7,6 +7,7 @@
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { AnalysisError, classifyThrown } from './errors.ts';
 import { describeOccException, discardEngine, getEngine, isEngineReady, type OC } from './occt/engine.ts';
+import { free } from './occt/scope.ts';
 import { readStep } from './step.ts';
 import { buildBrepGraph, type BrepContext } from './brep/graph.ts';
 import { deflectionFor, tessellate } from './mesh/tessellate.ts';
@@ -172,7 +173,7 @@ function release(oc: OC, shape: TopoDS_Shape | undefined, brep: BrepContext | un
     if (shape) {
       // Triangulations hang off the shared TShapes; without Clean they outlive the shape handle.
       oc.BRepTools.Clean(shape, true);
-      shape.delete();
+      free(shape);
     }
   } catch {
     // Freeing after a failure must never mask the failure itself.

@@ -5,6 +5,8 @@
 export { analyze, DEFAULT_MAX_BYTES, type AnalyzeOptions, type Progress } from './analyze.ts';
 export { AnalysisError, ERROR_CODES, serializeError, isErrorCode, type ErrorCode, type SerializedError } from './errors.ts';
 export { configureEngine, getEngine, discardEngine, engineHeapBytes, type OC } from './occt/engine.ts';
+export { Scope, withScope, free, traceOccObjects, liveOccObjects, tracedOccObjects, type Deletable } from './occt/scope.ts';
+export { measureOf, type Measure } from './occt/mass.ts';
 export * from './result.ts';
 export { warmUp, yieldWarmUp } from './warmup.ts';
 export { checkStepHeader, readStepHeader, type StepHeader } from './step-header.ts';

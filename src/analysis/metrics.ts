@@ -2,19 +2,19 @@
 import type { Bnd_Box, TopoDS_Shape } from 'replicad-opencascadejs';
 import type { Box3, Mesh, SurfaceType, Vec3 } from './result.ts';
 import type { OC } from './occt/engine.ts';
+import { measureOf } from './occt/mass.ts';
+import { withScope } from './occt/scope.ts';
 
 /**
  * A quick, possibly loose box (B-spline control hulls) to size the mesh deflection before any
  * triangulation exists. Not reported: the part's box comes from `faceBoxes` after meshing.
  */
 export function roughBoundingBox(oc: OC, shape: TopoDS_Shape): Box3 {
-  const box = new oc.Bnd_Box();
-  try {
+  return withScope((s) => {
+    const box = s.track(new oc.Bnd_Box());
     oc.BRepBndLib.Add(shape, box, false);
     return readBox(box);
-  } finally {
-    box.delete();
-  }
+  });
 }
 
 function readBox(box: Bnd_Box): Box3 {
@@ -27,13 +27,7 @@ export function diagonal(box: Box3): number {
 }
 
 export function volumeOf(oc: OC, shape: TopoDS_Shape): number {
-  const props = new oc.GProp_GProps();
-  try {
-    oc.BRepGProp.VolumeProperties(shape, props, true, false, false);
-    return props.Mass();
-  } finally {
-    props.delete();
-  }
+  return measureOf(oc, shape, 'volume');
 }
 
 /**
@@ -50,13 +44,11 @@ export function faceBoxes(oc: OC, faces: TopoDS_Shape[], surfaces: SurfaceType[]
   const meshBoxes = triangleBoxes(mesh);
   return faces.map((face, i) => {
     if (!EXACT_BOX_SURFACES.has(surfaces[i]!)) return meshBoxes[i]!;
-    const box = new oc.Bnd_Box();
-    try {
+    return withScope((s) => {
+      const box = s.track(new oc.Bnd_Box());
       oc.BRepBndLib.AddOptimal(face, box, false, false);
       return readBox(box);
-    } finally {
-      box.delete();
-    }
+    });
   });
 }
 

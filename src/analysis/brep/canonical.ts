@@ -7,6 +7,7 @@
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface } from 'replicad-opencascadejs';
 import type { Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
+import { withScope } from '../occt/scope.ts';
 import { fitBlend, fitCanonical, type BlendFit, type CanonicalFit, type SurfaceSample } from './canonical-fit.ts';
 import { cross, dot, norm, scale, sub, unit, xyz } from './vec.ts';
 
@@ -44,10 +45,11 @@ export function sampleSurface(oc: OC, adaptor: BRepAdaptor_Surface, grid = GRID)
   const [u0, u1, v0, v1] = [adaptor.FirstUParameter(), adaptor.LastUParameter(), adaptor.FirstVParameter(), adaptor.LastVParameter()];
   if (![u0, u1, v0, v1].every(Number.isFinite)) return [];
   // One set of output objects for the whole grid: EvalD2's six fresh objects a sample cost 3x.
-  const p = new oc.gp_Pnt();
-  const d = [new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec(), new oc.gp_Vec()] as const;
-  const samples: SurfaceSample[] = [];
-  try {
+  return withScope((s) => {
+    const p = s.track(new oc.gp_Pnt());
+    const vec = () => s.track(new oc.gp_Vec());
+    const d = [vec(), vec(), vec(), vec(), vec()] as const;
+    const samples: SurfaceSample[] = [];
     for (let i = 0; i < grid; i++) {
       for (let j = 0; j < grid; j++) {
         // A surface that cannot be differentiated there (an offset of a kinked basis, say)
@@ -57,10 +59,8 @@ export function sampleSurface(oc: OC, adaptor: BRepAdaptor_Surface, grid = GRID)
         if (sample) samples.push(sample);
       }
     }
-  } finally {
-    [p, ...d].forEach((h) => h.delete());
-  }
-  return samples;
+    return samples;
+  });
 }
 
 /**
@@ -104,24 +104,22 @@ export function recogniseCurve(oc: OC, adaptor: BRepAdaptor_Curve, tol: number):
   const t0 = adaptor.FirstParameter();
   const t1 = adaptor.LastParameter();
   if (!Number.isFinite(t0) || !Number.isFinite(t1) || t1 <= t0) return null;
-  const p = new oc.gp_Pnt();
-  const pointsAt = (n: number): Vec3[] | null => {
-    const points: Vec3[] = [];
-    for (let i = 0; i < n; i++) {
-      if (!evaluates(() => adaptor.D0(t0 + (i / (n - 1)) * (t1 - t0), p))) return null;
-      points.push(xyz(p));
-    }
-    return points;
-  };
-  try {
+  return withScope((s) => {
+    const p = s.track(new oc.gp_Pnt());
+    const pointsAt = (n: number): Vec3[] | null => {
+      const points: Vec3[] = [];
+      for (let i = 0; i < n; i++) {
+        if (!evaluates(() => adaptor.D0(t0 + (i / (n - 1)) * (t1 - t0), p))) return null;
+        points.push(xyz(p));
+      }
+      return points;
+    };
     // Five points turn most intersection curves away; a line or circle there is checked at nine.
     const coarse = pointsAt(COARSE_CURVE_SAMPLES);
     if (!coarse || !fitLineOrCircle(coarse, tol)) return null;
     const fine = pointsAt(CURVE_SAMPLES);
     return fine && fitLineOrCircle(fine, tol);
-  } finally {
-    p.delete();
-  }
+  });
 }
 
 export function fitLineOrCircle(points: readonly Vec3[], tol: number): CurveFit | null {

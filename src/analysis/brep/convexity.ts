@@ -7,6 +7,7 @@
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
 import type { Convexity, Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
+import { withScope } from '../occt/scope.ts';
 import { cross, dot, norm, scale, unit, xyz } from './vec.ts';
 
 export const CONVEXITY_SAMPLES = 10;
@@ -38,9 +39,9 @@ export function edgeConvexity(
   let dotSum = 0;
   let crossSum = 0;
   let counted = 0;
-  const point = new oc.gp_Pnt();
-  const tangent = new oc.gp_Vec();
-  try {
+  withScope((s) => {
+    const point = s.track(new oc.gp_Pnt());
+    const tangent = s.track(new oc.gp_Vec());
     params.forEach((u, i) => {
       // At a pole (a sphere's corner ball, a cone's apex) a face has no normal: that sample says
       // nothing, and counting it as a 90° kink made a ball's tangent seams convex or concave.
@@ -51,10 +52,7 @@ export function edgeConvexity(
       crossSum += dot(cross(nL[i]!, nR[i]!), t);
       counted++;
     });
-  } finally {
-    point.delete();
-    tangent.delete();
-  }
+  });
   if (counted > 0 && dotSum / counted > SMOOTH_COS) return 'smooth';
   return crossSum > 0 ? 'convex' : 'concave';
 }
@@ -63,13 +61,13 @@ const isZero = (v: Vec3) => v[0] === 0 && v[1] === 0 && v[2] === 0;
 
 function sideNormals(oc: OC, side: EdgeSide, params: number[]): Vec3[] {
   if (side.planeNormal) return params.map(() => side.planeNormal!);
-  const pcurve = new oc.BRepAdaptor_Curve2d(side.use, side.face);
-  const uv = new oc.gp_Pnt2d();
-  const p = new oc.gp_Pnt();
-  const du = new oc.gp_Vec();
-  const dv = new oc.gp_Vec();
   const sign = side.faceReversed ? -1 : 1;
-  try {
+  return withScope((s) => {
+    const pcurve = s.track(new oc.BRepAdaptor_Curve2d(side.use, side.face));
+    const uv = s.track(new oc.gp_Pnt2d());
+    const p = s.track(new oc.gp_Pnt());
+    const du = s.track(new oc.gp_Vec());
+    const dv = s.track(new oc.gp_Vec());
     return params.map((t) => {
       pcurve.D0(t, uv);
       side.surface.D1(uv.X(), uv.Y(), p, du, dv);
@@ -79,7 +77,5 @@ function sideNormals(oc: OC, side: EdgeSide, params: number[]): Vec3[] {
       if (norm(raw) <= 1e-12 * (norm(a) + norm(b)) ** 2) return [0, 0, 0] as Vec3;
       return scale(unit(raw), sign);
     });
-  } finally {
-    [pcurve, uv, p, du, dv].forEach((h) => h.delete());
-  }
+  });
 }

@@ -2,6 +2,8 @@
 import type { BRepAdaptor_Curve, TopoDS_Edge } from 'replicad-opencascadejs';
 import type { CurveType, Edge } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
+import { measureOf } from '../occt/mass.ts';
+import { withScope } from '../occt/scope.ts';
 import { xyz } from './vec.ts';
 import { FREEFORM_CURVES, recogniseCurve } from './canonical.ts';
 
@@ -28,7 +30,7 @@ export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_C
   const closed = oc.BRep_Tool.IsClosed(edge);
   if (!adaptor) return { curve: 'degenerate', length: 0, closed };
   const written = CURVE_NAMES[String(adaptor.GetType())] ?? 'other';
-  const attrs: EdgeAttributes = { curve: written, length: edgeLength(oc, edge), closed };
+  const attrs: EdgeAttributes = { curve: written, length: measureOf(oc, edge, 'length'), closed };
   const fit = FREEFORM_CURVES.has(written) ? recogniseCurve(oc, adaptor, tolerance()) : null;
   if (fit) {
     attrs.curve = fit.curve;
@@ -36,22 +38,13 @@ export function edgeAttributes(oc: OC, edge: TopoDS_Edge, adaptor: BRepAdaptor_C
     if (fit.radius !== undefined) attrs.radius = fit.radius;
     if (fit.center) attrs.center = fit.center;
   } else if (written === 'circle') {
-    const circle = adaptor.Circle();
-    const loc = circle.Location();
-    attrs.radius = circle.Radius();
-    attrs.center = xyz(loc);
-    loc.delete();
-    circle.delete();
+    withScope((s) => {
+      const circle = s.track(adaptor.Circle());
+      attrs.radius = circle.Radius();
+      attrs.center = xyz(s.track(circle.Location()));
+    });
   }
   // Only B-spline and Bezier adaptors answer IsRational; other types throw.
   if (written === 'bspline' || written === 'bezier') attrs.rational = adaptor.IsRational();
   return attrs;
-}
-
-function edgeLength(oc: OC, edge: TopoDS_Edge): number {
-  const props = new oc.GProp_GProps();
-  oc.BRepGProp.LinearProperties(edge, props, false, false);
-  const length = props.Mass();
-  props.delete();
-  return length;
 }

@@ -5,6 +5,7 @@
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Shape } from 'replicad-opencascadejs';
 import type { Coedge, Edge, Face, Loop } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
+import { Scope } from '../occt/scope.ts';
 import { buildTopology, type Topology } from './topology.ts';
 import { faceAttributes, type FaceAttributes } from './surface.ts';
 import { edgeAttributes } from './curve.ts';
@@ -30,6 +31,8 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
   const topology = buildTopology(oc, shape);
   const surfaces: (BRepAdaptor_Surface | null)[] = [];
   const curves: (BRepAdaptor_Curve | null)[] = [];
+  // The adaptors serve this function only (convexity reads both sides of each edge).
+  const adaptors = new Scope();
   try {
     checkpoint();
     // Freeform faces and edges are recognised as analytic ones to a tolerance set by the part's
@@ -39,7 +42,7 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
     const faces = topology.faces.shapes.map((face, id) => {
       // A face without a surface (tessellated-only AP242) traps the engine if it is queried.
       const geometric = oc.BRep_Tool.IsGeometric(face);
-      const adaptor = geometric ? new oc.BRepAdaptor_Surface(face, true) : null;
+      const adaptor = geometric ? adaptors.track(new oc.BRepAdaptor_Surface(face, true)) : null;
       surfaces.push(adaptor);
       const attrs: FaceAttributes = adaptor
         ? faceAttributes(oc, face, topology.faceReversed[id]!, adaptor, tolerance)
@@ -49,7 +52,7 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
     checkpoint();
     const edges = topology.edges.shapes.map((edge, id): Edge => {
       const hasCurve = !oc.BRep_Tool.Degenerated(edge) && oc.BRep_Tool.IsGeometric(edge);
-      const curve = hasCurve ? new oc.BRepAdaptor_Curve(edge) : null;
+      const curve = hasCurve ? adaptors.track(new oc.BRepAdaptor_Curve(edge)) : null;
       curves.push(curve);
       const uses = topology.edgeCoedges[id]!;
       const adjacent = [...new Set(uses.map((c) => topology.coedges[c]!.face))];
@@ -91,6 +94,6 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
     topology.dispose();
     throw e;
   } finally {
-    for (const h of [...surfaces, ...curves]) h?.delete();
+    adaptors.dispose();
   }
 }

@@ -6,6 +6,8 @@
 import type { BRepAdaptor_Surface, Geom_ConicalSurface, TopoDS_Face } from 'replicad-opencascadejs';
 import type { Face, SurfaceType, Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
+import { measureOf } from '../occt/mass.ts';
+import { withScope } from '../occt/scope.ts';
 import { cross, dot, scale, sub, unit, xyz, add, norm } from './vec.ts';
 import { FREEFORM_SURFACES, recogniseSurface } from './canonical.ts';
 
@@ -49,7 +51,7 @@ export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, ada
     if (blend.maxRadius !== undefined) Object.assign(params, { blendRadiusMin: blend.minRadius, blendRadiusMax: blend.maxRadius });
     params.internal = blend.centreOnNormalSide === (sign > 0);
   }
-  const attrs: FaceAttributes = { surface, area: faceArea(oc, face), reversed, params };
+  const attrs: FaceAttributes = { surface, area: measureOf(oc, face, 'area'), reversed, params };
   if (fit) attrs.surfaceSource = written;
   // Only B-spline and Bezier adaptors answer IsU/VRational; other types throw.
   if (written === 'bspline' || written === 'bezier') attrs.rational = adaptor.IsURational() || adaptor.IsVRational();
@@ -58,68 +60,54 @@ export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, ada
 
 /** The parameters OCC's analytic surface types carry, read from the adaptor. */
 function analyticParams(adaptor: BRepAdaptor_Surface, surface: SurfaceType, sign: number): Face['params'] {
-  const params: Face['params'] = {};
-  switch (surface) {
-    case 'plane': {
-      const pln = adaptor.Plane();
-      const ax = pln.Axis();
-      const dir = ax.Direction();
-      const loc = pln.Location();
-      params.normal = scale(xyz(dir), sign);
-      params.origin = xyz(loc);
-      [dir, loc, ax, pln].forEach((h) => h.delete());
-      break;
+  return withScope((s) => {
+    const params: Face['params'] = {};
+    switch (surface) {
+      case 'plane': {
+        const pln = s.track(adaptor.Plane());
+        const ax = s.track(pln.Axis());
+        params.normal = scale(xyz(s.track(ax.Direction())), sign);
+        params.origin = xyz(s.track(pln.Location()));
+        break;
+      }
+      case 'cylinder': {
+        const cyl = s.track(adaptor.Cylinder());
+        const ax = s.track(cyl.Axis());
+        params.axis = xyz(s.track(ax.Direction()));
+        params.center = xyz(s.track(ax.Location()));
+        params.radius = cyl.Radius();
+        break;
+      }
+      case 'sphere': {
+        const sph = s.track(adaptor.Sphere());
+        params.center = xyz(s.track(sph.Location()));
+        params.radius = sph.Radius();
+        break;
+      }
+      case 'cone':
+        Object.assign(params, coneParams(adaptor));
+        break;
+      case 'torus':
+        Object.assign(params, torusParams(adaptor));
+        break;
+      default:
     }
-    case 'cylinder': {
-      const cyl = adaptor.Cylinder();
-      const ax = cyl.Axis();
-      const [dir, loc] = [ax.Direction(), ax.Location()];
-      params.axis = xyz(dir);
-      params.center = xyz(loc);
-      params.radius = cyl.Radius();
-      [dir, loc, ax, cyl].forEach((h) => h.delete());
-      break;
-    }
-    case 'sphere': {
-      const sph = adaptor.Sphere();
-      const loc = sph.Location();
-      params.center = xyz(loc);
-      params.radius = sph.Radius();
-      [loc, sph].forEach((h) => h.delete());
-      break;
-    }
-    case 'cone':
-      Object.assign(params, coneParams(adaptor));
-      break;
-    case 'torus':
-      Object.assign(params, torusParams(adaptor));
-      break;
-    default:
-  }
-  return params;
-}
-
-function faceArea(oc: OC, face: TopoDS_Face): number {
-  const props = new oc.GProp_GProps();
-  oc.BRepGProp.SurfaceProperties(face, props, false, false);
-  const area = props.Mass();
-  props.delete();
-  return area;
+    return params;
+  });
 }
 
 /** This build binds no gp_Cone; the Geom surface (already in global coordinates) has it all. */
 function coneParams(adaptor: BRepAdaptor_Surface): Face['params'] {
-  const cone = adaptor.GeomSurfaceTransformed() as unknown as Geom_ConicalSurface;
-  const ax = cone.Axis();
-  const [dir, loc] = [ax.Direction(), ax.Location()];
-  const params: Face['params'] = {
-    axis: xyz(dir),
-    center: xyz(loc),
-    radius: cone.RefRadius(),
-    halfAngle: (Math.abs(cone.SemiAngle()) * 180) / Math.PI,
-  };
-  [dir, loc, ax, cone].forEach((h) => h.delete());
-  return params;
+  return withScope((s) => {
+    const cone = s.track(adaptor.GeomSurfaceTransformed() as unknown as Geom_ConicalSurface);
+    const ax = s.track(cone.Axis());
+    return {
+      axis: xyz(s.track(ax.Direction())),
+      center: xyz(s.track(ax.Location())),
+      radius: cone.RefRadius(),
+      halfAngle: (Math.abs(cone.SemiAngle()) * 180) / Math.PI,
+    };
+  });
 }
 
 /**
@@ -127,12 +115,7 @@ function coneParams(adaptor: BRepAdaptor_Surface): Face['params'] {
  * P(u,v) = C + (R + r cos v)(cos u X + sin u Y) + r sin v Z.
  */
 function torusParams(adaptor: BRepAdaptor_Surface): Face['params'] {
-  const at = (u: number, v: number): Vec3 => {
-    const p = adaptor.Value(u, v);
-    const r = xyz(p);
-    p.delete();
-    return r;
-  };
+  const at = (u: number, v: number): Vec3 => withScope((s) => xyz(s.track(adaptor.Value(u, v))));
   const outer0 = at(0, 0);
   const outerPi = at(Math.PI, 0);
   const inner0 = at(0, Math.PI);
@@ -148,12 +131,11 @@ function torusParams(adaptor: BRepAdaptor_Surface): Face['params'] {
 function looksInward(adaptor: BRepAdaptor_Surface, sign: number, center: Vec3, axis?: Vec3): boolean {
   const u = (adaptor.FirstUParameter() + adaptor.LastUParameter()) / 2;
   const v = (adaptor.FirstVParameter() + adaptor.LastVParameter()) / 2;
-  const d1 = adaptor.EvalD1(u, v);
-  const point = xyz(d1.Point);
-  const normal = scale(cross(xyz(d1.D1U), xyz(d1.D1V)), sign);
-  d1.Point.delete();
-  d1.D1U.delete();
-  d1.D1V.delete();
+  const [point, normal] = withScope((s): [Vec3, Vec3] => {
+    const d1 = adaptor.EvalD1(u, v);
+    const [p, du, dv] = [s.track(d1.Point), s.track(d1.D1U), s.track(d1.D1V)];
+    return [xyz(p), scale(cross(xyz(du), xyz(dv)), sign)];
+  });
   let radial = sub(point, center);
   if (axis) radial = sub(radial, scale(axis, dot(radial, axis)));
   return dot(normal, radial) < 0;

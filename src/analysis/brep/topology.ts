@@ -8,6 +8,7 @@ import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape, TopoDS_Vertex } from 'repl
 import type { Coedge, Loop } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { ShapeIndex } from '../occt/shape-index.ts';
+import { Scope, withScope } from '../occt/scope.ts';
 
 export interface Topology {
   faces: ShapeIndex<TopoDS_Face>;
@@ -42,15 +43,15 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
   const coedgeEnds: [number, number][] = [];
   const loops: Loop[] = [];
   const faceLoops: number[][] = [];
+  // The oriented edge of each coedge lives as long as the topology.
+  const coedgeEdgeScope = new Scope();
 
-  const outer = new oc.TopExp_Explorer();
-  const inner = new oc.TopExp_Explorer();
-  try {
+  withScope((s) => {
+    const outer = s.track(new oc.TopExp_Explorer());
+    const inner = s.track(new oc.TopExp_Explorer());
     // Edges first, in shape order: that is their TopExp index.
     for (outer.Init(shape, TopAbs_EDGE, TopAbs_SHAPE); outer.More(); outer.Next()) {
-      const current = outer.Current();
-      const edge = oc.TopoDS.Edge(current);
-      current.delete();
+      const edge = oc.TopoDS.Edge(s.track(outer.Current()));
       const before = edges.size;
       edges.add(edge);
       if (edges.size === before) continue;
@@ -59,10 +60,9 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
       let start = -1;
       let end = -1;
       for (inner.Init(edge, TopAbs_VERTEX, TopAbs_SHAPE); inner.More(); inner.Next()) {
-        const v = inner.Current();
+        const v = s.track(inner.Current());
         const orientation = v.Orientation();
         const id = vertices.add(oc.TopoDS.Vertex(v));
-        v.delete();
         if (orientation === FORWARD && start < 0) start = id;
         else if (orientation === REVERSED && end < 0) end = id;
       }
@@ -70,33 +70,26 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
     }
 
     for (outer.Init(shape, TopAbs_FACE, TopAbs_SHAPE); outer.More(); outer.Next()) {
-      const current = outer.Current();
-      const face = oc.TopoDS.Face(current);
-      current.delete();
+      const face = oc.TopoDS.Face(s.track(outer.Current()));
       const before = faces.size;
       const faceId = faces.add(face);
       if (faces.size === before) continue; // the same face met again (shared by two solids)
       faceReversed.push(face.Orientation() === REVERSED);
       faceLoops.push(walkLoops(faceId, face));
     }
-  } finally {
-    outer.delete();
-    inner.delete();
-  }
+  });
 
   function walkLoops(faceId: number, face: TopoDS_Face): number[] {
-    const outerWire = oc.BRepTools.OuterWire(face);
-    const wires = new oc.TopExp_Explorer(face, TopAbs_WIRE, TopAbs_SHAPE);
-    const edgesOfWire = new oc.TopExp_Explorer();
-    const ids: number[] = [];
-    try {
+    return withScope((scope) => {
+      const outerWire = scope.track(oc.BRepTools.OuterWire(face));
+      const wires = scope.track(new oc.TopExp_Explorer(face, TopAbs_WIRE, TopAbs_SHAPE));
+      const edgesOfWire = scope.track(new oc.TopExp_Explorer());
+      const ids: number[] = [];
       for (; wires.More(); wires.Next()) {
-        const wire = wires.Current();
+        const wire = scope.track(wires.Current());
         const loop: Loop = { id: loops.length, face: faceId, outer: !outerWire.IsNull() && wire.IsSame(outerWire), coedges: [] };
         for (edgesOfWire.Init(wire, TopAbs_EDGE, TopAbs_SHAPE); edgesOfWire.More(); edgesOfWire.Next()) {
-          const current = edgesOfWire.Current();
-          const edge = oc.TopoDS.Edge(current);
-          current.delete();
+          const edge = coedgeEdgeScope.track(oc.TopoDS.Edge(scope.track(edgesOfWire.Current())));
           const edgeId = edges.find(edge);
           const reversed = edge.Orientation() === REVERSED;
           const [s, e] = edgeEnds[edgeId]!;
@@ -106,17 +99,12 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
           coedges.push({ id: coedges.length, face: faceId, edge: edgeId, loop: loop.id, reversed, next: -1, prev: -1, mate: -1 });
           coedgeEdges.push(edge);
         }
-        wire.delete();
         loops.push(loop);
         if (loop.outer) ids.unshift(loop.id);
         else ids.push(loop.id);
       }
-    } finally {
-      wires.delete();
-      edgesOfWire.delete();
-      outerWire.delete();
-    }
-    return ids;
+      return ids;
+    });
   }
 
   for (const loop of loops) linkLoop(loop, coedges, coedgeEnds);
@@ -130,7 +118,7 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
     dispose() {
       faces.dispose();
       edges.dispose();
-      for (const e of coedgeEdges) e.delete();
+      coedgeEdgeScope.dispose();
       coedgeEdges.length = 0;
     },
   };

@@ -6,6 +6,7 @@
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import type { Mesh } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
+import { withScope } from '../occt/scope.ts';
 import type { ShapeIndex } from '../occt/shape-index.ts';
 import { AnalysisError } from '../errors.ts';
 
@@ -26,21 +27,17 @@ export function tessellate(
   edges: ShapeIndex<TopoDS_Shape>,
   deflection: Deflection,
 ): Mesh {
-  const data = oc.ReplicadMeshExtractor.extract(shape, deflection.linear, deflection.angular, false);
-  let positions: Float32Array<ArrayBuffer>;
-  let normals: Float32Array<ArrayBuffer>;
-  let rawIndices: Uint32Array;
-  let groups: Int32Array;
-  try {
+  const { positions, normals, rawIndices, groups } = withScope((s) => {
+    const data = s.track(oc.ReplicadMeshExtractor.extract(shape, deflection.linear, deflection.angular, false));
     // Views over the WASM heap die with the next allocation: copy them out at once.
     const heap = oc.wasmMemory.buffer;
-    positions = new Float32Array(heap, data.getVerticesPtr(), data.getVerticesSize()).slice();
-    normals = new Float32Array(heap, data.getNormalsPtr(), data.getNormalsSize()).slice();
-    rawIndices = new Uint32Array(heap, data.getTrianglesPtr(), data.getTrianglesSize()).slice();
-    groups = new Int32Array(heap, data.getFaceGroupsPtr(), data.getFaceGroupsSize()).slice();
-  } finally {
-    data.delete();
-  }
+    return {
+      positions: new Float32Array(heap, data.getVerticesPtr(), data.getVerticesSize()).slice(),
+      normals: new Float32Array(heap, data.getNormalsPtr(), data.getNormalsSize()).slice(),
+      rawIndices: new Uint32Array(heap, data.getTrianglesPtr(), data.getTrianglesSize()).slice(),
+      groups: new Int32Array(heap, data.getFaceGroupsPtr(), data.getFaceGroupsSize()).slice(),
+    };
+  });
   const { indices, faceRanges } = orderByFace(rawIndices, groups, faces, 3);
   const lines = edgePolylines(oc, shape, edges, deflection);
   return {
@@ -51,16 +48,14 @@ export function tessellate(
 }
 
 function edgePolylines(oc: OC, shape: TopoDS_Shape, edges: ShapeIndex<TopoDS_Shape>, deflection: Deflection) {
-  const data = oc.ReplicadEdgeMeshExtractor.extract(shape, deflection.linear, deflection.angular);
-  let points: Float32Array<ArrayBuffer>;
-  let groups: Int32Array;
-  try {
+  const { points, groups } = withScope((s) => {
+    const data = s.track(oc.ReplicadEdgeMeshExtractor.extract(shape, deflection.linear, deflection.angular));
     const heap = oc.wasmMemory.buffer;
-    points = new Float32Array(heap, data.getLinesPtr(), data.getLinesSize()).slice();
-    groups = new Int32Array(heap, data.getEdgeGroupsPtr(), data.getEdgeGroupsSize()).slice();
-  } finally {
-    data.delete();
-  }
+    return {
+      points: new Float32Array(heap, data.getLinesPtr(), data.getLinesSize()).slice(),
+      groups: new Int32Array(heap, data.getEdgeGroupsPtr(), data.getEdgeGroupsSize()).slice(),
+    };
+  });
   // Groups count points (xyz triples); regroup them per edge id like the triangles.
   const { indices, faceRanges } = orderByFace(
     Uint32Array.from({ length: points.length / 3 }, (_, i) => i),

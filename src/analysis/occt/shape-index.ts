@@ -5,12 +5,14 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import type { OC } from './engine.ts';
+import { free, Scope } from './scope.ts';
 
 const HASH_BOUND = 0x7fffffff;
 
 export class ShapeIndex<S extends TopoDS_Shape> {
   readonly shapes: S[] = [];
   private readonly buckets = new Map<number, number[]>();
+  private readonly owned = new Scope();
 
   constructor(private readonly oc: OC) {}
 
@@ -36,7 +38,7 @@ export class ShapeIndex<S extends TopoDS_Shape> {
     if (bucket) {
       for (const i of bucket) {
         if (this.shapes[i]!.IsSame(shape)) {
-          shape.delete();
+          free(shape);
           return i;
         }
       }
@@ -45,7 +47,7 @@ export class ShapeIndex<S extends TopoDS_Shape> {
       this.buckets.set(hash, bucket);
     }
     bucket.push(this.shapes.length);
-    this.shapes.push(shape);
+    this.shapes.push(this.owned.track(shape));
     return this.shapes.length - 1;
   }
 
@@ -55,7 +57,7 @@ export class ShapeIndex<S extends TopoDS_Shape> {
   }
 
   dispose(): void {
-    for (const s of this.shapes) s.delete();
+    this.owned.dispose();
     this.shapes.length = 0;
     this.buckets.clear();
   }

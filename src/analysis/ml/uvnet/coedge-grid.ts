@@ -9,6 +9,7 @@
  */
 import type { BRepAdaptor_Curve, BRepAdaptor_Curve2d, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
 import type { OC } from '../../occt/engine.ts';
+import { withScope } from '../../occt/scope.ts';
 import { surfaceNormal, type PlaneFrame } from './face-grid.ts';
 import type { GridFrame } from './uv-grids.ts';
 
@@ -42,8 +43,8 @@ export function arcLengthParams(oc: OC, curve: BRepAdaptor_Curve): number[] {
   if (type === 'GeomAbs_Line' || type === 'GeomAbs_Circle') return even;
   const params = Array.from({ length: ARC_LENGTH_SAMPLES }, (_, m) => first + ((last - first) * m) / (ARC_LENGTH_SAMPLES - 1));
   const lengths = [0];
-  const p = new oc.gp_Pnt();
-  try {
+  withScope((s) => {
+    const p = s.track(new oc.gp_Pnt());
     let prev: [number, number, number] | undefined;
     for (const t of params) {
       curve.D0(t, p);
@@ -51,9 +52,7 @@ export function arcLengthParams(oc: OC, curve: BRepAdaptor_Curve): number[] {
       if (prev) lengths.push(lengths[lengths.length - 1]! + Math.hypot(here[0] - prev[0], here[1] - prev[1], here[2] - prev[2]));
       prev = here;
     }
-  } finally {
-    p.delete();
-  }
+  });
   const total = lengths[lengths.length - 1]!;
   if (!(total > 0)) return even;
   let m = 0;
@@ -89,9 +88,9 @@ export function coedgeGrid(
   const n = COEDGE_GRID_SIZE;
   const sign = reversed ? -1 : 1;
   const { center, scale } = frame;
-  const p = new oc.gp_Pnt();
-  const d = new oc.gp_Vec();
-  try {
+  withScope((s) => {
+    const p = s.track(new oc.gp_Pnt());
+    const d = s.track(new oc.gp_Vec());
     params.forEach((t, k) => {
       curve.D1(t, p, d);
       const derivative = [d.X(), d.Y(), d.Z()];
@@ -103,10 +102,7 @@ export function coedgeGrid(
         out[offset + (3 + a) * n + k] = tangent[a]! * sign + 0; // + 0: no -0 (0 · -1) in the tensor
       }
     });
-  } finally {
-    p.delete();
-    d.delete();
-  }
+  });
   sideNormals(oc, edge, left, params, out, offset + 6 * n);
   sideNormals(oc, edge, right, params, out, offset + 9 * n);
 }
@@ -125,18 +121,17 @@ function sideNormals(oc: OC, edge: TopoDS_Edge, side: GridSide, params: number[]
   } catch {
     return; // no pcurve on that face (an invalid B-Rep): that side stays zero, as unresolved sides do
   }
-  const uv = new oc.gp_Pnt2d();
-  const p = new oc.gp_Pnt();
-  const du = new oc.gp_Vec();
-  const dv = new oc.gp_Vec();
-  try {
+  withScope((s) => {
+    s.track(pcurve);
+    const uv = s.track(new oc.gp_Pnt2d());
+    const p = s.track(new oc.gp_Pnt());
+    const du = s.track(new oc.gp_Vec());
+    const dv = s.track(new oc.gp_Vec());
     params.forEach((t, k) => {
       pcurve.D0(t, uv);
       side.surface.D1(uv.X(), uv.Y(), p, du, dv);
       const normal = surfaceNormal(du, dv);
       for (let a = 0; a < 3; a++) out[offset + a * n + k] = normal[a]! * sign + 0;
     });
-  } finally {
-    [pcurve, uv, p, du, dv].forEach((h) => h.delete());
-  }
+  });
 }

@@ -10,6 +10,7 @@
 import type { BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face, gp_Vec } from 'replicad-opencascadejs';
 import type { Vec3 } from '../../result.ts';
 import type { OC } from '../../occt/engine.ts';
+import { withScope } from '../../occt/scope.ts';
 import { cross, unit, xyz } from '../../brep/vec.ts';
 import { uvBoundary } from './uv-boundary.ts';
 import { classifyUv } from './uv-trim.ts';
@@ -49,11 +50,11 @@ export interface PlaneFrame {
  */
 export function planeFrame(surface: BRepAdaptor_Surface): PlaneFrame | undefined {
   if (String(surface.GetType()) !== 'GeomAbs_Plane') return undefined;
-  const pln = surface.Plane();
-  const [xAxis, yAxis, loc] = [pln.XAxis(), pln.YAxis(), pln.Location()];
-  const [xDir, yDir] = [xAxis.Direction(), yAxis.Direction()];
-  const frame = { origin: xyz(loc), x: xyz(xDir), y: xyz(yDir) };
-  [xDir, yDir, xAxis, yAxis, loc, pln].forEach((h) => h.delete());
+  const frame = withScope((s) => {
+    const pln = s.track(surface.Plane());
+    const [xAxis, yAxis] = [s.track(pln.XAxis()), s.track(pln.YAxis())];
+    return { origin: xyz(s.track(pln.Location())), x: xyz(s.track(xAxis.Direction())), y: xyz(s.track(yAxis.Direction())) };
+  });
   return { ...frame, normal: unit(cross(frame.x, frame.y)) };
 }
 
@@ -81,10 +82,10 @@ export function faceGrid(
   const area = n * n; // one channel's samples
   const sign = reversed ? -1 : 1;
   const { center, scale } = frame;
-  const p = new oc.gp_Pnt();
-  const du = new oc.gp_Vec();
-  const dv = new oc.gp_Vec();
-  try {
+  withScope((scope) => {
+    const p = scope.track(new oc.gp_Pnt());
+    const du = scope.track(new oc.gp_Vec());
+    const dv = scope.track(new oc.gp_Vec());
     for (let i = 0; i < n; i++) {
       const s = i / (n - 1);
       // (1 − s)·min + s·max lands exactly on both bounds, which the mask must see as boundary.
@@ -113,9 +114,5 @@ export function faceGrid(
         out[at + 6 * area] = classifyUv(boundary, u, v, extent) === 'in' ? 1 : 0;
       }
     }
-  } finally {
-    p.delete();
-    du.delete();
-    dv.delete();
-  }
+  });
 }

@@ -7,6 +7,7 @@
  */
 import type { BRepAdaptor_Curve2d, TopoDS_Edge, TopoDS_Face } from 'replicad-opencascadejs';
 import type { OC } from '../../occt/engine.ts';
+import { withScope } from '../../occt/scope.ts';
 
 export interface UvBoundary {
   /** Straight pieces, [u0, v0, u1, v1] each. */
@@ -31,52 +32,46 @@ export const wrapAngle = (a: number): number => ((a % TAU) + TAU) % TAU;
 export function uvBoundary(oc: OC, face: TopoDS_Face, edges: readonly TopoDS_Edge[]): UvBoundary {
   const segments: number[] = [];
   const arcs: number[] = [];
-  const p = new oc.gp_Pnt2d();
-  const at = (pcurve: BRepAdaptor_Curve2d, t: number): [number, number] => {
-    pcurve.D0(t, p);
-    return [p.X(), p.Y()];
-  };
-  try {
+  withScope((s) => {
+    const p = s.track(new oc.gp_Pnt2d());
+    const at = (pcurve: BRepAdaptor_Curve2d, t: number): [number, number] => {
+      pcurve.D0(t, p);
+      return [p.X(), p.Y()];
+    };
     for (const edge of edges) {
       let pcurve: BRepAdaptor_Curve2d;
       try {
         // The oriented edge picks the right one of a seam's two pcurves.
-        pcurve = new oc.BRepAdaptor_Curve2d(edge, face);
+        pcurve = s.track(new oc.BRepAdaptor_Curve2d(edge, face));
       } catch {
         continue; // no pcurve on this face: the edge cannot bound it in UV
       }
-      try {
-        const first = pcurve.FirstParameter();
-        const last = pcurve.LastParameter();
-        const type = String(pcurve.GetType());
-        if (type === 'GeomAbs_Circle') {
-          arcs.push(...arcOf(pcurve, at(pcurve, first), at(pcurve, (first + last) / 2), at(pcurve, last), Math.abs(last - first) >= TAU - 1e-12));
-          continue;
-        }
-        const n = type === 'GeomAbs_Line' ? 1 : type === 'GeomAbs_Ellipse' ? Math.max(4, Math.ceil(Math.abs(last - first) * CHORDS_PER_RADIAN)) : FREEFORM_CHORDS;
-        let prev = at(pcurve, first);
-        for (let i = 1; i <= n; i++) {
-          const next = at(pcurve, first + ((last - first) * i) / n);
-          segments.push(prev[0], prev[1], next[0], next[1]);
-          prev = next;
-        }
-      } finally {
-        pcurve.delete();
+      const first = pcurve.FirstParameter();
+      const last = pcurve.LastParameter();
+      const type = String(pcurve.GetType());
+      if (type === 'GeomAbs_Circle') {
+        arcs.push(...arcOf(pcurve, at(pcurve, first), at(pcurve, (first + last) / 2), at(pcurve, last), Math.abs(last - first) >= TAU - 1e-12));
+        continue;
+      }
+      const n = type === 'GeomAbs_Line' ? 1 : type === 'GeomAbs_Ellipse' ? Math.max(4, Math.ceil(Math.abs(last - first) * CHORDS_PER_RADIAN)) : FREEFORM_CHORDS;
+      let prev = at(pcurve, first);
+      for (let i = 1; i <= n; i++) {
+        const next = at(pcurve, first + ((last - first) * i) / n);
+        segments.push(prev[0], prev[1], next[0], next[1]);
+        prev = next;
       }
     }
-  } finally {
-    p.delete();
-  }
+  });
   return { segments: Float64Array.from(segments), arcs: Float64Array.from(arcs) };
 }
 
 /** The arc through start, mid and end on the pcurve's circle (its sense does not matter to a crossing count). */
 function arcOf(pcurve: BRepAdaptor_Curve2d, start: [number, number], mid: [number, number], end: [number, number], full: boolean): number[] {
-  const circle = pcurve.Circle();
-  const centre = circle.Location();
-  const [cu, cv, r] = [centre.X(), centre.Y(), circle.Radius()];
-  centre.delete();
-  circle.delete();
+  const [cu, cv, r] = withScope((s) => {
+    const circle = s.track(pcurve.Circle());
+    const centre = s.track(circle.Location());
+    return [centre.X(), centre.Y(), circle.Radius()] as const;
+  });
   const angle = (q: [number, number]) => Math.atan2(q[1] - cv, q[0] - cu);
   const [a0, am, a1] = [angle(start), angle(mid), angle(end)];
   let from = a0;

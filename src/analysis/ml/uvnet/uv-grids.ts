@@ -13,6 +13,7 @@
 import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Edge } from 'replicad-opencascadejs';
 import type { Vec3 } from '../../result.ts';
 import type { OC } from '../../occt/engine.ts';
+import { withScope } from '../../occt/scope.ts';
 import type { Topology } from '../../brep/topology.ts';
 import { lengthScale, type BrepGraphLike, type Normalization } from '../inputs/scalar-columns.ts';
 import { FACE_GRID_CHANNELS, FACE_GRID_LENGTH, FACE_GRID_SIZE, faceGrid, planeFrame, type PlaneFrame } from './face-grid.ts';
@@ -57,12 +58,12 @@ export function uvGrids(oc: OC, topology: Topology, frame: GridFrame): UvGrids {
   const Gc = new Float32Array(coedges.length * COEDGE_GRID_LENGTH);
   const surfaces: (BRepAdaptor_Surface | null)[] = [];
   const curves: (BRepAdaptor_Curve | null)[] = [];
-  try {
-    for (const face of faces) surfaces.push(oc.BRep_Tool.IsGeometric(face) ? new oc.BRepAdaptor_Surface(face, true) : null);
+  withScope((scope) => {
+    for (const face of faces) surfaces.push(oc.BRep_Tool.IsGeometric(face) ? scope.track(new oc.BRepAdaptor_Surface(face, true)) : null);
     const planes: (PlaneFrame | undefined)[] = surfaces.map((s) => (s ? planeFrame(s) : undefined));
     for (const edge of topology.edges.shapes) {
       const hasCurve = !oc.BRep_Tool.Degenerated(edge) && oc.BRep_Tool.IsGeometric(edge);
-      curves.push(hasCurve ? new oc.BRepAdaptor_Curve(edge) : null);
+      curves.push(hasCurve ? scope.track(new oc.BRepAdaptor_Curve(edge)) : null);
     }
     faces.forEach((face, f) => {
       const edges: TopoDS_Edge[] = topology.faceLoops[f]!.flatMap((l) => loops[l]!.coedges.map((c) => coedgeEdges[c]!));
@@ -81,8 +82,6 @@ export function uvGrids(oc: OC, topology: Topology, frame: GridFrame): UvGrids {
       if (curve && !edgeParams) params.set(c.edge, (edgeParams = arcLengthParams(oc, curve)));
       coedgeGrid(oc, curve, coedgeEdges[c.id]!, c.reversed, side(c.face), side(right), frame, Gc, c.id * COEDGE_GRID_LENGTH, edgeParams);
     }
-  } finally {
-    for (const h of [...surfaces, ...curves]) h?.delete();
-  }
+  });
   return { faces: faces.length, coedges: coedges.length, Gf, Gc };
 }

@@ -101,6 +101,13 @@ const position = add(`(GEOMETRIC_TOLERANCE('position','',#${length(P.position.va
 add(`TOLERANCE_ZONE('','',#${shapeDefinition},.F.,(#${position}),#${add(`TOLERANCE_ZONE_FORM('cylindrical or circular')`)})`);
 add(`FLATNESS_TOLERANCE('flatness','',#${length(P.flatness.value)},#${aspect('top flat', top)})`);
 
+// Roughness of the bore's wall: a surface texture representation in micrometres, tied to the
+// bore's aspect through a property definition.
+const micrometre = add('(LENGTH_UNIT()NAMED_UNIT(*)SI_UNIT(.MICRO.,.METRE.))');
+const roughness = add(`(MEASURE_REPRESENTATION_ITEM()MEASURE_WITH_UNIT(LENGTH_MEASURE(${real(P.texture.micrometres)}),#${micrometre})REPRESENTATION_ITEM('${P.texture.parameter}'))`);
+const texture = add(`SURFACE_TEXTURE_REPRESENTATION('',(#${roughness}),#${context})`);
+add(`PROPERTY_DEFINITION_REPRESENTATION(#${add(`PROPERTY_DEFINITION('surface texture','',#${aspect('bore wall', boreFaces)})`)},#${texture})`);
+
 // Semantic PMI is AP242's: the header says so, as an AP242 exporter's would.
 const ap242 = text.replace(/FILE_SCHEMA\(\([^;]*\);/, "FILE_SCHEMA(('AP242_MANAGED_MODEL_BASED_3D_ENGINEERING_MIM_LF { 1 0 10303 442 1 1 4 }'));");
 writeFileSync(path, ap242.replace(/ENDSEC;\s*END-ISO-10303-21;\s*$/, `${lines.join('\n')}\nENDSEC;\nEND-ISO-10303-21;\n`));

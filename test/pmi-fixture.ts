@@ -18,4 +18,6 @@ export const PMI_FIXTURE = {
   position: { value: 0.005 },
   /** Flatness of the top face. */
   flatness: { value: 0.001 },
+  /** Roughness of the bore's wall, written in micrometres. */
+  texture: { parameter: 'Ra', micrometres: 1.6 },
 };

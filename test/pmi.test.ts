@@ -58,6 +58,14 @@ describe('PMI on the generated plate (inches)', async () => {
     expect(flatness!.faces).toEqual(plane(2, 1, P.size[2]));
   });
 
+  it('reads the surface texture in micrometres on the bore\'s wall', () => {
+    const [texture] = result.pmi.filter((p) => p.kind === 'surface_texture');
+    expect(texture!.name).toBe(P.texture.parameter);
+    expect(texture!.nominal).toBeCloseTo(P.texture.micrometres, 6);
+    expect(texture!.unit).toBe('um');
+    expect(texture!.faces).toEqual(cylinders(P.bore.diameter));
+  });
+
   it('reads the datum features with their letters and faces', () => {
     expect(byName(result, 'datum', 'A')[0]!.faces).toEqual(plane(2, -1, 0));
     expect(byName(result, 'datum', 'B')[0]!.faces).toEqual(plane(0, -1, 0));

@@ -26,6 +26,7 @@ describe('pmiTitle', () => {
     expect(pmiTitle(position)).toBe('position ⌀0.1 |A|B|C|');
     expect(pmiTitle({ ...position, modifiers: ['diameter', 'maximum_material_requirement'] })).toBe('position ⌀0.1 Ⓜ |A|B|C|');
     expect(pmiTitle({ ...position, name: 'flatness', nominal: 0.05, datums: undefined, modifiers: undefined })).toBe('flatness 0.05');
+    expect(pmiTitle({ ...base, kind: 'surface_texture', name: 'Ra', nominal: 1.6, upper: null, lower: null, unit: 'um' })).toBe('Ra 1.6 µm');
     expect(pmiTitle({ ...base, kind: 'datum', name: 'A', nominal: null, upper: null, lower: null, unit: '' })).toBe('Datum A');
   });
 });

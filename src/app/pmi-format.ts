@@ -34,6 +34,7 @@ const ZONE_SYMBOLS: Record<string, string> = { diameter: '⌀', 'spherical diame
 export function pmiTitle(p: PmiItem, faces: readonly FaceLike[] = []): string {
   if (p.kind === 'datum') return `Datum ${p.name}`;
   if (p.kind === 'geometric_tolerance') return toleranceFrame(p);
+  if (p.kind === 'surface_texture') return p.nominal === null ? p.name : `${p.name} ${num(p.nominal, 3)}${p.unit === 'um' ? ' µm' : ''}`;
   const unit = p.unit === 'deg' ? '°' : '';
   const symbol = SIZE_SYMBOLS[p.name.toLowerCase()];
   const value = p.nominal === null ? '' : `${num(p.nominal, 3)}${unit}`;

@@ -9,6 +9,7 @@ import { readDimensions } from './dimensions.ts';
 import { mapFaces } from './face-map.ts';
 import { datumLetter, readGeometricTolerances } from './geometric-tolerances.ts';
 import { StepFile } from './step-file.ts';
+import { readSurfaceTextures } from './surface-texture.ts';
 import type { MeasureKind } from './units.ts';
 
 export interface PmiInput {
@@ -26,7 +27,7 @@ export interface PmiReading {
 }
 
 /** Any of these in the text means there is semantic PMI to read; without them the scan is skipped. */
-const PMI_MARKERS = /DIMENSIONAL_(?:SIZE|LOCATION)|ANGULAR_(?:SIZE|LOCATION)|_TOLERANCE\s*\(|DATUM_FEATURE/;
+const PMI_MARKERS = /DIMENSIONAL_(?:SIZE|LOCATION)|ANGULAR_(?:SIZE|LOCATION)|_TOLERANCE\s*\(|DATUM_FEATURE|SURFACE_TEXTURE_REPRESENTATION/;
 
 export function hasSemanticPmi(text: string): boolean {
   return PMI_MARKERS.test(text);
@@ -77,6 +78,20 @@ export function readPmi(input: PmiInput): PmiReading {
       unit: t.value === null ? '' : 'mm',
       ...(t.datums.length > 0 ? { datums: t.datums } : {}),
       ...(t.modifiers.length > 0 ? { modifiers: t.modifiers } : {}),
+      faces,
+      features: toFeatures(faces),
+      entity: t.entity,
+    });
+  }
+  for (const t of readSurfaceTextures(file)) {
+    const faces = toFaces(t.aspects);
+    items.push({
+      kind: 'surface_texture',
+      name: t.name,
+      nominal: tidy(t.value),
+      upper: null,
+      lower: null,
+      unit: t.unit,
       faces,
       features: toFeatures(faces),
       entity: t.entity,

@@ -7,6 +7,7 @@ export { AnalysisError, ERROR_CODES, serializeError, isErrorCode, type ErrorCode
 export { configureEngine, getEngine, discardEngine, engineHeapBytes, type OC } from './occt/engine.ts';
 export { Scope, withScope, free, traceOccObjects, liveOccObjects, tracedOccObjects, type Deletable } from './occt/scope.ts';
 export { measureOf, type Measure } from './occt/mass.ts';
+export { writeStep, FIXED_STEP_TIME, type StepWriteOptions } from './occt/step-writer.ts';
 export * from './result.ts';
 export { warmUp, yieldWarmUp } from './warmup.ts';
 export { checkStepHeader, readStepHeader, type StepHeader } from './step-header.ts';

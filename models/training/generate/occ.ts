@@ -4,7 +4,7 @@
  * engine object is deleted through a Scope (embind objects are not garbage collected).
  */
 import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
-import { ShapeIndex, type OC } from '../../../src/analysis/index.ts';
+import { measureOf, Scope, ShapeIndex, writeStep, type OC } from '../../../src/analysis/index.ts';
 import { toWorld, type Frame, type V2, type V3 } from './geom.ts';
 
 /** One closed sketch loop: straight segments, or three-point arcs (from the previous point via `via`). */
@@ -15,21 +15,8 @@ export function polygon(points: V2[]): Loop {
   return { start: points[0]!, segs: [...points.slice(1), points[0]!].map((to) => ({ to })) };
 }
 
-interface Deletable {
-  delete(): void;
-}
-
-export class Scope {
-  private readonly items: Deletable[] = [];
-  track<T extends Deletable>(item: T): T {
-    this.items.push(item);
-    return item;
-  }
-  dispose(): void {
-    for (const item of this.items.reverse()) item.delete();
-    this.items.length = 0;
-  }
-}
+// The pipeline's own scope (src/analysis/occt/scope.ts), re-exported for the generator's modules.
+export { Scope };
 
 export class Builder {
   constructor(readonly oc: OC) {}
@@ -156,42 +143,16 @@ export class Builder {
   }
 
   area(shape: TopoDS_Shape): number {
-    const props = new this.oc.GProp_GProps();
-    this.oc.BRepGProp.SurfaceProperties(shape, props, false, false);
-    const a = props.Mass();
-    props.delete();
-    return a;
+    return measureOf(this.oc, shape, 'area');
   }
 
   volume(shape: TopoDS_Shape): number {
-    const props = new this.oc.GProp_GProps();
-    this.oc.BRepGProp.VolumeProperties(shape, props, true, false, false);
-    const v = props.Mass();
-    props.delete();
-    return v;
+    return measureOf(this.oc, shape, 'volume');
   }
 
   /** STEP AP214 bytes, reproducible: the product is named `name` and the header time is fixed. */
   stepBytes(shape: TopoDS_Shape, name: string, scratch = '/vectis-generated.step'): Uint8Array {
-    const oc = this.oc;
-    oc.Interface_Static.SetCVal('write.step.unit', 'MM');
-    const writer = new oc.STEPControl_Writer();
-    const progress = new oc.Message_ProgressRange();
-    try {
-      const status = writer.Transfer(shape, oc.STEPControl_StepModelType.STEPControl_AsIs, true, progress);
-      if (status !== oc.IFSelect_ReturnStatus.IFSelect_RetDone) throw new Error(`STEP transfer failed: ${String(status)}`);
-      writer.Write(scratch);
-      const text = new TextDecoder().decode(oc.FS.readFile(scratch));
-      oc.FS.unlink(scratch);
-      // The writer stamps the time and numbers its products per session: make both fixed.
-      const fixed = text
-        .replace(/^(FILE_NAME\('[^']*',')[^']*'/m, "$12000-01-01T00:00:00'")
-        .replace(/PRODUCT\('[^']*',\s*'[^']*'/, `PRODUCT('${name}','${name}'`);
-      return new TextEncoder().encode(fixed);
-    } finally {
-      progress.delete();
-      writer.delete();
-    }
+    return writeStep(this.oc, shape, { unit: 'MM', product: name, scratch });
   }
 }
 

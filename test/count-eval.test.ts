@@ -76,10 +76,11 @@ describe.skipIf(!HAS_SHARED || !existsSync(VLM))('MFCAD-VLM development third (.
     expect(e.parts).toBe(33);
     expect(failures).toEqual([]);
     expect(e.truthUnits).toBe(199);
-    // Floors a little under the figures measured when the counting rules landed (README: 81.4 /
-    // 71.4 / 45.6 %; rules off 76.9 / 49.7 / 28.2 %), so a change that breaks counting fails here.
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.78);
-    expect(e.precision).toBeGreaterThanOrEqual(0.65);
-    expect(e.exact).toBeGreaterThanOrEqual(0.42);
+    // Floors a little under the figures measured with the estimator's units (docs/recognition.md,
+    // 2026-12-03: 82.9 / 82.5 / 56.1 %; without edge breaks, threaded holes and turned bores 81.4 /
+    // 71.7 / 46.0 %), so a change that breaks counting fails here.
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(e.precision).toBeGreaterThanOrEqual(0.78);
+    expect(e.exact).toBeGreaterThanOrEqual(0.5);
   }, 300_000);
 });

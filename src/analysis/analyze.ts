@@ -20,6 +20,8 @@ import { pmiOfPart } from './pmi/index.ts';
 import { applyModel, isSession, type ModelOption } from './ml/runtime/infer.ts';
 import { loadModel } from './ml/runtime/session.ts';
 import { uvGrids, type GridFrame } from './ml/uvnet/uv-grids.ts';
+import { calibrateFeatures } from './confidence/calibrate.ts';
+import { reviewOf } from './confidence/review.ts';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -149,6 +151,9 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
         throw engineFailure ? engineFailure.error : e;
       });
     }
+    // Confidence as a probability, then whether the part may be quoted unseen (confidence/).
+    calibrateFeatures(result.features);
+    result.review = reviewOf(result);
     // Last, so that PMI names the model's features too. Text only: no stage of its own to report.
     const pmiStart = now();
     result.pmi = pmiOfPart(bytes, faces, result.features).items;

@@ -164,6 +164,12 @@ export const featureSchema = z.object({
   hint: z.string().optional(),
   /** True where a person must look before the part is quoted (no size could be measured). */
   needs_review: z.boolean().optional(),
+  /**
+   * The raw score `confidence` was calibrated from (geometric: 1, or 0.5 + 0.5 × the share of its
+   * faces the model labels alike; ml and review: the model's mean softmax). `confidence` itself is
+   * the probability that the feature is right (src/analysis/confidence/, docs/contract.md).
+   */
+  score: z.number().optional(),
 });
 export type Feature = z.infer<typeof featureSchema>;
 
@@ -276,6 +282,12 @@ export const analysisResultSchema = z.object({
   dfm: z.array(dfmSchema).default([]),
   /** Semantic PMI read from an AP242 file (1.2.0); empty for files without it. */
   pmi: z.array(pmiSchema).default([]),
+  /**
+   * May the part be quoted without a person looking at it: every feature measured and at least as
+   * confident as the threshold fitted for 0.99 precision, no DFM error; else the reasons
+   * (src/analysis/confidence/review.ts).
+   */
+  review: z.object({ auto_quote: z.boolean(), reasons: z.array(z.string()) }).optional(),
   timings: timingsSchema,
 });
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;

@@ -10,6 +10,8 @@ import { MFCAD_TO_MFCADPP } from '../analysis/features/classes.ts';
 import type { Evaluation } from '../analysis/features/evaluate.ts';
 import { mfcadppIdOfLabel } from '../analysis/ml/fusion/model-classes.ts';
 import { ANY_HOLE, ClassScores } from './eval-classes.ts';
+import { calibrationReport, formatCalibration, type CalibrationReport } from './eval-calibration.ts';
+import { partOutcome, type PartOutcome } from './feature-truth.ts';
 import { analyzeLabelled, fixed, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 
 export const LABELS_SUFFIX = '.topexp_labels.json';
@@ -24,6 +26,8 @@ export interface LabelsReport extends EvalReport, Evaluation {
   format: 'topexp-labels';
   /** The model's raw labels scored the same way (absent without a machining-feature model). */
   model?: Evaluation;
+  /** Calibrated confidence against rightness, auto-quoting against right quotes. */
+  calibration: CalibrationReport;
 }
 
 /** Labels in MFCAD++ ids, or undefined for schemes that are not machining features (BRepNet's). */
@@ -49,6 +53,7 @@ export async function evaluateLabels(folder: string, names: readonly string[], o
   const scores = new ClassScores();
   const skipped: string[] = [];
   let files = 0;
+  const outcomes: PartOutcome[] = [];
   for (const name of names.filter((f) => f.endsWith(LABELS_SUFFIX)).sort()) {
     const base = name.slice(0, -LABELS_SUFFIX.length);
     const labels = toMfcadpp(JSON.parse(await readFile(join(folder, name), 'utf8')) as LabelFile);
@@ -60,10 +65,11 @@ export async function evaluateLabels(folder: string, names: readonly string[], o
     const result = await analyzeLabelled(folder, step, base, labels.length, options, skipped);
     if (!result) continue;
     scores.add(labels, result);
+    outcomes.push(partOutcome(result, labels));
     files++;
   }
   for (const s of skipped) options.log(`skipped ${s}`);
-  return { format: 'topexp-labels', ...scores.result(), files, skipped };
+  return { format: 'topexp-labels', ...scores.result(), files, skipped, calibration: calibrationReport(outcomes) };
 }
 
 export function formatLabels(e: LabelsReport, folder: string): string {
@@ -82,5 +88,5 @@ export function formatLabels(e: LabelsReport, folder: string): string {
   const ids = e.perClass.map((c) => c.id);
   lines.push('', `confusion (rows truth, columns predicted): ${ids.join(' ')}`);
   for (const t of ids) lines.push(`${String(t).padStart(2)} | ${ids.map((p) => String(e.confusion[t]![p]!).padStart(4)).join('')}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n\n${formatCalibration(e.calibration)}`;
 }

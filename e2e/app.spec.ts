@@ -45,10 +45,17 @@ test('a generated fixture: analysed, faces picked on the canvas, features select
   expect(facts.labels.every((l) => typeof l === 'string')).toBe(true);
   await shot(page, testInfo, 'fixture-loaded');
 
+  // The quote view (grouped rows) is the default; this test is about the per-feature tree, a toggle
+  // away (e2e/quote.spec.ts covers the quote view).
+  await page.getByTestId('view-features').click();
+
   // Pick faces on the canvas: the selection shows the face and the feature it belongs to.
   const faces = await pickableFaces(page, 4, facts);
   expect(faces.length).toBeGreaterThanOrEqual(3);
-  expect(faces.some((f) => expectedItemOfFace(facts, f) !== ''), 'at least one picked face is in a feature').toBe(true);
+  expect(
+    faces.some((f) => expectedItemOfFace(facts, f) !== ''),
+    'at least one picked face is in a feature',
+  ).toBe(true);
   const selection = page.getByTestId('selection');
   for (const id of faces) {
     await clickFace(page, id);
@@ -104,6 +111,8 @@ test('a real part from ../shared/data, dropped on the window', async ({ page }, 
   expect(facts.faces).toBe(facts.faceArray);
   console.log(`[app] ${facts.name}: ${facts.faces} faces, ${facts.features.length} features, worker total ${facts.total.toFixed(0)} ms`);
   await shot(page, testInfo, 'real-part-loaded');
+  // Rows per feature and the checks as rows are the feature tree's, a toggle away from the default quote view.
+  await page.getByTestId('view-features').click();
 
   const faces = await pickableFaces(page, 4, facts);
   expect(faces.length).toBeGreaterThanOrEqual(3);
@@ -131,7 +140,9 @@ test('a real part from ../shared/data, dropped on the window', async ({ page }, 
   const withFaces = dfm.findIndex((d) => d.faces.length > 0);
   if (withFaces >= 0) {
     await page.locator(`[data-testid=feature-item][data-feature-id="dfm:${withFaces}"]`).click();
-    expect(await page.evaluate(() => window.vectis.highlightedFaces().sort((a, b) => a - b))).toEqual([...dfm[withFaces]!.faces].sort((a, b) => a - b));
+    expect(await page.evaluate(() => window.vectis.highlightedFaces().sort((a, b) => a - b))).toEqual(
+      [...dfm[withFaces]!.faces].sort((a, b) => a - b),
+    );
   }
 });
 

@@ -4,9 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { warmUp } from './analysis-service.ts';
 import { App } from './components/App.tsx';
 import './styles.css';
+import { installPrintHook } from './print-sheet.ts';
 import { installVectisApi } from './vectis-api.ts';
 
 installVectisApi();
+installPrintHook();
 // The engine takes a second or two to start: begin now, while the user finds a file.
 warmUp();
 

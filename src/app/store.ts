@@ -4,6 +4,7 @@
  * the viewer write it through the actions below.
  */
 import { create } from 'zustand';
+import { buildQuote, withQuoteItems, type Quote } from './quote/quote.ts';
 import { buildTree, type Tree } from './tree.ts';
 import type { AnalysisResult, Progress, SerializedError, ShownPart, Step } from './types.ts';
 
@@ -11,6 +12,8 @@ export type Phase = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 export type { Step };
 /** `startedAt`: ms since the analysis began (worker clock); `ms`: how long the step took. */
 export type StepState = { state: 'running' | 'done'; startedAt?: number; ms?: number };
+/** The left panel: features grouped as they are priced (default), or one row per feature. */
+export type ListMode = 'quote' | 'features';
 export type ViewKind = 'fit' | 'iso' | 'top' | 'front' | 'right' | 'faces';
 export interface ViewCommand {
   kind: ViewKind;
@@ -30,6 +33,8 @@ export interface VectisState {
   /** The worker's early mesh while the rest of the analysis runs (null once the result is in). */
   preview: ShownPart | null;
   tree: Tree | null;
+  /** Groups, hole table and machining summary; its groups are items of `tree` too. */
+  quote: Quote | null;
   /** Where the shown result came from, and when it was first analysed (cache hits). */
   source: 'analysis' | 'cache' | null;
   analysedAt: number | null;
@@ -42,6 +47,7 @@ export interface VectisState {
   hoverFace: number | null;
   hoverItem: string | null;
   colorByFeature: boolean;
+  listMode: ListMode;
   view: ViewCommand;
 
   begin(name: string, bytes: number): void;
@@ -57,6 +63,7 @@ export interface VectisState {
   setHoverFace(id: number | null): void;
   setHoverItem(id: string | null): void;
   setColorByFeature(on: boolean): void;
+  setListMode(mode: ListMode): void;
   requestView(kind: ViewKind, faces?: number[]): void;
 }
 
@@ -64,6 +71,7 @@ const cleared = {
   result: null,
   preview: null,
   tree: null,
+  quote: null,
   source: null,
   analysedAt: null,
   wallMs: null,
@@ -81,6 +89,7 @@ export const useVectis = create<VectisState>()((set, get) => ({
   steps: {},
   ...cleared,
   colorByFeature: false,
+  listMode: 'quote',
   view: { kind: 'iso', seq: 0 },
 
   begin: (name, bytes) => set({ ...cleared, phase: 'running', fileName: name, fileBytes: bytes, steps: {} }),
@@ -95,24 +104,24 @@ export const useVectis = create<VectisState>()((set, get) => ({
       return { steps: { ...s.steps, [p.stage]: next } };
     }),
   showMesh: (mesh, bbox) =>
-    set((s) =>
-      s.phase === 'running'
-        ? { preview: { mesh, part: { bbox }, faces: [] }, view: { kind: 'iso', seq: s.view.seq + 1 } }
-        : {},
-    ),
+    set((s) => (s.phase === 'running' ? { preview: { mesh, part: { bbox }, faces: [] }, view: { kind: 'iso', seq: s.view.seq + 1 } } : {})),
   finish: (result, source, analysedAt, wallMs) =>
-    set((s) => ({
-      ...cleared,
-      phase: 'done',
-      result,
-      tree: buildTree(result),
-      source,
-      analysedAt,
-      wallMs,
-      fileName: result.file.name,
-      // The preview was framed already; refitting now would jump under a user who began orbiting.
-      view: s.preview ? s.view : { kind: 'iso', seq: s.view.seq + 1 },
-    })),
+    set((s) => {
+      const quote = buildQuote(result);
+      return {
+        ...cleared,
+        phase: 'done',
+        result,
+        tree: withQuoteItems(buildTree(result), quote, result),
+        quote,
+        source,
+        analysedAt,
+        wallMs,
+        fileName: result.file.name,
+        // The preview was framed already; refitting now would jump under a user who began orbiting.
+        view: s.preview ? s.view : { kind: 'iso', seq: s.view.seq + 1 },
+      };
+    }),
   fail: (error) => set({ ...cleared, phase: 'error', error }),
   cancelled: () => set({ ...cleared, phase: 'cancelled' }),
 
@@ -143,6 +152,7 @@ export const useVectis = create<VectisState>()((set, get) => ({
     if (get().hoverItem !== id) set({ hoverItem: id });
   },
   setColorByFeature: (on) => set({ colorByFeature: on }),
+  setListMode: (mode) => set({ listMode: mode }),
   requestView: (kind, faces) => set((s) => ({ view: { kind, faces, seq: s.view.seq + 1 } })),
 }));
 

@@ -3,6 +3,7 @@
  * null), `selectFace(id)` selects like a click in the viewer, `facePixel(id)` gives a canvas pixel
  * (CSS px from the canvas' top-left) where face `id` is visible now, or null.
  */
+import { prepareSheet } from './print-sheet.ts';
 import { highlightedFaces, useVectis } from './store.ts';
 import type { AnalysisResult } from './types.ts';
 import { viewerHandle } from './viewer/handle.ts';
@@ -18,7 +19,19 @@ export interface VectisApi {
   /** The face under a canvas pixel, or null. */
   pickFace(x: number, y: number): number | null;
   /** Current selection and where the result came from; `shown`: what the viewer draws (the early mesh, or the result). */
-  state(): { phase: string; source: string | null; shown: 'none' | 'mesh' | 'result'; selectedFace: number | null; selectedFeature: string | null; colorByFeature: boolean };
+  /**
+   * Takes the printed quote sheet's picture (what "Print sheet" does before the browser's print
+   * dialog), so a script can print the page itself (Playwright's page.pdf()).
+   */
+  prepareSheet(): Promise<void>;
+  state(): {
+    phase: string;
+    source: string | null;
+    shown: 'none' | 'mesh' | 'result';
+    selectedFace: number | null;
+    selectedFeature: string | null;
+    colorByFeature: boolean;
+  };
 }
 
 declare global {
@@ -38,10 +51,18 @@ export function installVectisApi(): void {
     selectFeature: (id) => get().selectItem(id),
     highlightedFaces: () => highlightedFaces(get()),
     pickFace: (x, y) => viewerHandle()?.pickFace(x, y) ?? null,
+    prepareSheet,
     state: () => {
       const s = get();
       const shown = s.result ? 'result' : s.preview ? 'mesh' : 'none';
-      return { phase: s.phase, source: s.source, shown, selectedFace: s.selectedFace, selectedFeature: s.selectedItem, colorByFeature: s.colorByFeature };
+      return {
+        phase: s.phase,
+        source: s.source,
+        shown,
+        selectedFace: s.selectedFace,
+        selectedFeature: s.selectedItem,
+        colorByFeature: s.colorByFeature,
+      };
     },
   };
 }

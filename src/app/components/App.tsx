@@ -5,8 +5,9 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { analyzeFile } from '../analysis-service.ts';
 import { useVectis } from '../store.ts';
-import { FeatureTree } from './FeatureTree.tsx';
 import { ViewportOverlay } from './Overlays.tsx';
+import { ListPanel } from './ListPanel.tsx';
+import { QuoteSheet } from './QuoteSheet.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { Summary } from './Summary.tsx';
@@ -78,7 +79,7 @@ export function App() {
       <TopBar onOpen={openPicker} />
       <main className="workspace">
         <aside className="panel panel-left">
-          <FeatureTree />
+          <ListPanel />
         </aside>
         <section className="viewport">
           <Suspense fallback={<div className="viewer-loading" data-testid="viewer-loading" />}>
@@ -98,6 +99,7 @@ export function App() {
         </aside>
       </main>
       <StatusBar />
+      <QuoteSheet />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The feature tree: features grouped by type (or, until the recogniser lands, faces grouped by
  * surface type). A row selects and frames its faces; a face picked in the viewer selects its row,
- * opens it and scrolls its face into view. Colour-by-feature toggle in the header.
+ * opens it and scrolls its face into view. It sits in the list panel (ListPanel.tsx), which holds
+ * the colour-by-feature toggle and the switch to the quote view.
  */
 import { useEffect, useRef, useState } from 'react';
 import { num } from '../format.ts';
@@ -109,7 +110,6 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
 
 export function FeatureTree() {
   const tree = useVectis((s) => s.tree);
-  const colorByFeature = useVectis((s) => s.colorByFeature);
   const selectedFace = useVectis((s) => s.selectedFace);
   const selectedItem = useVectis((s) => s.selectedItem);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -139,45 +139,28 @@ export function FeatureTree() {
     });
 
   return (
-    <section className="tree" aria-label="Feature tree">
-      <div className="panel-header">
-        <h2>{tree?.mode === 'surfaces' ? 'Faces' : 'Features'}</h2>
-        <label className="toggle" title="Colour each feature (or surface type) differently">
-          <input
-            type="checkbox"
-            data-testid="color-toggle"
-            checked={colorByFeature}
-            disabled={!tree}
-            onChange={(e) => useVectis.getState().setColorByFeature(e.currentTarget.checked)}
-          />
-          <span>Colour by feature</span>
-        </label>
-      </div>
-      <div className="tree-body" ref={body} role="tree">
-        {!tree && <p className="empty-note">Features appear here once a part is analysed.</p>}
-        {tree?.mode === 'surfaces' && (
-          <p className="tree-note">Feature recognition is not available yet. Faces are grouped by surface type.</p>
-        )}
-        {tree?.groups.map((g) => (
-          <div className="group" key={g.key}>
-            {tree.mode === 'features' && (
-              <h3 className="group-title">
-                {g.title} <span className="count">{g.items.length}</span>
-              </h3>
-            )}
-            <ul className="items">
-              {g.items.map((item) => (
-                <ItemRow key={item.id} item={item} open={open.has(item.id)} onToggle={() => toggle(item.id)} />
-              ))}
-            </ul>
-          </div>
-        ))}
-        {tree && tree.unassigned.length > 0 && (
-          <p className="tree-note subtle">
-            {tree.unassigned.length} of {tree.faceText.length} faces belong to no feature (stock and unrecognised faces).
-          </p>
-        )}
-      </div>
-    </section>
+    <div className="tree-body" ref={body} role="tree">
+      {!tree && <p className="empty-note">Features appear here once a part is analysed.</p>}
+      {tree?.mode === 'surfaces' && <p className="tree-note">Feature recognition is not available yet. Faces are grouped by surface type.</p>}
+      {tree?.groups.map((g) => (
+        <div className="group" key={g.key}>
+          {tree.mode === 'features' && (
+            <h3 className="group-title">
+              {g.title} <span className="count">{g.items.length}</span>
+            </h3>
+          )}
+          <ul className="items">
+            {g.items.map((item) => (
+              <ItemRow key={item.id} item={item} open={open.has(item.id)} onToggle={() => toggle(item.id)} />
+            ))}
+          </ul>
+        </div>
+      ))}
+      {tree && tree.unassigned.length > 0 && (
+        <p className="tree-note subtle">
+          {tree.unassigned.length} of {tree.faceText.length} faces belong to no feature (stock and unrecognised faces).
+        </p>
+      )}
+    </div>
   );
 }

@@ -33,7 +33,18 @@ const EDGE_TYPES = new Set(['fillet', 'chamfer']);
  * Parameters that do not change what is machined: how a pattern is laid out (the count is summed
  * instead), the nearest stock drills (derived from the diameter) and the model's agreement.
  */
-const NOT_PRICED = new Set(['count', 'pattern', 'rows', 'columns', 'pitch_diameter', 'drill_metric', 'drill_inch', 'ml_agreement', 'ml_label', 'model_class']);
+const NOT_PRICED = new Set([
+  'count',
+  'pattern',
+  'rows',
+  'columns',
+  'pitch_diameter',
+  'drill_metric',
+  'drill_inch',
+  'ml_agreement',
+  'ml_label',
+  'model_class',
+]);
 
 export interface QuoteGroup {
   /** `group:<key>`: a tree item id, so rows select, hover and frame like feature rows. */
@@ -94,7 +105,12 @@ function edgeTitle(f: Feature): string {
   const d = numParam(f, 'distance');
   const d2 = numParam(f, 'distance2');
   const angle = numParam(f, 'angle');
-  const size = d2 !== undefined && d !== undefined && Math.abs(d2 - d) > 0.005 ? `${num(d)} × ${num(d2)}` : d !== undefined ? `${num(d)} × ${num(angle ?? 45, 1)}°` : `${num(angle ?? 45, 1)}°`;
+  const size =
+    d2 !== undefined && d !== undefined && Math.abs(d2 - d) > 0.005
+      ? `${num(d)} × ${num(d2)}`
+      : d !== undefined
+        ? `${num(d)} × ${num(angle ?? 45, 1)}°`
+        : `${num(angle ?? 45, 1)}°`;
   return `${size} chamfer`;
 }
 
@@ -117,7 +133,9 @@ export function holeSize(f: Feature): string {
 
 function reviewTitle(f: Feature, classKind: string | undefined): string {
   const guess = f.hint ?? (typeof f.params.model_class === 'string' ? f.params.model_class : f.type);
-  return f.type === 'unrecognised' ? `Unrecognised region (model: ${modelClassText(guess, classKind)}?)` : `${modelClassText(guess, classKind)}? (model only)`;
+  return f.type === 'unrecognised'
+    ? `Unrecognised region (model: ${modelClassText(guess, classKind)}?)`
+    : `${modelClassText(guess, classKind)}? (model only)`;
 }
 
 function titleOf(f: Feature, section: QuoteSection, classKind: string | undefined): string {
@@ -146,7 +164,8 @@ function detailOf(f: Feature, section: QuoteSection): string {
   return featureDetail({ ...f, params: rest });
 }
 
-const sortValue = (g: QuoteGroup): number => numParam(g.sample, 'diameter') ?? numParam(g.sample, 'radius') ?? numParam(g.sample, 'distance') ?? numParam(g.sample, 'length') ?? 0;
+const sortValue = (g: QuoteGroup): number =>
+  numParam(g.sample, 'diameter') ?? numParam(g.sample, 'radius') ?? numParam(g.sample, 'distance') ?? numParam(g.sample, 'length') ?? 0;
 
 /** Every feature of the result in exactly one group; groups by section, then by size. */
 export function groupFeatures(result: Pick<AnalysisResult, 'features' | 'setups' | 'model'>): QuoteGroup[] {
@@ -158,7 +177,19 @@ export function groupFeatures(result: Pick<AnalysisResult, 'features' | 'setups'
     const section = sectionOf(f);
     let group = byKey.get(key);
     if (!group) {
-      group = { id: `group:${key}`, key, section, type: f.type, title: '', detail: detailOf(f, section), count: 0, featureIds: [], faces: [], side, sample: f };
+      group = {
+        id: `group:${key}`,
+        key,
+        section,
+        type: f.type,
+        title: '',
+        detail: detailOf(f, section),
+        count: 0,
+        featureIds: [],
+        faces: [],
+        side,
+        sample: f,
+      };
       byKey.set(key, group);
     }
     group.count += section === 'review' ? 1 : piecesOf(f);
@@ -171,6 +202,11 @@ export function groupFeatures(result: Pick<AnalysisResult, 'features' | 'setups'
     g.title = `${times(g.count)}${titleOf(g.sample, g.section, result.model?.classKind)}${sideText}`;
   }
   return groups.sort(
-    (a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) || a.type.localeCompare(b.type) || sortValue(a) - sortValue(b) || b.count - a.count || a.key.localeCompare(b.key),
+    (a, b) =>
+      SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) ||
+      a.type.localeCompare(b.type) ||
+      sortValue(a) - sortValue(b) ||
+      b.count - a.count ||
+      a.key.localeCompare(b.key),
   );
 }

@@ -36,7 +36,8 @@ function depthText(f: Feature): string {
   const depth = n(f, 'depth');
   const bottom = s(f, 'bottom');
   const angle = n(f, 'bottom_angle');
-  const bottomText = bottom === undefined ? '' : `, ${bottom === 'cone' ? `drill point${angle !== undefined ? ` ${num(angle, 0)}°` : ''}` : `${bottom} bottom`}`;
+  const bottomText =
+    bottom === undefined ? '' : `, ${bottom === 'cone' ? `drill point${angle !== undefined ? ` ${num(angle, 0)}°` : ''}` : `${bottom} bottom`}`;
   return depth !== undefined ? `${num(depth)} deep${bottomText}` : `blind${bottomText}`;
 }
 

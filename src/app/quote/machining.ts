@@ -73,7 +73,10 @@ function workOf(g: QuoteGroup, process: string | undefined): 'lathe' | 'mill' | 
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
-export function machiningSummary(result: Pick<AnalysisResult, 'part' | 'setups' | 'dfm' | 'features'>, groups: readonly QuoteGroup[]): MachiningSummary {
+export function machiningSummary(
+  result: Pick<AnalysisResult, 'part' | 'setups' | 'dfm' | 'features'>,
+  groups: readonly QuoteGroup[],
+): MachiningSummary {
   const { stock, volume, process } = result.part;
   const stockVolume = stock[0] * stock[1] * stock[2];
   const removedVolume = Math.max(0, stockVolume - volume);

@@ -59,7 +59,10 @@ describe('grouping', () => {
     const a = feature('hole', { diameter: 8.4, through: true, depth: 12, count: 10, pattern: 'grid', rows: 2, columns: 5 }, { axis: DOWN });
     const b = feature('hole', { diameter: 8.4, through: true, depth: 12, count: 10, pattern: 'linear' }, { axis: DOWN });
     const c = feature('hole', { diameter: 8.4, through: true, depth: 12 }, { axis: UP });
-    const setups = [{ direction: DOWN, features: [a.id, b.id] }, { direction: UP, features: [c.id] }];
+    const setups = [
+      { direction: DOWN, features: [a.id, b.id] },
+      { direction: UP, features: [c.id] },
+    ];
     const groups = groupFeatures(input([a, b, c], setups));
     expect(groups.map((g) => [g.title, g.count, g.side])).toEqual([
       ['20 × Ø8.4 through, from top', 20, 'top'],
@@ -100,9 +103,21 @@ describe('grouping', () => {
 
 describe('hole table and CSV', () => {
   it('reads counterbore, countersink, thread and tap drill hints as a drawing does', () => {
-    const cb = feature('counterbore_hole', { diameter: 6.6, through: true, depth: 12, counterbore_diameter: 11, counterbore_depth: 6.4, count: 4 }, { axis: DOWN });
-    const cs = feature('countersink_hole', { diameter: 5.5, through: true, depth: 12, countersink_diameter: 11, countersink_angle: 90, count: 2 }, { axis: DOWN });
-    const tapped = feature('hole', { diameter: 8.5, depth: 20, through: false, bottom: 'cone', bottom_angle: 118, thread: 'M10', tap: 'M10' }, { axis: DOWN });
+    const cb = feature(
+      'counterbore_hole',
+      { diameter: 6.6, through: true, depth: 12, counterbore_diameter: 11, counterbore_depth: 6.4, count: 4 },
+      { axis: DOWN },
+    );
+    const cs = feature(
+      'countersink_hole',
+      { diameter: 5.5, through: true, depth: 12, countersink_diameter: 11, countersink_angle: 90, count: 2 },
+      { axis: DOWN },
+    );
+    const tapped = feature(
+      'hole',
+      { diameter: 8.5, depth: 20, through: false, bottom: 'cone', bottom_angle: 118, thread: 'M10', tap: 'M10' },
+      { axis: DOWN },
+    );
     const hint = feature('hole', { diameter: 4.2, depth: 9, through: false, bottom: 'flat', tap_drill_for: 'M5' }, { axis: DOWN });
     const setups = [{ direction: DOWN, features: [cb.id, cs.id, tapped.id, hint.id] }];
     const rows = holeRows(groupFeatures(input([cb, cs, tapped, hint], setups)));
@@ -120,7 +135,7 @@ describe('hole table and CSV', () => {
     expect(holeTableCsv([{ ...rows[0]!, type: 'say "hi"' }]).split('\r\n')[1]).toContain('"say ""hi"""');
   });
 
-  it('matches the plate fixture\'s holes one for one through the whole pipeline', async () => {
+  it("matches the plate fixture's holes one for one through the whole pipeline", async () => {
     const r = await analyze(fixture('plate-holes.step'), { fileName: 'plate-holes.step' });
     const quote = buildQuote(r);
     const holes = r.features.filter((f) => ['hole', 'counterbore_hole', 'countersink_hole'].includes(f.type) && f.method === 'geometric');
@@ -138,7 +153,15 @@ describe('hole table and CSV', () => {
 
 describe('machining summary', () => {
   const part = (stock: [number, number, number], volume: number): AnalysisResult['part'] => ({
-    solids: 1, ignoredShells: 0, faces: 0, edges: 0, bbox: { min: [0, 0, 0], max: stock }, stock, volume, area: 0, process: 'milled',
+    solids: 1,
+    ignoredShells: 0,
+    faces: 0,
+    edges: 0,
+    bbox: { min: [0, 0, 0], max: stock },
+    stock,
+    volume,
+    area: 0,
+    process: 'milled',
   });
 
   it('derives removed volume, smallest inside radius, deepest cut, threads and lathe/mill work', () => {
@@ -149,7 +172,10 @@ describe('machining summary', () => {
     const tapped = feature('thread', { designation: 'M6', internal: true, length: 10 });
     const turned = feature('turned_diameter', { diameter: 20, length: 10, internal: false });
     const features = [pocket, fillet, round, deep, tapped, turned];
-    const setups = [{ direction: DOWN, features: [pocket.id, deep.id] }, { direction: UP, features: [fillet.id] }];
+    const setups = [
+      { direction: DOWN, features: [pocket.id, deep.id] },
+      { direction: UP, features: [fillet.id] },
+    ];
     const dfm: AnalysisResult['dfm'] = [
       { code: 'DEEP_HOLE', severity: 'warning', message: '', faces: [], expected: 6, actual: 6 },
       { code: 'NON_STANDARD_HOLE', severity: 'info', message: '', faces: [], expected: 5, actual: 5.1 },
@@ -160,7 +186,10 @@ describe('machining summary', () => {
     expect(s.stockVolume).toBe(100_000);
     expect(s.removedVolume).toBe(40_000);
     expect(s.removedPercent).toBeCloseTo(40, 6);
-    expect(s.setups).toEqual([{ side: 'top', features: 2 }, { side: 'bottom', features: 1 }]);
+    expect(s.setups).toEqual([
+      { side: 'top', features: 2 },
+      { side: 'bottom', features: 1 },
+    ]);
     // The concave fillet is tighter than the pocket's corner; a convex round asks nothing of a cutter.
     expect(s.minInsideRadius).toMatchObject({ radius: 1.5 });
     expect(s.deepest).toMatchObject({ depth: 30, width: 5 });

@@ -21,9 +21,11 @@ export interface Quote {
 
 export function buildQuote(result: AnalysisResult): Quote {
   const groups = groupFeatures(result);
-  const sections = SECTION_ORDER.map((section) => ({ section, title: SECTION_TITLES[section], groups: groups.filter((g) => g.section === section) })).filter(
-    (s) => s.groups.length > 0,
-  );
+  const sections = SECTION_ORDER.map((section) => ({
+    section,
+    title: SECTION_TITLES[section],
+    groups: groups.filter((g) => g.section === section),
+  })).filter((s) => s.groups.length > 0);
   const groupOfFeature = new Map<number, string>();
   for (const g of groups) for (const id of g.featureIds) groupOfFeature.set(id, g.id);
   return { groups, sections, holes: holeRows(groups), summary: machiningSummary(result, groups), groupOfFeature };

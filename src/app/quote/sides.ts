@@ -9,7 +9,12 @@ import type { AnalysisResult } from '../types.ts';
 type Vec3 = readonly [number, number, number];
 
 const SIDES: Array<[string, Vec3]> = [
-  ['top', [0, 0, 1]], ['bottom', [0, 0, -1]], ['front', [0, -1, 0]], ['back', [0, 1, 0]], ['right', [1, 0, 0]], ['left', [-1, 0, 0]],
+  ['top', [0, 0, 1]],
+  ['bottom', [0, 0, -1]],
+  ['front', [0, -1, 0]],
+  ['back', [0, 1, 0]],
+  ['right', [1, 0, 0]],
+  ['left', [-1, 0, 0]],
 ];
 
 /** Within 0.5° of a part axis still reads as that side (a setup's direction is a unit vector). */

@@ -25,6 +25,8 @@ export function PartModel({ result }: { result: ShownPart }) {
   const meshRef = useRef<Mesh>(null);
   const camera = useThree((s) => s.camera);
   const canvas = useThree((s) => s.gl.domElement);
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
   const controls = useThree((s) => s.controls) as unknown as OrbitLike | null;
   const invalidate = useThree((s) => s.invalidate);
 
@@ -85,9 +87,13 @@ export function PartModel({ result }: { result: ShownPart }) {
         const c = ctx();
         return c ? pickFace(c, x, y) : null;
       },
+      snapshot: () => {
+        gl.render(scene, camera);
+        return canvas.toDataURL('image/png');
+      },
     });
     return () => setViewerHandle(null);
-  }, [camera, canvas, geom, result]);
+  }, [camera, canvas, geom, result, gl, scene]);
 
   const faceOf = (e: ThreeEvent<PointerEvent | MouseEvent>): number | null => {
     const f = e.faceIndex != null ? geom.faceOfTriangle[e.faceIndex] : undefined;

@@ -7,6 +7,11 @@ export interface ViewerHandle {
   facePixel(id: number): { x: number; y: number } | null;
   /** The face under a canvas pixel, or null. */
   pickFace(x: number, y: number): number | null;
+  /**
+   * The view as a PNG data URL, rendered now: the canvas renders on demand without keeping its
+   * drawing buffer, so it is drawn and read in one go (the printed quote sheet's picture).
+   */
+  snapshot(): string | null;
 }
 
 let current: ViewerHandle | null = null;

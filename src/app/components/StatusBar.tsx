@@ -1,11 +1,12 @@
 /**
  * The status line: phase, file, where the result came from, and the face under the pointer.
  * [data-testid=status] carries data-state (idle/running/done/error/cancelled), data-code on errors
- * and data-source (analysis/cache) when done.
+ * and data-source (analysis/cache) when done; then also the review badge (ReviewBadge.tsx).
  */
 import { duration, errorAdvice, STEP_LABELS } from '../format.ts';
 import { useVectis } from '../store.ts';
 import type { Step } from '../types.ts';
+import { ReviewBadge } from './ReviewBadge.tsx';
 
 function currentStep(steps: Partial<Record<Step, { state: string }>>): Step | undefined {
   const running = (Object.keys(steps) as Step[]).filter((s) => steps[s]?.state === 'running');
@@ -51,7 +52,7 @@ export function StatusBar() {
         role="status"
       >
         <span className="status-dot" aria-hidden />
-        {text}
+        {text} {phase === 'done' && <ReviewBadge />}
       </div>
       <div className="status-hover">{hoverFace !== null ? `Face ${hoverFace} · ${hoverText ?? ''}` : ''}</div>
     </footer>

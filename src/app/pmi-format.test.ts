@@ -1,6 +1,6 @@
 /** The PMI texts a machinist reads (pmi-format.ts), on items shaped as result.pmi holds them. */
 import { describe, expect, it } from 'vitest';
-import { instances, pmiDetail, pmiTitle, type PmiItem } from './pmi-format.ts';
+import { instances, pmiDetail, pmiTitle, tightestPmi, type PmiItem } from './pmi-format.ts';
 
 const base: PmiItem = { id: 0, kind: 'dimension', name: 'diameter', nominal: 8.38, upper: 0.05, lower: 0, unit: 'mm', faces: [], features: [] };
 const cylinder = (center: [number, number, number]) => ({ surface: 'cylinder' as const, params: { center, axis: [0, 0, 1] as [number, number, number], radius: 4.19 } });
@@ -35,5 +35,20 @@ describe('pmiDetail', () => {
   it('says what the item applies to, or that it names no face', () => {
     expect(pmiDetail({ ...base, faces: [3, 4], features: [7] }, [{ id: 7, type: 'counterbore_hole' }])).toBe('2 faces · 1 counterbore hole');
     expect(pmiDetail(base, [])).toMatch(/no face/);
+  });
+});
+
+describe('tightestPmi', () => {
+  it('ranks dimensions by their band and geometric tolerances by their zone, narrowest first', () => {
+    const items: PmiItem[] = [
+      { ...base, id: 0, upper: 0.2, lower: -0.2 },
+      { ...base, id: 1, kind: 'geometric_tolerance', name: 'flatness', nominal: 0.05, upper: null, lower: null },
+      { ...base, id: 2, upper: 0.05, lower: 0 },
+      { ...base, id: 3, name: 'angle', unit: 'deg', upper: 0.01, lower: -0.01 },
+      { ...base, id: 4, kind: 'datum', name: 'A', nominal: null, upper: null, lower: null, unit: '' },
+      { ...base, id: 5, upper: null, lower: null },
+    ];
+    expect(tightestPmi(items, 2).map((x) => [x.item.id, x.band])).toEqual([[1, 0.05], [2, 0.05]]);
+    expect(tightestPmi(items).map((x) => x.item.id)).toEqual([1, 2, 0]);
   });
 });

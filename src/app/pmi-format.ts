@@ -106,3 +106,24 @@ function signed(v: number): string {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * The width of the zone an item allows, mm: a dimension's upper minus lower deviation, a geometric
+ * tolerance's zone size; null for angles, datums, textures and items without limits. What makes a
+ * part expensive is the narrowest zone, whatever kind states it.
+ */
+export function toleranceBand(p: PmiItem): number | null {
+  if (p.unit !== 'mm') return null;
+  if (p.kind === 'dimension') return p.upper !== null && p.lower !== null ? p.upper - p.lower : null;
+  if (p.kind === 'geometric_tolerance') return p.nominal;
+  return null;
+}
+
+/** The `count` items with the narrowest bands, narrowest first (for the summary to flag). */
+export function tightestPmi(pmi: readonly PmiItem[], count = 3): { item: PmiItem; band: number }[] {
+  return pmi
+    .map((item) => ({ item, band: toleranceBand(item) }))
+    .filter((x): x is { item: PmiItem; band: number } => x.band !== null && x.band > 0)
+    .sort((a, b) => a.band - b.band || a.item.id - b.item.id)
+    .slice(0, count);
+}

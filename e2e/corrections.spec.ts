@@ -41,7 +41,9 @@ async function openServedApp(page: Page): Promise<void> {
   await page.waitForFunction(() => window.vectis !== undefined);
 }
 
-test('an estimator retypes a feature; after a reload the correction is back from the server, marked in the tree and counted in the report', async ({ page }) => {
+test('an estimator retypes a feature; after a reload the correction is back from the server, marked in the tree and counted in the report', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await openServedApp(page);
   await dropFile(page, PLATE);
@@ -88,6 +90,8 @@ test('an estimator retypes a feature; after a reload the correction is back from
   };
   expect(report.corrections).toBe(1);
   expect(report.classes.find((c) => c.type === newType)).toMatchObject({ support: 1, predicted: expect.any(Number) });
-  const stored = (await (await fetch(`${server.url}/analyses/${report.most_corrected_parts[0]!.analysis_id}`)).json()) as { corrections: { action: string; type: string }[] };
+  const stored = (await (await fetch(`${server.url}/analyses/${report.most_corrected_parts[0]!.analysis_id}`)).json()) as {
+    corrections: { action: string; type: string }[];
+  };
   expect(stored.corrections).toMatchObject([{ action: 'retype', type: newType }]);
 });

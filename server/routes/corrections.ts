@@ -21,7 +21,11 @@ export function correctionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const parsed = correctionInputSchema.safeParse(request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new HttpError(400, 'BAD_REQUEST', `The correction is not valid: ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'expected a JSON object'}.`);
+      throw new HttpError(
+        400,
+        'BAD_REQUEST',
+        `The correction is not valid: ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'expected a JSON object'}.`,
+      );
     }
     const store = requireStore(ctx);
     const analysisId = id.toLowerCase();

@@ -15,7 +15,8 @@ import { routeGuards } from './guards.ts';
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/reports/accuracy', { ...routeGuards(ctx, undefined) }, async (request: FastifyRequest, reply) => {
-    if (!mayReadReports(request.principal)) throw new HttpError(403, 'FORBIDDEN', 'The accuracy report is for admins (app_metadata.role = admin), the service role and API keys.');
+    if (!mayReadReports(request.principal))
+      throw new HttpError(403, 'FORBIDDEN', 'The accuracy report is for admins (app_metadata.role = admin), the service role and API keys.');
     const since = parseSince((request.query as { since?: unknown }).since);
     const parts = await reportParts(requireStore(ctx), since);
     reply.header('cache-control', 'no-store');

@@ -46,7 +46,12 @@ const COLUMNS = `c.id, c.analysis_id, c.action, c.feature_id, c.face_ids, c.feat
   c.pipeline_version, c.model_version, c.created_by, c.created_at`;
 
 /** Stores one correction; undefined when the analysis does not exist. Throws CorrectionError when it does not fit. */
-export async function saveCorrection(store: Store, analysisId: string, input: CorrectionInput, meta: CorrectionMeta): Promise<{ id: string } | undefined> {
+export async function saveCorrection(
+  store: Store,
+  analysisId: string,
+  input: CorrectionInput,
+  meta: CorrectionMeta,
+): Promise<{ id: string } | undefined> {
   return store.transaction(async (tx) => {
     const analysis = (await tx.query<AnalysisRow>(`${ANALYSIS_SELECT} where a.id = $1 for update`, [analysisId]))[0];
     if (!analysis) return undefined;
@@ -61,9 +66,19 @@ export async function saveCorrection(store: Store, analysisId: string, input: Co
          $8::text::jsonb, $9::text::jsonb, $10, $11, $12, $13)
        returning id`,
       [
-        analysisId, analysis.file_hash, input.action, input.feature_id ?? null, JSON.stringify(input.faces), input.type ?? null,
-        input.params ? JSON.stringify(input.params) : null, JSON.stringify(before), JSON.stringify(after),
-        analysis.pipeline_version, analysis.model_version, meta.correlationId ?? null, meta.createdBy ?? null,
+        analysisId,
+        analysis.file_hash,
+        input.action,
+        input.feature_id ?? null,
+        JSON.stringify(input.faces),
+        input.type ?? null,
+        input.params ? JSON.stringify(input.params) : null,
+        JSON.stringify(before),
+        JSON.stringify(after),
+        analysis.pipeline_version,
+        analysis.model_version,
+        meta.correlationId ?? null,
+        meta.createdBy ?? null,
       ],
     );
     return { id: rows[0]!.id };
@@ -83,7 +98,12 @@ export async function reportParts(store: Store, since: Date | undefined): Promis
        order by a.created_at`,
       [since?.toISOString() ?? null],
     );
-    const rows = analyses.length ? await listRows(tx, analyses.map((a) => a.id)) : [];
+    const rows = analyses.length
+      ? await listRows(
+          tx,
+          analyses.map((a) => a.id),
+        )
+      : [];
     return analyses.map((a) => ({
       analysisId: a.id,
       fileName: a.file_name,
@@ -101,10 +121,9 @@ const ANALYSIS_SELECT = `select a.id, a.file_name, a.file_hash, a.pipeline_versi
   a.result -> 'model' ->> 'version' as model_version from public.analyses a`;
 
 async function listRows(tx: Sql, analysisIds: string[]): Promise<CorrectionRow[]> {
-  return tx.query<CorrectionRow>(
-    `select ${COLUMNS} from public.feature_corrections c where c.analysis_id = any($1::text::uuid[]) order by c.seq`,
-    [`{${analysisIds.join(',')}}`],
-  );
+  return tx.query<CorrectionRow>(`select ${COLUMNS} from public.feature_corrections c where c.analysis_id = any($1::text::uuid[]) order by c.seq`, [
+    `{${analysisIds.join(',')}}`,
+  ]);
 }
 
 function json(v: unknown): unknown {

@@ -13,14 +13,34 @@ import { SignJWT } from 'jose';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bundleServer, DATABASE_URL_TEST, ROOT, fixtureBytes, postFile, scratchDatabase, skipNotice, startServer, tempDir, testConfig, type RunningServer,
+  bundleServer,
+  DATABASE_URL_TEST,
+  ROOT,
+  fixtureBytes,
+  postFile,
+  scratchDatabase,
+  skipNotice,
+  startServer,
+  tempDir,
+  testConfig,
+  type RunningServer,
 } from './helpers.ts';
 
 if (!DATABASE_URL_TEST) skipNotice('corrections on Postgres (restart, RLS)', 'DATABASE_URL_TEST');
 
 type Json = Record<string, unknown>;
-interface Feature { id: number; type: string; faces: number[] }
-interface ClassRow { type: string; precision: number; recall: number; support: number; predicted: number }
+interface Feature {
+  id: number;
+  type: string;
+  faces: number[];
+}
+interface ClassRow {
+  type: string;
+  precision: number;
+  recall: number;
+  support: number;
+  predicted: number;
+}
 
 const PLATE = 'plate-holes.step';
 let bundle: ReturnType<typeof bundleServer>;
@@ -68,11 +88,19 @@ async function makeCorrections(url: string, stored: Json, headers: Record<string
 }
 
 /** GET /analyses/:id shows the corrections, in order, and the pipeline's features untouched. */
-async function expectCorrectionsShown(url: string, stored: Json, made: Awaited<ReturnType<typeof makeCorrections>>, headers: Record<string, string> = {}) {
+async function expectCorrectionsShown(
+  url: string,
+  stored: Json,
+  made: Awaited<ReturnType<typeof makeCorrections>>,
+  headers: Record<string, string> = {},
+) {
   const got = await fetch(`${url}/analyses/${stored.id as string}`, { headers });
   expect(got.status).toBe(200);
   const body = (await got.json()) as Json & { corrections: Json[] };
-  expect(body.corrections.map((c) => [c.action, c.type])).toEqual([['retype', made.newType], ['name_region', 'engraving']]);
+  expect(body.corrections.map((c) => [c.action, c.type])).toEqual([
+    ['retype', made.newType],
+    ['name_region', 'engraving'],
+  ]);
   const retype = body.corrections[0]!;
   expect(retype.feature_id).toBe(made.target.id);
   expect((retype.before as Feature[])[0]!.type).toBe(made.target.type);
@@ -99,7 +127,7 @@ function expectReportCounts(report: Json, made: Awaited<ReturnType<typeof makeCo
 }
 
 describe('corrections on PGlite (the default store)', () => {
-  it('are validated, shown beside the pipeline\'s features, reported, never verified as the pipeline\'s, and survive a restart', async () => {
+  it("are validated, shown beside the pipeline's features, reported, never verified as the pipeline's, and survive a restart", async () => {
     const dataDir = tempDir('corrections');
     let server: RunningServer | undefined;
     try {
@@ -111,18 +139,33 @@ describe('corrections on PGlite (the default store)', () => {
       const code = async (r: Response) => [r.status, ((await r.json()) as { error: { code: string } }).error.code];
       expect(await code(await correct(server.url, id, { action: 'delete', faces: [] }))).toEqual([400, 'BAD_REQUEST']);
       expect(await code(await correct(server.url, id, { action: 'retype', faces: [], type: 'slot', sql: 1 }))).toEqual([400, 'BAD_REQUEST']);
-      expect(await code(await fetch(`${server.url}/analyses/${id}/corrections`, { method: 'POST', headers: json(), body: '{"action":' }))).toEqual([400, 'BAD_REQUEST']);
-      expect(await code(await correct(server.url, id, { action: 'retype', feature_id: 9999, faces: [], type: 'slot' }))).toEqual([422, 'INVALID_CORRECTION']);
-      expect(await code(await correct(server.url, id, { action: 'name_region', faces: [100_000], type: 'slot' }))).toEqual([422, 'INVALID_CORRECTION']);
-      expect(await code(await correct(server.url, '00000000-0000-4000-8000-000000000000', { action: 'not_a_feature', feature_id: 0, faces: [] }))).toEqual([404, 'NOT_FOUND']);
-      expect(await code(await correct(server.url, 'not-a-uuid', { action: 'not_a_feature', feature_id: 0, faces: [] }))).toEqual([400, 'BAD_REQUEST']);
+      expect(await code(await fetch(`${server.url}/analyses/${id}/corrections`, { method: 'POST', headers: json(), body: '{"action":' }))).toEqual([
+        400,
+        'BAD_REQUEST',
+      ]);
+      expect(await code(await correct(server.url, id, { action: 'retype', feature_id: 9999, faces: [], type: 'slot' }))).toEqual([
+        422,
+        'INVALID_CORRECTION',
+      ]);
+      expect(await code(await correct(server.url, id, { action: 'name_region', faces: [100_000], type: 'slot' }))).toEqual([
+        422,
+        'INVALID_CORRECTION',
+      ]);
+      expect(
+        await code(await correct(server.url, '00000000-0000-4000-8000-000000000000', { action: 'not_a_feature', feature_id: 0, faces: [] })),
+      ).toEqual([404, 'NOT_FOUND']);
+      expect(await code(await correct(server.url, 'not-a-uuid', { action: 'not_a_feature', feature_id: 0, faces: [] }))).toEqual([
+        400,
+        'BAD_REQUEST',
+      ]);
 
       const made = await makeCorrections(server.url, stored);
       const shown = await expectCorrectionsShown(server.url, stored, made);
 
       // /verify compares the pipeline's answer: the stored result (corrections beside it) verifies,
       // the same result with the correction applied to its features does not.
-      const verify = (result: Json) => postFile(`${server!.url}/verify`, fixtureBytes(PLATE), { name: PLATE, result: JSON.stringify(result), fields: { persist: 'false' } });
+      const verify = (result: Json) =>
+        postFile(`${server!.url}/verify`, fixtureBytes(PLATE), { name: PLATE, result: JSON.stringify(result), fields: { persist: 'false' } });
       const honest = (await (await verify(shown)).json()) as Json;
       expect(honest.verified, JSON.stringify(honest.differences)).toBe(true);
       const applied = { ...shown, features: (shown.features as Feature[]).map((f) => (f.id === made.target.id ? { ...f, type: made.newType } : f)) };
@@ -145,7 +188,9 @@ describe('corrections on PGlite (the default store)', () => {
       writeFileSync(exportFile, JSON.stringify([shown]));
       const offline = await cliReport([exportFile], join(dataDir, 'offline-report.json'));
       expect(offline.report).toEqual(report);
-      await expect(run(process.execPath, [join(ROOT, 'bin/vectis.mjs'), 'report', join(dataDir, 'missing.json')], { cwd: ROOT })).rejects.toMatchObject({ code: 2 });
+      await expect(
+        run(process.execPath, [join(ROOT, 'bin/vectis.mjs'), 'report', join(dataDir, 'missing.json')], { cwd: ROOT }),
+      ).rejects.toMatchObject({ code: 2 });
 
       await server.stop();
       server = await startServer(bundle.worker, testConfig({ persistence: true, dataDir }));
@@ -163,11 +208,15 @@ const USER_A = '1a1a1a1a-0000-4000-8000-00000000001a';
 const USER_B = '1b1b1b1b-0000-4000-8000-00000000001b';
 
 function token(sub: string, claims: Json = {}): Promise<string> {
-  return new SignJWT({ aud: 'authenticated', role: 'authenticated', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub)
-    .setIssuedAt().setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+  return new SignJWT({ aud: 'authenticated', role: 'authenticated', ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(SECRET));
 }
 
-describe.skipIf(!DATABASE_URL_TEST)('corrections on Postgres: a customer\'s own, across a restart, by the server and by RLS', () => {
+describe.skipIf(!DATABASE_URL_TEST)("corrections on Postgres: a customer's own, across a restart, by the server and by RLS", () => {
   let db: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   let dbUrl: string;
   let server: RunningServer | undefined;
@@ -176,7 +225,11 @@ describe.skipIf(!DATABASE_URL_TEST)('corrections on Postgres: a customer\'s own,
   beforeAll(async () => {
     db = await scratchDatabase('vectis_corr');
     dbUrl = db.url;
-    for (const [who, t] of [['a', await token(USER_A)], ['b', await token(USER_B)], ['admin', await token('1c1c1c1c-0000-4000-8000-00000000001c', { app_metadata: { role: 'admin' } })]] as const) {
+    for (const [who, t] of [
+      ['a', await token(USER_A)],
+      ['b', await token(USER_B)],
+      ['admin', await token('1c1c1c1c-0000-4000-8000-00000000001c', { app_metadata: { role: 'admin' } })],
+    ] as const) {
       auth[who] = { authorization: `Bearer ${t}` };
     }
   }, 60_000);
@@ -187,7 +240,7 @@ describe.skipIf(!DATABASE_URL_TEST)('corrections on Postgres: a customer\'s own,
 
   const start = () => startServer(bundle.worker, testConfig({ persistence: true, databaseUrl: dbUrl, supabaseJwtSecret: SECRET }));
 
-  it('user A corrects; user B gets 404 and 403; the admin\'s report counts it; it survives a restart; RLS agrees', async () => {
+  it("user A corrects; user B gets 404 and 403; the admin's report counts it; it survives a restart; RLS agrees", async () => {
     server = await start();
     const stored = await persistPlate(server.url, auth.a);
     const id = stored.id as string;
@@ -223,11 +276,18 @@ describe.skipIf(!DATABASE_URL_TEST)('corrections on Postgres: a customer\'s own,
       expect(await count(USER_A)).toBe(2);
       expect(await count(USER_B)).toBe(0);
       // Writes go through the server: a user cannot insert a correction directly.
-      await expect(direct.begin(async (tx) => {
-        await tx.unsafe('set local role authenticated');
-        await tx.unsafe(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ role: 'authenticated', sub: USER_A, app_metadata: {} })]);
-        await tx.unsafe(`insert into public.feature_corrections (analysis_id, file_hash, action, pipeline_version) values ($1, $2, 'retype', 'x')`, [id, 'a'.repeat(64)]);
-      })).rejects.toThrow(/row-level security/);
+      await expect(
+        direct.begin(async (tx) => {
+          await tx.unsafe('set local role authenticated');
+          await tx.unsafe(`select set_config('request.jwt.claims', $1, true)`, [
+            JSON.stringify({ role: 'authenticated', sub: USER_A, app_metadata: {} }),
+          ]);
+          await tx.unsafe(
+            `insert into public.feature_corrections (analysis_id, file_hash, action, pipeline_version) values ($1, $2, 'retype', 'x')`,
+            [id, 'a'.repeat(64)],
+          );
+        }),
+      ).rejects.toThrow(/row-level security/);
     } finally {
       await direct.end();
     }

@@ -28,7 +28,13 @@ export async function runReport(argv: string[]): Promise<number> {
     ({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { server: { type: 'string' }, since: { type: 'string' }, token: { type: 'string' }, out: { type: 'string', short: 'o' }, model: { type: 'string', short: 'm' } },
+      options: {
+        server: { type: 'string' },
+        since: { type: 'string' },
+        token: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        model: { type: 'string', short: 'm' },
+      },
     }));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
@@ -98,7 +104,12 @@ async function labelled(folder: string, names: string[], modelSetting: string | 
   const { modelFromSetting } = await import('../analysis/hosts/node.ts');
   const { evaluateLabels } = await import('./eval-labels.ts');
   const r = await evaluateLabels(folder, names, { model: modelFromSetting(modelSetting), log: (l) => process.stderr.write(`${l}\n`) });
-  return { source: 'labels', files: r.files, skipped: r.skipped, classes: r.perClass.map((c) => ({ type: c.name, precision: c.precision, recall: c.recall, support: c.support })) };
+  return {
+    source: 'labels',
+    files: r.files,
+    skipped: r.skipped,
+    classes: r.perClass.map((c) => ({ type: c.name, precision: c.precision, recall: c.recall, support: c.support })),
+  };
 }
 
 function formatLabelled(r: LabelledReport): string {

@@ -39,7 +39,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function corrected(corrections: CorrectionInput[]): CorrectedAnalysis {
   const at = new Date().toISOString();
-  return correctedAnalyses({ ...result, id: randomUUID(), pipelineVersion: 'test', corrections: corrections.map((c) => ({ ...c, created_at: at })) })[0]!;
+  return correctedAnalyses({
+    ...result,
+    id: randomUUID(),
+    pipelineVersion: 'test',
+    corrections: corrections.map((c) => ({ ...c, created_at: at })),
+  })[0]!;
 }
 
 /** A retype, a feature that is not one, and a region the pipeline missed. */
@@ -98,10 +103,15 @@ describe('model:data --corrections', () => {
     expect(readdirSync(join(tmp, 'unknown'))).toEqual([]);
   });
 
-  it('reads corrected analyses from the server\'s database (PGlite, the migrations applied)', async () => {
+  it("reads corrected analyses from the server's database (PGlite, the migrations applied)", async () => {
     const s = scenario();
     const dataDir = join(tmp, 'pglite');
-    const store = new Store({ dataDir, migrationsDir: join(ROOT, 'supabase/migrations'), migrate: true, log: pino({ level: 'silent' }) as unknown as FastifyBaseLogger });
+    const store = new Store({
+      dataDir,
+      migrationsDir: join(ROOT, 'supabase/migrations'),
+      migrate: true,
+      log: pino({ level: 'silent' }) as unknown as FastifyBaseLogger,
+    });
     await store.start();
     const { id } = await store.saveAnalysis(result, { pipelineVersion: 'db-test', source: 'analyze' });
     await store.saveAnalysis(result, { pipelineVersion: 'db-test', source: 'analyze' });

@@ -30,11 +30,22 @@ export interface ExportSummary {
 export async function readCorrected(source: string): Promise<CorrectedAnalysis[]> {
   const isDb = /^postgres(ql)?:\/\//.test(source) || (existsSync(join(source, 'PG_VERSION')) && statSync(source).isDirectory());
   if (!isDb) {
-    const files = statSync(source).isDirectory() ? readdirSync(source).filter((f) => f.endsWith('.json')).sort().map((f) => join(source, f)) : [source];
+    const files = statSync(source).isDirectory()
+      ? readdirSync(source)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => join(source, f))
+      : [source];
     return files.flatMap((f) => correctedAnalyses(JSON.parse(readFileSync(f, 'utf8'))));
   }
   const postgresUrl = source.startsWith('postgres') ? source : undefined;
-  const store = new Store({ databaseUrl: postgresUrl, dataDir: source, migrationsDir: '', migrate: false, log: pino({ level: 'warn' }) as unknown as FastifyBaseLogger });
+  const store = new Store({
+    databaseUrl: postgresUrl,
+    dataDir: source,
+    migrationsDir: '',
+    migrate: false,
+    log: pino({ level: 'warn' }) as unknown as FastifyBaseLogger,
+  });
   await store.start();
   try {
     if (!store.available) throw new Error(`cannot open the database ${postgresUrl ? '(DATABASE_URL)' : source}`);
@@ -93,7 +104,10 @@ export function exportCorrected(analyses: readonly CorrectedAnalysis[], stepsDir
 /** The `model:data -- --corrections` command line; the exit code. */
 export async function runCorrectionsExport(argv: string[]): Promise<number> {
   const { parseArgs } = await import('node:util');
-  const { values } = parseArgs({ args: argv, options: { corrections: { type: 'string' }, steps: { type: 'string' }, out: { type: 'string', default: 'data/corrected' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { corrections: { type: 'string' }, steps: { type: 'string' }, out: { type: 'string', default: 'data/corrected' } },
+  });
   if (!values.corrections || !values.steps) {
     console.error('usage: npm run model:data -- --corrections <export.json|folder|postgres://…|pglite-dir> --steps <dir of STEP files> [--out DIR]');
     return 2;

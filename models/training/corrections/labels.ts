@@ -55,7 +55,8 @@ export interface CorrectedLabelRecord extends Omit<LabelRecord, 'kind' | 'genera
 /** Labels of one corrected analysis; throws UnlabelledError when it cannot be labelled honestly. */
 export function correctedLabels(a: CorrectedAnalysis): CorrectedLabelRecord {
   const faces = a.faces;
-  if (!faces || faces.length !== a.part.faces) throw new UnlabelledError('the export has no per-face classes (export GET /analyses/:id answers whole)');
+  if (!faces || faces.length !== a.part.faces)
+    throw new UnlabelledError('the export has no per-face classes (export GET /analyses/:id answers whole)');
   const labels = faces.map((f) => f.mfcadClass ?? STOCK);
   let view = startingView(a.features);
   const touched = new Set<number>();

@@ -99,7 +99,11 @@ export function applyCorrection(view: readonly CorrectedFeature[], c: Correction
 }
 
 /** The estimator's features after every correction, in the order they were made. */
-export function applyCorrections(features: readonly PipelineFeature[], corrections: readonly CorrectionInput[], faceCount: number): CorrectedFeature[] {
+export function applyCorrections(
+  features: readonly PipelineFeature[],
+  corrections: readonly CorrectionInput[],
+  faceCount: number,
+): CorrectedFeature[] {
   let view = startingView(features);
   for (const c of corrections) view = applyCorrection(view, c, faceCount).features;
   return view;

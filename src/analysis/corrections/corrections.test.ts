@@ -19,11 +19,15 @@ const FACES = 12;
 const part = (corrections: CorrectionInput[]) => ({ features, corrections, faceCount: FACES });
 
 describe('applying corrections', () => {
-  it('retype and redimension change one feature; the pipeline\'s features are left as they were', () => {
-    const view = applyCorrections(features, [
-      { action: 'retype', feature_id: 2, faces: [], type: 'slot' },
-      { action: 'redimension', feature_id: 0, faces: [], params: { diameter: 6.6 } },
-    ], FACES);
+  it("retype and redimension change one feature; the pipeline's features are left as they were", () => {
+    const view = applyCorrections(
+      features,
+      [
+        { action: 'retype', feature_id: 2, faces: [], type: 'slot' },
+        { action: 'redimension', feature_id: 0, faces: [], params: { diameter: 6.6 } },
+      ],
+      FACES,
+    );
     expect(view.map((f) => f.type)).toEqual(['hole', 'hole', 'slot', 'chamfer']);
     expect(view[0]!.params.diameter).toBe(6.6);
     expect(view[0]!.redimensioned).toBe(true);
@@ -32,12 +36,16 @@ describe('applying corrections', () => {
   });
 
   it('merge joins the features inside the faces, split cuts one in two, not_a_feature removes, name_region adds', () => {
-    const view = applyCorrections(features, [
-      { action: 'merge', faces: [1, 2], type: 'counterbore' },
-      { action: 'split', feature_id: 2, faces: [6, 7] },
-      { action: 'not_a_feature', feature_id: 3, faces: [] },
-      { action: 'name_region', faces: [10, 11], type: 'thread' },
-    ], FACES);
+    const view = applyCorrections(
+      features,
+      [
+        { action: 'merge', faces: [1, 2], type: 'counterbore' },
+        { action: 'split', feature_id: 2, faces: [6, 7] },
+        { action: 'not_a_feature', feature_id: 3, faces: [] },
+        { action: 'name_region', faces: [10, 11], type: 'thread' },
+      ],
+      FACES,
+    );
     expect(view.map((f) => [f.type, f.faces])).toEqual([
       ['counterbore', [1, 2]],
       ['pocket', [3, 4, 5]],
@@ -52,10 +60,16 @@ describe('applying corrections', () => {
     expect(() => applyCorrections(features, [{ action: 'merge', faces: [1], type: 'slot' }], FACES)).toThrow(/at least two/);
     expect(() => applyCorrections(features, [{ action: 'split', feature_id: 0, faces: [1] }], FACES)).toThrow(/some, not all/);
     // A feature removed earlier cannot be corrected again.
-    expect(() => applyCorrections(features, [
-      { action: 'not_a_feature', feature_id: 0, faces: [] },
-      { action: 'retype', feature_id: 0, faces: [], type: 'slot' },
-    ], FACES)).toThrow(/earlier correction/);
+    expect(() =>
+      applyCorrections(
+        features,
+        [
+          { action: 'not_a_feature', feature_id: 0, faces: [] },
+          { action: 'retype', feature_id: 0, faces: [], type: 'slot' },
+        ],
+        FACES,
+      ),
+    ).toThrow(/earlier correction/);
   });
 
   it('the request schema refuses unknown actions, members and types', () => {
@@ -69,11 +83,13 @@ describe('applying corrections', () => {
 
 describe('scoring the pipeline against corrections', () => {
   it('pairs each estimator feature with the pipeline feature it came from', () => {
-    const { pairs } = typePairs(part([
-      { action: 'retype', feature_id: 2, faces: [], type: 'slot' },
-      { action: 'not_a_feature', feature_id: 3, faces: [] },
-      { action: 'name_region', faces: [10], type: 'thread' },
-    ]));
+    const { pairs } = typePairs(
+      part([
+        { action: 'retype', feature_id: 2, faces: [], type: 'slot' },
+        { action: 'not_a_feature', feature_id: 3, faces: [] },
+        { action: 'name_region', faces: [10], type: 'thread' },
+      ]),
+    );
     expect(pairs).toEqual([
       { truth: 'hole', predicted: 'hole' },
       { truth: 'hole', predicted: 'hole' },
@@ -84,18 +100,34 @@ describe('scoring the pipeline against corrections', () => {
   });
 
   it('a merge is one false positive of the pipeline, a split one miss', () => {
-    expect(typePairs(part([{ action: 'merge', faces: [1, 2] }])).pairs.filter((p) => p.truth !== p.predicted)).toEqual([{ truth: 'none', predicted: 'hole' }]);
-    expect(typePairs(part([{ action: 'split', feature_id: 2, faces: [7] }])).pairs.filter((p) => p.truth !== p.predicted)).toEqual([{ truth: 'pocket', predicted: 'none' }]);
+    expect(typePairs(part([{ action: 'merge', faces: [1, 2] }])).pairs.filter((p) => p.truth !== p.predicted)).toEqual([
+      { truth: 'none', predicted: 'hole' },
+    ]);
+    expect(typePairs(part([{ action: 'split', feature_id: 2, faces: [7] }])).pairs.filter((p) => p.truth !== p.predicted)).toEqual([
+      { truth: 'pocket', predicted: 'none' },
+    ]);
   });
 
   it('the report: per-class precision and recall, by version, most corrected classes and parts', () => {
     const base = { fileHash: 'a'.repeat(64), faceCount: FACES, features, modelVersion: 'vectis-brepnet-1' };
     const report = accuracyReport([
-      { ...base, analysisId: 'a1', fileName: 'one.step', pipelineVersion: 'p1', corrections: [{ action: 'retype', feature_id: 2, faces: [], type: 'slot' }] },
-      { ...base, analysisId: 'a2', fileName: 'two.step', pipelineVersion: 'p2', corrections: [
-        { action: 'not_a_feature', feature_id: 0, faces: [] },
-        { action: 'retype', feature_id: 2, faces: [], type: 'slot' },
-      ] },
+      {
+        ...base,
+        analysisId: 'a1',
+        fileName: 'one.step',
+        pipelineVersion: 'p1',
+        corrections: [{ action: 'retype', feature_id: 2, faces: [], type: 'slot' }],
+      },
+      {
+        ...base,
+        analysisId: 'a2',
+        fileName: 'two.step',
+        pipelineVersion: 'p2',
+        corrections: [
+          { action: 'not_a_feature', feature_id: 0, faces: [] },
+          { action: 'retype', feature_id: 2, faces: [], type: 'slot' },
+        ],
+      },
       // Never corrected: not scored.
       { ...base, analysisId: 'a3', fileName: 'three.step', pipelineVersion: 'p2', corrections: [] },
     ]);
@@ -107,7 +139,10 @@ describe('scoring the pipeline against corrections', () => {
     const pocket = report.classes.find((c) => c.type === 'pocket')!;
     expect(pocket).toMatchObject({ precision: 0, support: 0, predicted: 2 });
     expect(report.classes.find((c) => c.type === 'slot')).toMatchObject({ recall: 0, support: 2 });
-    expect(report.by_version.map((v) => [v.pipeline_version, v.parts, v.corrections])).toEqual([['p1', 1, 1], ['p2', 1, 2]]);
+    expect(report.by_version.map((v) => [v.pipeline_version, v.parts, v.corrections])).toEqual([
+      ['p1', 1, 1],
+      ['p2', 1, 2],
+    ]);
     expect(report.most_corrected_classes[0]).toEqual({ type: 'pocket', corrections: 2 });
     expect(report.most_corrected_parts.map((p) => p.analysis_id)).toEqual(['a2', 'a1']);
     expect(formatAccuracyReport(report)).toMatch(/hole\s+75\.0 %\s+100\.0 %\s+3\s+4/);

@@ -40,7 +40,10 @@ const TOP = 10;
 export function accuracyReport(parts: readonly ReportPart[], since: string | null = null): AccuracyReport {
   const scored = parts.filter((p) => p.corrections.length > 0);
   const allPairs: TypePair[] = [];
-  const byVersion = new Map<string, { pipeline_version: string; model_version: string | null; parts: number; corrections: number; pairs: TypePair[] }>();
+  const byVersion = new Map<
+    string,
+    { pipeline_version: string; model_version: string | null; parts: number; corrections: number; pairs: TypePair[] }
+  >();
   const byAction: Partial<Record<CorrectionAction, number>> = {};
   const byClass = new Map<string, number>();
   const redimensioned: Record<string, number> = {};
@@ -68,7 +71,10 @@ export function accuracyReport(parts: readonly ReportPart[], since: string | nul
     by_action: byAction,
     classes: scorePairs(allPairs),
     by_version: [...byVersion.values()].map(({ pairs, ...v }) => ({ ...v, classes: scorePairs(pairs) })),
-    most_corrected_classes: [...byClass].map(([type, corrections]) => ({ type, corrections })).sort((a, b) => b.corrections - a.corrections || a.type.localeCompare(b.type)).slice(0, TOP),
+    most_corrected_classes: [...byClass]
+      .map(([type, corrections]) => ({ type, corrections }))
+      .sort((a, b) => b.corrections - a.corrections || a.type.localeCompare(b.type))
+      .slice(0, TOP),
     most_corrected_parts: scored
       .map((p) => ({ analysis_id: p.analysisId, file_name: p.fileName, file_hash: p.fileHash, corrections: p.corrections.length }))
       .sort((a, b) => b.corrections - a.corrections || a.analysis_id.localeCompare(b.analysis_id))
@@ -82,10 +88,17 @@ export function formatAccuracyReport(r: AccuracyReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const lines = [
     `accuracy against estimators' corrections${r.since ? ` since ${r.since}` : ''}: ${r.parts} corrected parts, ${r.corrections} corrections`,
-    `  by action: ${Object.entries(r.by_action).map(([a, n]) => `${a} ${n}`).join(', ') || 'none'}`,
+    `  by action: ${
+      Object.entries(r.by_action)
+        .map(([a, n]) => `${a} ${n}`)
+        .join(', ') || 'none'
+    }`,
     '',
     'type                         precision   recall  support  predicted',
-    ...r.classes.map((c) => `${c.type.padEnd(28)} ${pct(c.precision).padStart(9)} ${pct(c.recall).padStart(8)} ${String(c.support).padStart(8)} ${String(c.predicted).padStart(10)}`),
+    ...r.classes.map(
+      (c) =>
+        `${c.type.padEnd(28)} ${pct(c.precision).padStart(9)} ${pct(c.recall).padStart(8)} ${String(c.support).padStart(8)} ${String(c.predicted).padStart(10)}`,
+    ),
   ];
   for (const v of r.by_version) {
     lines.push('', `pipeline ${v.pipeline_version}, model ${v.model_version ?? 'none'}: ${v.parts} parts, ${v.corrections} corrections`);

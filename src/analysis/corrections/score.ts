@@ -72,9 +72,18 @@ export function scorePairs(pairs: readonly TypePair[]): ClassScore[] {
   const ids = [NONE, ...classes];
   const index = new Map(ids.map((c, i) => [c, i]));
   const evaluator = new Evaluator(ids);
-  evaluator.add(pairs.map((p) => index.get(p.truth)!), pairs.map((p) => index.get(p.predicted)!));
+  evaluator.add(
+    pairs.map((p) => index.get(p.truth)!),
+    pairs.map((p) => index.get(p.predicted)!),
+  );
   const { perClass, confusion } = evaluator.result();
   return perClass
     .filter((c) => c.name !== NONE)
-    .map((c) => ({ type: c.name, precision: c.precision, recall: c.recall, support: c.support, predicted: confusion.reduce((a, row) => a + row[c.id]!, 0) }));
+    .map((c) => ({
+      type: c.name,
+      precision: c.precision,
+      recall: c.recall,
+      support: c.support,
+      predicted: confusion.reduce((a, row) => a + row[c.id]!, 0),
+    }));
 }

@@ -24,7 +24,12 @@ const ACTION_TEXT: Record<CorrectionAction, string> = {
 const STATUS_TEXT = { idle: '', local: 'Kept in this browser', sending: 'Sending…', sent: 'Stored on the server', error: '' } as const;
 
 /** The feature the selection points at: the selected row, or the feature of the picked face. */
-function selectedFeature(result: AnalysisResult, item: string | null, face: number | null, itemOfFace: (string | null)[] | undefined): Feature | undefined {
+function selectedFeature(
+  result: AnalysisResult,
+  item: string | null,
+  face: number | null,
+  itemOfFace: (string | null)[] | undefined,
+): Feature | undefined {
   const id = item !== null && /^\d+$/.test(item) ? item : face !== null ? itemOfFace?.[face] : null;
   return id && /^\d+$/.test(id) ? result.features.find((f) => f.id === Number(id)) : undefined;
 }
@@ -47,7 +52,11 @@ function CorrectionList() {
           {ACTION_TEXT[c.action]}
           {c.feature_id !== undefined ? ` · feature ${c.feature_id}` : ` · ${c.faces.length} faces`}
           {c.type ? ` → ${c.type}` : ''}
-          {c.params ? ` · ${Object.entries(c.params).map(([k, v]) => `${k} ${String(v)}`).join(', ')}` : ''}
+          {c.params
+            ? ` · ${Object.entries(c.params)
+                .map(([k, v]) => `${k} ${String(v)}`)
+                .join(', ')}`
+            : ''}
           {c.synced ? '' : ' (not sent)'}
         </li>
       ))}
@@ -74,9 +83,15 @@ export function CorrectFeature() {
   const feature = result ? selectedFeature(result, selectedItem, selectedFace, tree?.itemOfFace) : undefined;
   const faces = feature ? feature.faces : highlightedFaces({ tree, selectedFace, selectedItem });
   const claimed = faces.some((f) => tree?.itemOfFace[f] !== null && /^\d+$/.test(tree?.itemOfFace[f] ?? ''));
-  const actions = CORRECTION_ACTIONS.filter((a) => (feature ? ['retype', 'redimension', 'not_a_feature'].includes(a) : a === 'name_region' && !claimed));
+  const actions = CORRECTION_ACTIONS.filter((a) =>
+    feature ? ['retype', 'redimension', 'not_a_feature'].includes(a) : a === 'name_region' && !claimed,
+  );
   const chosen = actions.includes(action) ? action : actions[0];
-  const dimensions = feature ? Object.entries(feature.params).filter(([, v]) => typeof v === 'number').map(([k]) => k) : [];
+  const dimensions = feature
+    ? Object.entries(feature.params)
+        .filter(([, v]) => typeof v === 'number')
+        .map(([k]) => k)
+    : [];
   const dimension = dimensions.includes(param) ? param : (dimensions[0] ?? '');
 
   if (!result) return null;
@@ -91,7 +106,12 @@ export function CorrectFeature() {
       setValue('');
     }
   };
-  const ready = chosen === 'retype' || chosen === 'name_region' ? /^[a-z][a-z0-9_]*$/.test(type.trim()) : chosen === 'redimension' ? dimension !== '' && value.trim() !== '' && Number.isFinite(Number(value)) : !!chosen;
+  const ready =
+    chosen === 'retype' || chosen === 'name_region'
+      ? /^[a-z][a-z0-9_]*$/.test(type.trim())
+      : chosen === 'redimension'
+        ? dimension !== '' && value.trim() !== '' && Number.isFinite(Number(value))
+        : !!chosen;
 
   return (
     <div data-testid="correct-feature" data-feature-id={feature?.id ?? ''} data-sync={sync}>
@@ -117,7 +137,13 @@ export function CorrectFeature() {
             <>
               <dt>Type</dt>
               <dd>
-                <input data-testid="correct-type" list="vectis-feature-types" value={type} placeholder="e.g. pocket" onChange={(e) => setType(e.currentTarget.value)} />
+                <input
+                  data-testid="correct-type"
+                  list="vectis-feature-types"
+                  value={type}
+                  placeholder="e.g. pocket"
+                  onChange={(e) => setType(e.currentTarget.value)}
+                />
                 <datalist id="vectis-feature-types">
                   {types.map((t) => (
                     <option key={t} value={t} />

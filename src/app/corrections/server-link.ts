@@ -46,7 +46,10 @@ export function serverLink(): Promise<ServerLink | null> {
 }
 
 export class ServerError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -95,7 +95,22 @@ export const useCorrections = create<CorrectionsState>()((set, get) => {
         try {
           const stored = await fetchCorrections(link, part.serverAnalysisId);
           const waiting = part.corrections.filter((c) => !c.synced);
-          part = { ...part, corrections: [...stored.map((c) => ({ action: c.action, faces: c.faces, feature_id: c.feature_id, type: c.type, params: c.params, id: c.id, created_at: c.created_at, synced: true })), ...waiting] };
+          part = {
+            ...part,
+            corrections: [
+              ...stored.map((c) => ({
+                action: c.action,
+                faces: c.faces,
+                feature_id: c.feature_id,
+                type: c.type,
+                params: c.params,
+                id: c.id,
+                created_at: c.created_at,
+                synced: true,
+              })),
+              ...waiting,
+            ],
+          };
         } catch (e) {
           console.warn('[vectis] corrections not read from the server:', e);
         }
@@ -117,7 +132,12 @@ export const useCorrections = create<CorrectionsState>()((set, get) => {
         }
         throw e;
       }
-      const local: LocalCorrection = { ...input, id: `local-${Date.now()}-${part.corrections.length}`, created_at: new Date().toISOString(), synced: false };
+      const local: LocalCorrection = {
+        ...input,
+        id: `local-${Date.now()}-${part.corrections.length}`,
+        created_at: new Date().toISOString(),
+        synced: false,
+      };
       await update({ ...part, corrections: [...part.corrections, local] }, result, { sync: 'local', message: null });
       await push(result, file);
       return true;

@@ -5,7 +5,7 @@
  * by the new tool (a cut's tool faces, a fillet's or chamfer's new faces) and takes the new label.
  */
 import type { BRepBuilderAPI_MakeShape, TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
-import type { ShapeIndex } from '../../../src/analysis/index.ts';
+import { free, withScope, type ShapeIndex } from '../../../src/analysis/index.ts';
 import type { Builder } from './occ.ts';
 
 export interface History {
@@ -34,37 +34,34 @@ export class LabelledSolid {
    */
   cut(tool: TopoDS_Shape, label: number, instance: number, minArea: number): boolean {
     const oc = this.b.oc;
-    const progress = new oc.Message_ProgressRange();
-    const op = new oc.BRepAlgoAPI_Cut(this.shape, tool, progress);
-    try {
+    return withScope((s) => {
+      s.track(tool);
+      const progress = s.track(new oc.Message_ProgressRange());
+      const op = s.track(new oc.BRepAlgoAPI_Cut(this.shape, tool, progress));
       if (!op.IsDone() || op.HasErrors()) return false;
       return this.adopt(op.Shape(), op as unknown as History, label, instance, minArea, true);
-    } finally {
-      op.delete();
-      progress.delete();
-      tool.delete();
-    }
+    });
   }
 
   /** Rounds (radius) or chamfers (distance) the given edges of the current solid. */
   blend(kind: 'fillet' | 'chamfer', edges: TopoDS_Edge[], size: number, label: number, instance: number, minArea: number): boolean {
     const oc = this.b.oc;
-    const maker =
-      kind === 'fillet'
-        ? new oc.BRepFilletAPI_MakeFillet(this.shape, oc.ChFi3d_FilletShape.ChFi3d_Rational)
-        : new oc.BRepFilletAPI_MakeChamfer(this.shape);
-    const progress = new oc.Message_ProgressRange();
-    try {
-      for (const e of edges) maker.Add(size, e);
-      maker.Build(progress);
-      if (!maker.IsDone()) return false;
-      return this.adopt(maker.Shape(), maker as unknown as BRepBuilderAPI_MakeShape, label, instance, minArea, false);
-    } catch {
-      return false;
-    } finally {
-      maker.delete();
-      progress.delete();
-    }
+    return withScope((s) => {
+      const maker = s.track(
+        kind === 'fillet'
+          ? new oc.BRepFilletAPI_MakeFillet(this.shape, oc.ChFi3d_FilletShape.ChFi3d_Rational)
+          : new oc.BRepFilletAPI_MakeChamfer(this.shape),
+      );
+      const progress = s.track(new oc.Message_ProgressRange());
+      try {
+        for (const e of edges) maker.Add(size, e);
+        maker.Build(progress);
+        if (!maker.IsDone()) return false;
+        return this.adopt(maker.Shape(), maker as unknown as BRepBuilderAPI_MakeShape, label, instance, minArea, false);
+      } catch {
+        return false;
+      }
+    });
   }
 
   private adopt(result: TopoDS_Shape, history: History, label: number, instance: number, minArea: number, mustShrink: boolean): boolean {
@@ -87,10 +84,10 @@ export class LabelledSolid {
       while (list.Size() > 0) {
         const s = list.First();
         heirs.push(faces.find(s));
-        s.delete();
+        free(s);
         list.RemoveFirst();
       }
-      list.delete();
+      free(list);
       for (const j of heirs) {
         if (j < 0 || labels[j] !== -1) continue;
         labels[j] = this.labels[i]!;
@@ -104,7 +101,7 @@ export class LabelledSolid {
       return reject(result);
     }
     this.faces.dispose();
-    this.shape.delete();
+    free(this.shape);
     this.shape = result;
     this.faces = faces;
     this.labels = labels;
@@ -118,27 +115,28 @@ export class LabelledSolid {
     const { TopAbs_EDGE, TopAbs_SHAPE } = oc.TopAbs_ShapeEnum;
     const found: { edge: TopoDS_Edge; faces: number[] }[] = [];
     this.faces.shapes.forEach((face, fi) => {
-      const ex = new oc.TopExp_Explorer(face, TopAbs_EDGE, TopAbs_SHAPE);
-      for (; ex.More(); ex.Next()) {
-        const e = oc.TopoDS.Edge(ex.Current());
-        const known = found.find((x) => x.edge.IsSame(e));
-        if (known) {
-          if (!known.faces.includes(fi)) known.faces.push(fi);
-          e.delete();
-        } else found.push({ edge: e, faces: [fi] });
-      }
-      ex.delete();
+      withScope((s) => {
+        const ex = s.track(new oc.TopExp_Explorer(face, TopAbs_EDGE, TopAbs_SHAPE));
+        for (; ex.More(); ex.Next()) {
+          const e = oc.TopoDS.Edge(ex.Current());
+          const known = found.find((x) => x.edge.IsSame(e));
+          if (known) {
+            if (!known.faces.includes(fi)) known.faces.push(fi);
+            free(e);
+          } else found.push({ edge: e, faces: [fi] });
+        }
+      });
     });
     return found;
   }
 
   dispose(): void {
     this.faces.dispose();
-    this.shape.delete();
+    free(this.shape);
   }
 }
 
 function reject(shape: TopoDS_Shape): false {
-  shape.delete();
+  free(shape);
   return false;
 }

@@ -4,7 +4,7 @@
  * engine object is deleted through a Scope (embind objects are not garbage collected).
  */
 import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
-import { measureOf, Scope, ShapeIndex, writeStep, type OC } from '../../../src/analysis/index.ts';
+import { measureOf, Scope, ShapeIndex, withScope, writeStep, type OC } from '../../../src/analysis/index.ts';
 import { toWorld, type Frame, type V2, type V3 } from './geom.ts';
 
 /** One closed sketch loop: straight segments, or three-point arcs (from the previous point via `via`). */
@@ -110,36 +110,33 @@ export class Builder {
   faces(shape: TopoDS_Shape): ShapeIndex<TopoDS_Face> {
     const index = new ShapeIndex<TopoDS_Face>(this.oc);
     const { TopAbs_FACE, TopAbs_SHAPE } = this.oc.TopAbs_ShapeEnum;
-    const ex = new this.oc.TopExp_Explorer(shape, TopAbs_FACE, TopAbs_SHAPE);
-    for (; ex.More(); ex.Next()) index.add(this.oc.TopoDS.Face(ex.Current()));
-    ex.delete();
+    withScope((s) => {
+      const ex = s.track(new this.oc.TopExp_Explorer(shape, TopAbs_FACE, TopAbs_SHAPE));
+      for (; ex.More(); ex.Next()) index.add(this.oc.TopoDS.Face(ex.Current()));
+    });
     return index;
   }
 
   count(shape: TopoDS_Shape, kind: 'SOLID' | 'SHELL' | 'EDGE'): number {
     const e = this.oc.TopAbs_ShapeEnum;
     const type = kind === 'SOLID' ? e.TopAbs_SOLID : kind === 'SHELL' ? e.TopAbs_SHELL : e.TopAbs_EDGE;
-    const ex = new this.oc.TopExp_Explorer(shape, type, e.TopAbs_SHAPE);
-    let n = 0;
-    for (; ex.More(); ex.Next()) n++;
-    ex.delete();
-    return n;
+    return withScope((s) => {
+      const ex = s.track(new this.oc.TopExp_Explorer(shape, type, e.TopAbs_SHAPE));
+      let n = 0;
+      for (; ex.More(); ex.Next()) n++;
+      return n;
+    });
   }
 
   /** BRepCheck with geometry checks: booleans of nearly touching tools can leave broken shells. */
   valid(shape: TopoDS_Shape): boolean {
-    const check = new this.oc.BRepCheck_Analyzer(shape, true, false, false);
-    const ok = check.IsValid();
-    check.delete();
-    return ok;
+    return withScope((s) => s.track(new this.oc.BRepCheck_Analyzer(shape, true, false, false)).IsValid());
   }
 
   /** 'Plane', 'Cylinder', ... as in the shared data's label files. */
   surfaceName(face: TopoDS_Face): string {
-    const adaptor = new this.oc.BRepAdaptor_Surface(face, true);
-    const name = String(adaptor.GetType()).replace('GeomAbs_', '').replace(/Surface$/, '');
-    adaptor.delete();
-    return name;
+    const type = withScope((s) => String(s.track(new this.oc.BRepAdaptor_Surface(face, true)).GetType()));
+    return type.replace('GeomAbs_', '').replace(/Surface$/, '');
   }
 
   area(shape: TopoDS_Shape): number {

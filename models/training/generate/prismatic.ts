@@ -4,6 +4,7 @@
  * planar classes of MFCAD on a cube, as that data set does; 'prismatic' parts use every class.
  */
 import type { TopoDS_Edge } from 'replicad-opencascadejs';
+import { free, withScope } from '../../../src/analysis/index.ts';
 import { classId } from './classes.ts';
 import { SPECS, place, type Ctx, type Spec } from './features.ts';
 import { aabbOverlap, boxFrames, type Aabb, type Frame, type V3 } from './geom.ts';
@@ -58,7 +59,7 @@ export function prismaticPart(b: Builder, rng: Rng, mfcadLike: boolean): PartBui
         if (!placed) continue;
         const clash = !intersecting && boxes.some((x) => x.instance !== frame.parent && aabbOverlap(x.aabb, placed.aabb, ctx.clr));
         if (clash) {
-          placed.tool.delete();
+          free(placed.tool);
           continue;
         }
         if (!solid.cut(placed.tool, label, instance, minArea)) continue;
@@ -90,13 +91,10 @@ function blend(ctx: Ctx, solid: LabelledSolid, spec: Spec, label: number, instan
     }
     return false;
   } finally {
-    for (const e of all) e.edge.delete();
+    for (const e of all) free(e.edge);
   }
 }
 
 function curveType(b: Builder, edge: TopoDS_Edge): string {
-  const adaptor = new b.oc.BRepAdaptor_Curve(edge);
-  const t = String(adaptor.GetType()).replace('GeomAbs_', '');
-  adaptor.delete();
-  return t;
+  return withScope((s) => String(s.track(new b.oc.BRepAdaptor_Curve(edge)).GetType()).replace('GeomAbs_', ''));
 }

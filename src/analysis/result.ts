@@ -73,7 +73,7 @@ export const faceSchema = z.object({
    * the fitted `params`. Recognition uses `surface`; the model's inputs use this written type.
    */
   surfaceSource: z.enum(SURFACE_TYPES).optional(),
-  /** Written B-spline and Bezier surfaces: rational in u or v (BRepNet's RationalNurbsFaceFeature, SPEC a.3). */
+  /** Written B-spline and Bezier surfaces: rational in u or v (BRepNet's RationalNurbsFaceFeature, docs/model-inputs.md §a.3). */
   rational: z.boolean().optional(),
   bbox: box,
   /** Indices into `loops`; the first one is the outer loop. */
@@ -106,7 +106,7 @@ export const edgeSchema = z.object({
   center: vec3.optional(),
   /** Set when the file writes this edge as a B-spline (or other freeform) curve that is the `curve` line or circle. */
   curveSource: z.enum(CURVE_TYPES).optional(),
-  /** Written B-spline and Bezier curves: rational (BRepNet's Rational/NonRationalBSplineEdgeFeature, SPEC a.3). */
+  /** Written B-spline and Bezier curves: rational (BRepNet's Rational/NonRationalBSplineEdgeFeature, docs/model-inputs.md §a.3). */
   rational: z.boolean().optional(),
   closed: z.boolean(),
 });

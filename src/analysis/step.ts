@@ -48,7 +48,7 @@ function transfer(oc: OC, bytes: Uint8Array): TopoDS_Shape {
       }
       return reader.OneShape();
     } finally {
-      // Without both clears the reader's work session keeps the whole model alive (OCCT-NOTES).
+      // Without both clears the reader's work session keeps the whole model alive (60 reads doubled the heap).
       const session = s.track(reader.WS());
       session.ClearData(5);
       session.ClearData(1);

@@ -1,5 +1,5 @@
 /**
- * Edge convexity exactly as BRepNet's pipeline computes it (SPEC.md a.4, occwl's
+ * Edge convexity exactly as BRepNet's pipeline computes it (docs/model-inputs.md §a.4, occwl's
  * EdgeDataExtractor): 10 samples along the 3D curve; at each, the outward normals of the left and
  * right faces (through the pcurve of the edge on that face) and the edge tangent. Mean normal dot
  * above cos 5° → smooth; else the sign of Σ (nL × nR)·t decides convex or concave.

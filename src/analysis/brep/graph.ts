@@ -61,7 +61,7 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
       return { id, ...edgeAttributes(oc, edge, curve, tolerance), convexity, faces: adjacent };
     });
 
-    /** Left = the face using the edge in its stored orientation (SPEC a.4); a lone face is both. */
+    /** Left = the face using the edge in its stored orientation (docs/model-inputs.md §a.4); a lone face is both. */
     function sidesOf(edgeId: number, uses: number[]): [EdgeSide | undefined, EdgeSide | undefined] {
       const stored = topology.edgeReversed[edgeId]!;
       const leftUse = uses.find((c) => topology.coedges[c]!.reversed === stored);

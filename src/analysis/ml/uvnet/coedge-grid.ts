@@ -1,5 +1,5 @@
 /**
- * One coedge's UV-Net grid (SPEC.md a.5, occwl's EdgeDataExtractor with arc-length parameters):
+ * One coedge's UV-Net grid (docs/model-inputs.md §a.5, occwl's EdgeDataExtractor with arc-length parameters):
  * 10 samples along the edge's 3D curve, evenly spaced in arc length, in the coedge's direction;
  * 12 channels: the point (in the model's frame), the unit tangent (negated on a REVERSED
  * coedge), the outward normal of the left face and of the right face at that point. Left is the
@@ -29,7 +29,7 @@ export interface GridSide {
 }
 
 /**
- * Curve parameters of the 10 samples, evenly spaced in arc length (SPEC a.5): the length along a
+ * Curve parameters of the 10 samples, evenly spaced in arc length (docs/model-inputs.md §a.5): the length along a
  * 100-point polyline, and the parameter interpolated inside the segment that holds each target.
  * On lines and circles arc length is proportional to the parameter, so the polyline would only
  * reproduce the even split (up to rounding): skip it there.

@@ -1,5 +1,5 @@
 /**
- * One face's UV-Net grid (SPEC.md a.5, as occwl's `uvgrid` computes it for BRepNet's checkpoint B):
+ * One face's UV-Net grid (docs/model-inputs.md §a.5, as occwl's `uvgrid` computes it for BRepNet's checkpoint B):
  * 10 × 10 samples evenly spaced over the face's parameter box `BRepTools::UVBounds`, 7 channels:
  * the surface point (in the model's frame), the unit outward normal (negated on REVERSED faces,
  * zero where it is undefined) and the trimming mask (1 strictly inside the face, else 0). The

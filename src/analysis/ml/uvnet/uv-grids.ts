@@ -1,12 +1,12 @@
 /**
- * UV-Net grids for BRepNet's checkpoint B (SPEC.md a.5): Gf f32 [F × 7 × 10 × 10] per face and
+ * UV-Net grids for BRepNet's checkpoint B (docs/model-inputs.md §a.5): Gf f32 [F × 7 × 10 × 10] per face and
  * Gc f32 [C × 12 × 10] per coedge, in the result's face and coedge order (the order of every
  * other BRepNet tensor). They sample the B-Rep geometry itself, so they need the live OCC shape:
  * analyze() hands the 'infer' stage a `GridSource` built on its topology, and only a model whose
  * variant is 'uvnet' calls it (the scalar-feature models never pay for the sampling).
  *
  * Not standardised. Points are in the model's frame (`gridFrame`): for 'unit-box' the part's box
- * centred on the origin and scaled so its longest side spans 2 ([-1, 1]^3, SPEC a.1 step 2).
+ * centred on the origin and scaled so its longest side spans 2 ([-1, 1]^3, docs/model-inputs.md §a.1 step 2).
  * Normals and tangents are unit vectors, which a uniform scale leaves alone; the samples sit at
  * fractions of the parameter range or of the arc length, which the scale does not move either.
  */

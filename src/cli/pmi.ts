@@ -6,15 +6,24 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { analyze, checkHoleDiameters, type AnalysisResult, type DiameterCheck, type Pmi } from '../analysis/index.ts';
+import { analyze, checkHoleDiameters, serializeError, type AnalysisResult, type DiameterCheck, type Pmi } from '../analysis/index.ts';
 import { modelFromSetting } from '../analysis/hosts/node.ts';
 
 export async function runPmi(files: string[], out: string | undefined, modelSetting: string | undefined): Promise<number> {
   const model = modelFromSetting(modelSetting);
   const checks: { file: string; check: DiameterCheck }[] = [];
   const report: { file: string; pmi: Pmi[]; diameters: DiameterCheck[] }[] = [];
+  let failed = 0;
   for (const file of files) {
-    const result = await analyze(new Uint8Array(await readFile(file)), { fileName: basename(file), model });
+    let result: AnalysisResult;
+    try {
+      result = await analyze(new Uint8Array(await readFile(file)), { fileName: basename(file), model });
+    } catch (e) {
+      // One bad file is reported like `vectis analyze` reports it; the others still get their tables.
+      failed++;
+      process.stderr.write(`${basename(file)}: ${JSON.stringify({ error: serializeError(e) })}\n`);
+      continue;
+    }
     const diameters = checkHoleDiameters(result);
     process.stdout.write(`\n### ${basename(file)}: ${result.pmi.length} PMI items\n\n${pmiTable(result)}\n`);
     for (const check of diameters) checks.push({ file: basename(file), check });
@@ -25,7 +34,7 @@ export async function runPmi(files: string[], out: string | undefined, modelSett
   const bores = checks.filter((c) => c.check.verdict !== 'not a bore').length;
   process.stdout.write(`\n${agreeing} of ${bores} diameter PMI on bores agree with their hole feature\n`);
   if (out) await writeFile(out, JSON.stringify(report, null, 1));
-  return 0;
+  return failed > 0 ? 1 : 0;
 }
 
 function pmiTable(result: AnalysisResult): string {

@@ -5,7 +5,7 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
-import { box, chamferEdges, cut, filletEdges, fuse, helicalV, near, oc, point, revolved, rotated, unify, write, zCylinder } from './fixture-kit.ts';
+import { box, chamferEdges, cut, filletEdges, fuse, helicalV, near, oc, point, revolved, rotated, unify, write, zCylinder, zPrism } from './fixture-kit.ts';
 
 /** A closed profile in z = 0 of lines ([x, y] to the next point) and arcs ({ via, to }), extruded `height` up. */
 function extruded(start: readonly [number, number], segments: ({ to: readonly [number, number] } | { via: readonly [number, number]; to: readonly [number, number] })[], height: number): TopoDS_Shape {
@@ -127,3 +127,11 @@ write(oc, 'bush.step', bush);
 write(oc, 'bush-rotated.step', rotated(bush));
 const ring = revolved(0, 0, [[rg.bore / 2, 0], [rg.outside / 2, 0], [rg.outside / 2, rg.length], [rg.bore / 2, rg.length]]);
 write(oc, 'ring.step', ring);
+
+// An L bracket braced by a triangular gusset in its inside corner.
+const { gusset: gu } = COUNT_FIXTURES;
+const [gt, gw] = [gu.thickness, gu.width];
+const web = zPrism([[gt, gt], [gt + gu.leg, gt], [gt, gt + gu.leg]], (gw - gu.web) / 2, gu.web);
+const braced = unify(fuse(fuse(box(0, 0, 0, gu.base, gt, gw), box(0, 0, 0, gt, gu.upright, gw)), web));
+write(oc, 'gusset.step', braced);
+write(oc, 'gusset-rotated.step', rotated(braced));

@@ -59,4 +59,10 @@ export const COUNT_FIXTURES = {
   bush: { outside: 30, length: 40, bore: 10, counterbore: 16, counterboreDepth: 8 },
   /** A ring turned from tube: `outside` Ø, bore Ø`bore` (wider than any drill), `length` long: no hole. */
   ring: { outside: 120, bore: 100, length: 20 },
+  /**
+   * An L bracket: a base `base` long (x) and an upright `upright` high (y), both `thickness` thick
+   * and `width` wide (z); in its inside corner a triangular gusset `web` thick (centred in z) with
+   * legs `leg` along the base and up the upright. An estimator counts 1 gusset and no cut.
+   */
+  gusset: { base: 80, upright: 60, thickness: 8, width: 40, web: 6, leg: 40 },
 } as const;

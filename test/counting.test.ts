@@ -207,3 +207,20 @@ describe('bores of turned parts', () => {
     expect(countFeatures(r)).toEqual({});
   });
 });
+
+describe('gussets', () => {
+  const GUSSET = COUNT_CLASSES[13];
+
+  it.each(['gusset.step', 'gusset-rotated.step'])('%s: a web bracing the inside corner is one gusset, the cut read beside it none', async (name) => {
+    const r = await run(name);
+    // The recogniser reads the space beside the web as an open pocket walled by it.
+    expect(r.features.map((f) => f.type)).toEqual(['pocket']);
+    expect(countFeatures(r)).toEqual({ [GUSSET]: 1 });
+  });
+
+  it('finds no gusset in walls, ribs, steps, lugs or a bent sheet', async () => {
+    for (const name of ['thin-wall.step', 'prismatic.step', 'studs.step', 'lug.step', 'sheet-bracket.step', 'open-pocket.step', 'chamfer-l-block.step']) {
+      expect(countFeatures(await run(name))[GUSSET], name).toBeUndefined();
+    }
+  });
+});

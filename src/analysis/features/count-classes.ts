@@ -19,13 +19,15 @@
  *   count nothing.
  * - what an estimator does not count apart (count-units.ts): edge breaks, and the pieces of one
  *   modelled threaded hole beyond one hole and one thread; and what it does: a turned part's axial
- *   bore of a drill's size is a hole.
+ *   bore of a drill's size is a hole; a gusset's web (count-gussets.ts) is one Gusset, and the cut
+ *   the recogniser reads beside it none.
  * Grooves have no class of their own: a turned or bore groove is a Neck (the benchmark's recess on
  * a turned part), an O-ring groove in a flat face a Slot (a channel cut along a path).
  */
 import type { Feature } from '../result.ts';
 import type { MfcadppClass } from './classes.ts';
 import { edgeBreaks, threadedHoleUnits, turnedBoreCount, type CountedResult } from './count-units.ts';
+import { findGussets } from './count-gussets.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -59,7 +61,7 @@ export function countClassNamed(name: string): CountClass | undefined {
   return COUNT_CLASSES.find((c) => c.toLowerCase() === key || shortName(c).toLowerCase() === key);
 }
 
-const [HOLE, SLOT, STEP, POCKET, CHAMFER, FILLET, THREAD, GEAR, NECK, PIPE, BOSS, , , , DRAFT, SHEET] = COUNT_CLASSES;
+const [HOLE, SLOT, STEP, POCKET, CHAMFER, FILLET, THREAD, GEAR, NECK, PIPE, BOSS, , , GUSSET, DRAFT, SHEET] = COUNT_CLASSES;
 
 /** Our geometric feature types. Types absent here (stock descriptions, unrecognised) count nothing. */
 const GEOMETRIC: Record<string, CountClass> = {
@@ -111,6 +113,9 @@ function unitsOf(feature: Pick<Feature, 'params'>, cls: CountClass): number {
 
 export type ClassCounts = Partial<Record<CountClass, number>>;
 
+/** Classes of material cut away, which a web standing in their place is not. */
+const CUTS = new Set<CountClass>([SLOT, STEP, POCKET]);
+
 /**
  * What an estimator would read off our result: units per class (classes with none left out). The
  * rules of count-units.ts need the result's faces and part box; without them every feature counts.
@@ -120,9 +125,14 @@ export function countFeatures(result: CountedResult): ClassCounts {
   const add = (cls: CountClass, n: number) => (counts[cls] = (counts[cls] ?? 0) + n);
   const breaks = edgeBreaks(result);
   const threaded = threadedHoleUnits(result);
+  // A gusset's web is no cut: the pocket or slot read beside it, walled by the web, is the gusset.
+  const gussets = result.faces && result.edges ? findGussets(result.faces, result.edges) : [];
+  const web = new Set(gussets.flatMap((g) => g.faces));
+  if (gussets.length) add(GUSSET, gussets.length);
   result.features.forEach((f, i) => {
     const cls = countClassOf(f);
     if (!cls || breaks.has(i)) return;
+    if (CUTS.has(cls) && (f as { faces?: number[] }).faces?.some((id) => web.has(id))) return;
     const n = threaded.get(i) ?? unitsOf(f, cls);
     if (n > 0) add(cls, n);
   });

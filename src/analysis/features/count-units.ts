@@ -30,10 +30,10 @@ export type CountedFeature = Pick<Feature, 'type' | 'method' | 'params' | 'faces
 export interface CountedResult {
   features: Pick<Feature, 'type' | 'method' | 'params'>[];
   /** With faces and the part's box the rules below apply; without them every feature counts. */
-  faces?: Pick<Face, 'area' | 'bbox' | 'params'>[];
+  faces?: Pick<Face, 'area' | 'bbox' | 'params' | 'surface'>[];
   part?: { bbox: { min: Vec3; max: Vec3 } };
-  /** Which faces each edge joins: tells which lathe faces touch. */
-  edges?: Pick<Edge, 'faces'>[];
+  /** Which faces each edge joins and how: which lathe faces touch, where a web stands. */
+  edges?: Pick<Edge, 'faces' | 'convexity'>[];
 }
 
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);

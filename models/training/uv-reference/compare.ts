@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { buildBrepGraph, getEngine, readStep, uvGrids } from '../../../src/analysis/index.ts';
+import { buildBrepGraph, free, getEngine, readStep, uvGrids } from '../../../src/analysis/index.ts';
 
 interface Grids { faces: number; coedges: number; Gf: ArrayLike<number>; Gc: ArrayLike<number> }
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const brep = buildBrepGraph(oc, shape);
     const ours = uvGrids(oc, brep.topology, { center: [0, 0, 0], scale: 1 });
     brep.dispose();
-    shape.delete();
+    free(shape);
     if (ours.faces !== ref.faces || ours.coedges !== ref.coedges) {
       console.log(`${basename(file)}: counts differ (ours ${ours.faces}/${ours.coedges}, reference ${ref.faces}/${ref.coedges})`);
       continue;

@@ -12,6 +12,7 @@ import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrepGraph, type BrepContext } from '../../brep/graph.ts';
 import { getEngine, type OC } from '../../occt/engine.ts';
+import { free } from '../../occt/scope.ts';
 import type { Vec3 } from '../../result.ts';
 import { readStep } from '../../step.ts';
 import { arcLengthParams } from './coedge-grid.ts';
@@ -32,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => {
   for (const { shape, brep } of open) {
     brep.dispose();
-    shape.delete();
+    free(shape);
   }
 });
 
@@ -99,9 +100,9 @@ describe('face grids', () => {
         const n: Vec3 = [du.Y() * dv.Z() - du.Z() * dv.Y(), du.Z() * dv.X() - du.X() * dv.Z(), du.X() * dv.Y() - du.Y() * dv.X()];
         expect(Math.sign(dot(n, faceNormal(grids, face.id, i, j)))).toBe(face.reversed ? -1 : 1);
       }
-      surface.delete();
+      free(surface);
     }
-    [p, du, dv].forEach((h) => h.delete());
+    [p, du, dv].forEach(free);
   });
 
   it('plate with a hole: the mask is 0 exactly at the samples inside the hole (and on the boundary)', () => {
@@ -166,8 +167,8 @@ describe.skipIf(!HAS_EXAMPLE)('face grids on a real part (BRepNet example 30274:
         if (mask === 1) inside++;
         // mask 0 on the face is the boundary (FClass2d's ON); mask 1 off the face is a mistake.
         if (mask === 1 && !onFace) wrong.push(`face ${f} (${i}, ${j}): ${distance.Value()} off`);
-        distance.delete();
-        vertex.delete();
+        free(distance);
+        free(vertex);
       }
     });
     expect(wrong).toEqual([]);
@@ -231,7 +232,7 @@ describe('coedge grids', () => {
     const even = Array.from({ length: N }, (_, k) => (curve.D0((Math.PI / 2) * (k / 9), p), [p.X(), p.Y()] as const));
     const evenSteps = even.slice(1).map((q, k) => Math.hypot(q[0] - even[k]![0], q[1] - even[k]![1]));
     expect(Math.max(...evenSteps) / Math.min(...evenSteps)).toBeGreaterThan(2);
-    [axes, edge, curve, p].forEach((h) => h.delete());
+    [axes, edge, curve, p].forEach(free);
   });
 
   it('sphere: pole coedges (no 3D curve) are all zeros, the seam is not; face normals radial', () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../index.ts';
+import { analyze, free } from '../../index.ts';
 import { buildBrepGraph } from '../../brep/graph.ts';
 import { getEngine } from '../../occt/engine.ts';
 import { readStep } from '../../step.ts';
@@ -32,7 +32,7 @@ async function gridsOf(name: string, frame: GridFrame): Promise<UvGrids> {
     return uvGrids(oc, brep.topology, frame);
   } finally {
     brep.dispose();
-    shape.delete();
+    free(shape);
   }
 }
 

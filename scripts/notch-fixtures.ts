@@ -24,6 +24,11 @@ function plate(): TopoDS_Shape {
   const endX = sx - length + w / 2;
   const cutter = unify(fuse(box(endX, -1, zc - w / 2, sx + 1 - endX, depth + 1, w), yCylinder(endX, -1, zc, w / 2, depth + 1)));
   s = cut(s, cutter);
+  // The crossed U slot: along +x from the left-hand edge, its floor broken by a cross hole along y.
+  const [cy, cw, cl, cd, chd, cz] = N.plate.crossedSlot;
+  const endAt = cl - cw / 2;
+  s = cut(s, unify(fuse(box(-1, cy - cw / 2, top - cd, endAt + 1, cw, cd + 1), zCylinder(endAt, cy, top - cd, cw / 2, cd + 1))));
+  s = cut(s, yCylinder(endAt / 2, -1, top - cz, chd / 2, sy + 2));
   const [hx, hy, hd] = N.plate.hole;
   return cut(s, zCylinder(hx, hy, -1, hd / 2, top + 2));
 }

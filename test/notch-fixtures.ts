@@ -10,7 +10,10 @@ export const NOTCH_FIXTURES = {
    * - `sideSlot` [z centre, width, length, depth]: a U slot milled into the front face (y = 0) from
    *   the right-hand edge (x = 100) towards -x, round at its inner end, `depth` deep along +y: its
    *   walls face ±z, the plate's main direction, and its floor faces -y;
-   * - `hole` [x, y, diameter]: a plain through hole, which stays a hole.
+   * - `hole` [x, y, diameter]: a plain through hole, which stays a hole;
+   * - `crossedSlot` [x centre, width, length, depth, cross-hole diameter, its axis below the top]: a
+   *   U slot milled from the top at the left-hand edge (x = 0) along +x, round at its inner end,
+   *   and a cross hole along y under its floor that breaks through it: the floor in two pieces.
    */
   plate: {
     size: [100, 60, 30] as const,
@@ -18,6 +21,7 @@ export const NOTCH_FIXTURES = {
     blindNotch: [70, 5, 8] as const,
     sideSlot: [15, 10, 40, 12] as const,
     hole: [20, 30, 8] as const,
+    crossedSlot: [45, 10, 30, 6, 8, 9] as const,
   },
   files: { plate: 'round-notches.step', rotated: 'round-notches-rotated.step' },
 };

@@ -12,9 +12,9 @@ describe('round notches and side slots', () => {
   it('reads half bores open to the side as slots, and keeps the plain hole a hole', async () => {
     const r = await run(N.files.plate);
     const [, , top] = N.plate.size;
-    const holes = byType(r, 'hole');
+    const holes = byType(r, 'hole').filter((h) => h.params.depth === top);
     expect(holes).toHaveLength(1);
-    expectParams(holes[0], { diameter: N.plate.hole[2], through: true, depth: top });
+    expectParams(holes[0], { diameter: N.plate.hole[2], through: true });
     const notches = byType(r, 'slot').filter((s) => s.params.outline === 'half-round');
     const through = notches.find((s) => s.params.through === true);
     const blind = notches.find((s) => s.params.through === false);
@@ -30,12 +30,23 @@ describe('round notches and side slots', () => {
   it('reads a U slot whose walls face the main direction as a U slot on its own floor, not a step', async () => {
     const r = await run(N.files.plate);
     const [, width, length, depth] = N.plate.sideSlot;
-    const [slot] = byType(r, 'slot').filter((s) => s.params.outline === 'u-shaped');
+    const slot = byType(r, 'slot').find((s) => s.params.outline === 'u-shaped' && s.params.length === length);
     expectParams(slot, { through: false, width, length, depth });
     expect(slot!.faces).toHaveLength(4); // floor, two walls, the round end
     expect(slot!.axis![1]).toBeCloseTo(1, 6); // into the front face (+y), not along a wall's normal
     expect(new Set(slot!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([18])); // v_circular_end_blind_slot
     expect(byType(r, 'step')).toEqual([]);
+  });
+
+  it('keeps a U slot whose floor a cross hole breaks in two a U slot, both floor pieces its floor', async () => {
+    const r = await run(N.files.plate);
+    const [, width, length, depth, crossHole] = N.plate.crossedSlot;
+    const slot = byType(r, 'slot').find((s) => s.params.outline === 'u-shaped' && s.params.length === length);
+    expectParams(slot, { through: false, width, depth });
+    expect(slot!.faces).toHaveLength(5); // two floor pieces, two walls, the round end
+    expect(new Set(slot!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([18]));
+    expect(byType(r, 'hole').filter((h) => h.params.diameter === crossHole && h.params.depth === N.plate.size[1])).toHaveLength(1); // across the plate
+    expect(byType(r, 'pocket')).toEqual([]);
   });
 
   it('gives the same features after rotating the part', async () => {

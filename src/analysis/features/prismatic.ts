@@ -124,9 +124,14 @@ export function classifyPrismatic(
   const candidates = planes.filter((f) => concaveInside(f).length === planes.length - 1 && aligned(f));
   const meetsDirectly = (f: number) => new Set(graph.neighbours(f).filter((n) => n.convexity === 'concave' && inGroup.has(n.face)).map((n) => n.face)).size;
   const direct = candidates.filter((f) => meetsDirectly(f) === planes.length - 1);
-  const floors = direct.length > 0 ? direct : candidates;
+  // A floor that a crossing cut splits (a hole through a U slot's floor) meets its walls piece by
+  // piece: its pieces together meet every other plane directly, and are one floor, no walls.
+  const split = direct.length > 0 ? [] : splitFloors(graph, planes, inGroup).filter(aligned);
+  const floors = direct.length > 0 ? direct : split.length > 0 ? split : candidates;
   const floor = floors.find((f) => Math.abs(dot(normal(f), frame.axes[0])) > 1 - DIRECTION_TOL) ?? floors[0];
-  const walls = planes.filter((f) => f !== floor);
+  // Another piece of the floor's plane is floor too, never a wall.
+  const floorPieces = floor !== undefined ? coplanarWith(graph, planes, floor) : [];
+  const walls = planes.filter((f) => !floorPieces.includes(f));
 
   const quarter = quarterRoundSlot(graph, planes, blends);
   if (quarter) {
@@ -308,6 +313,29 @@ function enclosesAxis(normals: Vec3[], axis: Vec3): boolean {
   const angles = normals.map((n) => Math.atan2(dot(n, v), dot(n, u))).sort((a, b) => a - b);
   const gaps = angles.map((a, i) => (i + 1 < angles.length ? angles[i + 1]! - a : angles[0]! + 2 * Math.PI - a));
   return angles.length >= 3 && Math.max(...gaps) < Math.PI - 1e-6;
+}
+
+/** The faces among `planes` on the plane of `face` (itself included). */
+function coplanarWith(graph: FaceGraph, planes: number[], face: number): number[] {
+  const { normal: n, origin: o } = graph.faces[face]!.params;
+  return planes.filter((g) => {
+    const p = graph.faces[g]!.params;
+    return dot(p.normal!, n!) > 1 - COPLANAR_COS_TOL && Math.abs(dot(p.normal!, p.origin!) - dot(n!, o!)) < LENGTH_TOL;
+  });
+}
+
+/**
+ * Faces of a floor split in pieces (two or more on one plane) whose pieces together meet every
+ * other plane of the group at concave edges of their own.
+ */
+function splitFloors(graph: FaceGraph, planes: number[], inGroup: Set<number>): number[] {
+  const total = distinctPlanes(graph, planes);
+  return planes.filter((f) => {
+    const pieces = coplanarWith(graph, planes, f);
+    if (pieces.length < 2) return false;
+    const met = new Set(pieces.flatMap((p) => graph.neighbours(p).filter((n) => n.convexity === 'concave' && inGroup.has(n.face) && !pieces.includes(n.face)).map((n) => n.face)));
+    return met.size > 0 && distinctPlanes(graph, [...met]) === total - 1;
+  });
 }
 
 /** Number of distinct planes among the faces: a wall split in two by a crossing cut is one side. */

@@ -22,6 +22,8 @@ const HAVE_SHARED = existsSync(SHARED_DATA);
 const HAVE_FIXTURE = existsSync(FIXTURE);
 const SHARED_MISSING = `SKIPPED LOUDLY: ${SHARED_DATA} is absent; the shared STEP corpus is not in this checkout (the repo must not contain it).`;
 const FIXTURE_MISSING = `SKIPPED LOUDLY: ${FIXTURE} does not exist yet; run \`npm run fixtures\` to generate it.`;
+// CI sets VECTIS_REQUIRE_SHARED=1 (README): there a missing data set fails instead of skipping.
+if (!HAVE_SHARED && process.env.VECTIS_REQUIRE_SHARED === '1') throw new Error(SHARED_MISSING);
 if (!HAVE_SHARED) console.warn(SHARED_MISSING);
 if (!HAVE_FIXTURE) console.warn(FIXTURE_MISSING);
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { getEngine, type OC } from '../src/analysis/index.ts';
+import { getEngine, writeStep, type OC } from '../src/analysis/index.ts';
 
 export const PLATE = { size: [300, 200, 20], grid: [20, 12], pitch: 14, bore: 6.6, counterbore: 11, counterboreDepth: 6.4 } as const;
 const FILE = join(tmpdir(), 'vectis-bench-plate-240-counterbores.step');
@@ -38,12 +38,6 @@ export async function plateFixture(): Promise<string> {
   let plate: TopoDS_Shape = new oc.BRepPrimAPI_MakeBox(new oc.gp_Pnt(0, 0, 0), sx, sy, sz).Solid();
   plate = new oc.BRepAlgoAPI_Cut(plate, tools(oc, PLATE.bore / 2, -1, sz + 2), progress()).Shape();
   plate = new oc.BRepAlgoAPI_Cut(plate, tools(oc, PLATE.counterbore / 2, sz - PLATE.counterboreDepth, PLATE.counterboreDepth + 1), progress()).Shape();
-  const writer = new oc.STEPControl_Writer();
-  writer.Transfer(plate, oc.STEPControl_StepModelType.STEPControl_AsIs, true, progress());
-  // The engine writes into its own in-memory file system.
-  const scratch = '/vectis-bench-plate.step';
-  writer.Write(scratch);
-  writeFileSync(FILE, oc.FS.readFile(scratch));
-  oc.FS.unlink(scratch);
+  writeFileSync(FILE, writeStep(oc, plate, { scratch: '/vectis-bench-plate.step' }));
   return FILE;
 }

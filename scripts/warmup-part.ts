@@ -9,15 +9,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { getEngine, type OC } from '../src/analysis/index.ts';
-
-interface Deletable {
-  delete(): void;
-}
+import { getEngine, Scope, writeStep, type Deletable, type OC } from '../src/analysis/index.ts';
 
 function warmUpPartStep(oc: OC): Uint8Array {
-  const made: Deletable[] = [];
-  const keep = <T extends Deletable>(o: T): T => (made.push(o), o);
+  const scope = new Scope();
+  const keep = <T extends Deletable>(o: T): T => scope.track(o);
   const progress = () => keep(new oc.Message_ProgressRange());
   const point = (x: number, y: number, z: number) => keep(new oc.gp_Pnt(x, y, z));
   const zAxes = (x: number, y: number, z: number) => keep(new oc.gp_Ax2(point(x, y, z), keep(new oc.gp_Dir(0, 0, 1))));
@@ -32,15 +28,9 @@ function warmUpPartStep(oc: OC): Uint8Array {
     loft.AddWire(section(keep(new oc.BRepBuilderAPI_MakeEdge(keep(new oc.gp_Circ(zAxes(31, 16, 29), 2.5)))).Edge()));
     loft.Build(progress());
     part = keep(new oc.BRepAlgoAPI_Fuse(part, loft.Shape(), progress())).Shape();
-    const writer = keep(new oc.STEPControl_Writer());
-    writer.Transfer(part, oc.STEPControl_StepModelType.STEPControl_AsIs, true, progress());
-    const path = '/vectis-warmup.step';
-    writer.Write(path);
-    const bytes = oc.FS.readFile(path);
-    oc.FS.unlink(path);
-    return bytes;
+    return writeStep(oc, part, { scratch: '/vectis-warmup.step' });
   } finally {
-    for (const o of made.reverse()) o.delete();
+    scope.dispose();
   }
 }
 

@@ -52,9 +52,13 @@ export function readPmi(input: PmiInput): PmiReading {
   const toFeatures = (faces: number[]): number[] => [...new Set(faces.flatMap((f) => featuresOfFace.get(f) ?? []))].sort((a, b) => a - b);
 
   const items: Omit<Pmi, 'id'>[] = [];
+  /** One item: its faces from its aspects, its features from its faces; the rest as read. */
+  const add = (item: Omit<Pmi, 'id' | 'faces' | 'features'>, aspectIds: number[]) => {
+    const faces = toFaces(aspectIds);
+    items.push({ ...item, faces, features: toFeatures(faces) });
+  };
   for (const d of readDimensions(file)) {
-    const faces = toFaces(d.aspects);
-    items.push({
+    add({
       kind: 'dimension',
       name: d.name,
       nominal: tidy(d.nominal),
@@ -62,56 +66,26 @@ export function readPmi(input: PmiInput): PmiReading {
       lower: tidy(d.lower),
       unit: unitName(d.kind),
       ...(d.toleranceClass ? { tolerance_class: d.toleranceClass } : {}),
-      faces,
-      features: toFeatures(faces),
       entity: d.entity,
-    });
+    }, d.aspects);
   }
   for (const t of readGeometricTolerances(file)) {
-    const faces = toFaces(t.aspects);
-    items.push({
+    add({
       kind: 'geometric_tolerance',
       name: t.name,
-      nominal: tidy(t.value),
-      upper: null,
-      lower: null,
-      unit: t.value === null ? '' : 'mm',
+      ...unsigned(t.value, t.value === null ? '' : 'mm'),
       ...(t.datums.length > 0 ? { datums: t.datums } : {}),
       ...(t.modifiers.length > 0 ? { modifiers: t.modifiers } : {}),
-      faces,
-      features: toFeatures(faces),
       entity: t.entity,
-    });
+    }, t.aspects);
   }
   for (const t of readSurfaceTextures(file)) {
-    const faces = toFaces(t.aspects);
-    items.push({
-      kind: 'surface_texture',
-      name: t.name,
-      nominal: tidy(t.value),
-      upper: null,
-      lower: null,
-      unit: t.unit,
-      faces,
-      features: toFeatures(faces),
-      entity: t.entity,
-    });
+    add({ kind: 'surface_texture', name: t.name, ...unsigned(t.value, t.unit), entity: t.entity }, t.aspects);
   }
   const datumOfFeature = new Map<number, number>();
   for (const [datum, datumFeatures] of aspects.featuresOfDatum) for (const f of datumFeatures) datumOfFeature.set(f, datum);
   for (const id of file.ofType('DATUM_FEATURE')) {
-    const faces = toFaces([id]);
-    items.push({
-      kind: 'datum',
-      name: datumLetter(file, datumOfFeature.get(id)) ?? '?',
-      nominal: null,
-      upper: null,
-      lower: null,
-      unit: '',
-      faces,
-      features: toFeatures(faces),
-      entity: id,
-    });
+    add({ kind: 'datum', name: datumLetter(file, datumOfFeature.get(id)) ?? '?', ...unsigned(null, ''), entity: id }, [id]);
   }
   return {
     items: items.map((item, id) => ({ id, ...item })),
@@ -125,6 +99,11 @@ export function readPmi(input: PmiInput): PmiReading {
  */
 function tidy(v: number | null): number | null {
   return v === null ? null : Math.round(v * 1e6) / 1e6 + 0;
+}
+
+/** A value without deviations (a tolerance zone, a roughness, a datum's none). */
+function unsigned(value: number | null, unit: string): Pick<Pmi, 'nominal' | 'upper' | 'lower' | 'unit'> {
+  return { nominal: tidy(value), upper: null, lower: null, unit };
 }
 
 function unitName(kind: MeasureKind): string {

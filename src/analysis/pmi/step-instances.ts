@@ -71,13 +71,9 @@ function* scan(text: string): Generator<StepInstance> {
     const match = TOP_LEVEL.exec(text);
     if (!match) return;
     i = match.index;
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      i = skipString(text, i + 1);
-      continue;
-    }
-    if (c === SLASH) {
-      i = text.charCodeAt(i + 1) === STAR ? skipComment(text, i + 2) : i + 1;
+    const skipped = skipLiteral(text, i);
+    if (skipped !== undefined) {
+      i = skipped;
       continue;
     }
     // An instance starts with '#digits' followed (after blanks) by '='; a '#' in a parameter list
@@ -118,15 +114,12 @@ function readInstance(text: string, id: number, from: number): StepInstance | un
     const match = STRUCTURE.exec(text);
     if (!match) return undefined;
     i = match.index;
+    const skipped = skipLiteral(text, i);
+    if (skipped !== undefined) {
+      i = skipped;
+      continue;
+    }
     const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      i = skipString(text, i + 1);
-      continue;
-    }
-    if (c === SLASH) {
-      i = text.charCodeAt(i + 1) === STAR ? skipComment(text, i + 2) : i + 1;
-      continue;
-    }
     if (c === SEMICOLON) {
       if (depth <= 0) return { id, types, start: from, end: i };
     } else if (c === OPEN) {
@@ -148,6 +141,17 @@ function wordBefore(text: string, at: number, floor: number): string | undefined
   let start = end;
   while (start > floor && isWordChar(text.charCodeAt(start - 1))) start--;
   return start < end && isWordStart(text.charCodeAt(start)) ? text.slice(start, end).toUpperCase() : undefined;
+}
+
+/**
+ * At a quote or a slash: the index just past the string or comment that starts there (a lone '/'
+ * is stepped over); undefined at any other character.
+ */
+function skipLiteral(text: string, at: number): number | undefined {
+  const c = text.charCodeAt(at);
+  if (c === QUOTE) return skipString(text, at + 1);
+  if (c === SLASH) return text.charCodeAt(at + 1) === STAR ? skipComment(text, at + 2) : at + 1;
+  return undefined;
 }
 
 function skipString(text: string, from: number): number {

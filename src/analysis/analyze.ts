@@ -152,7 +152,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
       });
     }
     // Confidence as a probability, then whether the part may be quoted unseen (confidence/).
-    calibrateFeatures(result.features);
+    calibrateFeatures(result.features, result.faces);
     result.review = reviewOf(result);
     // Last, so that PMI names the model's features too. Text only: no stage of its own to report.
     const pmiStart = now();

@@ -165,8 +165,9 @@ export const featureSchema = z.object({
   /** True where a person must look before the part is quoted (no size could be measured). */
   needs_review: z.boolean().optional(),
   /**
-   * The raw score `confidence` was calibrated from (geometric: 1, or 0.5 + 0.5 × the share of its
-   * faces the model labels alike; ml and review: the model's mean softmax). `confidence` itself is
+   * The raw score `confidence` was calibrated from (geometric: 1, or with the model 0.5 + 0.5 × the
+   * model's mean probability for the feature's class over its faces, 0 on faces where it names
+   * another; ml and review: the model's mean softmax). `confidence` itself is
    * the probability that the feature is right (src/analysis/confidence/, docs/contract.md).
    */
   score: z.number().optional(),

@@ -2,8 +2,8 @@
  * `feature.confidence` as a probability: the share of development features with the same signals
  * that were right (their type matched the labels of most of their faces; docs/recognition.md).
  *
- * The pipeline's raw scores are not probabilities: geometry says 1 (or 0.5 + 0.5 × the share of
- * its faces the model labels alike), the model says its mean softmax. Each feature keeps its raw
+ * The pipeline's raw scores are not probabilities: geometry says 1 (with the model: 0.5 + 0.5 × the
+ * model's support, modelSupportScore), the model says its mean softmax. Each feature keeps its raw
  * score in `score`; `confidence` becomes the fitted curve of its signal group at that score. Groups
  * go from specific (method and type: a hole is measured more reliably than a slanted step) to the
  * method alone, for types too rare in the development data to have a curve of their own.
@@ -11,7 +11,9 @@
  * The curves are fitted by scripts/fit-calibration.ts into ./fitted.ts; this module and that
  * table are pure data and arithmetic, so the browser worker, the server and the CLI agree.
  */
-import type { Feature } from '../result.ts';
+import { STOCK_CLASS } from '../features/classes.ts';
+import { mfcadppIdOfLabel } from '../ml/fusion/model-classes.ts';
+import type { Face, Feature } from '../result.ts';
 import { applyCurve, type Curve } from './isotonic.ts';
 import { CALIBRATION } from './fitted.ts';
 
@@ -57,13 +59,31 @@ export function calibratedStock(modelStockProbability: number, table: Calibratio
 export const STOCK_FACE_GROUP = 'stock-face';
 
 /**
- * Sets every feature's `score` (the raw score, once) and `confidence` (calibrated). Running it
- * twice changes nothing: the raw score is read back from `score`.
+ * The raw score of a geometric feature the model labelled: 0.5 + 0.5 × the model's support, the
+ * mean over its faces of the model's probability where it names the feature's class (0 where it
+ * names another). Plain agreement (merge.ts's `ml_agreement`) counts a 0.51 vote like a 0.999
+ * one; weighting by the probability separates the sure agreements, which are the ones a quote can
+ * rest on. Undefined where the model did not label the faces.
  */
-export function calibrateFeatures(features: Feature[], table: CalibrationTable = CALIBRATION): void {
+export function modelSupportScore(feature: Pick<Feature, 'faces'>, faces: readonly Pick<Face, 'label' | 'confidence' | 'mfcadClass'>[]): number | undefined {
+  let sum = 0;
+  for (const id of feature.faces) {
+    const face = faces[id];
+    if (face?.label === undefined || face.confidence === undefined) return undefined;
+    if (mfcadppIdOfLabel(face.label) === (face.mfcadClass ?? STOCK_CLASS)) sum += face.confidence;
+  }
+  return feature.faces.length ? Math.round((0.5 + (0.5 * sum) / feature.faces.length) * 1e4) / 1e4 : undefined;
+}
+
+/**
+ * Sets every feature's `score` (the raw score, once: geometric features the model labelled get
+ * modelSupportScore) and `confidence` (calibrated). Running it twice changes nothing: the raw
+ * score is read back from `score`.
+ */
+export function calibrateFeatures(features: Feature[], faces: readonly Pick<Face, 'label' | 'confidence' | 'mfcadClass'>[] = [], table: CalibrationTable = CALIBRATION): void {
   for (const feature of features) {
-    const score = feature.score ?? feature.confidence;
-    feature.score = score;
+    const support = feature.method === 'geometric' && feature.params.ml_agreement !== undefined ? modelSupportScore(feature, faces) : undefined;
+    feature.score = feature.score ?? support ?? feature.confidence;
     feature.confidence = calibratedConfidence(feature, table);
   }
 }

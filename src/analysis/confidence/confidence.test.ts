@@ -83,9 +83,9 @@ describe('the shipped table', () => {
       expect(calibratedConfidence(f), key).toBeCloseTo(c.y[0]!, 3);
     }
     const f = feature({ method: 'ml', type: 'pocket', confidence: 0.93 });
-    calibrateFeatures([f]);
+    calibrateFeatures([f], []);
     const once = { ...f };
-    calibrateFeatures([f]);
+    calibrateFeatures([f], []);
     expect(f).toEqual(once);
     expect(f.score).toBe(0.93);
   });
@@ -106,18 +106,22 @@ describe('fitting the table and the threshold', () => {
     modelRan: true,
   });
   const exact = { minBlock: 5, priorWeight: 0, minGroup: 1, targetPrecision: 0.99 };
-  it('chooses the lowest threshold whose auto-quoted parts (and every stricter set) are right 99 % of the time', () => {
-    // 100 right parts at 0.95, 10 wrong at 0.6: the curve is 0 at 0.6 and 1 at 0.95.
-    const parts = [...Array.from({ length: 100 }, () => part([0.95], true)), ...Array.from({ length: 10 }, () => part([0.6], false))];
+  it('chooses the lowest threshold whose auto-quoted parts (and every stricter set) stay right 99 % of the time with one more wrong', () => {
+    // 200 right parts at 0.95, 10 wrong at 0.6: the curve is 0 at 0.6 and 1 at 0.95.
+    const parts = [...Array.from({ length: 200 }, () => part([0.95], true)), ...Array.from({ length: 10 }, () => part([0.6], false))];
     const groups = fitCurves(parts, exact);
     expect(groups.ml!.y).toEqual([0, 1]);
     expect(chooseThreshold(parts, groups, 0.99)).toBe(1);
-    // One wrong part among the sure ones: 100/101 right still clears 0.99.
+    // One wrong part among the sure ones: 200 / (201 + 1) = 0.9901 still clears 0.99, at the
+    // curve's 200/201.
     const oneWrong = [...parts, part([0.95], false)];
-    expect(chooseThreshold(oneWrong, fitCurves(oneWrong, exact), 0.99)).toBeCloseTo(100 / 101, 3);
-    // Two wrong: 100/102 < 0.99, nothing qualifies but certainty.
+    expect(chooseThreshold(oneWrong, fitCurves(oneWrong, exact), 0.99)).toBeCloseTo(200 / 201, 3);
+    // Two wrong: 200 / 203 < 0.99, nothing qualifies but certainty.
     const twoWrong = [...oneWrong, part([0.95], false)];
     expect(chooseThreshold(twoWrong, fitCurves(twoWrong, exact), 0.99)).toBe(1);
+    // With 100 right and one wrong, 100 / 102 falls short although 100 / 101 would not.
+    const few = [...Array.from({ length: 100 }, () => part([0.95], true)), part([0.95], false), ...parts.slice(200)];
+    expect(chooseThreshold(few, fitCurves(few, exact), 0.99)).toBe(1);
   });
   it("fits the left faces' stock probability as a curve of its own, and a part waits on its weakest face too", () => {
     // The wrong parts' features are right here: only their left face is not stock.

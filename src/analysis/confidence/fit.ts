@@ -99,9 +99,10 @@ function weakest(part: LabelledPart, table: CalibrationTable): number {
 }
 
 /**
- * The lowest threshold at and above which the auto-quoted development parts are right at least
- * `targetPrecision` of the time (every higher candidate too, so that a lucky dip does not set it).
- * 1 when no threshold reaches it: nothing is auto-quoted below certainty.
+ * The lowest threshold whose auto-quoted development parts are right at least `targetPrecision`
+ * of the time even if one more of them were wrong (right / (auto + 1)): a threshold whose
+ * precision rests on not having met the next wrong part is too low. No stricter candidate may
+ * fall below the target either, so that a lucky dip does not set it. 1 when none qualifies.
  */
 export function chooseThreshold(parts: readonly LabelledPart[], groups: CalibrationTable['groups'], targetPrecision: number): number {
   const table: CalibrationTable = { fitted: {}, groups, autoQuoteThreshold: 1 };
@@ -109,8 +110,9 @@ export function chooseThreshold(parts: readonly LabelledPart[], groups: Calibrat
   let chosen = 1;
   for (const t of candidates) {
     const auto = parts.filter((p) => clears(p, table, t));
-    if (auto.length > 0 && auto.filter((p) => p.right).length / auto.length < targetPrecision) break;
-    chosen = t;
+    const right = auto.filter((p) => p.right).length;
+    if (auto.length > 0 && right / auto.length < targetPrecision) break;
+    if (right / (auto.length + 1) >= targetPrecision) chosen = t;
   }
   return chosen;
 }

@@ -99,7 +99,7 @@ describe('vectis pmi', () => {
     const out = join(dir, 'report.json');
     const { code, stdout } = await vectis('pmi', join(FIXTURE_DIR, PMI_FIXTURE.file), '--model', 'none', '--out', out);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/\| \d+ \| geometric_tolerance \| position \| 0\.127 \|  \| A\\\|B \|/);
+    expect(stdout).toMatch(/\| \d+ \| geometric_tolerance \| position \| 0\.127 \| {2}\| A\\\|B \|/);
     expect(stdout).toMatch(/2 of 2 diameter PMI on bores agree with their hole feature/);
     const report = JSON.parse(readFileSync(out, 'utf8')) as { file: string; pmi: unknown[]; diameters: { verdict: string }[] }[];
     expect(report[0]!.file).toBe(PMI_FIXTURE.file);

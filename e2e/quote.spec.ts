@@ -16,6 +16,8 @@ const PLATE = join(ROOT, 'fixtures/plate-holes.step');
 const SHARED_DATA = resolve(ROOT, '../shared/data');
 /** A cast-and-machined pressure plate: 669 faces, 281 fillets of 31 radii (hierarchical-cadnet). */
 const BIG = join(SHARED_DATA, 'real/hierarchical-cadnet/004-15944-2_pressure_plate_MT09_18.step');
+/** NIST FTC-06 with its semantic PMI (57 items: dimensions, geometric tolerances, datums). */
+const PMI_PART = join(SHARED_DATA, 'real/nist/nist_ftc_06_asme1_ap242-e1.stp');
 const BIG_MISSING = `SKIPPED LOUDLY: ${BIG} is absent; the shared STEP corpus is not in this checkout (the repo must not contain it).`;
 /** Rows that fit the list panel of a 1280 × 720 window without scrolling far: "a screen". */
 const SCREEN_ROWS = 30;
@@ -85,7 +87,7 @@ async function expectHoleTableMatches(page: Page): Promise<{ holes: HoleFeature[
  * back: one page, the file's name, the summary, and each hole row as a line starting with its
  * count, type and Ø, in the table's order.
  */
-async function expectOnePageSheet(page: Page, testInfo: TestInfo, name: string, holeRows: number): Promise<void> {
+async function expectOnePageSheet(page: Page, testInfo: TestInfo, name: string, holeRows: number): Promise<string[]> {
   await page.evaluate(() => window.vectis.prepareSheet());
   await expect(page.getByTestId('sheet-picture')).toHaveAttribute('src', /^data:image\/png;base64,/);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -104,6 +106,7 @@ async function expectOnePageSheet(page: Page, testInfo: TestInfo, name: string, 
   expect(sheetRows).toHaveLength(holeRows);
   const rowOf = (line: string) => sheetRows.findIndex((cells) => line.startsWith(cells.join(' ') + ' '));
   expect(text.filter((l) => rowOf(l) >= 0).map(rowOf)).toEqual(sheetRows.map((_, i) => i));
+  return text;
 }
 
 test('the quote view on the plate fixture: hole table, grouped rows, selection both ways, CSV, printed sheet', async ({ page }, testInfo) => {
@@ -182,4 +185,22 @@ test('a 669-face real part: the quote view is about a screen of grouped rows, th
   expect(all.flatMap((r) => r.ids).sort((a, b) => a - b)).toEqual(facts.features.map((f) => f.id).sort((a, b) => a - b));
   console.log(`[quote] ${facts.name}: ${all.length} groups unfolded`);
   await expectOnePageSheet(page, testInfo, facts.name, (await rows(page, 'hole-row')).length);
+});
+
+test('a NIST AP242 part: its PMI on the quote view and on the one-page sheet', async ({ page }, testInfo) => {
+  test.skip(!existsSync(PMI_PART), BIG_MISSING.replace(BIG, PMI_PART));
+  test.setTimeout(240_000);
+  await openApp(page);
+  await dropFile(page, PMI_PART);
+  await waitDone(page, 180_000);
+  const pmi = await page.evaluate(() => window.vectis.result!.pmi.map((p) => ({ id: p.id, kind: p.kind })));
+  expect(pmi.length).toBeGreaterThan(0);
+  // The quote view lists every item; the sheet every item but datums, which share one line.
+  await expect(page.getByTestId('pmi-item')).toHaveCount(pmi.length);
+  await expect(page.getByTestId('sheet-pmi-row')).toHaveCount(pmi.filter((p) => p.kind !== 'datum').length);
+  const { holes } = await expectHoleTableMatches(page);
+  const facts = await resultFacts(page);
+  console.log(`[quote] ${facts.name}: ${facts.faces} faces, ${holes.length} hole features, ${pmi.length} PMI items`);
+  const lines = await expectOnePageSheet(page, testInfo, facts.name, (await rows(page, 'hole-row')).length);
+  expect(lines).toContain(`PMI (${pmi.length})`);
 });

@@ -5,23 +5,15 @@
  */
 import { Fragment } from 'react';
 import { num } from '../format.ts';
+import { pmiTitle } from '../pmi-format.ts';
 import { foldGroups } from '../quote/fold.ts';
 import { HOLE_COLUMNS, holeCells } from '../quote/hole-table.ts';
 import { summaryLines } from '../quote/summary-lines.ts';
 import { useSheet } from '../print-sheet.ts';
 import { useVectis } from '../store.ts';
-import type { AnalysisResult } from '../types.ts';
 import { PALETTE_HEX } from '../viewer/palette.ts';
 
 const swatch = (color: number) => <span className="swatch" style={{ background: PALETTE_HEX[color % PALETTE_HEX.length] }} />;
-
-/** "Ø8.38 +0.05/0": a PMI item's value and limits, as a drawing writes them. */
-function pmiText(p: AnalysisResult['pmi'][number]): string {
-  const value = p.nominal !== null ? `${num(p.nominal, 3)}${p.unit && p.unit !== 'mm' ? ` ${p.unit}` : ''}` : '';
-  const limits = p.upper !== null || p.lower !== null ? ` +${num(p.upper ?? 0, 3)}/${num(p.lower ?? 0, 3)}` : '';
-  const datums = p.datums && p.datums.length > 0 ? ` |${p.datums.join('|')}|` : '';
-  return `${p.name} ${value}${limits}${p.tolerance_class ? ` ${p.tolerance_class}` : ''}${datums}`.trim();
-}
 
 export function QuoteSheet() {
   const result = useVectis((s) => s.result);
@@ -30,6 +22,7 @@ export function QuoteSheet() {
   const image = useSheet((s) => s.image);
   if (!result || !quote) return null;
   const color = (id: string) => tree?.items.get(id)?.color ?? 0;
+  const datums = result.pmi.filter((p) => p.kind === 'datum');
   const size = result.part.bbox.max.map((v, i) => v - result.part.bbox.min[i]!);
   return (
     <section className="quote-sheet" data-testid="quote-sheet" aria-hidden>
@@ -108,9 +101,15 @@ export function QuoteSheet() {
         <>
           <h2>PMI ({result.pmi.length})</h2>
           <ul className="sheet-pmi">
-            {result.pmi.map((p) => (
-              <li key={p.id}>{pmiText(p)}</li>
-            ))}
+            {/* Datums are letters the frames refer to: one line for all of them keeps the page. */}
+            {datums.length > 0 && <li>Datums {datums.map((p) => p.name).join(', ')}</li>}
+            {result.pmi
+              .filter((p) => p.kind !== 'datum')
+              .map((p) => (
+                <li key={p.id} data-testid="sheet-pmi-row">
+                  {pmiTitle(p, result.faces)}
+                </li>
+              ))}
           </ul>
         </>
       )}

@@ -13,6 +13,7 @@ import { useVectis } from '../store.ts';
 import { PALETTE_HEX } from '../viewer/palette.ts';
 import { HoleTable } from './HoleTable.tsx';
 import { MachiningSummary } from './MachiningSummary.tsx';
+import { PmiList } from './PmiList.tsx';
 import { CorrectedMark, useCorrected } from './CorrectedMark.tsx';
 
 /** The group shown as selected: the selected group itself, or the group of the selected feature. */
@@ -108,6 +109,8 @@ export function QuoteView() {
   return (
     <div className="tree-body quote" ref={body} role="tree">
       <MachiningSummary figures={quote.summary} result={result} />
+      {/* The file's tolerances price a part more than any hole: right under the summary. */}
+      <PmiList title="PMI: tolerances and datums" />
       <div className="group">
         <h3 className="group-title">
           Holes <span className="count">{quote.holes.reduce((n, h) => n + h.count, 0)}</span>

@@ -8,20 +8,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { foldGroups } from '../quote/fold.ts';
 import type { QuoteGroup } from '../quote/group.ts';
-import type { Quote } from '../quote/quote.ts';
+import { selectedGroupOf } from '../quote/quote.ts';
 import { useVectis } from '../store.ts';
 import { PALETTE_HEX } from '../viewer/palette.ts';
 import { HoleTable } from './HoleTable.tsx';
 import { MachiningSummary } from './MachiningSummary.tsx';
 import { PmiList } from './PmiList.tsx';
 import { CorrectedMark, useCorrected } from './CorrectedMark.tsx';
-
-/** The group shown as selected: the selected group itself, or the group of the selected feature. */
-export function selectedGroupOf(quote: Quote, selectedItem: string | null): string | null {
-  if (selectedItem === null) return null;
-  if (selectedItem.startsWith('group:')) return selectedItem;
-  return /^\d+$/.test(selectedItem) ? (quote.groupOfFeature.get(Number(selectedItem)) ?? null) : null;
-}
 
 function GroupRow({ group, selected }: { group: QuoteGroup; selected: boolean }) {
   const color = useVectis((s) => s.tree?.items.get(group.id)?.color ?? 0);

@@ -12,7 +12,9 @@ import { groupFeatures, piecesOf } from './group.ts';
 import { holeRows } from './hole-table.ts';
 import { machiningSummary } from './machining.ts';
 import { sideOfTool } from './sides.ts';
-import { buildQuote } from './quote.ts';
+import { highlightedFaces, useVectis } from '../store.ts';
+import { FOLD_ABOVE, FOLDED_SHOWN, foldGroups } from './fold.ts';
+import { buildQuote, selectedGroupOf } from './quote.ts';
 
 let nextId = 0;
 const feature = (type: string, params: Feature['params'], extra: Partial<Feature> = {}): Feature => ({
@@ -148,6 +150,32 @@ describe('hole table and CSV', () => {
     expect(cb.diameter).toBeCloseTo(plate.counterbore.diameter, 2);
     expect(cb.head).toBe(`cbore Ø${plate.counterbore.cbDiameter} × ${plate.counterbore.cbDepth}`);
     expect(cb.side).toBe('top');
+
+    // In the store: a group row highlights all faces of its holes; a picked face selects its own
+    // feature (and its feature's faces), and the quote view marks that feature's group.
+    const s = useVectis.getState;
+    s().finish(r, 'analysis', Date.now(), 1);
+    s().selectItem(cb.id);
+    expect(highlightedFaces(s()).sort((a, b) => a - b)).toEqual([...cb.faces].sort((a, b) => a - b));
+    const hole = r.features.find((f) => f.id === cb.featureIds[0])!;
+    s().selectFace(hole.faces[0]!);
+    expect(s().selectedItem).toBe(String(hole.id));
+    expect(new Set(highlightedFaces(s()))).toEqual(new Set(hole.faces));
+    expect(selectedGroupOf(s().quote!, s().selectedItem)).toBe(cb.id);
+    // Colour by feature paints a group in one colour: its features take the group's palette index.
+    expect(s().tree!.items.get(String(hole.id))!.color).toBe(s().tree!.items.get(cb.id)!.color);
+  });
+});
+
+describe('folding', () => {
+  it('keeps the most frequent sizes of a long section in size order and folds the rest', () => {
+    const groups = Array.from({ length: FOLD_ABOVE + 3 }, (_, i) => ({ id: `g${i}`, count: i % 4 === 0 ? 10 + i : 1 }));
+    const { shown, folded } = foldGroups(groups);
+    // The three large groups and, among the ties, the first two; shown in their own order.
+    expect(shown.map((g) => g.id)).toEqual(['g0', 'g1', 'g2', 'g4', 'g8']);
+    expect(shown).toHaveLength(FOLDED_SHOWN);
+    expect([...shown, ...folded].map((g) => g.id).sort()).toEqual(groups.map((g) => g.id).sort());
+    expect(foldGroups(groups.slice(0, FOLD_ABOVE)).folded).toEqual([]);
   });
 });
 

@@ -31,6 +31,13 @@ export function buildQuote(result: AnalysisResult): Quote {
   return { groups, sections, holes: holeRows(groups), summary: machiningSummary(result, groups), groupOfFeature };
 }
 
+/** The group shown as selected: the selected group itself, or the group of the selected feature. */
+export function selectedGroupOf(quote: Quote, selectedItem: string | null): string | null {
+  if (selectedItem === null) return null;
+  if (selectedItem.startsWith('group:')) return selectedItem;
+  return /^\d+$/.test(selectedItem) ? (quote.groupOfFeature.get(Number(selectedItem)) ?? null) : null;
+}
+
 /** The axis shared by every feature of a group (a hole size from one side), for framing. */
 function sharedAxis(group: QuoteGroup, result: AnalysisResult): TreeItem['axis'] {
   const axis = group.sample.axis;

@@ -135,3 +135,13 @@ const web = zPrism([[gt, gt], [gt + gu.leg, gt], [gt, gt + gu.leg]], (gw - gu.we
 const braced = unify(fuse(fuse(box(0, 0, 0, gu.base, gt, gw), box(0, 0, 0, gt, gu.upright, gw)), web));
 write(oc, 'gusset.step', braced);
 write(oc, 'gusset-rotated.step', rotated(braced));
+
+// A slot counterbored for a bolt's head: two round-ended slots on one centre line, stacked.
+const { counterboredSlot: cs } = COUNT_FIXTURES;
+const [csx, csy, csz] = cs.size;
+const obround = (width: number, z: number, h: number) =>
+  unify(fuse(fuse(box(cs.at[0] - cs.length / 2, cs.at[1] - width / 2, z, cs.length, width, h), zCylinder(cs.at[0] - cs.length / 2, cs.at[1], z, width / 2, h)), zCylinder(cs.at[0] + cs.length / 2, cs.at[1], z, width / 2, h)));
+let slotted = cut(box(0, 0, 0, csx, csy, csz), obround(cs.through, -1, csz + 2));
+slotted = unify(cut(slotted, obround(cs.counterbore, csz - cs.counterboreDepth, cs.counterboreDepth + 1)));
+write(oc, 'counterbored-slot.step', slotted);
+write(oc, 'counterbored-slot-rotated.step', rotated(slotted));

@@ -65,4 +65,11 @@ export const COUNT_FIXTURES = {
    * legs `leg` along the base and up the upright. An estimator counts 1 gusset and no cut.
    */
   gusset: { base: 80, upright: 60, thickness: 8, width: 40, web: 6, leg: 40 },
+  /**
+   * A plate `size` with a round-ended slot through it along x at `at` (centre), `through` wide with
+   * its round ends' centres `length` apart, counterbored from the top by a round-ended slot
+   * `counterbore` wide on the same centres, `counterboreDepth` deep (a slot for a bolt's head).
+   * An estimator counts 1 slot.
+   */
+  counterboredSlot: { size: [80, 40, 12], at: [40, 20], length: 30, through: 8, counterbore: 14, counterboreDepth: 4 },
 } as const;

@@ -224,3 +224,22 @@ describe('gussets', () => {
     }
   });
 });
+
+describe('counterbored slots', () => {
+  const { counterboredSlot } = COUNT_FIXTURES;
+
+  it.each(['counterbored-slot.step', 'counterbored-slot-rotated.step'])('%s: a slot and the recess for its bolt head on one centre line are one slot', async (name) => {
+    const r = await run(name);
+    // The recogniser reports both round-ended slots with their sizes; an estimator counts one.
+    const slots = r.features.filter((f) => f.type === 'slot').map((f) => [f.params.width, f.params.through]);
+    expect(slots.sort()).toEqual([[counterboredSlot.counterbore, false], [counterboredSlot.through, true]].map(([w, t]) => [expect.closeTo(Number(w), 3), t]).sort());
+    expect(countFeatures(r)).toEqual({ [SLOT]: 1 });
+  });
+
+  it('keeps slots apart that only cross or lie side by side', async () => {
+    // obround-slots: a narrower, shorter round-ended slot beside a wider one, not on its centre line.
+    for (const [name, slots] of [['crossing-slots.step', 2], ['round-slots.step', 2], ['obround-slots.step', 3]] as const) {
+      expect(countFeatures(await run(name))[SLOT], name).toBe(slots);
+    }
+  });
+});

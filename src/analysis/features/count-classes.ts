@@ -17,16 +17,16 @@
  * - the model's features (`method: 'ml'`) count as the product reports them: by our type where it
  *   measured them, else by their MFCAD++ class name; `unrecognised` regions (`method: 'review'`)
  *   count nothing.
- * - what an estimator does not count apart (count-units.ts): edge breaks, and the pieces of one
- *   modelled threaded hole beyond one hole and one thread; and what it does: a turned part's axial
- *   bore of a drill's size is a hole; a gusset's web (count-gussets.ts) is one Gusset, and the cut
- *   the recogniser reads beside it none.
+ * - what an estimator does not count apart (count-units.ts): edge breaks, the pieces of one
+ *   modelled threaded hole beyond one hole and one thread, the steps of a counterbored slot; and
+ *   what it does: a turned part's axial bore of a drill's size is a hole; a gusset's web
+ *   (count-gussets.ts) is one Gusset, and the cut the recogniser reads beside it none.
  * Grooves have no class of their own: a turned or bore groove is a Neck (the benchmark's recess on
  * a turned part), an O-ring groove in a flat face a Slot (a channel cut along a path).
  */
 import type { Feature } from '../result.ts';
 import type { MfcadppClass } from './classes.ts';
-import { edgeBreaks, threadedHoleUnits, turnedBoreCount, type CountedResult } from './count-units.ts';
+import { edgeBreaks, stackedSlots, threadedHoleUnits, turnedBoreCount, type CountedResult } from './count-units.ts';
 import { findGussets } from './count-gussets.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
@@ -124,6 +124,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   const counts: ClassCounts = {};
   const add = (cls: CountClass, n: number) => (counts[cls] = (counts[cls] ?? 0) + n);
   const breaks = edgeBreaks(result);
+  const stacked = stackedSlots(result);
   const threaded = threadedHoleUnits(result);
   // A gusset's web is no cut: the pocket or slot read beside it, walled by the web, is the gusset.
   const gussets = result.faces && result.edges ? findGussets(result.faces, result.edges) : [];
@@ -131,7 +132,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   if (gussets.length) add(GUSSET, gussets.length);
   result.features.forEach((f, i) => {
     const cls = countClassOf(f);
-    if (!cls || breaks.has(i)) return;
+    if (!cls || breaks.has(i) || stacked.has(i)) return;
     if (CUTS.has(cls) && (f as { faces?: number[] }).faces?.some((id) => web.has(id))) return;
     const n = threaded.get(i) ?? unitsOf(f, cls);
     if (n > 0) add(cls, n);

@@ -9,6 +9,9 @@
  *   faces and its bore as several coaxial pieces (the major-diameter strips between the flanks, the
  *   minor-diameter crests), each of which the recogniser reports; an estimator sees one hole with
  *   one thread. Pieces are one when they lie on one axis line.
+ * - A slot counterbored for a bolt's head (round-ended slots on one centre line, stacked in depth,
+ *   each narrower and shorter than the one above it) is one slot, as a counterbored hole is one
+ *   hole.
  * - An axial bore of a turned part is a hole to an estimator (drilled, then perhaps bored to
  *   size), however the lathe rules describe it: one Hole per bore, its steps included (as a
  *   counterbored hole is one hole), up to the largest drill a shop stocks. A wider bore is bored
@@ -153,4 +156,35 @@ export function turnedBoreCount(result: CountedResult): number {
   const narrowest = new Map<number, number>();
   bores.forEach((b, i) => narrowest.set(root(i), Math.min(narrowest.get(root(i)) ?? Infinity, num(b.params.diameter) || Infinity)));
   return [...narrowest.values()].filter((d) => d <= MAX_DRILL_DIAMETER).length;
+}
+
+/** Centres this share of the wider slot's width apart (beyond their depths) are one centre line. */
+const STACK_SHARE = 0.01;
+
+/**
+ * Round-ended slots stacked into one counterbored slot: units per feature index for the slots
+ * that count nothing (every slot of a stack but the first).
+ */
+export function stackedSlots(result: CountedResult): Set<number> {
+  const out = new Set<number>();
+  const faces = result.faces;
+  if (!faces) return out;
+  const slots = (result.features as CountedFeature[]).flatMap((f, i) => {
+    const [w, l, d] = [num(f.params.width), num(f.params.length), num(f.params.depth)];
+    if (f.type !== 'slot' || f.params.outline !== 'round-ended' || f.params.count !== undefined || !Array.isArray(f.faces) || !(w > 0 && l > 0 && d > 0)) return [];
+    const boxes = f.faces.map((id) => faces[id]!.bbox);
+    const centre = [0, 1, 2].map((k) => (Math.min(...boxes.map((b) => b.min[k]!)) + Math.max(...boxes.map((b) => b.max[k]!))) / 2) as Vec3;
+    return [{ i, w, l, d, centre }];
+  });
+  const parent = new Map(slots.map((s) => [s.i, s.i]));
+  const root = (i: number): number => (parent.get(i) === i ? i : root(parent.get(i)!));
+  for (const a of slots) {
+    for (const b of slots) {
+      // a inside b's outline, on b's centre line, the two touching in depth.
+      const tol = STACK_SHARE * b.w;
+      if (a.w < b.w - tol && a.l < b.l - tol && norm(sub(a.centre, b.centre)) <= (a.d + b.d) / 2 + tol) parent.set(root(a.i), root(b.i));
+    }
+  }
+  for (const s of slots) if (root(s.i) !== s.i) out.add(s.i);
+  return out;
 }

@@ -11,9 +11,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
+import { analyze, SEG_CLASSES, covers, type AnalysisResult } from '../src/analysis/index.ts';
 import { modelFromSetting, useNodeHost } from '../src/analysis/hosts/node.ts';
-import { SEG_CLASSES, covers } from '../src/analysis/features/coverage.ts';
 import { parseSeg } from '../src/cli/eval-seg.ts';
 import { SHARED_DATA } from '../test/fixtures.ts';
 

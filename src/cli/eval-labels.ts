@@ -6,9 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MFCAD_TO_MFCADPP } from '../analysis/features/classes.ts';
-import type { Evaluation } from '../analysis/features/evaluate.ts';
-import { mfcadppIdOfLabel } from '../analysis/ml/fusion/model-classes.ts';
+import { MFCAD_TO_MFCADPP, mfcadppIdOfLabel, type Evaluation } from '../analysis/index.ts';
 import { ANY_HOLE, ClassScores } from './eval-classes.ts';
 import { calibrationReport, formatCalibration, type CalibrationReport } from './eval-calibration.ts';
 import { partOutcome, type PartOutcome } from './feature-truth.ts';

@@ -8,8 +8,7 @@
  * - a part's quote is right when every feature is right and no labelled feature face is left
  *   outside every feature (a missed feature is as wrong a quote as a wrong one).
  */
-import { STOCK_CLASS } from '../analysis/features/classes.ts';
-import type { AnalysisResult, Feature } from '../analysis/index.ts';
+import { STOCK_CLASS, type AnalysisResult, type Feature } from '../analysis/index.ts';
 import { leftFaces } from '../analysis/confidence/review.ts';
 import { resolveTruth } from './eval-classes.ts';
 

@@ -164,8 +164,8 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
     .reduce((sum, e) => sum + e.length / radius, 0);
   if (rimTurn < 2 * Math.PI * 0.999 && !goesRound(graph, drill.map((d) => d.id), ref)) return undefined;
   // Two half rims add up to a turn too, but a bore open along its length (half a turn or less) is a
-  // round notch on the part's edge, no hole (round-notches.ts).
-  if (isOpenBore(graph, drill.map((d) => d.id))) return undefined;
+  // round notch on the part's edge, no hole (round-notches.ts). Two whole rims go round: no need to look.
+  if (rimTurn < 4 * Math.PI * 0.999 && isOpenBore(graph, drill.map((d) => d.id))) return undefined;
   const disks = faces.filter((f) => f.surface === 'plane');
   const cones = faces.filter((f) => f.surface === 'cone');
   const tori = faces.filter((f) => f.surface === 'torus');

@@ -27,6 +27,8 @@ describe('isotonic calibration', () => {
   it('pulls small blocks towards the overall rate and pools blocks under minBlock', () => {
     // Blocks 0/2 and 2/2, overall 0.5, two pseudo-features each: (0+1)/4 and (2+1)/4.
     expect(fitIsotonic([...obs(0.2, false, false), ...obs(0.8, true, true)], { minBlock: 1, priorWeight: 2 })!.y).toEqual([0.25, 0.75]);
+    // A type pulled towards its method's rate (0.9) instead: (0+1.8)/4 and (2+1.8)/4.
+    expect(fitIsotonic([...obs(0.2, false, false), ...obs(0.8, true, true)], { minBlock: 1, priorWeight: 2, prior: 0.9 })!.y).toEqual([0.45, 0.95]);
     // With minBlock 3 neither block stands alone: one knot at the overall rate.
     expect(fitIsotonic([...obs(0.2, false, false), ...obs(0.8, true, true)], { minBlock: 3, priorWeight: 2 })).toEqual({ x: [0.5], y: [0.5], n: [4] });
   });

@@ -73,10 +73,13 @@ export function fitCurves(parts: readonly LabelledPart[], options: FitOptions = 
   const stock = parts.flatMap((p) => p.stockFaces);
   if (stock.length > 0) byGroup.set(STOCK_FACE_GROUP, stock);
   const curves: CalibrationTable['groups'] = {};
+  const rate = (obs: readonly { right: boolean }[]) => obs.filter((o) => o.right).length / obs.length;
   for (const [key, obs] of [...byGroup].sort(([a], [b]) => a.localeCompare(b))) {
     // Method-level groups have no '/': they always get a curve (the fallback of rare types).
     if (key.includes('/') && obs.length < options.minGroup) continue;
-    const curve = fitIsotonic(obs, options);
+    // A type is pulled towards its method's rate: 107 right of 107 counterbores is not certainty.
+    const parent = key.includes('/') ? byGroup.get(key.split('/')[0]!) : undefined;
+    const curve = fitIsotonic(obs, { ...options, ...(parent ? { prior: rate(parent) } : {}) });
     if (curve) curves[key] = curve;
   }
   return curves;

@@ -5,8 +5,8 @@
  * Isotonic regression (pool adjacent violators) assumes only that a higher score is never worse,
  * which is all we know of softmax means and agreement shares; a parametric fit (Platt) would also
  * assume a shape. Blocks below `minBlock` features are pooled with a neighbour, and every block's
- * rate is pulled towards the group's overall rate by `priorWeight` pseudo-features, so that 20
- * right out of 20 reads as "very likely", not as certainty: a quote threshold at 0.99 must not
+ * rate is pulled towards a prior rate (the group's own, or its method's for a type) by
+ * `priorWeight` pseudo-features, so that 20 right out of 20 reads as "very likely", not as certainty: a quote threshold at 0.99 must not
  * be cleared by a small lucky block.
  */
 
@@ -25,8 +25,10 @@ export interface Observation {
 export interface IsotonicOptions {
   /** Fewest features a knot may stand for. */
   minBlock: number;
-  /** Pseudo-features at the group's overall rate added to every block. */
+  /** Pseudo-features at the prior rate added to every block. */
   priorWeight: number;
+  /** The rate blocks are pulled towards: the group's own overall rate unless given (a parent group's). */
+  prior?: number;
 }
 
 interface Block {
@@ -80,7 +82,7 @@ export function fitIsotonic(observations: readonly Observation[], options: Isoto
     } else blocks.push({ sx: o.score, sy: o.right ? 1 : 0, w: 1 });
   }
   const pooled = poolSmall(pool(blocks), options.minBlock);
-  const overall = observations.filter((o) => o.right).length / observations.length;
+  const overall = options.prior ?? observations.filter((o) => o.right).length / observations.length;
   // Each block's rate pulled towards the overall rate; smoothing can reorder blocks of different
   // weights, so they are pooled once more (weighted by their real feature counts).
   const smoothed = pool(pooled.map((b) => ({ sx: b.sx, sy: ((b.sy + options.priorWeight * overall) / (b.w + options.priorWeight)) * b.w, w: b.w })));

@@ -3,7 +3,8 @@
  * folder) serves the built app and the API on one port, as `npm start` does; the app finds it on
  * its own origin. An estimator retypes a feature, reloads, drops the file again and sees the
  * correction (read back from the server), the feature tree marks the feature corrected, and the
- * server's accuracy report counts it.
+ * server's accuracy report counts it. Served by a server that stores nothing, the correction
+ * stays in the browser (IndexedDB) and survives a reload all the same.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,9 +35,9 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function openServedApp(page: Page): Promise<void> {
+async function openServedApp(page: Page, url = server.url): Promise<void> {
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${url}/`);
   await expect(page).toHaveTitle('Vectis part analyzer');
   await page.waitForFunction(() => window.vectis !== undefined);
 }
@@ -64,12 +65,32 @@ test('an estimator retypes a feature; after a reload the correction is back from
   await expect(page.getByTestId('correction-item')).toHaveCount(1);
   await expect(page.getByTestId('correction-item')).toHaveAttribute('data-synced', 'true');
 
+  // A dimension corrected on a feature with one (the part is on the server already: sent at once).
+  const dim = await page.evaluate(() => {
+    for (const f of window.vectis.result!.features) {
+      const entry = Object.entries(f.params).find(([, v]) => typeof v === 'number');
+      if (entry) return { id: f.id, key: entry[0], value: entry[1] as number };
+    }
+    return null;
+  });
+  expect(dim, 'a feature with a measured dimension').not.toBeNull();
+  await page.evaluate((id) => window.vectis.selectFeature(id), String(dim!.id));
+  await expect(panel).toHaveAttribute('data-feature-id', String(dim!.id));
+  await page.getByTestId('correct-action').selectOption('redimension');
+  await page.getByTestId('correct-param').selectOption(dim!.key);
+  await page.getByTestId('correct-value').fill(String(dim!.value + 0.5));
+  await page.getByTestId('correct-submit').click();
+  await expect(page.getByTestId('correction-item')).toHaveCount(2);
+  await expect(page.getByTestId('correction-status')).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
+
   await page.reload();
   await page.waitForFunction(() => window.vectis !== undefined);
   await dropFile(page, PLATE);
   await waitDone(page);
-  const item = page.getByTestId('correction-item');
-  await expect(item).toHaveCount(1);
+  await expect(page.getByTestId('correction-item')).toHaveCount(2);
+  await expect(page.getByTestId('correction-item').nth(1)).toHaveAttribute('data-action', 'redimension');
+  await expect(page.getByTestId('correction-item').nth(1)).toHaveAttribute('data-feature-id', String(dim!.id));
+  const item = page.getByTestId('correction-item').first();
   await expect(item).toHaveAttribute('data-action', 'retype');
   await expect(item).toHaveAttribute('data-type', newType);
   await expect(item).toHaveAttribute('data-feature-id', String(feature.id));
@@ -82,16 +103,58 @@ test('an estimator retypes a feature; after a reload the correction is back from
   await expect(row).toHaveAttribute('data-corrected', 'true');
   await expect(row.getByTestId('corrected-mark')).toBeVisible();
 
-  // The server holds it (not only this browser), and its report counts it.
+  // The estimator's type of the redimensioned feature: the new type if it is the retyped one.
+  const dimType = (id: number) => (id === feature.id ? newType : facts.features.find((f) => f.id === id)!.type);
+  // The server holds them (not only this browser), and its report counts them.
   const report = (await (await fetch(`${server.url}/reports/accuracy`)).json()) as {
     corrections: number;
     classes: { type: string; support: number; predicted: number }[];
     most_corrected_parts: { analysis_id: string }[];
+    redimensioned: Record<string, number>;
   };
-  expect(report.corrections).toBe(1);
+  expect(report.corrections).toBe(2);
+  expect(report.redimensioned[dimType(dim!.id)]).toBe(1);
   expect(report.classes.find((c) => c.type === newType)).toMatchObject({ support: 1, predicted: expect.any(Number) });
   const stored = (await (await fetch(`${server.url}/analyses/${report.most_corrected_parts[0]!.analysis_id}`)).json()) as {
     corrections: { action: string; type: string }[];
   };
-  expect(stored.corrections).toMatchObject([{ action: 'retype', type: newType }]);
+  expect(stored.corrections).toMatchObject([
+    { action: 'retype', type: newType },
+    { action: 'redimension', params: { [dim!.key]: dim!.value + 0.5 } },
+  ]);
+});
+
+test('without a server that stores analyses the correction stays in this browser and survives a reload', async ({ page }) => {
+  test.setTimeout(240_000);
+  // The same app from a server with persistence off (as under vite dev/preview, nothing takes
+  // corrections); a server of this file's own, not the shared preview port other runs restart.
+  const plain = await spawnServer(bundle.index, { PERSISTENCE: 'off', STATIC_DIR: join(ROOT, 'dist') });
+  try {
+    await openServedApp(page, plain.url);
+    await dropFile(page, PLATE);
+    await waitDone(page);
+    const facts = await resultFacts(page);
+    const free = facts.itemOfFace.findIndex((item) => item === '');
+    expect(free, 'a face no feature claims').toBeGreaterThanOrEqual(0);
+    await page.evaluate((id) => window.vectis.selectFace(id), free);
+    await expect(page.getByTestId('correct-feature')).toHaveAttribute('data-feature-id', '');
+    await expect(page.getByTestId('correct-action')).toHaveValue('name_region');
+    await page.getByTestId('correct-type').fill('engraving');
+    await page.getByTestId('correct-submit').click();
+    const item = page.getByTestId('correction-item');
+    await expect(item).toHaveCount(1);
+    await expect(item).toHaveAttribute('data-synced', 'false');
+    await expect(page.getByTestId('correction-status')).toHaveAttribute('data-state', 'local');
+
+    await page.reload();
+    await page.waitForFunction(() => window.vectis !== undefined);
+    await dropFile(page, PLATE);
+    await waitDone(page);
+    await expect(item).toHaveCount(1);
+    await expect(item).toHaveAttribute('data-action', 'name_region');
+    await expect(item).toHaveAttribute('data-type', 'engraving');
+    await expect(page.getByTestId('correction-status')).toHaveAttribute('data-state', 'local');
+  } finally {
+    await plain.stop();
+  }
 });

@@ -90,7 +90,9 @@ export const useCorrections = create<CorrectionsState>()((set, get) => {
       if (opened === sha256) return;
       opened = sha256;
       let part = await loadPart(sha256);
-      const link = await serverLink();
+      // The server is looked for only once there is something to send or read back: a page
+      // without one (vite dev/preview) then logs no failed /health for every part shown.
+      const link = part.corrections.length > 0 ? await serverLink() : null;
       if (link && part.serverAnalysisId) {
         try {
           const stored = await fetchCorrections(link, part.serverAnalysisId);

@@ -23,6 +23,7 @@ import { findBosses, findOringGrooves } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
 import { addHoleHints, dfmChecks, planSetups } from './machining.ts';
 import { thinWalls } from './walls.ts';
+import { geometricFeature } from './geometric-feature.ts';
 import { unreachableFeatures } from './access.ts';
 import { MFCADPP_CLASSES, STOCK_CLASS, mfcadppId } from './classes.ts';
 
@@ -59,7 +60,7 @@ export function recognize(input: RecognizerInput): Recognition {
   // Families in order of specificity: each claims its faces before the next one looks.
   const turning = analyseTurning(graph, frame.size);
   for (const t of turning.features) {
-    claim(geometric({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis }), t.type === 'chamfer' ? 'chamfer' : 'stock');
+    claim(geometricFeature({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis }), t.type === 'chamfer' ? 'chamfer' : 'stock');
   }
   // A bent sheet: its bends are no fillets, its blank's outline no steps or chamfers.
   const sheet = turning.process === 'milled' ? findSheetMetal(graph, frame.size) : undefined;
@@ -70,15 +71,15 @@ export function recognize(input: RecognizerInput): Recognition {
   // Chamfered tooth ends are a chamfer of their own (claimed and sized below), not tooth faces.
   const bevelled = new Set(findChamfers(cut).flatMap((c) => c.faces));
   const toothFaces = new Set([...cut].filter((f) => !bevelled.has(f)));
-  for (const gear of findGears(graph, toothFaces, frame.size)) claim(geometric({ type: 'gear', faces: gear.faces, params: gear.params }), 'stock');
-  for (const groove of findOringGrooves(graph, cut, frame.size)) claim(geometric(groove), 'Oring');
-  for (const boss of findBosses(graph, cut, frame.size)) claim(geometric(boss), 'stock');
+  for (const gear of findGears(graph, toothFaces, frame.size)) claim(geometricFeature({ type: 'gear', faces: gear.faces, params: gear.params }), 'stock');
+  for (const groove of findOringGrooves(graph, cut, frame.size)) claim(geometricFeature(groove), 'Oring');
+  for (const boss of findBosses(graph, cut, frame.size)) claim(geometricFeature(boss), 'stock');
   for (const hole of groupHoles(findHoles(graph, cut, frame.size))) {
     // MFCAD++ has no internal groove: an O-ring gland in a bore is the nearest of its classes.
-    claim(geometric(hole), hole.type === 'groove' ? 'Oring' : hole.params.through === true ? 'through_hole' : 'blind_hole');
+    claim(geometricFeature(hole), hole.type === 'groove' ? 'Oring' : hole.params.through === true ? 'through_hole' : 'blind_hole');
   }
   const claimFillet = (fillet: { faces: number[]; params: Feature['params'] }) =>
-    claim(geometric({ type: 'fillet', faces: fillet.faces, params: fillet.params }), 'round');
+    claim(geometricFeature({ type: 'fillet', faces: fillet.faces, params: fillet.params }), 'round');
   // Rounded outside edges now; inside blends first join the pocket, slot or step they round.
   // One fillet per chain of blend faces; round ends and arcs of the outline are stock, not fillets.
   const fillets = findFillets(graph, cut);
@@ -89,7 +90,7 @@ export function recognize(input: RecognizerInput): Recognition {
   // A conical bevel (a boss's rim or foot) is a chamfer before anything takes it for part of a
   // standing region or a cut.
   const claimChamfer = (c: { faces: number[]; params: Feature['params'] }) =>
-    claim(geometric({ type: 'chamfer', faces: c.faces, params: c.params }), 'chamfer');
+    claim(geometricFeature({ type: 'chamfer', faces: c.faces, params: c.params }), 'chamfer');
   findChamfers(cut).filter((c) => c.faces.some((f) => graph.faces[f]!.surface === 'cone')).forEach(claimChamfer);
   // Lugs, ears and pins: rounded regions standing on the part; their bores stay holes, except
   // that a thin-walled boss bored through on its axis is one tube with its bore.
@@ -97,7 +98,7 @@ export function recognize(input: RecognizerInput): Recognition {
   const free = new Set(graph.faces.map((f) => f.id).filter((id) => !claimed.has(id)));
   const insideBlends = new Set(fillets.filter((f) => !f.params.convex).flatMap((f) => f.faces));
   for (const lug of findLugs(graph, free, insideBlends, frame.size)) {
-    claim(geometric({ type: 'boss', faces: lug.faces, params: lug.params, axis: lug.axis }), 'stock');
+    claim(geometricFeature({ type: 'boss', faces: lug.faces, params: lug.params, axis: lug.axis }), 'stock');
   }
   mergeTubes(graph, features, frame.size);
   // A chamfer chain that turns concave corners (or runs on tangentially) forms a group of its own
@@ -114,7 +115,7 @@ export function recognize(input: RecognizerInput): Recognition {
     if (found) prismatic.push(...splitCrossingSlots(graph, found));
   }
   // Pieces of one pocket that a deeper cut runs through are one pocket (the removed volume's planes).
-  for (const found of joinInterruptedPockets(graph, frame, prismatic)) claim(geometric(found), mfcadClassOf(found));
+  for (const found of joinInterruptedPockets(graph, frame, prismatic)) claim(geometricFeature(found), mfcadClassOf(found));
   // Bevels the families above left: conical or planar, convex or concave, one feature per chain.
   const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(cut).filter((c) => !chainOf.has(c.faces[0]!))];
   chamfers.forEach(claimChamfer);
@@ -141,15 +142,6 @@ function barStock(graph: FaceGraph, axis: Vec3, coaxial: Set<number>): Vec3 {
   const radius = Math.max(...[...coaxial].flatMap((f) => graph.edgesOf[f]!.map((e) => graph.edges[e]!.radius ?? 0)));
   const [lo, hi] = extentAlong(graph.input, graph.faces.map((f) => f.id), axis);
   return [round4(hi - lo), round4(2 * radius), round4(2 * radius)].sort((a, b) => b - a) as Vec3;
-}
-
-/**
- * What a family found, as a result feature: every family's find becomes one the same way (keys in
- * the schema's order; no axis key when there is none). Measured from the geometry: confidence 1.
- */
-function geometric(found: { type: string; faces: number[]; params: Feature['params']; axis?: Vec3 | undefined }): Omit<Feature, 'id'> {
-  const { type, faces, params, axis } = found;
-  return { type, faces, params, ...(axis ? { axis } : {}), confidence: 1, method: 'geometric' };
 }
 
 /** Our prismatic feature → its MFCAD++ class name (documented mapping for evaluation). */

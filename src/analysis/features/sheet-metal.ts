@@ -15,6 +15,7 @@ import type { FaceGraph } from './graph.ts';
 import { coaxialFaces, sweepDegrees } from './arc-sweep.ts';
 import { round4 } from './extent.ts';
 import { DIRECTION_TOL, partTolerance } from './tolerance.ts';
+import { geometricFeature } from './geometric-feature.ts';
 
 /** Share of the part's area that must be sheet (paired flats and bends). */
 const SHEET_SHARE = 0.75;
@@ -42,10 +43,9 @@ export interface SheetMetal {
 export function sheetFeatures(sheet: SheetMetal): Omit<Feature, 'id'>[] {
   const inBends = new Set(sheet.bends.flatMap((b) => b.faces));
   const blank = [...sheet.blank].filter((f) => !inBends.has(f)).sort((a, b) => a - b);
-  const geometric = { confidence: 1, method: 'geometric' as const };
   return [
-    { type: 'sheet', faces: blank, params: { thickness: sheet.thickness, bends: sheet.bends.length }, ...geometric },
-    ...sheet.bends.map((b) => ({ type: 'bend', faces: b.faces, params: { ...b.params }, ...geometric })),
+    geometricFeature({ type: 'sheet', faces: blank, params: { thickness: sheet.thickness, bends: sheet.bends.length } }),
+    ...sheet.bends.map((b) => geometricFeature({ type: 'bend', faces: b.faces, params: { ...b.params } })),
   ];
 }
 

@@ -27,6 +27,7 @@ const result = await build({
     index: resolve(root, 'server/index.ts'),
     worker: resolve(root, 'server/worker.ts'),
     'verify-worker': resolve(root, 'server/verify-worker.ts'),
+    'thumbnail-worker': resolve(root, 'server/thumbnail/thumbnail-worker.ts'),
   },
   outdir,
   outExtension: { '.js': '.mjs' },

@@ -36,6 +36,7 @@ import { Store, StoreUnavailableError } from './store/store.ts';
 import { MAX_FIELD_BYTES } from './multipart.ts';
 import { requestTimeouts } from './timeouts.ts';
 import { verifyWorkerBeside } from './verify-runner.ts';
+import { ThumbnailRunner, thumbnailWorkerBeside } from './thumbnail/thumbnail-runner.ts';
 import { RAW_TYPES } from './upload.ts';
 import { pipelineVersion as computePipelineVersion } from './version.ts';
 
@@ -197,7 +198,8 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
   });
 
   opsRoutes(app, ctx);
-  analyzeRoutes(app, ctx);
+  const thumbnails = new ThumbnailRunner({ workerFile: thumbnailWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb });
+  analyzeRoutes(app, ctx, thumbnails);
   verifyRoutes(app, ctx, { workerFile: verifyWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb });
   analysesRoutes(app, ctx);
   correctionRoutes(app, ctx);
@@ -215,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
       // Waits for in-flight requests (and with them their jobs); refuses new ones with 503.
       await withTimeout(app.close(), timeoutMs);
       await pool.close(5_000);
+      await thumbnails.close();
       await store?.close().catch(() => undefined);
       if (redis) await redis.quit().catch(() => redis.disconnect());
       await reporter.flush();

@@ -1,12 +1,14 @@
 /**
  * GET /analyses/:id: a stored analysis, in the same shape as POST /analyze answered it, with the
- * estimators' `corrections` beside it (never folded into its features: those stay the pipeline's).
+ * estimators' `corrections` beside it (never folded into its features: those stay the pipeline's)
+ * and `thumbnail_url`. GET /analyses/:id/thumbnail.png: the part's picture, under the same rule.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { mayReadAnalysis } from '../access.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 import { listCorrections } from '../store/corrections.ts';
+import { getThumbnail, hasThumbnail, thumbnailPath } from '../store/thumbnails.ts';
 import { envelope, requireStore } from './analyze.ts';
 import { routeGuards } from './guards.ts';
 
@@ -30,8 +32,20 @@ export function analysesRoutes(app: FastifyInstance, ctx: AppContext): void {
         created_at: stored.createdAt,
         pipelineVersion: stored.pipelineVersion,
         corrections: await listCorrections(store, stored.id),
+        thumbnail_url: (await hasThumbnail(store, stored.id)) ? thumbnailPath(stored.id) : null,
       },
       stored.json,
     );
+  });
+
+  app.get('/analyses/:id/thumbnail.png', { ...routeGuards(ctx, undefined) }, async (request: FastifyRequest, reply: FastifyReply) => {
+    const { id } = request.params as { id: string };
+    if (!UUID.test(id)) throw new HttpError(400, 'BAD_REQUEST', 'The analysis id is not a UUID.');
+    const thumbnail = await getThumbnail(requireStore(ctx), id.toLowerCase());
+    // Someone else's picture answers as a missing one, like the analysis itself.
+    if (!thumbnail || !mayReadAnalysis(request.principal, thumbnail.createdBy)) throw new HttpError(404, 'NOT_FOUND', `No thumbnail for analysis ${id}.`);
+    // Private: the picture is one customer's part, so no shared cache may keep it.
+    reply.type('image/png').header('cache-control', 'private, max-age=3600');
+    return Buffer.from(thumbnail.png.buffer, thumbnail.png.byteOffset, thumbnail.png.byteLength);
   });
 }

@@ -5,6 +5,8 @@ import { mayKnowCacheLayer } from '../access.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 import type { ResultJson } from '../store/store.ts';
+import { storeThumbnail } from '../thumbnail/store-thumbnail.ts';
+import type { ThumbnailRunner } from '../thumbnail/thumbnail-runner.ts';
 import { readUpload } from '../upload.ts';
 import type { TestHook } from '../worker-protocol.ts';
 import { routeGuards } from './guards.ts';
@@ -60,7 +62,7 @@ export function requireStore(ctx: AppContext) {
   return ctx.store;
 }
 
-export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function analyzeRoutes(app: FastifyInstance, ctx: AppContext, thumbnails: ThumbnailRunner): void {
   app.post(
     '/analyze',
     { ...routeGuards(ctx, ctx.config.maxUploadBytes) },
@@ -72,8 +74,11 @@ export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
       const outcome = await ctx.analyzeUpload(upload, log, { hook: testHook(ctx, request), signal: abandonSignal(reply) });
       let id: string = randomUUID();
       let persisted = false;
+      let thumbnailUrl: string | null = null;
       if (params.persist) {
         const store = requireStore(ctx);
+        // The picture renders in its own thread while the analysis is written.
+        const picture = storeThumbnail(store, thumbnails, outcome.json, log);
         const saved = await store.saveAnalysis(JSON.parse(outcome.json) as ResultJson, {
           pipelineVersion: ctx.pipelineVersion,
           quotationId: params.quotationId,
@@ -85,13 +90,14 @@ export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
         id = saved.id;
         persisted = true;
         log.info({ analysisId: id }, 'analysis stored');
+        thumbnailUrl = await picture.saveFor(id);
       }
       // A cache hit tells that the same file was uploaded before, maybe by another customer.
       const disclose = mayKnowCacheLayer(request.principal);
       if (disclose) reply.header('x-cache', outcome.cache ?? 'miss');
       const cache = disclose ? (outcome.cache ?? null) : null;
       reply.type('application/json; charset=utf-8');
-      return envelope({ id, persisted, cache, pipelineVersion: ctx.pipelineVersion }, outcome.json);
+      return envelope({ id, persisted, cache, pipelineVersion: ctx.pipelineVersion, ...(persisted ? { thumbnail_url: thumbnailUrl } : {}) }, outcome.json);
     },
   );
 }

@@ -118,7 +118,7 @@ export function postRaw(url: string, bytes: Uint8Array, headers: Record<string, 
 
 /** The result without the server's envelope (corrections included) and the host-dependent timings. */
 export function comparable(result: Record<string, unknown>): Record<string, unknown> {
-  const { id: _id, persisted: _p, cache: _c, pipelineVersion: _v, timings: _t, quotation_id: _q, line_item_id: _l, created_at: _ca, corrections: _co, ...rest } = result;
+  const { id: _id, persisted: _p, cache: _c, pipelineVersion: _v, timings: _t, quotation_id: _q, line_item_id: _l, created_at: _ca, corrections: _co, thumbnail_url: _th, ...rest } = result;
   return rest;
 }
 

@@ -5,9 +5,9 @@
  */
 import { Color } from 'three';
 import type { Tree } from '../tree.ts';
-import { PALETTE_HEX } from './palette.ts';
+import { BASE_HEX, PALETTE_HEX } from './palette.ts';
 
-export const BASE = new Color('#b9c3cd');
+export const BASE = new Color(BASE_HEX);
 export const SELECTED = new Color('#2563eb');
 export const SELECTED_SOFT = new Color('#86a8ee');
 const HOVER = new Color('#f2b134');

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisResultSchema, stringifyResult } from '../../src/analysis/result.ts';
 import {
   bundleServer,
   DATABASE_URL_TEST,
@@ -166,9 +167,16 @@ describe('corrections on PGlite (the default store)', () => {
       // the same result with the correction applied to its features does not.
       const verify = (result: Json) =>
         postFile(`${server!.url}/verify`, fixtureBytes(PLATE), { name: PLATE, result: JSON.stringify(result), fields: { persist: 'false' } });
-      const honest = (await (await verify(shown)).json()) as Json;
+      // The pipeline's answer (the result schema's members of what /analyze gave), with the
+      // corrections GET /analyses/:id lists.
+      const pipelineAnswer = JSON.parse(stringifyResult(analysisResultSchema.parse(stored))) as Json;
+      const withCorrections = { ...pipelineAnswer, corrections: shown.corrections };
+      const honest = (await (await verify(withCorrections)).json()) as Json;
       expect(honest.verified, JSON.stringify(honest.differences)).toBe(true);
-      const applied = { ...shown, features: (shown.features as Feature[]).map((f) => (f.id === made.target.id ? { ...f, type: made.newType } : f)) };
+      const applied = {
+        ...withCorrections,
+        features: (pipelineAnswer.features as Feature[]).map((f) => (f.id === made.target.id ? { ...f, type: made.newType } : f)),
+      };
       const tampered = (await (await verify(applied)).json()) as { verified: boolean; differences: { path: string }[] };
       expect(tampered.verified).toBe(false);
       expect(tampered.differences.map((d) => d.path)).toContain(`features[0].type`);

@@ -31,7 +31,9 @@ function checkAsCore(name: string, source: string): string {
 
 describe('the core type-check (tsconfig.core.json)', () => {
   it('passes code that uses only what both hosts provide', () => {
-    expect(checkAsCore('portable', "export const text = new TextDecoder().decode(new Uint8Array([104, 105]));\nexport const t = performance.now();\n")).toBe('');
+    expect(
+      checkAsCore('portable', 'export const text = new TextDecoder().decode(new Uint8Array([104, 105]));\nexport const t = performance.now();\n'),
+    ).toBe('');
   });
 
   it('fails on a DOM global', () => {

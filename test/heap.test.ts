@@ -4,16 +4,7 @@
  * the reserved WASM size is checked too, for memory held outside any scope.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  analyze,
-  engineHeapBytes,
-  getEngine,
-  liveOccObjects,
-  Scope,
-  traceOccObjects,
-  tracedOccObjects,
-  withScope,
-} from '../src/analysis/index.ts';
+import { analyze, engineHeapBytes, getEngine, liveOccObjects, Scope, traceOccObjects, tracedOccObjects, withScope } from '../src/analysis/index.ts';
 import { fixture } from './fixtures.ts';
 
 /** Runs `work` in debug mode; debug mode is off again afterwards, whatever happens. */

@@ -10,7 +10,12 @@ describe('Evaluator', () => {
     const r = e.result();
     expect(r.faces).toBe(5);
     expect(r.accuracy).toBeCloseTo(3 / 5, 12);
-    expect(r.confusion).toEqual([[1, 1, 0, 0], [0, 2, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0]]);
+    expect(r.confusion).toEqual([
+      [1, 1, 0, 0],
+      [0, 2, 0, 0],
+      [1, 0, 0, 0],
+      [0, 0, 0, 0],
+    ]);
     const by = Object.fromEntries(r.perClass.map((c) => [c.name, c]));
     // 'd' has neither truth nor predictions: not listed.
     expect(Object.keys(by)).toEqual(['a', 'b', 'c']);

@@ -243,3 +243,16 @@ describe('counterbored slots', () => {
     }
   });
 });
+
+describe('grooves', () => {
+  const NECK = COUNT_CLASSES[8];
+
+  it('a groove inside a bore is part of its hole; one turned in a shaft is a neck', async () => {
+    const bore = await run('grooved-bore.step');
+    expect(bore.features.map((f) => [f.type, f.params.internal ?? null])).toEqual([['hole', null], ['groove', true]]);
+    expect(countFeatures(bore)).toEqual({ [HOLE]: 1 });
+    const shaft = await run('shaft.step');
+    expect(shaft.features.filter((f) => f.type === 'groove').map((f) => f.params.internal ?? false)).toEqual([false]);
+    expect(countFeatures(shaft)).toEqual({ [NECK]: 1 });
+  });
+});

@@ -21,8 +21,9 @@
  *   modelled threaded hole beyond one hole and one thread, the steps of a counterbored slot; and
  *   what it does: a turned part's axial bore of a drill's size is a hole; a gusset's web
  *   (count-gussets.ts) is one Gusset, and the cut the recogniser reads beside it none.
- * Grooves have no class of their own: a turned or bore groove is a Neck (the benchmark's recess on
- * a turned part), an O-ring groove in a flat face a Slot (a channel cut along a path).
+ * Grooves have no class of their own: a groove turned in an outside is a Neck (the benchmark's
+ * recess on a turned part), a groove inside a bore part of its hole, an O-ring groove in a flat
+ * face a Slot (a channel cut along a path).
  */
 import type { Feature } from '../result.ts';
 import type { MfcadppClass } from './classes.ts';
@@ -113,6 +114,15 @@ function unitsOf(feature: Pick<Feature, 'params'>, cls: CountClass): number {
 
 export type ClassCounts = Partial<Record<CountClass, number>>;
 
+/**
+ * A groove cut inside a bore (a circlip or O-ring gland) is a step of that hole, as a counterbore
+ * is: the benchmark's Neck is a recess turned in a shaft's outside, and its experts list none for
+ * a grooved bore.
+ */
+function isBoreGroove(f: Pick<Feature, 'type' | 'params'>): boolean {
+  return f.type === 'groove' && f.params.internal === true;
+}
+
 /** Classes of material cut away, which a web standing in their place is not. */
 const CUTS = new Set<CountClass>([SLOT, STEP, POCKET]);
 
@@ -132,7 +142,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   if (gussets.length) add(GUSSET, gussets.length);
   result.features.forEach((f, i) => {
     const cls = countClassOf(f);
-    if (!cls || breaks.has(i) || stacked.has(i)) return;
+    if (!cls || breaks.has(i) || stacked.has(i) || isBoreGroove(f)) return;
     if (CUTS.has(cls) && (f as { faces?: number[] }).faces?.some((id) => web.has(id))) return;
     const n = threaded.get(i) ?? unitsOf(f, cls);
     if (n > 0) add(cls, n);

@@ -198,9 +198,18 @@ test('a NIST AP242 part: its PMI on the quote view and on the one-page sheet', a
   // The quote view lists every item; the sheet every item but datums, which share one line.
   await expect(page.getByTestId('pmi-item')).toHaveCount(pmi.length);
   await expect(page.getByTestId('sheet-pmi-row')).toHaveCount(pmi.filter((p) => p.kind !== 'datum').length);
+  // The summary names the tightest dimension and tolerance; each selects the faces it names.
+  const tightest = page.getByTestId('tightest-pmi');
+  await expect(tightest).toHaveCount(2);
+  await tightest.first().getByRole('button').click();
+  const id = Number((await page.getByTestId('selection').getAttribute('data-feature-id'))!.replace(/^pmi:/, ''));
+  const named = await page.evaluate((i) => window.vectis.result!.pmi.find((p) => p.id === i)!.faces, id);
+  expect(await page.evaluate(() => window.vectis.highlightedFaces().sort((a, b) => a - b))).toEqual([...named].sort((a, b) => a - b));
   const { holes } = await expectHoleTableMatches(page);
   const facts = await resultFacts(page);
-  console.log(`[quote] ${facts.name}: ${facts.faces} faces, ${holes.length} hole features, ${pmi.length} PMI items`);
+  console.log(
+    `[quote] ${facts.name}: ${facts.faces} faces, ${holes.length} hole features, ${pmi.length} PMI items, tightest: ${(await tightest.allTextContents()).join(' / ')}`,
+  );
   const lines = await expectOnePageSheet(page, testInfo, facts.name, (await rows(page, 'hole-row')).length);
   expect(lines).toContain(`PMI (${pmi.length})`);
 });

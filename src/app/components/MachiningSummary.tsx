@@ -25,7 +25,7 @@ export function MachiningSummary({ figures, result }: { figures: Figures; result
   return (
     <section className="machining" data-testid="machining-summary" aria-label="Machining summary">
       <dl className="facts">
-        {summaryLines(figures, result.part.stock).map((line) => (
+        {summaryLines(figures, result).map((line) => (
           <Fragment key={line.label}>
             <dt>{line.label}</dt>
             <dd className="wrap" data-testid={line.testId}>

@@ -38,7 +38,7 @@ export function QuoteSheet() {
           {image ? <img src={image} alt="The part, coloured by feature group" data-testid="sheet-picture" /> : <p className="muted">No picture</p>}
         </figure>
         <dl className="sheet-facts">
-          {summaryLines(quote.summary, result.part.stock).map((l) => (
+          {summaryLines(quote.summary, result).map((l) => (
             <Fragment key={l.label}>
               <dt>{l.label}</dt>
               <dd>{l.value}</dd>

@@ -35,6 +35,12 @@ export interface MachiningSummary {
   process?: string;
   findings: { severity: 'error' | 'warning' | 'info'; count: number; codes: string[] }[];
   reviewRegions: number;
+  /**
+   * The file's tightest PMI, which decides the price more than any hole: the length dimension
+   * with the narrowest band (upper − lower) and the geometric tolerance with the smallest zone.
+   */
+  tightestDimension?: { pmiId: number; band: number };
+  tightestTolerance?: { pmiId: number; zone: number };
 }
 
 const n = (f: Feature, key: string): number | undefined => (typeof f.params[key] === 'number' ? (f.params[key] as number) : undefined);
@@ -73,8 +79,24 @@ function workOf(g: QuoteGroup, process: string | undefined): 'lathe' | 'mill' | 
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
+/** Narrowest band of a length dimension and smallest zone of a geometric tolerance, in mm. */
+function tightestPmi(pmi: AnalysisResult['pmi']): Pick<MachiningSummary, 'tightestDimension' | 'tightestTolerance'> {
+  const out: Pick<MachiningSummary, 'tightestDimension' | 'tightestTolerance'> = {};
+  for (const p of pmi) {
+    if (p.unit !== 'mm') continue;
+    if (p.kind === 'dimension' && p.upper !== null && p.lower !== null) {
+      const band = p.upper - p.lower;
+      if (band > 0 && (!out.tightestDimension || band < out.tightestDimension.band)) out.tightestDimension = { pmiId: p.id, band };
+    }
+    if (p.kind === 'geometric_tolerance' && p.nominal !== null && p.nominal > 0) {
+      if (!out.tightestTolerance || p.nominal < out.tightestTolerance.zone) out.tightestTolerance = { pmiId: p.id, zone: p.nominal };
+    }
+  }
+  return out;
+}
+
 export function machiningSummary(
-  result: Pick<AnalysisResult, 'part' | 'setups' | 'dfm' | 'features'>,
+  result: Pick<AnalysisResult, 'part' | 'setups' | 'dfm' | 'features'> & Partial<Pick<AnalysisResult, 'pmi'>>,
   groups: readonly QuoteGroup[],
 ): MachiningSummary {
   const { stock, volume, process } = result.part;
@@ -95,6 +117,7 @@ export function machiningSummary(
       return { severity, count: of.length, codes: [...new Set(of.map((d) => d.code))] };
     }).filter((x) => x.count > 0),
     reviewRegions: 0,
+    ...tightestPmi(result.pmi ?? []),
   };
   for (const g of groups) {
     if (g.section === 'review') {

@@ -10,6 +10,7 @@ import type { AnalysisResult, Feature } from '../types.ts';
 import { holeTableCsv } from './csv.ts';
 import { groupFeatures, piecesOf } from './group.ts';
 import { holeRows } from './hole-table.ts';
+import { summaryLines } from './summary-lines.ts';
 import { machiningSummary } from './machining.ts';
 import { sideOfTool } from './sides.ts';
 import { highlightedFaces, useVectis } from '../store.ts';
@@ -190,6 +191,46 @@ describe('machining summary', () => {
     volume,
     area: 0,
     process: 'milled',
+  });
+
+  it('names the tightest dimension (narrowest band) and geometric tolerance (smallest zone) of the file', () => {
+    const pmi = (
+      id: number,
+      kind: AnalysisResult['pmi'][number]['kind'],
+      name: string,
+      nominal: number | null,
+      upper: number | null,
+      lower: number | null,
+    ) => ({
+      id,
+      kind,
+      name,
+      nominal,
+      upper,
+      lower,
+      unit: 'mm',
+      faces: [],
+      features: [],
+    });
+    const items = [
+      pmi(0, 'dimension', 'diameter', 8.38, 0.05, 0),
+      pmi(1, 'dimension', 'linear distance', 20, 0.1, -0.1),
+      pmi(2, 'dimension', 'diameter', 12, 0.02, -0.01),
+      pmi(3, 'dimension', 'linear distance', 28, null, null),
+      pmi(4, 'geometric_tolerance', 'position', 0.1, null, null),
+      pmi(5, 'geometric_tolerance', 'flatness', 0.05, null, null),
+      pmi(6, 'datum', 'A', null, null, null),
+    ];
+    const result = { part: part([10, 10, 10], 500), setups: [], dfm: [], features: [], pmi: items, faces: [] };
+    const s = machiningSummary(result, []);
+    expect(s.tightestDimension).toEqual({ pmiId: 2, band: expect.closeTo(0.03, 9) });
+    expect(s.tightestTolerance).toEqual({ pmiId: 5, zone: 0.05 });
+    const lines = summaryLines(s, result).filter((l) => l.testId === 'tightest-pmi');
+    expect(lines.map((l) => [l.label, l.value, l.select])).toEqual([
+      ['Tightest dimension', 'Ø12 +0.02/-0.01', 'pmi:2'],
+      ['Tightest tolerance', 'flatness 0.05', 'pmi:5'],
+    ]);
+    expect(machiningSummary({ ...result, pmi: [] }, []).tightestDimension).toBeUndefined();
   });
 
   it('derives removed volume, smallest inside radius, deepest cut, threads and lathe/mill work', () => {

@@ -3,6 +3,9 @@
  * group select it) and for the printed sheet.
  */
 import { num } from '../format.ts';
+import { pmiItemId } from '../pmi-items.ts';
+import { pmiTitle } from '../pmi-format.ts';
+import type { AnalysisResult } from '../types.ts';
 import type { MachiningSummary } from './machining.ts';
 
 export interface SummaryLine {
@@ -17,7 +20,8 @@ export const mm3 = (v: number): string => `${Math.round(v).toLocaleString('en-US
 
 const PROCESS: Record<string, string> = { turned: 'turned part', milled: 'milled part', 'mill-turn': 'mill-turn part', sheet_metal: 'sheet metal' };
 
-export function summaryLines(f: MachiningSummary, stock: readonly number[]): SummaryLine[] {
+export function summaryLines(f: MachiningSummary, result: Pick<AnalysisResult, 'part' | 'pmi' | 'faces'>): SummaryLine[] {
+  const stock = result.part.stock;
   const sides = f.setups.map((s) => `${s.side} (${s.features})`).join(', ');
   const lines: SummaryLine[] = [
     { label: 'Stock', value: `${stock.map((v) => num(v, 1)).join(' × ')} mm · ${mm3(f.stockVolume)}` },
@@ -40,5 +44,13 @@ export function summaryLines(f: MachiningSummary, stock: readonly number[]): Sum
   lines.push({ label: 'Lathe / mill', value: `${f.lathe} / ${f.mill} features${f.process ? ` · ${PROCESS[f.process] ?? f.process}` : ''}` });
   const findings = f.findings.length === 0 ? 'none' : f.findings.map((x) => `${x.count} ${x.severity}`).join(', ');
   lines.push({ label: 'Findings', value: `${findings}${f.reviewRegions > 0 ? ` · ${f.reviewRegions} to review` : ''}`, testId: 'findings' });
+  // The file's tightest tolerances, written as on the drawing; a click selects the faces they name.
+  for (const [label, id] of [
+    ['Tightest dimension', f.tightestDimension?.pmiId],
+    ['Tightest tolerance', f.tightestTolerance?.pmiId],
+  ] as const) {
+    const item = id === undefined ? undefined : result.pmi.find((p) => p.id === id);
+    if (item) lines.push({ label, value: pmiTitle(item, result.faces), select: pmiItemId(item.id), testId: 'tightest-pmi' });
+  }
   return lines;
 }

@@ -4,11 +4,13 @@
  * estimator where a correction touched a feature and the pipeline elsewhere, and a part that
  * cannot be labelled honestly (no STEP file, a type with no class) is skipped with the reason.
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { pino } from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +29,7 @@ useNodeHost();
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const FIXTURES = join(ROOT, 'fixtures');
 const STOCK = classId('stock');
+const run = promisify(execFile);
 
 let result: ResultJson;
 let tmp: string;
@@ -90,6 +93,23 @@ describe('model:data --corrections', () => {
     const name = summary.written[0]!;
     expect(readFileSync(join(out, `${name}.step`))).toEqual(readFileSync(join(FIXTURES, 'plate-holes.step')));
     expectLabels(readRecord(out, name), s);
+  });
+
+  it('vectis report scores the pipeline against the exported labelled folder (offline, as vectis eval does)', async () => {
+    const s = scenario();
+    const out = join(tmp, 'labelled');
+    exportCorrected([corrected(s.corrections)], FIXTURES, out);
+    const reportFile = join(tmp, 'labelled-report.json');
+    await run(process.execPath, [join(ROOT, 'bin/vectis.mjs'), 'report', out, '--model', 'none', '--out', reportFile], { cwd: ROOT });
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      source: string;
+      files: number;
+      classes: { type: string; recall: number; support: number }[];
+    };
+    expect(report.source).toBe('labels');
+    expect(report.files).toBe(1);
+    // The region the estimator named a chamfer: one face the pipeline left as stock.
+    expect(report.classes.find((c) => c.type === 'chamfer')).toMatchObject({ support: 1, recall: 0 });
   });
 
   it('skips, with the reason, a part without its STEP file and a type with no training class', () => {

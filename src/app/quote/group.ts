@@ -131,6 +131,23 @@ export function holeSize(f: Feature): string {
   return `Ø${num(d)} ${f.params.through === true ? 'through' : depth !== undefined ? `× ${num(depth)} deep` : ''}`.trim();
 }
 
+/** "Turned Ø30 × 15 long", "Bore Ø12 × 20 long", "Face Ø28", "Groove Ø24 × 4 wide × 3 deep": what the lathe cuts. */
+function turnedTitle(f: Feature): string {
+  const d = numParam(f, 'diameter');
+  const length = numParam(f, 'length');
+  const width = numParam(f, 'width');
+  const depth = numParam(f, 'depth');
+  const size = d !== undefined ? ` Ø${num(d)}` : '';
+  if (f.type === 'turned_diameter')
+    return `${f.params.internal === true ? 'Bore' : 'Turned'}${size}${length !== undefined ? ` × ${num(length)} long` : ''}`;
+  if (f.type === 'turned_face') return `Face${size}`;
+  if (f.type === 'groove' || f.type === 'oring_groove') {
+    const name = f.type === 'groove' ? 'Groove' : 'O-ring groove';
+    return `${name}${size}${width !== undefined ? ` × ${num(width)} wide` : ''}${depth !== undefined ? ` × ${num(depth)} deep` : ''}`;
+  }
+  return featureTitle({ ...f, params: { ...f.params, count: 1 } });
+}
+
 function reviewTitle(f: Feature, classKind: string | undefined): string {
   const guess = f.hint ?? (typeof f.params.model_class === 'string' ? f.params.model_class : f.type);
   return f.type === 'unrecognised'
@@ -150,6 +167,8 @@ function titleOf(f: Feature, section: QuoteSection, classKind: string | undefine
       return prismaticTitle(f);
     case 'review':
       return reviewTitle(f, classKind);
+    case 'turned':
+      return turnedTitle(f);
     default:
       // Turned features, threads and whole-part features read as in the feature tree, less the
       // pattern count (the group's count replaces it).

@@ -101,6 +101,7 @@ describe('grouping', () => {
     expect(groups.flatMap((g) => g.featureIds).sort((x, y) => x - y)).toEqual(features.map((f) => f.id));
     expect(groups.map((g) => g.section)).toEqual(['holes', 'turned', 'threads', 'edges', 'other', 'review']);
     expect(groups.find((g) => g.section === 'edges')!.title).toBe('0.3 × 45° chamfer');
+    expect(groups.find((g) => g.section === 'turned')!.title).toBe('Turned Ø20 × 30 long');
   });
 });
 

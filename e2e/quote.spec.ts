@@ -162,6 +162,10 @@ test('the quote view on the plate fixture: hole table, grouped rows, selection b
   expect(lines[0]).toMatch(/^Qty,Type,Diameter mm,/);
   expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(table.map((r) => r.count));
 
+  // Printing without the button (Ctrl+P) takes the view as it is for the picture (beforeprint).
+  await expect(page.getByTestId('sheet-picture')).toHaveCount(0);
+  await page.pdf({ format: 'A4' });
+  await expect(page.getByTestId('sheet-picture')).toHaveAttribute('src', /^data:image\/png;base64,/);
   await expectOnePageSheet(page, testInfo, 'plate-holes.step', table.length);
 });
 

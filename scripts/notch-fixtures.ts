@@ -29,6 +29,15 @@ function plate(): TopoDS_Shape {
   const endAt = cl - cw / 2;
   s = cut(s, unify(fuse(box(-1, cy - cw / 2, top - cd, endAt + 1, cw, cd + 1), zCylinder(endAt, cy, top - cd, cw / 2, cd + 1))));
   s = cut(s, yCylinder(endAt / 2, -1, top - cz, chd / 2, sy + 2));
+  // The obround: a bar between the end axes and the two end discs; then the deeper slot across it.
+  const [ox, oy, ol, ow, od, kx, kw, kd] = N.plate.splitObround;
+  const [e1, e2] = [ox + ow / 2, ox + ol - ow / 2];
+  const obround = fuse(
+    fuse(box(e1, oy - ow / 2, top - od, e2 - e1, ow, od + 1), zCylinder(e1, oy, top - od, ow / 2, od + 1)),
+    zCylinder(e2, oy, top - od, ow / 2, od + 1),
+  );
+  s = cut(s, unify(obround));
+  s = cut(s, box(kx, -1, top - kd, kw, sy + 2, kd + 1));
   const [hx, hy, hd] = N.plate.hole;
   return cut(s, zCylinder(hx, hy, -1, hd / 2, top + 2));
 }

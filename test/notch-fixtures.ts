@@ -13,7 +13,10 @@ export const NOTCH_FIXTURES = {
    * - `hole` [x, y, diameter]: a plain through hole, which stays a hole;
    * - `crossedSlot` [x centre, width, length, depth, cross-hole diameter, its axis below the top]: a
    *   U slot milled from the top at the left-hand edge (x = 0) along +x, round at its inner end,
-   *   and a cross hole along y under its floor that breaks through it: the floor in two pieces.
+   *   and a cross hole along y under its floor that breaks through it: the floor in two pieces;
+   * - `splitObround` [x start, y centre, length, width, depth, cross x, cross width, cross depth]: a
+   *   closed round-ended slot from the top along x, and a deeper slot along y through the plate
+   *   across its middle, which leaves two U slots.
    */
   plate: {
     size: [100, 60, 30] as const,
@@ -22,6 +25,7 @@ export const NOTCH_FIXTURES = {
     sideSlot: [15, 10, 40, 12] as const,
     hole: [20, 30, 8] as const,
     crossedSlot: [45, 10, 30, 6, 8, 9] as const,
+    splitObround: [45, 30, 40, 10, 5, 58, 6, 8] as const,
   },
   files: { plate: 'round-notches.step', rotated: 'round-notches-rotated.step' },
 };

@@ -49,6 +49,19 @@ describe('round notches and side slots', () => {
     expect(byType(r, 'pocket')).toEqual([]);
   });
 
+  it('joins the two U slots a deeper cut leaves of an obround pocket into one round-ended slot', async () => {
+    const r = await run(N.files.plate);
+    const [, , length, width, depth, , crossWidth] = N.plate.splitObround;
+    const slot = byType(r, 'slot').find((s) => s.params.outline === 'round-ended');
+    expectParams(slot, { through: false, length, width, depth });
+    expect(slot!.faces).toHaveLength(8); // two floors, four walls, two round ends
+    expect(new Set(slot!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([16])); // circular_end_pocket
+    expectParams(
+      byType(r, 'slot').find((s) => s.params.outline === 'rectangular'),
+      { through: true, width: crossWidth },
+    );
+  });
+
   it('gives the same features after rotating the part', async () => {
     expectSameFeatures(await run(N.files.plate), await run(N.files.rotated));
   });

@@ -11,6 +11,7 @@ import { classifyPrismatic, type PrismaticFeature } from './prismatic.ts';
 import { joinInterruptedPockets, splitCrossingSlots } from './interrupted.ts';
 import { sweptPocket } from './swept-pockets.ts';
 import { roundNotch } from './round-notches.ts';
+import { joinSplitSlots } from './split-slots.ts';
 import { findHoles } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
@@ -115,7 +116,8 @@ export function recognize(input: RecognizerInput): Recognition {
     if (found) prismatic.push(...splitCrossingSlots(graph, found));
   }
   // Pieces of one pocket that a deeper cut runs through are one pocket (the removed volume's planes).
-  for (const found of joinInterruptedPockets(graph, frame, prismatic)) claim(geometricFeature(found), mfcadClassOf(found));
+  // So are the two U slots left of an obround pocket that a deeper cut crosses.
+  for (const found of joinSplitSlots(graph, joinInterruptedPockets(graph, frame, prismatic))) claim(geometricFeature(found), mfcadClassOf(found));
   // Bevels the families above left: conical or planar, convex or concave, one feature per chain.
   const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(cut).filter((c) => !chainOf.has(c.faces[0]!))];
   chamfers.forEach(claimChamfer);

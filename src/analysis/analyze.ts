@@ -16,6 +16,7 @@ import { SCHEMA_VERSION, type AnalysisResult, type DfmIssue, type Mesh, type Sta
 import { unitPlausibility } from './size-check.ts';
 import { sha256Hex } from './sha256.ts';
 import { recognize } from './features/recognize.ts';
+import { addInsideRadii } from './features/inside-corners.ts';
 import { pmiOfPart } from './pmi/index.ts';
 import { applyModel, isSession, type ModelOption } from './ml/runtime/infer.ts';
 import { loadModel } from './ml/runtime/session.ts';
@@ -108,6 +109,8 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions = {}): 
     const recognition = await stage('recognize', () => recognize({ faces, edges: graph.edges, coedges: graph.coedges, loops: graph.loops, mesh }));
     recognition.faceClasses.forEach((cls, i) => (faces[i]!.mfcadClass = cls));
     for (const f of recognition.outline) faces[f]!.outline = true;
+    // What a cutter must fit in each milled cut's corners, for the quote's machining summary.
+    addInsideRadii(recognition.features, faces, graph.edges);
     const result: AnalysisResult = {
       schemaVersion: SCHEMA_VERSION,
       file: { name: options.fileName ?? 'part.step', sha256: await hash, bytes: bytes.byteLength, schema: model.schema, units: model.units },

@@ -25,7 +25,7 @@ export interface MachiningSummary {
   /** 0-100. */
   removedPercent: number;
   setups: { side: string; features: number }[];
-  /** Smallest inside corner or concave fillet radius a cutter must fit, mm; undefined: none. */
+  /** Smallest inside corner or concave fillet radius a cutter must fit, mm (0: a sharp corner); undefined: none. */
   minInsideRadius?: { radius: number; title: string; groupId: string };
   deepest?: DeepestCut;
   threads: number;
@@ -45,11 +45,17 @@ export interface MachiningSummary {
 
 const n = (f: Feature, key: string): number | undefined => (typeof f.params[key] === 'number' ? (f.params[key] as number) : undefined);
 
-/** A cutter must fit the corners of closed cuts and the concave blends between walls. */
+/**
+ * A cutter must fit the corners of closed cuts and the concave blends between walls. The
+ * pipeline's `inside_radius` (features/inside-corners.ts) covers every corner a milled cut's
+ * walls make along its tool axis, through cuts' round ends too; 0 is a sharp inside corner.
+ */
 function insideRadii(f: Feature): number[] {
   const radii: number[] = [];
   const corner = n(f, 'corner_radius');
   if (corner !== undefined && corner > 0) radii.push(corner);
+  const inside = n(f, 'inside_radius');
+  if (inside !== undefined && inside >= 0) radii.push(inside);
   if (f.type === 'fillet' && f.params.convex !== true) {
     const r = n(f, 'radius');
     if (r !== undefined && r > 0) radii.push(r);

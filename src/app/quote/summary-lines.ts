@@ -31,7 +31,12 @@ export function summaryLines(f: MachiningSummary, result: Pick<AnalysisResult, '
   const corner = f.minInsideRadius;
   lines.push(
     corner
-      ? { label: 'Smallest inside r', value: `r${num(corner.radius)} · end mill ≤ Ø${num(2 * corner.radius)}`, select: corner.groupId }
+      ? {
+          label: 'Smallest inside r',
+          // No end mill cuts a sharp inside corner: it needs EDM, a relief, or a drawing change.
+          value: corner.radius > 0 ? `r${num(corner.radius)} · end mill ≤ Ø${num(2 * corner.radius)}` : 'sharp corner · no end mill (EDM or relief)',
+          select: corner.groupId,
+        }
       : { label: 'Smallest inside r', value: '–' },
   );
   const deep = f.deepest;

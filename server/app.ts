@@ -200,7 +200,7 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
   opsRoutes(app, ctx);
   const thumbnails = new ThumbnailRunner({ workerFile: thumbnailWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb });
   analyzeRoutes(app, ctx, thumbnails);
-  verifyRoutes(app, ctx, { workerFile: verifyWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb });
+  verifyRoutes(app, ctx, { workerFile: verifyWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb }, thumbnails);
   analysesRoutes(app, ctx);
   correctionRoutes(app, ctx);
   reportRoutes(app, ctx);

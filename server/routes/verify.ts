@@ -10,12 +10,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../service.ts';
 import type { ResultJson } from '../store/store.ts';
+import { storeThumbnail } from '../thumbnail/store-thumbnail.ts';
+import type { ThumbnailRunner } from '../thumbnail/thumbnail-runner.ts';
 import { readUpload } from '../upload.ts';
 import { runVerification, type VerifyRunnerOptions } from '../verify-runner.ts';
 import { abandonSignal, parseParams, requireStore, testHook } from './analyze.ts';
 import { routeGuards } from './guards.ts';
 
-export function verifyRoutes(app: FastifyInstance, ctx: AppContext, runner: VerifyRunnerOptions): void {
+export function verifyRoutes(app: FastifyInstance, ctx: AppContext, runner: VerifyRunnerOptions, thumbnails: ThumbnailRunner): void {
   const { maxUploadBytes, maxResultBytes } = ctx.config;
   app.post('/verify', { ...routeGuards(ctx, maxUploadBytes + maxResultBytes) }, async (request: FastifyRequest, reply: FastifyReply) => {
     const upload = await readUpload(request, { maxBytes: maxUploadBytes, maxResultBytes, withResult: true, idleTimeoutMs: ctx.config.bodyIdleTimeoutMs });
@@ -40,7 +42,10 @@ export function verifyRoutes(app: FastifyInstance, ctx: AppContext, runner: Veri
         createdBy: request.principal?.id,
       };
       // The server's own result (as /analyze's persist path parses it): sized by the file, not the client.
+      // The stored analysis gets its picture as /analyze's does (GET /analyses/:id names it).
+      const picture = storeThumbnail(store, thumbnails, outcome.json, request.log);
       analysisId = (await store.saveAnalysis(JSON.parse(outcome.json) as ResultJson, { ...meta, source: 'verify' })).id;
+      await picture.saveFor(analysisId);
       id = (
         await store.saveVerification({
           ...meta,

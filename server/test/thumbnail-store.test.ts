@@ -1,6 +1,6 @@
 /**
- * The part thumbnail stored with each analysis (issue 13): POST /analyze with persist=true renders
- * it in the thumbnail thread and stores it (analysis_thumbnails, migration 20251204000200);
+ * The part thumbnail stored with each analysis (issue 13): POST /analyze with persist=true (and
+ * POST /verify, which stores the server's analysis) renders it in the thumbnail thread and stores it (analysis_thumbnails, migration 20251204000200);
  * GET /analyses/:id answers `thumbnail_url`, and that URL serves a PNG of the part to whoever may
  * read the analysis, and 404 to another user. On a real server over real sockets, with embedded
  * PGlite and with a fresh Postgres database when DATABASE_URL_TEST is set.
@@ -50,7 +50,8 @@ afterAll(() => bundle?.cleanup());
 async function checkThumbnail(server: RunningServer): Promise<void> {
   const [a, b] = [await bearer(USER_A), await bearer(USER_B)];
   // A unique file: the thumbnail must come from this analysis, not from a cached one's row.
-  const res = await postFile(`${server.url}/analyze`, uniqueStep(fixtureBytes('plate-holes.step')), {
+  const bytes = uniqueStep(fixtureBytes('plate-holes.step'));
+  const res = await postFile(`${server.url}/analyze`, bytes, {
     name: 'plate-holes.step',
     fields: { persist: 'true' },
     headers: { authorization: a },
@@ -87,6 +88,14 @@ async function checkThumbnail(server: RunningServer): Promise<void> {
   expect((await fetch(`${server.url}/analyses/00000000-0000-4000-8000-000000000000/thumbnail.png`, { headers: { authorization: a } })).status).toBe(
     404,
   );
+
+  // /verify stores the server's analysis too: it gets its picture the same way.
+  const verified = (await (
+    await postFile(`${server.url}/verify`, bytes, { name: 'plate-holes.step', result: JSON.stringify(posted), headers: { authorization: a } })
+  ).json()) as Json;
+  const stored = (await (await fetch(`${server.url}/analyses/${verified.analysisId as string}`, { headers: { authorization: a } })).json()) as Json;
+  expect(stored.thumbnail_url).toBe(`/analyses/${verified.analysisId as string}/thumbnail.png`);
+  expect((await fetch(`${server.url}${stored.thumbnail_url as string}`, { headers: { authorization: a } })).status).toBe(200);
 
   // An analysis without a picture (stored before the migration, or its render failed) says so.
   await server.ctx.store!.query('delete from public.analysis_thumbnails where analysis_id = $1', [id]);

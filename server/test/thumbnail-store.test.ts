@@ -2,12 +2,13 @@
  * The part thumbnail stored with each analysis (issue 13): POST /analyze with persist=true (and
  * POST /verify, which stores the server's analysis) renders it in the thumbnail thread and stores it (analysis_thumbnails, migration 20251204000200);
  * GET /analyses/:id answers `thumbnail_url`, and that URL serves a PNG of the part to whoever may
- * read the analysis, and 404 to another user. On a real server over real sockets, with embedded
+ * read the analysis, and 404 to another user (RLS says the same to direct database access). On a real server over real sockets, with embedded
  * PGlite and with a fresh Postgres database when DATABASE_URL_TEST is set.
  */
 import { rmSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { PNG } from 'pngjs';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THUMBNAIL_SIZE } from '../thumbnail/render.ts';
 import {
@@ -130,5 +131,28 @@ describe.skipIf(!DATABASE_URL_TEST)('thumbnails stored on Postgres', () => {
     db = await scratchDatabase('vectis_thumbnail');
     server = await startServer(bundle.worker, testConfig({ persistence: true, databaseUrl: db.url, supabaseJwtSecret: SECRET }));
     await checkThumbnail(server);
+    await checkRowLevelSecurity(db.url);
   });
 });
+
+/** Direct database access as Supabase users: RLS lets each read only its own analyses' pictures. */
+async function checkRowLevelSecurity(url: string): Promise<void> {
+  const direct = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    const visible = async (sub: string) => {
+      const claims = JSON.stringify({ role: 'authenticated', sub, app_metadata: {} });
+      const [row] = await direct.begin(async (tx) => {
+        await tx.unsafe('set local role authenticated');
+        await tx.unsafe(`select set_config('request.jwt.claims', $1, true)`, [claims]);
+        return tx.unsafe('select count(*)::int as n from public.analysis_thumbnails');
+      });
+      return Number((row as unknown as { n: number }).n);
+    };
+    const [stored] = await direct`select count(*)::int as n from public.analysis_thumbnails`;
+    expect(stored!.n, 'pictures stored by user A').toBeGreaterThan(0);
+    expect(await visible(USER_A)).toBe(stored!.n);
+    expect(await visible(USER_B)).toBe(0);
+  } finally {
+    await direct.end();
+  }
+}

@@ -2,16 +2,18 @@
  * The thumbnail rasteriser and PNG (server/thumbnail/): hidden surfaces removed whatever the draw
  * order, the part framed in the picture, feature faces in their class's palette colour, and a
  * real part (the plate fixture through the real pipeline) as a PNG that decodes to the right size
- * with more than one colour where the part is.
+ * with more than one colour where the part is; the server's thumbnail thread (bundled, as it
+ * runs) renders, survives a bad result, and is stopped past its time limit.
  */
 import { PNG } from 'pngjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult } from '../../src/analysis/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze, stringifyResult, type AnalysisResult } from '../../src/analysis/index.ts';
 import { BASE_HEX, PALETTE_HEX } from '../../src/app/viewer/palette.ts';
 import { classOrder, faceColors } from '../thumbnail/face-colors.ts';
 import { rasterize, type RasterMesh } from '../thumbnail/raster.ts';
 import { renderThumbnail, THUMBNAIL_SIZE } from '../thumbnail/render.ts';
-import { fixtureBytes } from './helpers.ts';
+import { ThumbnailRunner, thumbnailWorkerBeside } from '../thumbnail/thumbnail-runner.ts';
+import { bundleServer, fixtureBytes } from './helpers.ts';
 
 /** A unit square in the plane through `centre` facing the view direction (1, -1, 1): two triangles. */
 function squareFacingEye(centre: [number, number, number], half: number): number[] {
@@ -139,5 +141,37 @@ describe('renderThumbnail on a real part', () => {
     const plain = PNG.sync.read(Buffer.from(renderThumbnail({ mesh: result.mesh, features: [] }).png));
     expect(hue(plain.data)).toBe(0);
     expect(hue(coloured.data)).toBeGreaterThan(50);
+  });
+});
+
+describe('ThumbnailRunner (the bundled thumbnail thread, as the server runs it)', () => {
+  let bundle: ReturnType<typeof bundleServer>;
+  let json: string;
+  beforeAll(async () => {
+    bundle = bundleServer();
+    json = stringifyResult(await analyze(fixtureBytes('box-with-hole.step'), { fileName: 'box-with-hole.step' }));
+  });
+  afterAll(() => bundle?.cleanup());
+
+  it('renders in its thread, refuses a bad result without dying, and renders again', async () => {
+    const runner = new ThumbnailRunner({ workerFile: thumbnailWorkerBeside(bundle.worker), timeoutMs: 60_000, heapMb: 512 });
+    try {
+      const first = await runner.render(json);
+      expect(PNG.sync.read(Buffer.from(first.png)).width).toBe(THUMBNAIL_SIZE);
+      await expect(runner.render('{not json')).rejects.toThrow(/thumbnail failed/);
+      const again = await runner.render(json);
+      expect(Buffer.from(again.png).equals(Buffer.from(first.png)), 'the same part draws the same picture').toBe(true);
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it('stops a picture past its time limit: the caller gets an error, not a wait', async () => {
+    const runner = new ThumbnailRunner({ workerFile: thumbnailWorkerBeside(bundle.worker), timeoutMs: 1, heapMb: 512 });
+    try {
+      await expect(runner.render(json)).rejects.toThrow(/longer than 1 ms/);
+    } finally {
+      await runner.close();
+    }
   });
 });

@@ -83,6 +83,12 @@ describe('verifyResult', () => {
     expect(verifyResult(withReview(), withReview()).verified).toBe(true);
   });
 
+  it("accepts a result sent back with the server's envelope (ids, cache, thumbnail, corrections)", () => {
+    const r = base() as any;
+    Object.assign(r, { analysisId: 'x', persisted: true, cache: 'hit', thumbnail_url: '/analyses/x/thumbnail.png', corrections: [{ id: 'c' }] });
+    expect(verifyResult(base(), r)).toMatchObject({ verified: true, differences: [] });
+  });
+
   it('caps the list but counts every difference', () => {
     const r = base() as any;
     r.mesh.positions = r.mesh.positions.map((x: number) => x + 1);

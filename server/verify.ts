@@ -32,11 +32,12 @@ export interface VerifyOptions {
 const DEFAULTS: Required<VerifyOptions> = { abs: 1e-6, rel: 1e-6, confidenceAbs: 1e-3, maxDifferences: 200 };
 
 /**
- * Top-level keys never compared: host-dependent, or the server's own envelope. `corrections` (GET
+ * Top-level keys never compared: host-dependent, or the server's own envelope (`thumbnail_url`
+ * included: a client sends POST /analyze's answer back as it got it). `corrections` (GET
  * /analyses/:id) are the estimator's, kept beside the pipeline's answer: a result sent back with
  * them still verifies, while features changed to match them do not.
  */
-const IGNORED_TOP = new Set(['timings', 'id', 'persisted', 'cache', 'pipelineVersion', 'quotation_id', 'line_item_id', 'created_at', 'correlationId', 'analysisId', 'corrections']);
+const IGNORED_TOP = new Set(['timings', 'id', 'persisted', 'cache', 'pipelineVersion', 'quotation_id', 'line_item_id', 'created_at', 'correlationId', 'analysisId', 'corrections', 'thumbnail_url']);
 const MESH_ARRAYS = ['positions', 'normals', 'indices', 'edgePositions'];
 
 export interface VerifyOutcome {

@@ -197,6 +197,7 @@ write(oc, 'tapped-hole.step', tappedBlock);
 write(oc, 'tapped-hole-rotated.step', rotated(tappedBlock));
 await import('./hole-fixtures.ts');
 await import('./count-fixtures.ts');
+await import('./boss-fixtures.ts');
 await import('./slot-fixtures.ts');
 await import('./interrupted-fixtures.ts');
 await import('./tessellated-fixture.ts');

@@ -5,7 +5,7 @@
 import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
-import { spanAlong, round4 } from './extent.ts';
+import { extentAlong, spanAlong, round4 } from './extent.ts';
 import { DIRECTION_TOL, partTolerance } from './tolerance.ts';
 
 export interface Protrusion {
@@ -14,7 +14,6 @@ export interface Protrusion {
   axis: Vec3;
   params: Record<string, number | string | boolean>;
 }
-
 
 function coaxialWith(f: Face, axis: Vec3, center: Vec3, tol: number): boolean {
   const p = f.params;
@@ -27,8 +26,13 @@ export function findOringGrooves(graph: FaceGraph, candidates: Set<number>, size
   const grooves: Protrusion[] = [];
   for (const floor of graph.faces) {
     if (!candidates.has(floor.id) || floor.surface !== 'plane' || floor.loops.length !== 2) continue;
-    const walls = graph.neighbours(floor.id).filter((n) => n.convexity === 'concave' && candidates.has(n.face)).map((n) => graph.faces[n.face]!);
-    const cylinders = walls.filter((w) => w.surface === 'cylinder' && Math.abs(Math.abs(dot(w.params.axis!, floor.params.normal!)) - 1) < DIRECTION_TOL);
+    const walls = graph
+      .neighbours(floor.id)
+      .filter((n) => n.convexity === 'concave' && candidates.has(n.face))
+      .map((n) => graph.faces[n.face]!);
+    const cylinders = walls.filter(
+      (w) => w.surface === 'cylinder' && Math.abs(Math.abs(dot(w.params.axis!, floor.params.normal!)) - 1) < DIRECTION_TOL,
+    );
     const outer = cylinders.find((c) => c.params.internal === true);
     const inner = cylinders.find((c) => c.params.internal === false);
     if (!outer || !inner || !coaxialWith(inner, outer.params.axis!, outer.params.center!, tol)) continue;
@@ -49,28 +53,73 @@ export function findOringGrooves(graph: FaceGraph, candidates: Set<number>, size
   return grooves;
 }
 
-/** A round stud: an outward-facing full cylinder standing on a floor (concave) under a top (convex). */
+/**
+ * A round stud: an outward-facing cylinder standing on a floor (concave) under a top (convex). A
+ * hub may stand where the plate's outline runs round it on the same cylinder (the plate drawn
+ * tangent to the hub): its wall then continues below the floor as the outline, one face or several,
+ * and leaves on tangent planes along its axis that stay below the floor. Any other smooth edge is a
+ * blend, so the cylinder is a fillet, not a stud.
+ */
 export function findBosses(graph: FaceGraph, candidates: Set<number>, size: number): Protrusion[] {
   const tol = partTolerance(size);
   const bosses: Protrusion[] = [];
+  const taken = new Set<number>();
   for (const wall of graph.faces) {
-    if (!candidates.has(wall.id) || wall.surface !== 'cylinder' || wall.params.internal !== false) continue;
-    const around = graph.neighbours(wall.id);
-    if (around.some((n) => n.convexity === 'smooth' && n.face !== wall.id)) continue; // a fillet, not a stud
-    const base = around.find((n) => n.convexity === 'concave' && graph.faces[n.face]!.surface === 'plane');
-    const top = around.find((n) => n.convexity === 'convex' && graph.faces[n.face]!.surface === 'plane');
-    if (!base || !top) continue;
-    const topFace = graph.faces[top.face]!;
-    if (!coaxialDisk(graph, topFace, wall, tol)) continue;
-    const axis = topFace.params.normal!.map((v) => -v + 0) as Vec3;
+    if (taken.has(wall.id) || !candidates.has(wall.id) || wall.surface !== 'cylinder' || wall.params.internal !== false) continue;
+    const walls = sameCylinder(graph, wall, candidates, tol);
+    const around = walls.flatMap((w) => graph.neighbours(w.id)).filter((n) => !walls.some((w) => w.id === n.face));
+    // The top is the convex plane capping this cylinder; the floor the concave plane across it.
+    const topFace = around
+      .filter((n) => n.convexity === 'convex')
+      .map((n) => graph.faces[n.face]!)
+      .find((f) => f.surface === 'plane' && coaxialDisk(graph, f, wall, tol));
+    if (!topFace) continue;
+    const up = topFace.params.normal!;
+    const floor = around
+      .filter((n) => n.convexity === 'concave')
+      .map((n) => graph.faces[n.face]!)
+      .find((f) => f.surface === 'plane' && Math.abs(dot(f.params.normal!, up) - 1) < DIRECTION_TOL);
+    if (!floor) continue;
+    const smooth = around.filter((n) => n.convexity === 'smooth').map((n) => graph.faces[n.face]!);
+    if (!smooth.every((f) => outlineBelow(graph, f, floor, up, tol))) continue;
+    const axis = up.map((v) => -v + 0) as Vec3;
+    const height = smooth.length === 0 ? spanAlong(graph.input, [wall.id], axis) : dot(sub(topFace.params.origin!, floor.params.origin!), up);
+    walls.forEach((w) => taken.add(w.id));
     bosses.push({
       type: 'boss',
-      faces: [wall.id, topFace.id].sort((a, b) => a - b),
+      faces: [...walls.map((w) => w.id), topFace.id].sort((a, b) => a - b),
       axis,
-      params: { diameter: round4(2 * wall.params.radius!), height: round4(spanAlong(graph.input, [wall.id], axis)) },
+      params: { diameter: round4(2 * wall.params.radius!), height: round4(height) },
     });
   }
   return bosses;
+}
+
+/** The faces an exporter split one cylinder into: neighbours on the same axis line and radius, all outward. */
+function sameCylinder(graph: FaceGraph, wall: Face, candidates: Set<number>, tol: number): Face[] {
+  const onIt = (f: Face) =>
+    candidates.has(f.id) &&
+    f.surface === 'cylinder' &&
+    f.params.internal === false &&
+    Math.abs(f.params.radius! - wall.params.radius!) < tol &&
+    coaxialWith(f, wall.params.axis!, wall.params.center!, tol);
+  const found = [wall];
+  for (let i = 0; i < found.length; i++) {
+    for (const n of graph.neighbours(found[i]!.id)) {
+      const f = graph.faces[n.face]!;
+      if (n.convexity === 'smooth' && !found.includes(f) && onIt(f)) found.push(f);
+    }
+  }
+  return found;
+}
+
+/**
+ * The plate's outline running on tangentially from a hub: a plane along the hub's axis (across the
+ * floor) that lies wholly at or below the floor the hub stands on.
+ */
+function outlineBelow(graph: FaceGraph, face: Face, floor: Face, up: Vec3, tol: number): boolean {
+  if (face.surface !== 'plane' || Math.abs(dot(face.params.normal!, up)) > DIRECTION_TOL) return false;
+  return extentAlong(graph.input, [face.id], up)[1] <= dot(floor.params.origin!, up) + tol;
 }
 
 /** The stud's top: a plane across the axis bounded only by circles on it. */

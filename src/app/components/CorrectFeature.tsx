@@ -1,7 +1,9 @@
 /**
  * [data-testid=correct-feature]: the estimator corrects what is selected (issue 14). On a feature:
  * change its type, correct a dimension, or say it is not a feature; on faces no feature claims:
- * name the region. Corrections are kept in this browser at once and sent to the server when the
+ * name the region. On a quote group (`group:<key>`, the quote view's row): the same change to every
+ * feature of the group, one correction per feature (the server takes one feature each), so the
+ * accuracy report counts each. Kept in this browser at once and sent to the server when the
  * app has one (corrections/server-link.ts); [data-testid=correction-status] says which. The
  * part's corrections are listed as [data-testid=correction-item]. The pipeline's result is not
  * changed: corrections are the estimator's, shown beside it.
@@ -11,6 +13,7 @@ import { CORRECTION_ACTIONS, type CorrectionAction, type CorrectionInput } from 
 import { shownFile } from '../analysis-service.ts';
 import { useCorrections } from '../corrections/store.ts';
 import { highlightedFaces, useVectis } from '../store.ts';
+import type { Quote } from '../quote/quote.ts';
 import type { AnalysisResult, Feature } from '../types.ts';
 
 const ACTION_TEXT: Record<CorrectionAction, string> = {
@@ -32,6 +35,27 @@ function selectedFeature(
 ): Feature | undefined {
   const id = item !== null && /^\d+$/.test(item) ? item : face !== null ? itemOfFace?.[face] : null;
   return id && /^\d+$/.test(id) ? result.features.find((f) => f.id === Number(id)) : undefined;
+}
+
+/**
+ * The features a selection corrects: a quote group's features when its row is selected, else the
+ * one selected feature; `id` is what [data-testid=correct-feature] names (`group:<key>` or the
+ * feature id). A group without features (none so far) falls through to the face-set form.
+ */
+function selectedFeatures(
+  result: AnalysisResult,
+  quote: Quote | null,
+  item: string | null,
+  face: number | null,
+  itemOfFace: (string | null)[] | undefined,
+): { id: string; features: Feature[] } | undefined {
+  const group = item?.startsWith('group:') ? quote?.groups.find((g) => g.id === item) : undefined;
+  if (group && group.featureIds.length > 0) {
+    const features = result.features.filter((f) => group.featureIds.includes(f.id));
+    return { id: group.id, features };
+  }
+  const feature = selectedFeature(result, item, face, itemOfFace);
+  return feature ? { id: String(feature.id), features: [feature] } : undefined;
 }
 
 function CorrectionList() {
@@ -69,6 +93,7 @@ export function CorrectFeature() {
   const tree = useVectis((s) => s.tree);
   const selectedFace = useVectis((s) => s.selectedFace);
   const selectedItem = useVectis((s) => s.selectedItem);
+  const quote = useVectis((s) => s.quote);
   const sync = useCorrections((s) => s.sync);
   const message = useCorrections((s) => s.message);
   const [action, setAction] = useState<CorrectionAction>('retype');
@@ -80,16 +105,22 @@ export function CorrectFeature() {
     if (result) void useCorrections.getState().open(result, shownFile());
   }, [result]);
 
-  const feature = result ? selectedFeature(result, selectedItem, selectedFace, tree?.itemOfFace) : undefined;
-  const faces = feature ? feature.faces : highlightedFaces({ tree, selectedFace, selectedItem });
+  const selected = result ? selectedFeatures(result, quote, selectedItem, selectedFace, tree?.itemOfFace) : undefined;
+  const features = selected?.features ?? [];
+  const feature = features[0];
+  const faces = selected ? features.flatMap((f) => f.faces) : highlightedFaces({ tree, selectedFace, selectedItem });
   const claimed = faces.some((f) => tree?.itemOfFace[f] !== null && /^\d+$/.test(tree?.itemOfFace[f] ?? ''));
+  // Merge and split are not offered, on a feature or a group: a group's features are separate
+  // pieces of one size (merging them would make one feature of parts apart), and a split picks
+  // some faces of one feature, which needs faces picked in the view, not a row.
   const actions = CORRECTION_ACTIONS.filter((a) =>
     feature ? ['retype', 'redimension', 'not_a_feature'].includes(a) : a === 'name_region' && !claimed,
   );
   const chosen = actions.includes(action) ? action : actions[0];
+  // A group's features share their priced dimensions: offer those every one of them has.
   const dimensions = feature
     ? Object.entries(feature.params)
-        .filter(([, v]) => typeof v === 'number')
+        .filter(([k, v]) => typeof v === 'number' && features.every((f) => typeof f.params[k] === 'number'))
         .map(([k]) => k)
     : [];
   const dimension = dimensions.includes(param) ? param : (dimensions[0] ?? '');
@@ -98,10 +129,13 @@ export function CorrectFeature() {
   const types = [...new Set(result.features.map((f) => f.type))].sort();
   const submit = async () => {
     if (!chosen) return;
-    const input: CorrectionInput = { action: chosen, faces: [...faces], ...(feature ? { feature_id: feature.id } : {}) };
-    if (chosen === 'retype' || chosen === 'name_region') input.type = type.trim();
-    if (chosen === 'redimension') input.params = { [dimension]: Number(value) };
-    if (await useCorrections.getState().add(input, result, shownFile())) {
+    const change: Pick<CorrectionInput, 'type' | 'params'> = {};
+    if (chosen === 'retype' || chosen === 'name_region') change.type = type.trim();
+    if (chosen === 'redimension') change.params = { [dimension]: Number(value) };
+    const inputs: CorrectionInput[] = selected
+      ? features.map((f) => ({ action: chosen, faces: [...f.faces], feature_id: f.id, ...change }))
+      : [{ action: chosen, faces: [...faces], ...change }];
+    if (await useCorrections.getState().add(inputs, result, shownFile())) {
       setType('');
       setValue('');
     }
@@ -114,7 +148,7 @@ export function CorrectFeature() {
         : !!chosen;
 
   return (
-    <div data-testid="correct-feature" data-feature-id={feature?.id ?? ''} data-sync={sync}>
+    <div data-testid="correct-feature" data-feature-id={selected?.id ?? ''} data-feature-ids={features.map((f) => f.id).join(',')} data-sync={sync}>
       {chosen && faces.length > 0 && (
         <form
           className="facts"
@@ -123,6 +157,12 @@ export function CorrectFeature() {
             void submit();
           }}
         >
+          {features.length > 1 && (
+            <>
+              <dt>Applies to</dt>
+              <dd data-testid="correct-scope">each of the group's {features.length} features</dd>
+            </>
+          )}
           <dt>Correct</dt>
           <dd>
             <select data-testid="correct-action" value={chosen} onChange={(e) => setAction(e.currentTarget.value as CorrectionAction)}>

@@ -6,8 +6,12 @@
 import { useCorrections } from '../corrections/store.ts';
 
 /** True when a correction changed, removed or merged any of these pipeline features. */
+export function isCorrected(corrected: ReadonlySet<number>, featureIds: readonly (string | number)[]): boolean {
+  return featureIds.some((id) => corrected.has(Number(id)));
+}
+
 export function useCorrected(featureIds: readonly (string | number)[]): boolean {
-  return useCorrections((s) => featureIds.some((id) => s.corrected.has(Number(id))));
+  return useCorrections((s) => isCorrected(s.corrected, featureIds));
 }
 
 export function CorrectedMark({ featureIds }: { featureIds: readonly (string | number)[] }) {

@@ -21,17 +21,21 @@ export interface CorrectionsState {
   message: string | null;
   /** Loads the corrections of the shown result (locally, then from the server when linked). */
   open(result: AnalysisResult, file: Blob | null): Promise<void>;
-  /** Checks a correction against the part, keeps it, sends it; false (with `message`) when it does not fit. */
-  add(input: CorrectionInput, result: AnalysisResult, file: Blob | null): Promise<boolean>;
+  /**
+   * Checks corrections against the part, keeps them, sends them; false (with `message`) when any
+   * does not fit, and then none is kept. Several at once: a quote group's correction is one per
+   * feature (the server takes one feature each), all or nothing, sent in one push.
+   */
+  add(inputs: CorrectionInput | readonly CorrectionInput[], result: AnalysisResult, file: Blob | null): Promise<boolean>;
 }
 
 let opened: string | null = null;
 
 /** The estimator's view after these corrections, and the pipeline features they touched. */
-function touched(result: AnalysisResult, corrections: readonly CorrectionInput[], extra?: CorrectionInput): Set<number> {
+function touched(result: AnalysisResult, corrections: readonly CorrectionInput[], extra: readonly CorrectionInput[] = []): Set<number> {
   let view = startingView(result.features);
   const ids = new Set<number>();
-  for (const c of extra ? [...corrections, extra] : corrections) {
+  for (const c of [...corrections, ...extra]) {
     const applied = applyCorrection(view, c, result.faces.length);
     for (const f of applied.before) for (const id of f.origins) ids.add(id);
     view = applied.features;
@@ -123,10 +127,11 @@ export const useCorrections = create<CorrectionsState>()((set, get) => {
       if (!synced) await push(result, file);
     },
 
-    async add(input, result, file) {
+    async add(inputs, result, file) {
       const part = get().part ?? { sha256: result.file.sha256, corrections: [] };
+      const added: readonly CorrectionInput[] = Array.isArray(inputs) ? inputs : [inputs as CorrectionInput];
       try {
-        touched(result, part.corrections, input);
+        touched(result, part.corrections, added);
       } catch (e) {
         if (e instanceof CorrectionError) {
           set({ message: e.message, sync: 'error' });
@@ -134,13 +139,14 @@ export const useCorrections = create<CorrectionsState>()((set, get) => {
         }
         throw e;
       }
-      const local: LocalCorrection = {
+      const created_at = new Date().toISOString();
+      const local: LocalCorrection[] = added.map((input, i) => ({
         ...input,
-        id: `local-${Date.now()}-${part.corrections.length}`,
-        created_at: new Date().toISOString(),
+        id: `local-${Date.now()}-${part.corrections.length + i}`,
+        created_at,
         synced: false,
-      };
-      await update({ ...part, corrections: [...part.corrections, local] }, result, { sync: 'local', message: null });
+      }));
+      await update({ ...part, corrections: [...part.corrections, ...local] }, result, { sync: 'local', message: null });
       await push(result, file);
       return true;
     },

@@ -3,7 +3,8 @@
  * folder) serves the built app and the API on one port, as `npm start` does; the app finds it on
  * its own origin. An estimator retypes a feature, reloads, drops the file again and sees the
  * correction (read back from the server), the feature tree marks the feature corrected, and the
- * server's accuracy report counts it. Served by a server that stores nothing, the correction
+ * server's accuracy report counts it. From the quote view, a group row's correction is one per
+ * feature of the group, back after a reload and counted per feature. Served by a server that stores nothing, the correction
  * stays in the browser (IndexedDB) and survives a reload all the same.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { dropFile, resultFacts, waitDone } from './app-helpers.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const PLATE = join(ROOT, 'fixtures/plate-holes.step');
+const FILLETED_BOX = join(ROOT, 'fixtures/chamfer-filleted-box.step');
 
 let bundle: ReturnType<typeof bundleServer>;
 let server: ChildServer;
@@ -122,6 +124,63 @@ test('an estimator retypes a feature; after a reload the correction is back from
     { action: 'retype', type: newType },
     { action: 'redimension', params: { [dim!.key]: dim!.value + 0.5 } },
   ]);
+});
+
+test('in the quote view a group row offers the correction; it is one per feature, back after a reload and counted per feature', async ({ page }) => {
+  test.setTimeout(240_000);
+  type Report = { corrections: number; most_corrected_parts: { analysis_id: string; file_name: string; corrections: number }[] };
+  const report = async () => (await (await fetch(`${server.url}/reports/accuracy`)).json()) as Report;
+  // Other tests of this file store corrections on the same server: count what this one adds.
+  const before = (await report()).corrections;
+  await openServedApp(page);
+  await dropFile(page, FILLETED_BOX);
+  await waitDone(page);
+  // The box's four R5 edges are one priced row, "4 × R5 fillet": a group of several features.
+  const row = page.locator('[data-testid=feature-item][data-feature-type=fillet][data-feature-ids*=","]').first();
+  await expect(row).toBeVisible();
+  const groupId = (await row.getAttribute('data-feature-id'))!;
+  const ids = (await row.getAttribute('data-feature-ids'))!.split(',').map(Number);
+  expect(groupId).toMatch(/^group:/);
+  expect(ids.length).toBeGreaterThan(1);
+
+  await row.click();
+  await expect(page.getByTestId('selection')).toHaveAttribute('data-feature-id', groupId);
+  const panel = page.getByTestId('correct-feature');
+  await expect(panel).toHaveAttribute('data-feature-id', groupId);
+  await expect(panel).toHaveAttribute('data-feature-ids', ids.join(','));
+  // Merge and split make no sense on a row of separate pieces: not offered.
+  const offered = await page
+    .getByTestId('correct-action')
+    .locator('option')
+    .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+  expect(offered).toEqual(['retype', 'redimension', 'not_a_feature']);
+  await page.getByTestId('correct-action').selectOption('retype');
+  await page.getByTestId('correct-type').fill('chamfer');
+  await page.getByTestId('correct-submit').click();
+  await expect(page.getByTestId('correction-status')).toHaveAttribute('data-state', 'sent', { timeout: 120_000 });
+  const items = page.getByTestId('correction-item');
+  await expect(items).toHaveCount(ids.length);
+  await expect(row).toHaveAttribute('data-corrected', 'true');
+
+  await page.reload();
+  await page.waitForFunction(() => window.vectis !== undefined);
+  await dropFile(page, FILLETED_BOX);
+  await waitDone(page);
+  await expect(items).toHaveCount(ids.length);
+  const back = await items.evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-action'), e.getAttribute('data-type'), e.getAttribute('data-feature-id')]),
+  );
+  expect(back).toEqual(ids.map((id) => ['retype', 'chamfer', String(id)]));
+  await expect(page.getByTestId('correction-status')).toHaveAttribute('data-state', 'sent');
+  await expect(page.locator(`[data-testid=feature-item][data-feature-id="${groupId}"]`)).toHaveAttribute('data-corrected', 'true');
+
+  // The server counts one correction per feature of the group.
+  const after = await report();
+  expect(after.corrections - before).toBe(ids.length);
+  const part = after.most_corrected_parts.find((p) => p.file_name === 'chamfer-filleted-box.step');
+  expect(part?.corrections).toBe(ids.length);
+  const stored = (await (await fetch(`${server.url}/analyses/${part!.analysis_id}`)).json()) as { corrections: { feature_id: number }[] };
+  expect(stored.corrections.map((c) => c.feature_id)).toEqual(ids);
 });
 
 test('without a server that stores analyses the correction stays in this browser and survives a reload', async ({ page }) => {

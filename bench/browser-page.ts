@@ -88,7 +88,8 @@ export async function appDrop(page: Page, bytes: Buffer, name: string): Promise<
       dataTransfer.items.add(new File([data], n));
       const zone = document.querySelector('[data-testid=dropzone]')!;
       const t0 = performance.now();
-      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
       // (No named functions in here: tsx would wrap them in a helper the page does not have.)
       let shadedMs = NaN;
       for (;;) {
@@ -108,7 +109,14 @@ export async function appDrop(page: Page, bytes: Buffer, name: string): Promise<
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const fullMs = performance.now() - t0;
       const result = window.vectis.result;
-      return { shadedMs: Number.isNaN(shadedMs) ? fullMs : shadedMs, fullMs, state: phase, source: window.vectis.state().source, faces: result?.part.faces, timings: { ...(result?.timings ?? {}) } };
+      return {
+        shadedMs: Number.isNaN(shadedMs) ? fullMs : shadedMs,
+        fullMs,
+        state: phase,
+        source: window.vectis.state().source,
+        faces: result?.part.faces,
+        timings: { ...(result?.timings ?? {}) },
+      };
     },
     [bytes.toString('base64'), name] as const,
   );

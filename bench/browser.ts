@@ -69,7 +69,10 @@ interface Row {
 function build(): void {
   if (!opts['no-build'] && !opts.dist) {
     note('vite build ...');
-    execFileSync('npx', ['vite', 'build', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['vite', 'build', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const peer = join(BUILD_DIR, 'occt-import-js');
   mkdirSync(peer, { recursive: true });
@@ -88,7 +91,9 @@ async function openIdle(browser: Browser, url: string, ready: string): Promise<P
 }
 
 function occtRun(page: Page, bytes: Buffer): Promise<number> {
-  return page.evaluate((b64) => (window as unknown as { occtRun(b: string): Promise<{ ms: number }> }).occtRun(b64), bytes.toString('base64')).then((r) => r.ms);
+  return page
+    .evaluate((b64) => (window as unknown as { occtRun(b: string): Promise<{ ms: number }> }).occtRun(b64), bytes.toString('base64'))
+    .then((r) => r.ms);
 }
 
 async function benchChromium(browser: Browser, base: string, row: Row): Promise<void> {
@@ -147,21 +152,48 @@ async function benchRevisit(browser: Browser, base: string): Promise<{ engine: n
 }
 
 function report(rows: Row[]): void {
-  say(`\n== drop → result in Chromium: app (cache off) vs occt-import-js (read + mesh, worker), ms; first after ${IDLE_MS / 1000} s idle, steady = median of drops 3-${DROPS} ==`);
-  say(table(
-    ['file', 'faces', 'app first', 'app steady', 'occt-import-js first', 'steady', 'steady ratio', 'node ratio'],
-    rows.map((r) => {
-      const appSteady = steady(r.app.map((d) => d.fullMs));
-      const occtSteady = steady(r.occt);
-      return [r.label, String(r.faces ?? '-'), ms(r.app[0]?.fullMs), ms(appSteady), ms(r.occt[0]), ms(occtSteady), ratio(appSteady / occtSteady), r.node ? ratio(r.node.app / r.node.occt) : '-'];
-    }),
-  ));
+  say(
+    `\n== drop → result in Chromium: app (cache off) vs occt-import-js (read + mesh, worker), ms; first after ${IDLE_MS / 1000} s idle, steady = median of drops 3-${DROPS} ==`,
+  );
+  say(
+    table(
+      ['file', 'faces', 'app first', 'app steady', 'occt-import-js first', 'steady', 'steady ratio', 'node ratio'],
+      rows.map((r) => {
+        const appSteady = steady(r.app.map((d) => d.fullMs));
+        const occtSteady = steady(r.occt);
+        return [
+          r.label,
+          String(r.faces ?? '-'),
+          ms(r.app[0]?.fullMs),
+          ms(appSteady),
+          ms(r.occt[0]),
+          ms(occtSteady),
+          ratio(appSteady / occtSteady),
+          r.node ? ratio(r.node.app / r.node.occt) : '-',
+        ];
+      }),
+    ),
+  );
   say('\n== time to the shaded part on screen (app), ms ==');
-  say(table(['file', 'first shaded', 'first full', 'steady shaded', 'steady full'], rows.map((r) => [
-    r.label, ms(r.app[0]?.shadedMs), ms(r.app[0]?.fullMs), ms(steady(r.app.map((d) => d.shadedMs))), ms(steady(r.app.map((d) => d.fullMs))),
-  ])));
+  say(
+    table(
+      ['file', 'first shaded', 'first full', 'steady shaded', 'steady full'],
+      rows.map((r) => [
+        r.label,
+        ms(r.app[0]?.shadedMs),
+        ms(r.app[0]?.fullMs),
+        ms(steady(r.app.map((d) => d.shadedMs))),
+        ms(steady(r.app.map((d) => d.fullMs))),
+      ]),
+    ),
+  );
   say('\n== worker stages (result.timings), ms: first drop / steady median ==');
-  say(table(['file', ...STAGES], rows.map((r) => [r.label, ...STAGES.map((s) => `${ms(r.app[0]?.timings[s])} / ${ms(steady(r.app.map((d) => d.timings[s] ?? NaN)))}`)])));
+  say(
+    table(
+      ['file', ...STAGES],
+      rows.map((r) => [r.label, ...STAGES.map((s) => `${ms(r.app[0]?.timings[s])} / ${ms(steady(r.app.map((d) => d.timings[s] ?? NaN)))}`)]),
+    ),
+  );
   say('(app figures are page wall time from the drop: file read, worker, transfer, tree, BVH, first frames under SwiftShader)');
 }
 
@@ -195,7 +227,12 @@ async function main(): Promise<void> {
   }
   report(rows);
   say('\n== engine start in the worker, ms (page load to first small analysis: wall) ==');
-  say(table(['visit', 'engine start', 'wall'], visits.map((v, i) => [i === 0 ? 'first' : `revisit ${i}`, ms(v.engine), ms(v.wall)])));
+  say(
+    table(
+      ['visit', 'engine start', 'wall'],
+      visits.map((v, i) => [i === 0 ? 'first' : `revisit ${i}`, ms(v.engine), ms(v.wall)]),
+    ),
+  );
   say(`1-min load average at end: ${loadavg()[0]!.toFixed(2)}`);
   if (opts.json) writeFileSync(opts.json, JSON.stringify(rows, null, 2));
 }

@@ -32,7 +32,11 @@ export function categoryOf(frame: { functionName: string; url: string }): string
   if (name === '(program)' || name === '(root)') return 'program (V8 itself: compile, runtime)';
   if (url.startsWith('wasm://') || /\.wasm($|[?#])/.test(url)) return wasmModuleOf(url);
   if (url === '') return `native ${name}`;
-  const file = url.replace(/[?#].*$/, '').split('/').pop() ?? url;
+  const file =
+    url
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? url;
   return `js ${file.replace(/-[A-Za-z0-9_]{8}\.js$/, '.js')}`;
 }
 

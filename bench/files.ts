@@ -39,14 +39,22 @@ export function collectFiles(skipped: Skipped[]): BenchFile[] {
   shared(SMALL, 'block_hole');
   shared(HEADLINE, '42811 (headline)');
   const mfcadDir = join(SHARED_DATA, 'mfcad', 'dev');
-  const mfcad = existsSync(mfcadDir) ? readdirSync(mfcadDir).filter((f) => /\.(step|stp)$/i.test(f)).sort()[0] : undefined;
+  const mfcad = existsSync(mfcadDir)
+    ? readdirSync(mfcadDir)
+        .filter((f) => /\.(step|stp)$/i.test(f))
+        .sort()[0]
+    : undefined;
   if (mfcad) shared(`mfcad/dev/${mfcad}`, `mfcad ${mfcad.replace(/\.(step|stp)$/i, '')}`);
   else skipped.push({ source: '../shared/data/mfcad/dev/*.step', reason: 'absent or empty' });
   shared('real/fabricad/geometry_00000002.STEP', 'fabricad 00000002');
   shared('real/nist/nist_ctc_01_asme1_ap203.stp', 'nist ctc_01');
   shared('real/hierarchical-cadnet/004-15944-2_pressure_plate_MT09_18.step', 'pressure plate', true);
 
-  const fixtures = existsSync(FIXTURE_DIR) ? readdirSync(FIXTURE_DIR).filter((f) => /\.step$/i.test(f)).sort() : [];
+  const fixtures = existsSync(FIXTURE_DIR)
+    ? readdirSync(FIXTURE_DIR)
+        .filter((f) => /\.step$/i.test(f))
+        .sort()
+    : [];
   if (fixtures.length === 0) skipped.push({ source: 'fixtures/*.step', reason: 'none present' });
   for (const f of fixtures) files.push({ label: `fixture ${f}`, source: `fixtures/${f}`, path: join(FIXTURE_DIR, f), heavy: false });
   return files;

@@ -49,7 +49,9 @@ if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(url.hostname)) {
 }
 const mode = values.mode === 'repeat' ? 'repeat' : 'unique';
 
-const files = (existsSync(SHARED) ? SHARED_MIX.map((p) => join(SHARED, p)) : FIXTURE_MIX.map((f) => join(ROOT, 'fixtures', f))).filter((f) => existsSync(f));
+const files = (existsSync(SHARED) ? SHARED_MIX.map((p) => join(SHARED, p)) : FIXTURE_MIX.map((f) => join(ROOT, 'fixtures', f))).filter((f) =>
+  existsSync(f),
+);
 if (files.length === 0) {
   console.error('no input files found');
   process.exit(2);

@@ -43,7 +43,10 @@ export async function benchModel(files: BenchFile[], runs: number, say: (line: s
   const parts: { label: string; result: AnalysisResult }[] = [];
   for (const f of files) {
     try {
-      parts.push({ label: f.label, result: await analyze(new Uint8Array(readFileSync(f.path)), { fileName: basename(f.path), meshDeflection: 0.2 }) });
+      parts.push({
+        label: f.label,
+        result: await analyze(new Uint8Array(readFileSync(f.path)), { fileName: basename(f.path), meshDeflection: 0.2 }),
+      });
     } catch {
       // Files that do not analyse (the error fixtures) have nothing to label.
     }
@@ -70,13 +73,24 @@ export async function benchModel(files: BenchFile[], runs: number, say: (line: s
     rows[i]!.nodeRunMs = await timeRuns(runs, () => native.run(inputs));
   }
   useOnnxRuntimeWebInNode();
-  say(`\n== Segmentation model ${basename(model)} (${web.info.version}, ${(readFileSync(model).byteLength / 1e6).toFixed(2)} MB): warm medians of ${runs} runs after ${WARM_UP_CALLS} untimed ==`);
+  say(
+    `\n== Segmentation model ${basename(model)} (${web.info.version}, ${(readFileSync(model).byteLength / 1e6).toFixed(2)} MB): warm medians of ${runs} runs after ${WARM_UP_CALLS} untimed ==`,
+  );
   say(
     table(
       ['file', 'faces', 'coedges', 'inputs ms', 'ort-web run ms', 'ort-web segment ms', 'ort-node run ms', 'web / node run'],
       rows
         .sort((a, b) => b.faces - a.faces)
-        .map((r) => [r.label, String(r.faces), String(r.coedges), ms(r.inputsMs), ms(r.webRunMs), ms(r.webTotalMs), ms(r.nodeRunMs), ratio(r.webRunMs / r.nodeRunMs)]),
+        .map((r) => [
+          r.label,
+          String(r.faces),
+          String(r.coedges),
+          ms(r.inputsMs),
+          ms(r.webRunMs),
+          ms(r.webTotalMs),
+          ms(r.nodeRunMs),
+          ratio(r.webRunMs / r.nodeRunMs),
+        ]),
     ),
   );
   say('(ort-web = onnxruntime-web wasm with SIMD on one thread, the product runtime; segment = inputs + run + softmax)');

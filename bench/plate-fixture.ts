@@ -37,7 +37,11 @@ export async function plateFixture(): Promise<string> {
   const progress = () => new oc.Message_ProgressRange();
   let plate: TopoDS_Shape = new oc.BRepPrimAPI_MakeBox(new oc.gp_Pnt(0, 0, 0), sx, sy, sz).Solid();
   plate = new oc.BRepAlgoAPI_Cut(plate, tools(oc, PLATE.bore / 2, -1, sz + 2), progress()).Shape();
-  plate = new oc.BRepAlgoAPI_Cut(plate, tools(oc, PLATE.counterbore / 2, sz - PLATE.counterboreDepth, PLATE.counterboreDepth + 1), progress()).Shape();
+  plate = new oc.BRepAlgoAPI_Cut(
+    plate,
+    tools(oc, PLATE.counterbore / 2, sz - PLATE.counterboreDepth, PLATE.counterboreDepth + 1),
+    progress(),
+  ).Shape();
   writeFileSync(FILE, writeStep(oc, plate, { scratch: '/vectis-bench-plate.step' }));
   return FILE;
 }

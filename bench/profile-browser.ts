@@ -55,7 +55,11 @@ async function profileNode(bytes: Uint8Array, name: string): Promise<{ profile: 
   return { profile: profile as unknown as CpuProfile, totals: stages.map((s) => s.total!), stages };
 }
 
-async function profileChromium(bytes: Buffer, name: string, outDir: string): Promise<{ profile: CpuProfile; totals: number[]; stages: Record<string, number>[] }> {
+async function profileChromium(
+  bytes: Buffer,
+  name: string,
+  outDir: string,
+): Promise<{ profile: CpuProfile; totals: number[]; stages: Record<string, number>[] }> {
   const args = [...CHROMIUM_ARGS, ...(opts['js-flags'] ? [`--js-flags=${opts['js-flags']}`] : [])];
   const preview = await startPreview(ROOT, outDir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
@@ -79,7 +83,12 @@ async function profileChromium(bytes: Buffer, name: string, outDir: string): Pro
 
 function printShares(label: string, s: ProfileShares, perRun: number): void {
   say(`\n== ${label}: ${ms(s.busyMs / perRun)} ms busy per run (idle ${ms(s.idleMs / perRun)}) ==`);
-  say(table(['category', 'ms/run', 'share'], top(s.categories, 12).map(([k, v]) => [k, ms(v / perRun), `${((100 * v) / s.busyMs).toFixed(1)}%`])));
+  say(
+    table(
+      ['category', 'ms/run', 'share'],
+      top(s.categories, 12).map(([k, v]) => [k, ms(v / perRun), `${((100 * v) / s.busyMs).toFixed(1)}%`]),
+    ),
+  );
 }
 
 async function main(): Promise<void> {
@@ -87,7 +96,11 @@ async function main(): Promise<void> {
   const bytes = readFileSync(file);
   const name = basename(file);
   const outDir = join(tmpdir(), 'vectis-profile-dist');
-  if (!opts['no-build']) execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!opts['no-build'])
+    execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   mkdirSync(opts.out!, { recursive: true });
 
   const node = await profileNode(new Uint8Array(bytes), name);
@@ -109,11 +122,16 @@ async function main(): Promise<void> {
   say('\n== functions by self time, chromium worker vs node (ms per run) ==');
   const names = top(c.functions, 25).map(([k]) => k);
   for (const [k] of top(n.functions, 10)) if (!names.includes(k)) names.push(k);
-  say(table(['function', 'chromium', 'node', 'ratio'], names.map((k) => {
-    const cv = (c.functions.get(k) ?? 0) / runs;
-    const nv = (n.functions.get(k) ?? 0) / runs;
-    return [k.slice(0, 70), ms(cv), ms(nv), nv > 0 ? `${(cv / nv).toFixed(2)}x` : '-'];
-  })));
+  say(
+    table(
+      ['function', 'chromium', 'node', 'ratio'],
+      names.map((k) => {
+        const cv = (c.functions.get(k) ?? 0) / runs;
+        const nv = (n.functions.get(k) ?? 0) / runs;
+        return [k.slice(0, 70), ms(cv), ms(nv), nv > 0 ? `${(cv / nv).toFixed(2)}x` : '-'];
+      }),
+    ),
+  );
   say(`\nprofiles: ${opts.out}/node.cpuprofile, ${opts.out}/chromium-worker.cpuprofile`);
 }
 

@@ -140,7 +140,16 @@ async function benchVectis(file: BenchFile, bytes: Uint8Array, runs: number): Pr
     first = await analyze(bytes, { fileName: basename(file.path) });
   } catch (e) {
     const nan = { read: NaN, brep: NaN, mesh: NaN, metrics: NaN, total: NaN };
-    return { ...base, faces: 0, edges: 0, triangles: 0, cold: { ...nan, engine: NaN, totalWithEngine: NaN }, warmMedian: nan, warmAll: [], error: errorText(e) };
+    return {
+      ...base,
+      faces: 0,
+      edges: 0,
+      triangles: 0,
+      cold: { ...nan, engine: NaN, totalWithEngine: NaN },
+      warmMedian: nan,
+      warmAll: [],
+      error: errorText(e),
+    };
   }
   const engine = first.timings.engine ?? 0;
   const totalWithEngine = first.timings.total ?? NaN;
@@ -171,7 +180,14 @@ function benchOcct(occt: OcctImport, file: BenchFile, bytes: Uint8Array, runs: n
     const first = once();
     const warmAll: number[] = [];
     for (let i = 0; i < runs; i++) warmAll.push(once().elapsed);
-    return { ...base, cold: first.elapsed, warmMedian: median(warmAll), warmAll, triangles: triangleCount(first.result), faces: faceCount(first.result) };
+    return {
+      ...base,
+      cold: first.elapsed,
+      warmMedian: median(warmAll),
+      warmAll,
+      triangles: triangleCount(first.result),
+      faces: faceCount(first.result),
+    };
   } catch (e) {
     return { ...base, cold: NaN, warmMedian: NaN, warmAll: [], triangles: 0, faces: 0, error: e instanceof Error ? e.message : String(e) };
   }
@@ -188,7 +204,13 @@ async function benchHeap(label: string, file: BenchFile, bytes: Uint8Array, warm
     const totals: number[] = [];
     for (let i = 0; i < runs; i++) totals.push((await analyze(bytes)).timings.total ?? NaN);
     const heapAfterRuns = engineHeapBytes(oc);
-    return { ...base, heapAfterWarmup, heapAfterRuns, growthPercent: ((heapAfterRuns - heapAfterWarmup) / heapAfterWarmup) * 100, medianTotal: median(totals) };
+    return {
+      ...base,
+      heapAfterWarmup,
+      heapAfterRuns,
+      growthPercent: ((heapAfterRuns - heapAfterWarmup) / heapAfterWarmup) * 100,
+      medianTotal: median(totals),
+    };
   } catch (e) {
     return { ...base, heapAfterWarmup: NaN, heapAfterRuns: NaN, growthPercent: NaN, medianTotal: NaN, error: errorText(e) };
   }
@@ -256,14 +278,24 @@ async function main(): Promise<void> {
       vectis.map((v) =>
         v.error
           ? [v.label, kib(v.bytes), 'FAILED', '-', '-', '-', '-', '-', '-', '-', '-']
-          : [v.label, kib(v.bytes), String(v.faces), String(v.triangles), String(v.runs), ...STAGES.map((s) => ms(v.warmMedian[s])), ms(v.cold.total)],
+          : [
+              v.label,
+              kib(v.bytes),
+              String(v.faces),
+              String(v.triangles),
+              String(v.runs),
+              ...STAGES.map((s) => ms(v.warmMedian[s])),
+              ms(v.cold.total),
+            ],
       ),
     ),
   );
   for (const v of vectis) if (v.error) say(`*** FAILED ${v.label}: ${v.error} ***`);
   const firstOk = vectis.find((v) => !v.error);
   if (firstOk) {
-    say(`engine start (in the process's first analyze(), ${firstOk.label}): ${ms(engineStart)} ms; that first analyze() took ${ms(firstOk.cold.totalWithEngine)} ms in all`);
+    say(
+      `engine start (in the process's first analyze(), ${firstOk.label}): ${ms(engineStart)} ms; that first analyze() took ${ms(firstOk.cold.totalWithEngine)} ms in all`,
+    );
   }
   say(`engine WASM heap after all of the above: ${mib(mainHeap)}`);
 
@@ -297,7 +329,19 @@ async function main(): Promise<void> {
   say('ratios: vectis warm total / occt-import-js warm, and vectis (read+brep+mesh) / occt-import-js warm; below 1 = vectis faster');
   say(
     table(
-      ['file', 'runs', 'occt cold', 'occt warm', 'vectis total', 'total ratio', 'vectis r+b+m', 'r+b+m ratio', 'vectis tris', 'occt tris', 'occt faces'],
+      [
+        'file',
+        'runs',
+        'occt cold',
+        'occt warm',
+        'vectis total',
+        'total ratio',
+        'vectis r+b+m',
+        'r+b+m ratio',
+        'vectis tris',
+        'occt tris',
+        'occt faces',
+      ],
       occtFigures.map((o) => {
         if (o.error) return [o.label, String(o.runs), 'FAILED', '-', '-', '-', '-', '-', '-', '-', '-'];
         const c = comparisons.find((x) => x.label === o.label);

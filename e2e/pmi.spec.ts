@@ -11,13 +11,20 @@ import { openApp, waitDone } from './app-helpers.ts';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const PMI_PLATE = join(ROOT, 'fixtures/pmi-plate.step');
 
-interface PmiFacts { id: number; kind: string; name: string; faces: number[] }
+interface PmiFacts {
+  id: number;
+  kind: string;
+  name: string;
+  faces: number[];
+}
 
-test('PMI rows show the file\'s tolerances and select their faces', async ({ page }) => {
+test("PMI rows show the file's tolerances and select their faces", async ({ page }) => {
   await openApp(page);
   await page.getByTestId('dropzone').locator('input[type="file"]').setInputFiles(PMI_PLATE);
   await waitDone(page);
-  const pmi = await page.evaluate(() => window.vectis.result!.pmi.map((p) => ({ id: p.id, kind: p.kind, name: p.name, faces: p.faces })) as PmiFacts[]);
+  const pmi = await page.evaluate(
+    () => window.vectis.result!.pmi.map((p) => ({ id: p.id, kind: p.kind, name: p.name, faces: p.faces })) as PmiFacts[],
+  );
   expect(pmi.length).toBeGreaterThan(0);
 
   // The per-feature tree holds the PMI group (the quote view, where there is one, is a toggle away).

@@ -35,10 +35,20 @@ interface Case {
 }
 const CASES: Case[] = [
   { name: 'block_hole.step', path: join(SHARED_DATA, 'brepnet/test_data/block_hole.step'), available: HAVE_SHARED, missing: SHARED_MISSING },
-  { name: '42811_d1f01a68_2.stp', path: join(SHARED_DATA, 'brepnet/step_examples/42811_d1f01a68_2.stp'), available: HAVE_SHARED, missing: SHARED_MISSING },
+  {
+    name: '42811_d1f01a68_2.stp',
+    path: join(SHARED_DATA, 'brepnet/step_examples/42811_d1f01a68_2.stp'),
+    available: HAVE_SHARED,
+    missing: SHARED_MISSING,
+  },
   { name: 'box-with-hole.step', path: FIXTURE, available: HAVE_FIXTURE, missing: FIXTURE_MISSING },
   // AP242 with semantic PMI: the browser reads the same PMI onto the same faces and features.
-  { name: 'pmi-plate.step', path: join(ROOT, 'fixtures/pmi-plate.step'), available: existsSync(join(ROOT, 'fixtures/pmi-plate.step')), missing: FIXTURE_MISSING },
+  {
+    name: 'pmi-plate.step',
+    path: join(ROOT, 'fixtures/pmi-plate.step'),
+    available: existsSync(join(ROOT, 'fixtures/pmi-plate.step')),
+    missing: FIXTURE_MISSING,
+  },
 ];
 /** Any good small file for the error/cancel/screenshot tests. */
 const SMALL = CASES.find((c) => c.name === 'box-with-hole.step' && c.available) ?? CASES.find((c) => c.name === 'block_hole.step' && c.available);
@@ -90,10 +100,13 @@ for (const c of CASES) {
   test(`worker matches Node on ${c.name}`, async ({ page }) => {
     test.skip(!c.available, c.missing);
     const bytes = new Uint8Array(readFileSync(c.path));
-    const [node, summary] = await Promise.all([nodeAnalyze(c), (async () => {
-      await openHarness(page);
-      return runInWorker(page, bytes, c.name);
-    })()]);
+    const [node, summary] = await Promise.all([
+      nodeAnalyze(c),
+      (async () => {
+        await openHarness(page);
+        return runInWorker(page, bytes, c.name);
+      })(),
+    ]);
     logRun(`${c.name} (fresh worker)`, summary);
     expect(summary.error).toBeUndefined();
     expect(summary.ok).toBe(true);
@@ -156,7 +169,9 @@ for (const c of CASES) {
     expect(w.model?.version).toMatch(/^vectis-brepnet-/);
     expect(w.faces.map((f) => f.label)).toEqual(node.faces.map((f) => f.label));
     const worst = Math.max(...node.faces.map((f, i) => Math.abs(f.confidence! - w.faces[i]!.confidence!)));
-    console.log(`[chromium worker] ${c.name}: ${node.faces.length} labels equal, largest confidence difference ${worst.toExponential(1)}; infer ${w.timings.infer?.toFixed(1)} ms`);
+    console.log(
+      `[chromium worker] ${c.name}: ${node.faces.length} labels equal, largest confidence difference ${worst.toExponential(1)}; infer ${w.timings.infer?.toFixed(1)} ms`,
+    );
     expect(worst).toBeLessThan(1e-5);
     expect(w.features).toEqual(node.features);
     expect(w.pmi).toEqual(node.pmi);
@@ -199,11 +214,14 @@ test('terminate cancels the analysis in flight and a fresh worker takes over', a
   const good = new Uint8Array(readFileSync(SMALL!.path));
   await openHarness(page);
   const b64 = Buffer.from(good).toString('base64');
-  const cancelled = await page.evaluate(([data, n]) => {
-    const pending = window.runAnalysis(data, n);
-    window.resetWorker();
-    return pending;
-  }, [b64, SMALL!.name] as const);
+  const cancelled = await page.evaluate(
+    ([data, n]) => {
+      const pending = window.runAnalysis(data, n);
+      window.resetWorker();
+      return pending;
+    },
+    [b64, SMALL!.name] as const,
+  );
   expect(cancelled.ok).toBe(false);
   expect(cancelled.error?.code).toBe('CANCELLED');
 

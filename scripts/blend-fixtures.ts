@@ -13,7 +13,11 @@ import { both, box, edgesWhere, near, oc, point, range, write } from './fixture-
   const block = box(0, 0, 0, size[0], size[1], size[2]);
   const fillet = new oc.BRepFilletAPI_MakeFillet(block);
   const on = (p: number[], a: number, v: number) => near(p[a]!, v);
-  for (const e of edgesWhere(block, both((p) => (on(p, 0, 0) && on(p, 1, 0)) || (on(p, 0, 0) && on(p, 2, size[2])) || (on(p, 1, 0) && on(p, 2, size[2]))))) fillet.Add(radius, e);
+  for (const e of edgesWhere(
+    block,
+    both((p) => (on(p, 0, 0) && on(p, 1, 0)) || (on(p, 0, 0) && on(p, 2, size[2])) || (on(p, 1, 0) && on(p, 2, size[2]))),
+  ))
+    fillet.Add(radius, e);
   write(oc, B.corner.file, fillet.Shape());
 }
 
@@ -25,13 +29,26 @@ import { both, box, edgesWhere, near, oc, point, range, write } from './fixture-
   const outline = new oc.BRepBuilderAPI_MakeWire(new oc.BRepBuilderAPI_MakeEdge(ellipse).Edge()).Wire();
   const base = new oc.BRepBuilderAPI_MakeFace(outline, true).Face();
   const column = new oc.BRepPrimAPI_MakePrism(base, new oc.gp_Vec(0, 0, h), false, true).Shape();
-  const u = new oc.ShapeUpgrade_UnifySameDomain(new oc.BRepAlgoAPI_Fuse(box(0, 0, 0, size[0], size[1], size[2]), column, range()).Shape(), true, true, false);
+  const u = new oc.ShapeUpgrade_UnifySameDomain(
+    new oc.BRepAlgoAPI_Fuse(box(0, 0, 0, size[0], size[1], size[2]), column, range()).Shape(),
+    true,
+    true,
+    false,
+  );
   u.Build();
   let part = u.Shape();
   const rim = new oc.BRepFilletAPI_MakeFillet(part);
-  for (const e of edgesWhere(part, both((p) => near(p[2]!, size[2] + h)))) rim.Add(rimRadius, e);
+  for (const e of edgesWhere(
+    part,
+    both((p) => near(p[2]!, size[2] + h)),
+  ))
+    rim.Add(rimRadius, e);
   part = rim.Shape();
   const ramp = new oc.BRepFilletAPI_MakeFillet(part);
-  for (const e of edgesWhere(part, both((p) => near(p[1]!, size[1]) && near(p[2]!, size[2])))) ramp.Add(variable[0], variable[1], e);
+  for (const e of edgesWhere(
+    part,
+    both((p) => near(p[1]!, size[1]) && near(p[2]!, size[2])),
+  ))
+    ramp.Add(variable[0], variable[1], e);
   write(oc, B.curved.file, ramp.Shape());
 }

@@ -26,7 +26,9 @@ const { values, positionals } = parseArgs({
 });
 const normalization = values.normalization as Normalization;
 if (!NORMALIZATIONS.includes(normalization) || positionals.length === 0 || (values.out && positionals.length > 1)) {
-  console.error('usage: tsx scripts/brepnet-inputs.ts <file.step>... [--out f.json | --out-dir DIR] [--normalization area|unit-box|none] [--raw] [--labels]');
+  console.error(
+    'usage: tsx scripts/brepnet-inputs.ts <file.step>... [--out f.json | --out-dir DIR] [--normalization area|unit-box|none] [--raw] [--labels]',
+  );
   process.exit(2);
 }
 

@@ -13,7 +13,12 @@ import { box, cut, near, oc, point, range, revolved, rotated, write } from './fi
 
 function rectangle(x: number, y: number, z: number, dx: number, dy: number): TopoDS_Wire {
   const wire = new oc.BRepBuilderAPI_MakeWire();
-  const corners = [[x, y], [x + dx, y], [x + dx, y + dy], [x, y + dy]] as const;
+  const corners = [
+    [x, y],
+    [x + dx, y],
+    [x + dx, y + dy],
+    [x, y + dy],
+  ] as const;
   corners.forEach(([a, b], i) => {
     const [c, d] = corners[(i + 1) % 4]!;
     wire.Add(new oc.BRepBuilderAPI_MakeEdge(point(a, b, z), point(c, d, z)).Edge());
@@ -58,17 +63,46 @@ function build(kind: 'analytic' | 'bspline'): TopoDS_Shape {
   const sink = (csd - cd) / 2; // 90°: as deep as the radius grows
   if (kind === 'analytic') {
     let s = box(0, 0, 0, sx, sy, top);
-    s = cut(s, revolved(hx, hy, [[0, -1], [hd / 2, -1], [hd / 2, top + 1], [0, top + 1]]));
+    s = cut(
+      s,
+      revolved(hx, hy, [
+        [0, -1],
+        [hd / 2, -1],
+        [hd / 2, top + 1],
+        [0, top + 1],
+      ]),
+    );
     s = cut(s, box(px, py, top - depth, pw, pl, depth + 1));
-    s = cut(s, revolved(cx, cy, [[0, -1], [cd / 2, -1], [cd / 2, top - sink], [csd / 2 + 1, top + 1], [0, top + 1]]));
+    s = cut(
+      s,
+      revolved(cx, cy, [
+        [0, -1],
+        [cd / 2, -1],
+        [cd / 2, top - sink],
+        [csd / 2 + 1, top + 1],
+        [0, top + 1],
+      ]),
+    );
     return blend(s);
   }
   let s = loft((z) => rectangle(0, 0, z, sx, sy), 0, top);
-  s = cut(s, loft((z) => circle(hx, hy, z, hd / 2), -1, top + 1));
-  s = cut(s, loft((z) => rectangle(px, py, z, pw, pl), top - depth, top + 1));
+  s = cut(
+    s,
+    loft((z) => circle(hx, hy, z, hd / 2), -1, top + 1),
+  );
+  s = cut(
+    s,
+    loft((z) => rectangle(px, py, z, pw, pl), top - depth, top + 1),
+  );
   // The countersink's cone from a loft of growing circles, then the drilled hole.
-  s = cut(s, loft((z, f) => circle(cx, cy, z, cd / 2 + f * (sink + 1)), top - sink, top + 1));
-  s = cut(s, loft((z) => circle(cx, cy, z, cd / 2), -1, top + 1));
+  s = cut(
+    s,
+    loft((z, f) => circle(cx, cy, z, cd / 2 + f * (sink + 1)), top - sink, top + 1),
+  );
+  s = cut(
+    s,
+    loft((z) => circle(cx, cy, z, cd / 2), -1, top + 1),
+  );
   return blend(s);
 }
 

@@ -44,8 +44,14 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   part = fillet.Shape();
   const chamfer = new oc.BRepFilletAPI_MakeChamfer(part);
   // One straight edge of each outline: the chamfer propagates along the tangent chain.
-  const [topEdge] = edgesWhere(part, both(([, y, z]) => near(y!, 0) && near(z!, size[2])));
-  const [bottomEdge] = edgesWhere(part, both(([, y, z]) => near(y!, 0) && near(z!, 0)));
+  const [topEdge] = edgesWhere(
+    part,
+    both(([, y, z]) => near(y!, 0) && near(z!, size[2])),
+  );
+  const [bottomEdge] = edgesWhere(
+    part,
+    both(([, y, z]) => near(y!, 0) && near(z!, 0)),
+  );
   chamfer.Add(top, topEdge!);
   chamfer.Add(bottom[0], bottom[1], bottomEdge!, horizontalFace(part, 0));
   write(oc, C.filletedBox.file, chamfer.Shape());
@@ -55,8 +61,18 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
 // L-block: every top outline edge chamfered.
 {
   const { size, notch, top } = C.lBlock;
-  const part = unify(new oc.BRepAlgoAPI_Cut(box(0, 0, 0, size[0], size[1], size[2]), box(size[0] - notch[0], size[1] - notch[1], -1, notch[0] + 1, notch[1] + 1, size[2] + 2), range()).Shape());
+  const part = unify(
+    new oc.BRepAlgoAPI_Cut(
+      box(0, 0, 0, size[0], size[1], size[2]),
+      box(size[0] - notch[0], size[1] - notch[1], -1, notch[0] + 1, notch[1] + 1, size[2] + 2),
+      range(),
+    ).Shape(),
+  );
   const chamfer = new oc.BRepFilletAPI_MakeChamfer(part);
-  for (const e of edgesWhere(part, both(([, , z]) => near(z!, size[2])))) chamfer.Add(top, e);
+  for (const e of edgesWhere(
+    part,
+    both(([, , z]) => near(z!, size[2])),
+  ))
+    chamfer.Add(top, e);
   write(oc, C.lBlock.file, chamfer.Shape());
 }

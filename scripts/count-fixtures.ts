@@ -5,16 +5,39 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
-import { box, chamferEdges, cut, filletEdges, fuse, helicalV, near, oc, point, revolved, rotated, unify, write, zCylinder, zPrism } from './fixture-kit.ts';
+import {
+  box,
+  chamferEdges,
+  cut,
+  filletEdges,
+  fuse,
+  helicalV,
+  near,
+  oc,
+  point,
+  revolved,
+  rotated,
+  unify,
+  write,
+  zCylinder,
+  zPrism,
+} from './fixture-kit.ts';
 
 /** A closed profile in z = 0 of lines ([x, y] to the next point) and arcs ({ via, to }), extruded `height` up. */
-function extruded(start: readonly [number, number], segments: ({ to: readonly [number, number] } | { via: readonly [number, number]; to: readonly [number, number] })[], height: number): TopoDS_Shape {
+function extruded(
+  start: readonly [number, number],
+  segments: ({ to: readonly [number, number] } | { via: readonly [number, number]; to: readonly [number, number] })[],
+  height: number,
+): TopoDS_Shape {
   const wire = new oc.BRepBuilderAPI_MakeWire();
   let from = start;
   for (const s of segments) {
-    const edge = 'via' in s
-      ? new oc.BRepBuilderAPI_MakeEdge(new oc.GC_MakeArcOfCircle(point(from[0], from[1], 0), point(s.via[0], s.via[1], 0), point(s.to[0], s.to[1], 0)).Value()).Edge()
-      : new oc.BRepBuilderAPI_MakeEdge(point(from[0], from[1], 0), point(s.to[0], s.to[1], 0)).Edge();
+    const edge =
+      'via' in s
+        ? new oc.BRepBuilderAPI_MakeEdge(
+            new oc.GC_MakeArcOfCircle(point(from[0], from[1], 0), point(s.via[0], s.via[1], 0), point(s.to[0], s.to[1], 0)).Value(),
+          ).Edge()
+        : new oc.BRepBuilderAPI_MakeEdge(point(from[0], from[1], 0), point(s.to[0], s.to[1], 0)).Edge();
     wire.Add(edge);
     from = s.to;
   }
@@ -30,7 +53,11 @@ const vertical = (a: number[], b: number[]) => Math.abs(a[0]! - b[0]!) < 1e-6 &&
 
 const { lug: l, lobed: lb } = COUNT_FIXTURES;
 const r = l.width / 2;
-let lug = extruded([0, 0], [{ to: [l.length, 0] }, { via: [l.length + r, r], to: [l.length, l.width] }, { to: [0, l.width] }, { to: [0, 0] }], l.thickness);
+let lug = extruded(
+  [0, 0],
+  [{ to: [l.length, 0] }, { via: [l.length + r, r], to: [l.length, l.width] }, { to: [0, l.width] }, { to: [0, 0] }],
+  l.thickness,
+);
 lug = filletEdges(lug, l.cornerRadius, (a, b) => vertical(a, b) && Math.abs(a[0]!) < 1e-6);
 lug = filletEdges(lug, l.edgeRadius, (a, b) => Math.abs(a[2]! - l.thickness) < 1e-6 && Math.abs(b[2]! - l.thickness) < 1e-6);
 lug = cut(lug, zCylinder(l.length, r, -1, l.hole / 2, l.thickness + 2));
@@ -58,7 +85,10 @@ bracket = filletEdges(bracket, bk.bendRadius + t, alongY(0, 0));
 bracket = filletEdges(bracket, bk.bendRadius, alongY(t, t));
 bracket = cut(bracket, zCylinder(bk.holeAt[0], bk.holeAt[1], -1, bk.hole / 2, t + 2));
 const [sy, sz, sl, sw] = bk.slot;
-const slotTool = fuse(fuse(box(-1, sy - sl / 2, sz - sw / 2, t + 2, sl, sw), xCylinder(-1, sy - sl / 2, sz, sw / 2, t + 2)), xCylinder(-1, sy + sl / 2, sz, sw / 2, t + 2));
+const slotTool = fuse(
+  fuse(box(-1, sy - sl / 2, sz - sw / 2, t + 2, sl, sw), xCylinder(-1, sy - sl / 2, sz, sw / 2, t + 2)),
+  xCylinder(-1, sy + sl / 2, sz, sw / 2, t + 2),
+);
 bracket = cut(bracket, slotTool);
 const [nd, nw] = bk.notch;
 bracket = cut(bracket, box(bk.length - nd, (bk.width - nw) / 2, -1, nd + 1, nw, t + 2));
@@ -74,12 +104,14 @@ const { studs: st } = COUNT_FIXTURES;
 const top = st.size[2];
 const [px, py, pd, ph] = st.pin;
 let studs = unify(fuse(box(0, 0, 0, st.size[0], st.size[1], top), zCylinder(px, py, top, pd / 2, ph)));
-const atPinFoot = (a: number[], b: number[]) => [a, b].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(Math.hypot(p[0]! - px, p[1]! - py) - pd / 2) < 1e-6);
+const atPinFoot = (a: number[], b: number[]) =>
+  [a, b].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(Math.hypot(p[0]! - px, p[1]! - py) - pd / 2) < 1e-6);
 studs = filletEdges(studs, st.pinBlend, atPinFoot);
 const [ex, ey, et, ew, eh] = st.ear;
 const ear = fuse(box(ex - ew / 2, ey - et / 2, top, ew, et, eh), yCylinder(ex, ey - et / 2, top + eh, ew / 2, et));
 studs = unify(fuse(studs, ear));
-const atEarFoot = (a: number[], b: number[]) => [a, b].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(p[0]! - ex) <= ew / 2 + 1e-6 && Math.abs(p[1]! - ey) <= et / 2 + 1e-6);
+const atEarFoot = (a: number[], b: number[]) =>
+  [a, b].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(p[0]! - ex) <= ew / 2 + 1e-6 && Math.abs(p[1]! - ey) <= et / 2 + 1e-6);
 studs = filletEdges(studs, st.earBlend, atEarFoot);
 studs = cut(studs, yCylinder(ex, ey - et / 2 - 1, top + eh, st.earHole / 2, et + 2));
 const [tx, ty, tOut, tIn, th] = st.tube;
@@ -97,7 +129,11 @@ function aboutZ(shape: TopoDS_Shape, angle: number): TopoDS_Shape {
 // A spur gear: straight teeth cut to the tip circle, standing on the root circle.
 const { gear: gr } = COUNT_FIXTURES;
 let teeth = aboutZ(box(gr.root / 2 - 1, -gr.toothWidth / 2, 0, gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width), 0);
-for (let k = 1; k < gr.teeth; k++) teeth = fuse(teeth, aboutZ(box(gr.root / 2 - 1, -gr.toothWidth / 2, 0, gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width), (2 * Math.PI * k) / gr.teeth));
+for (let k = 1; k < gr.teeth; k++)
+  teeth = fuse(
+    teeth,
+    aboutZ(box(gr.root / 2 - 1, -gr.toothWidth / 2, 0, gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width), (2 * Math.PI * k) / gr.teeth),
+  );
 let gear = unify(fuse(zCylinder(0, 0, 0, gr.root / 2, gr.width), common(teeth, zCylinder(0, 0, 0, gr.tip / 2, gr.width))));
 gear = cut(gear, zCylinder(0, 0, -1, gr.bore / 2, gr.width + 2));
 write(oc, 'gear.step', gear);
@@ -106,7 +142,11 @@ write(oc, 'gear-rotated.step', rotated(gear));
 // A block with one chamfer its shape shows and four edge breaks.
 const { edgeBreaks: eb } = COUNT_FIXTURES;
 const [ebx, eby, ebz] = eb.size;
-let broken = chamferEdges(box(0, 0, 0, ebx, eby, ebz), eb.chamfer, (a, b) => near(a[1]!, 0) && near(b[1]!, 0) && near(a[2]!, ebz) && near(b[2]!, ebz));
+let broken = chamferEdges(
+  box(0, 0, 0, ebx, eby, ebz),
+  eb.chamfer,
+  (a, b) => near(a[1]!, 0) && near(b[1]!, 0) && near(a[2]!, ebz) && near(b[2]!, ebz),
+);
 broken = chamferEdges(broken, eb.edgeBreak, (a, b) => vertical(a, b) && [0, ebx].some((x) => near(a[0]!, x)) && [0, eby].some((y) => near(a[1]!, y)));
 write(oc, 'edge-breaks.step', broken);
 write(oc, 'edge-breaks-rotated.step', rotated(broken));
@@ -122,16 +162,36 @@ write(oc, 'threaded-through-rotated.step', rotated(threaded));
 
 // Turned parts: a bush with a stepped axial bore, a ring bored wider than a drill.
 const { bush: bu, ring: rg } = COUNT_FIXTURES;
-const bush = revolved(0, 0, [[bu.bore / 2, 0], [bu.outside / 2, 0], [bu.outside / 2, bu.length], [bu.counterbore / 2, bu.length], [bu.counterbore / 2, bu.length - bu.counterboreDepth], [bu.bore / 2, bu.length - bu.counterboreDepth]]);
+const bush = revolved(0, 0, [
+  [bu.bore / 2, 0],
+  [bu.outside / 2, 0],
+  [bu.outside / 2, bu.length],
+  [bu.counterbore / 2, bu.length],
+  [bu.counterbore / 2, bu.length - bu.counterboreDepth],
+  [bu.bore / 2, bu.length - bu.counterboreDepth],
+]);
 write(oc, 'bush.step', bush);
 write(oc, 'bush-rotated.step', rotated(bush));
-const ring = revolved(0, 0, [[rg.bore / 2, 0], [rg.outside / 2, 0], [rg.outside / 2, rg.length], [rg.bore / 2, rg.length]]);
+const ring = revolved(0, 0, [
+  [rg.bore / 2, 0],
+  [rg.outside / 2, 0],
+  [rg.outside / 2, rg.length],
+  [rg.bore / 2, rg.length],
+]);
 write(oc, 'ring.step', ring);
 
 // An L bracket braced by a triangular gusset in its inside corner.
 const { gusset: gu } = COUNT_FIXTURES;
 const [gt, gw] = [gu.thickness, gu.width];
-const web = zPrism([[gt, gt], [gt + gu.leg, gt], [gt, gt + gu.leg]], (gw - gu.web) / 2, gu.web);
+const web = zPrism(
+  [
+    [gt, gt],
+    [gt + gu.leg, gt],
+    [gt, gt + gu.leg],
+  ],
+  (gw - gu.web) / 2,
+  gu.web,
+);
 const braced = unify(fuse(fuse(box(0, 0, 0, gu.base, gt, gw), box(0, 0, 0, gt, gu.upright, gw)), web));
 write(oc, 'gusset.step', braced);
 write(oc, 'gusset-rotated.step', rotated(braced));
@@ -140,7 +200,15 @@ write(oc, 'gusset-rotated.step', rotated(braced));
 const { counterboredSlot: cs } = COUNT_FIXTURES;
 const [csx, csy, csz] = cs.size;
 const obround = (width: number, z: number, h: number) =>
-  unify(fuse(fuse(box(cs.at[0] - cs.length / 2, cs.at[1] - width / 2, z, cs.length, width, h), zCylinder(cs.at[0] - cs.length / 2, cs.at[1], z, width / 2, h)), zCylinder(cs.at[0] + cs.length / 2, cs.at[1], z, width / 2, h)));
+  unify(
+    fuse(
+      fuse(
+        box(cs.at[0] - cs.length / 2, cs.at[1] - width / 2, z, cs.length, width, h),
+        zCylinder(cs.at[0] - cs.length / 2, cs.at[1], z, width / 2, h),
+      ),
+      zCylinder(cs.at[0] + cs.length / 2, cs.at[1], z, width / 2, h),
+    ),
+  );
 let slotted = cut(box(0, 0, 0, csx, csy, csz), obround(cs.through, -1, csz + 2));
 slotted = unify(cut(slotted, obround(cs.counterbore, csz - cs.counterboreDepth, cs.counterboreDepth + 1)));
 write(oc, 'counterbored-slot.step', slotted);

@@ -77,7 +77,10 @@ if (existsSync(values.holdout)) {
   console.log(`held out (${values.holdout}):`);
   console.log(formatCalibration(calibrationReport(held, threshold)));
 }
-for (const [key, c] of Object.entries(groups)) console.log(`${key.padEnd(34)} n=${String(c.n.reduce((a, b) => a + b, 0)).padStart(5)}  ${c.x.map((x, i) => `${x.toFixed(3)}→${c.y[i]!.toFixed(3)}`).join(' ')}`);
+for (const [key, c] of Object.entries(groups))
+  console.log(
+    `${key.padEnd(34)} n=${String(c.n.reduce((a, b) => a + b, 0)).padStart(5)}  ${c.x.map((x, i) => `${x.toFixed(3)}→${c.y[i]!.toFixed(3)}`).join(' ')}`,
+  );
 
 if (values.write) {
   const text = `/**
@@ -90,7 +93,9 @@ import type { CalibrationTable } from './calibrate.ts';
 export const CALIBRATION: CalibrationTable = {
   fitted: ${JSON.stringify(table.fitted, null, 2).replace(/\n/g, '\n  ')},
   groups: {
-${Object.entries(groups).map(([key, curve]) => `    ${JSON.stringify(key)}: ${JSON.stringify(curve)},`).join('\n')}
+${Object.entries(groups)
+  .map(([key, curve]) => `    ${JSON.stringify(key)}: ${JSON.stringify(curve)},`)
+  .join('\n')}
   },
   autoQuoteThreshold: ${threshold},
 };

@@ -116,7 +116,13 @@ export function helicalV(x: number, y: number, tipRadius: number, z: number, pit
   const helix = new oc.BRepBuilderAPI_MakeEdge(line, surface, 0, turns * Math.hypot(2 * Math.PI, pitch)).Edge();
   oc.BRepLib.BuildCurves3d(helix);
   const half = Math.abs(reach) * Math.tan(Math.PI / 6);
-  const tip = flat > 0 ? [[tipRadius, z - flat / 2], [tipRadius, z + flat / 2]] as const : [[tipRadius, z]] as const;
+  const tip =
+    flat > 0
+      ? ([
+          [tipRadius, z - flat / 2],
+          [tipRadius, z + flat / 2],
+        ] as const)
+      : ([[tipRadius, z]] as const);
   const tri = [...tip, [tipRadius + reach, z + half + flat / 2], [tipRadius + reach, z - half - flat / 2]] as const;
   const wire = new oc.BRepBuilderAPI_MakeWire();
   tri.forEach(([r, h], i) => {

@@ -13,7 +13,17 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, applyModel, loadModel, partCoverage, sumCoverage, hasDimensions, mfcadppIdOfLabel, type AnalysisResult, type CoverageCounts } from '../src/analysis/index.ts';
+import {
+  analyze,
+  applyModel,
+  loadModel,
+  partCoverage,
+  sumCoverage,
+  hasDimensions,
+  mfcadppIdOfLabel,
+  type AnalysisResult,
+  type CoverageCounts,
+} from '../src/analysis/index.ts';
 import { defaultModelPath, useNodeHost } from '../src/analysis/hosts/node.ts';
 import { toMfcadpp, type LabelFile } from '../src/cli/eval-labels.ts';
 import { resolveTruth } from '../src/cli/eval-classes.ts';
@@ -28,13 +38,20 @@ const { values } = parseArgs({ options: { generated: { type: 'string' }, limit: 
 const limit = values.limit ? Number(values.limit) : Infinity;
 
 type Truth = { kind: 'classes'; labels: number[] } | { kind: 'seg'; labels: number[] };
-interface Part { set: string; step: string; truth: Truth }
+interface Part {
+  set: string;
+  step: string;
+  truth: Truth;
+}
 
 function parts(): Part[] {
   const out: Part[] = [];
   const labelled = (set: string, dir: string) => {
     if (!existsSync(dir)) return;
-    for (const n of readdirSync(dir).filter((f) => f.endsWith('.topexp_labels.json')).sort().slice(0, limit)) {
+    for (const n of readdirSync(dir)
+      .filter((f) => f.endsWith('.topexp_labels.json'))
+      .sort()
+      .slice(0, limit)) {
       const labels = toMfcadpp(JSON.parse(readFileSync(join(dir, n), 'utf8')) as LabelFile);
       const step = ['.step', '.stp'].map((e) => join(dir, n.replace('.topexp_labels.json', e))).find(existsSync);
       if (labels && step) out.push({ set, step, truth: { kind: 'classes', labels } });
@@ -49,14 +66,29 @@ function parts(): Part[] {
   }
   const seg = join(SHARED_DATA, 'brepnet', 'step_examples');
   if (existsSync(seg)) {
-    for (const n of readdirSync(seg).filter((f) => f.endsWith('.seg')).sort()) {
-      out.push({ set: 'step_examples', step: join(seg, n.replace('.seg', '.stp')), truth: { kind: 'seg', labels: parseSeg(readFileSync(join(seg, n), 'utf8'))! } });
+    for (const n of readdirSync(seg)
+      .filter((f) => f.endsWith('.seg'))
+      .sort()) {
+      out.push({
+        set: 'step_examples',
+        step: join(seg, n.replace('.seg', '.stp')),
+        truth: { kind: 'seg', labels: parseSeg(readFileSync(join(seg, n), 'utf8'))! },
+      });
     }
   }
   return out;
 }
 
-interface Tally { faces: number; correct: number; coverage: CoverageCounts[]; ml: number; review: number; undimensionedMl: number; modelFaces: number; modelRight: number }
+interface Tally {
+  faces: number;
+  correct: number;
+  coverage: CoverageCounts[];
+  ml: number;
+  review: number;
+  undimensionedMl: number;
+  modelFaces: number;
+  modelRight: number;
+}
 /** BRepNet ops that remove or shape material (Cut*, Fillet, Chamfer): a feature there is a real one. */
 const MACHINED_OPS = new Set([2, 3, 4, 5]);
 const tallies = new Map<string, Tally>();
@@ -74,8 +106,16 @@ for (const part of parts()) {
     // they were machined at all (Fusion's operations).
     const modelFaces = r.features.filter((f) => f.method !== 'geometric').flatMap((f) => f.faces);
     tally.modelFaces += modelFaces.length;
-    const resolved = part.truth.kind === 'classes' ? resolveTruth(part.truth.labels, r.faces.map((f) => f.mfcadClass!)) : undefined;
-    tally.modelRight += modelFaces.filter((f) => (resolved ? r.faces[f]!.mfcadClass === resolved[f] : MACHINED_OPS.has(part.truth.labels[f]!))).length;
+    const resolved =
+      part.truth.kind === 'classes'
+        ? resolveTruth(
+            part.truth.labels,
+            r.faces.map((f) => f.mfcadClass!),
+          )
+        : undefined;
+    tally.modelRight += modelFaces.filter((f) =>
+      resolved ? r.faces[f]!.mfcadClass === resolved[f] : MACHINED_OPS.has(part.truth.labels[f]!),
+    ).length;
     tally.ml += ml.length;
     tally.undimensionedMl += ml.filter((f) => !hasDimensions(f)).length;
     tally.review += r.features.filter((f) => f.method === 'review').length;
@@ -86,9 +126,18 @@ for (const part of parts()) {
       tally.correct += final.filter((c, i) => c === truth[i]).length;
       if (t === 0.5) {
         // The rejected alternative: the model's class over geometry's wherever the model is sure.
-        const over = r.faces.map((f, i) => ((f.confidence ?? 0) >= 0.99 ? mfcadppIdOfLabel(f.label ?? '') ?? final[i]! : final[i]!));
+        const over = r.faces.map((f, i) => ((f.confidence ?? 0) >= 0.99 ? (mfcadppIdOfLabel(f.label ?? '') ?? final[i]!) : final[i]!));
         const overTruth = resolveTruth(part.truth.labels, over);
-        const alt = tallies.get(`${part.set}\tmodel over geometry at >= 0.99`) ?? { faces: 0, correct: 0, coverage: [], ml: 0, review: 0, undimensionedMl: 0, modelFaces: 0, modelRight: 0 };
+        const alt = tallies.get(`${part.set}\tmodel over geometry at >= 0.99`) ?? {
+          faces: 0,
+          correct: 0,
+          coverage: [],
+          ml: 0,
+          review: 0,
+          undimensionedMl: 0,
+          modelFaces: 0,
+          modelRight: 0,
+        };
         alt.faces += over.length;
         alt.correct += over.filter((c, i) => c === overTruth[i]).length;
         tallies.set(`${part.set}\tmodel over geometry at >= 0.99`, alt);
@@ -97,7 +146,9 @@ for (const part of parts()) {
     tallies.set(key, tally);
   }
 }
-console.log('set\tminConfidence\tface accuracy\tfillet/chamfer/cut coverage\tml features\tml without dimensions\treview features\tmodel-only faces right');
+console.log(
+  'set\tminConfidence\tface accuracy\tfillet/chamfer/cut coverage\tml features\tml without dimensions\treview features\tmodel-only faces right',
+);
 for (const [key, t] of tallies) {
   const c = sumCoverage(t.coverage);
   const cov = t.coverage.length ? [c.fillet, c.chamfer, c.cut].map((s) => s.share?.toFixed(3) ?? '-').join('/') : '';

@@ -25,15 +25,29 @@ let plate = box(0, 0, 0, d.size[0], d.size[1], d.size[2]);
 
 const dr = d.drilled;
 const tip = dr.diameter / 2 / Math.tan(((dr.tipAngle / 2) * Math.PI) / 180);
-plate = cutInHalves(plate, dr.at[0], dr.at[1], [[0, top + 1], [dr.diameter / 2, top + 1], [dr.diameter / 2, top - dr.depth], [0, top - dr.depth - tip]]);
+plate = cutInHalves(plate, dr.at[0], dr.at[1], [
+  [0, top + 1],
+  [dr.diameter / 2, top + 1],
+  [dr.diameter / 2, top - dr.depth],
+  [0, top - dr.depth - tip],
+]);
 
 plate = cut(plate, zCylinder(d.clearance.at[0], d.clearance.at[1], -1, d.clearance.diameter / 2, top + 2));
 
 const st = d.stepped;
-plate = cut(plate, revolved(st.at[0], st.at[1], [
-  [0, -1], [st.bottom[0] / 2, -1], [st.bottom[0] / 2, st.bottom[1]], [st.diameter / 2, st.bottom[1]],
-  [st.diameter / 2, top - st.top[1]], [st.top[0] / 2, top - st.top[1]], [st.top[0] / 2, top + 1], [0, top + 1],
-]));
+plate = cut(
+  plate,
+  revolved(st.at[0], st.at[1], [
+    [0, -1],
+    [st.bottom[0] / 2, -1],
+    [st.bottom[0] / 2, st.bottom[1]],
+    [st.diameter / 2, st.bottom[1]],
+    [st.diameter / 2, top - st.top[1]],
+    [st.top[0] / 2, top - st.top[1]],
+    [st.top[0] / 2, top + 1],
+    [0, top + 1],
+  ]),
+);
 
 const fc = d.filletedCounterbore;
 plate = cut(plate, roundedTool(fc.at[0], fc.at[1], top - fc.counterbore[1], fc.counterbore[0] / 2, fc.counterbore[1] + 1, fc.radius));
@@ -41,7 +55,11 @@ plate = cut(plate, zCylinder(fc.at[0], fc.at[1], -1, fc.diameter / 2, top + 2));
 
 const rb = d.rimBlend;
 plate = cut(plate, zCylinder(rb.at[0], rb.at[1], -1, rb.diameter / 2, top + 2));
-plate = filletEdges(plate, rb.radius, (a, b) => a[2] === top && b[2] === top && Math.abs(Math.hypot(a[0]! - rb.at[0], a[1]! - rb.at[1]) - rb.diameter / 2) < 1e-6);
+plate = filletEdges(
+  plate,
+  rb.radius,
+  (a, b) => a[2] === top && b[2] === top && Math.abs(Math.hypot(a[0]! - rb.at[0], a[1]! - rb.at[1]) - rb.diameter / 2) < 1e-6,
+);
 
 const fb = d.filletedBlind;
 plate = cut(plate, roundedTool(fb.at[0], fb.at[1], top - fb.depth, fb.diameter / 2, fb.depth + 1, fb.radius));
@@ -57,7 +75,12 @@ function cylinderAlong(x: number, y: number, z: number, dir: [number, number, nu
 /** A drill's cut from (0, 0, 0) along +z: Ø d, `depth` to where the 118° point begins. */
 function drill(d: number, depth: number): TopoDS_Shape {
   const tip = d / 2 / Math.tan(((DRILLED_SHAFT.tipAngle / 2) * Math.PI) / 180);
-  return revolved(0, 0, [[0, 0], [d / 2, 0], [d / 2, depth], [0, depth + tip]]);
+  return revolved(0, 0, [
+    [0, 0],
+    [d / 2, 0],
+    [d / 2, depth],
+    [0, depth + tip],
+  ]);
 }
 
 /** `shape` turned by `angle` about the x axis, then moved by (x, y, z). */
@@ -85,8 +108,14 @@ const gb = GROOVED_BORE;
 const gTop = gb.size[2];
 const [gD, gWidth, gAt] = gb.groove;
 const grooved = cutInHalves(box(0, 0, 0, gb.size[0], gb.size[1], gb.size[2]), gb.at[0], gb.at[1], [
-  [0, -1], [gb.diameter / 2, -1], [gb.diameter / 2, gTop - gAt - gWidth], [gD / 2, gTop - gAt - gWidth], [gD / 2, gTop - gAt],
-  [gb.diameter / 2, gTop - gAt], [gb.diameter / 2, gTop + 1], [0, gTop + 1],
+  [0, -1],
+  [gb.diameter / 2, -1],
+  [gb.diameter / 2, gTop - gAt - gWidth],
+  [gD / 2, gTop - gAt - gWidth],
+  [gD / 2, gTop - gAt],
+  [gb.diameter / 2, gTop - gAt],
+  [gb.diameter / 2, gTop + 1],
+  [0, gTop + 1],
 ]);
 write(oc, 'grooved-bore.step', grooved);
 write(oc, 'grooved-bore-rotated.step', rotated(grooved));
@@ -97,9 +126,24 @@ const [sx, sy, sD, sAngle] = ch.spot;
 const spotDepth = sD / 2 / Math.tan(((sAngle / 2) * Math.PI) / 180);
 let coned = box(0, 0, 0, ch.size[0], ch.size[1], ch.size[2]);
 // The tool's cone runs on 1 mm above the top, so the cut opens at exactly Ø sD.
-coned = cut(coned, revolved(sx, sy, [[0, cTop - spotDepth], [sD / 2 + Math.tan(((sAngle / 2) * Math.PI) / 180), cTop + 1], [0, cTop + 1]]));
+coned = cut(
+  coned,
+  revolved(sx, sy, [
+    [0, cTop - spotDepth],
+    [sD / 2 + Math.tan(((sAngle / 2) * Math.PI) / 180), cTop + 1],
+    [0, cTop + 1],
+  ]),
+);
 const [tx, ty, tTop, tBottom] = ch.taper;
 const slope = (tTop - tBottom) / 2 / cTop; // radius change per mm of depth
-coned = cut(coned, revolved(tx, ty, [[0, -1], [tBottom / 2 - slope, -1], [tTop / 2 + slope, cTop + 1], [0, cTop + 1]]));
+coned = cut(
+  coned,
+  revolved(tx, ty, [
+    [0, -1],
+    [tBottom / 2 - slope, -1],
+    [tTop / 2 + slope, cTop + 1],
+    [0, cTop + 1],
+  ]),
+);
 write(oc, 'cone-holes.step', coned);
 write(oc, 'cone-holes-rotated.step', rotated(coned));

@@ -10,7 +10,18 @@ const op = INTERRUPTED_FIXTURES.openedPassage;
 const [px, py, pw, pl] = op.passage;
 let opened = cut(box(0, 0, 0, op.size[0], op.size[1], op.size[2]), box(px, py, -1, pw, pl, op.size[2] + 2));
 // The bevel x + y = chamfer, cut as a wedge (a blend operation on a corner the passage reaches fails).
-opened = cut(opened, zPrism([[-1, -1], [op.chamfer + 1, -1], [-1, op.chamfer + 1]], -1, op.size[2] + 2));
+opened = cut(
+  opened,
+  zPrism(
+    [
+      [-1, -1],
+      [op.chamfer + 1, -1],
+      [-1, op.chamfer + 1],
+    ],
+    -1,
+    op.size[2] + 2,
+  ),
+);
 write(oc, 'opened-passage.step', opened);
 write(oc, 'opened-passage-rotated.step', rotated(opened));
 
@@ -30,7 +41,10 @@ const cp = INTERRUPTED_FIXTURES.crossedPocket;
 const cTop = cp.size[2];
 const [cx, cy, cw, cl, cd] = cp.pocket;
 const [ksx, ksw, ksd] = cp.slot;
-const crossed = cut(cut(box(0, 0, 0, cp.size[0], cp.size[1], cp.size[2]), box(cx, cy, cTop - cd, cw, cl, cd + 1)), box(ksx, -1, cTop - ksd, ksw, cp.size[1] + 2, ksd + 1));
+const crossed = cut(
+  cut(box(0, 0, 0, cp.size[0], cp.size[1], cp.size[2]), box(cx, cy, cTop - cd, cw, cl, cd + 1)),
+  box(ksx, -1, cTop - ksd, ksw, cp.size[1] + 2, ksd + 1),
+);
 write(oc, 'crossed-pocket.step', crossed);
 write(oc, 'crossed-pocket-rotated.step', rotated(crossed));
 

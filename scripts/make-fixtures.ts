@@ -24,18 +24,63 @@ let drilledPlate = box(0, 0, 0, plate.size[0], plate.size[1], plate.size[2]);
 const top = plate.size[2];
 const { counterbore: cb, countersink: cs, blindFlat: bf, blindDrilled: bd } = plate;
 for (const [x, y] of cb.at) {
-  drilledPlate = cut(drilledPlate, revolved(x, y, [[0, top + 1], [cb.cbDiameter / 2, top + 1], [cb.cbDiameter / 2, top - cb.cbDepth], [cb.diameter / 2, top - cb.cbDepth], [cb.diameter / 2, -1], [0, -1]]));
+  drilledPlate = cut(
+    drilledPlate,
+    revolved(x, y, [
+      [0, top + 1],
+      [cb.cbDiameter / 2, top + 1],
+      [cb.cbDiameter / 2, top - cb.cbDepth],
+      [cb.diameter / 2, top - cb.cbDepth],
+      [cb.diameter / 2, -1],
+      [0, -1],
+    ]),
+  );
 }
 const sinkDepth = (cs.cskDiameter - cs.diameter) / 2; // 90 degrees: as deep as the radius grows
 for (const [x, y] of cs.at) {
-  drilledPlate = cut(drilledPlate, revolved(x, y, [[0, top + 1], [cs.cskDiameter / 2 + 1, top + 1], [cs.diameter / 2, top - sinkDepth], [cs.diameter / 2, -1], [0, -1]]));
+  drilledPlate = cut(
+    drilledPlate,
+    revolved(x, y, [
+      [0, top + 1],
+      [cs.cskDiameter / 2 + 1, top + 1],
+      [cs.diameter / 2, top - sinkDepth],
+      [cs.diameter / 2, -1],
+      [0, -1],
+    ]),
+  );
 }
-drilledPlate = cut(drilledPlate, revolved(bf.at[0], bf.at[1], [[0, top + 1], [bf.diameter / 2, top + 1], [bf.diameter / 2, top - bf.depth], [0, top - bf.depth]]));
+drilledPlate = cut(
+  drilledPlate,
+  revolved(bf.at[0], bf.at[1], [
+    [0, top + 1],
+    [bf.diameter / 2, top + 1],
+    [bf.diameter / 2, top - bf.depth],
+    [0, top - bf.depth],
+  ]),
+);
 const tip = bd.diameter / 2 / Math.tan(((bd.tipAngle / 2) * Math.PI) / 180);
-drilledPlate = cut(drilledPlate, revolved(bd.at[0], bd.at[1], [[0, top + 1], [bd.diameter / 2, top + 1], [bd.diameter / 2, top - bd.depth], [0, top - bd.depth - tip]]));
+drilledPlate = cut(
+  drilledPlate,
+  revolved(bd.at[0], bd.at[1], [
+    [0, top + 1],
+    [bd.diameter / 2, top + 1],
+    [bd.diameter / 2, top - bd.depth],
+    [0, top - bd.depth - tip],
+  ]),
+);
 const cd = plate.counterdrill;
 const step = (cd.cdDiameter - cd.diameter) / 2 / Math.tan(((cd.angle / 2) * Math.PI) / 180);
-drilledPlate = cut(drilledPlate, revolved(cd.at[0], cd.at[1], [[0, top + 1], [cd.cdDiameter / 2, top + 1], [cd.cdDiameter / 2, top - cd.cdDepth], [cd.diameter / 2, top - cd.cdDepth - step], [cd.diameter / 2, -1], [0, -1]]));
+drilledPlate = cut(
+  drilledPlate,
+  revolved(cd.at[0], cd.at[1], [
+    [0, top + 1],
+    [cd.cdDiameter / 2, top + 1],
+    [cd.cdDiameter / 2, top - cd.cdDepth],
+    [cd.diameter / 2, top - cd.cdDepth - step],
+    [cd.diameter / 2, -1],
+    [0, -1],
+  ]),
+);
 write(oc, 'plate-holes.step', drilledPlate);
 write(oc, 'plate-holes-rotated.step', rotated(drilledPlate));
 
@@ -56,13 +101,24 @@ write(oc, 'prismatic-rotated.step', rotated(milled));
 
 // Rounded cuts: a pocket with corner radii, a slot with half-round ends, a rounded outside edge.
 const { rounded: rd } = FIXTURES;
-let roundedBlock = filletEdges(box(0, 0, 0, rd.size[0], rd.size[1], rd.size[2]), rd.edgeRadius, (a, b) => a[0] === 0 && a[1] === 0 && b[0] === 0 && b[1] === 0);
+let roundedBlock = filletEdges(
+  box(0, 0, 0, rd.size[0], rd.size[1], rd.size[2]),
+  rd.edgeRadius,
+  (a, b) => a[0] === 0 && a[1] === 0 && b[0] === 0 && b[1] === 0,
+);
 const [rpx, rpy, rpw, rpl, rpd] = rd.pocket;
 const pocketTool = filletEdges(box(rpx, rpy, rd.size[2] - rpd, rpw, rpl, rpd + 1), rd.cornerRadius, (a, b) => a[0] === b[0] && a[1] === b[1]);
 roundedBlock = cut(roundedBlock, pocketTool);
 const [scx, scy, sLen, sWidth, sDepth] = rd.slot;
-const slotTool = unify(fuse(fuse(box(scx - sLen / 2, scy - sWidth / 2, rd.size[2] - sDepth, sLen, sWidth, sDepth + 1),
-  zCylinder(scx - sLen / 2, scy, rd.size[2] - sDepth, sWidth / 2, sDepth + 1)), zCylinder(scx + sLen / 2, scy, rd.size[2] - sDepth, sWidth / 2, sDepth + 1)));
+const slotTool = unify(
+  fuse(
+    fuse(
+      box(scx - sLen / 2, scy - sWidth / 2, rd.size[2] - sDepth, sLen, sWidth, sDepth + 1),
+      zCylinder(scx - sLen / 2, scy, rd.size[2] - sDepth, sWidth / 2, sDepth + 1),
+    ),
+    zCylinder(scx + sLen / 2, scy, rd.size[2] - sDepth, sWidth / 2, sDepth + 1),
+  ),
+);
 roundedBlock = cut(roundedBlock, slotTool);
 write(oc, 'rounded.step', roundedBlock);
 write(oc, 'rounded-rotated.step', rotated(roundedBlock));
@@ -72,7 +128,15 @@ const { bossPlate: bp } = FIXTURES;
 let studded = fuse(box(0, 0, 0, bp.size[0], bp.size[1], bp.size[2]), zCylinder(bp.boss[0], bp.boss[1], bp.size[2], bp.boss[2] / 2, bp.boss[3]));
 studded = unify(studded);
 const [gx, gy, gInner, gOuter, gDepth] = bp.groove;
-studded = cut(studded, revolved(gx, gy, [[gInner / 2, bp.size[2] + 1], [gOuter / 2, bp.size[2] + 1], [gOuter / 2, bp.size[2] - gDepth], [gInner / 2, bp.size[2] - gDepth]]));
+studded = cut(
+  studded,
+  revolved(gx, gy, [
+    [gInner / 2, bp.size[2] + 1],
+    [gOuter / 2, bp.size[2] + 1],
+    [gOuter / 2, bp.size[2] - gDepth],
+    [gInner / 2, bp.size[2] - gDepth],
+  ]),
+);
 write(oc, 'boss-groove.step', studded);
 write(oc, 'boss-groove-rotated.step', rotated(studded));
 
@@ -91,17 +155,30 @@ const { undercut: uc } = FIXTURES;
 const ucTop = uc.size[2];
 const [ubx, uby, ubd, ubDepth] = uc.bore;
 const [ugd, ugAt, ugw] = uc.groove;
-const grooved = cut(box(0, 0, 0, uc.size[0], uc.size[1], uc.size[2]), revolved(ubx, uby, [
-  [0, ucTop + 1], [ubd / 2, ucTop + 1], [ubd / 2, ucTop - ugAt], [ugd / 2, ucTop - ugAt], [ugd / 2, ucTop - ugAt - ugw],
-  [ubd / 2, ucTop - ugAt - ugw], [ubd / 2, ucTop - ubDepth], [0, ucTop - ubDepth],
-]));
+const grooved = cut(
+  box(0, 0, 0, uc.size[0], uc.size[1], uc.size[2]),
+  revolved(ubx, uby, [
+    [0, ucTop + 1],
+    [ubd / 2, ucTop + 1],
+    [ubd / 2, ucTop - ugAt],
+    [ugd / 2, ucTop - ugAt],
+    [ugd / 2, ucTop - ugAt - ugw],
+    [ubd / 2, ucTop - ugAt - ugw],
+    [ubd / 2, ucTop - ubDepth],
+    [0, ucTop - ubDepth],
+  ]),
+);
 write(oc, 'undercut.step', grooved);
 write(oc, 'undercut-rotated.step', rotated(grooved));
 
 // A pocket open to one side wall, with rounded inner corners.
 const { openPocket: op } = FIXTURES;
 const [opx, opy, opw, opd] = op.pocket;
-const openTool = filletEdges(box(-10, opy, op.size[2] - opd, opx + 10, opw, opd + 1), op.cornerRadius, (a, b) => a[0] === opx && b[0] === opx && a[1] === b[1]);
+const openTool = filletEdges(
+  box(-10, opy, op.size[2] - opd, opx + 10, opw, opd + 1),
+  op.cornerRadius,
+  (a, b) => a[0] === opx && b[0] === opx && a[1] === b[1],
+);
 const openPocketed = cut(box(0, 0, 0, op.size[0], op.size[1], op.size[2]), openTool);
 write(oc, 'open-pocket.step', openPocketed);
 write(oc, 'open-pocket-rotated.step', rotated(openPocketed));
@@ -114,8 +191,13 @@ const [inD, inP, inFrom, inTurns] = th.internal;
 const [bodyD, bodyFrom, bodyTo] = th.body;
 const flank = (3 / 8) * inP; // axial width of one internal flank
 const minorIn = inD / 2 - flank / Math.tan(Math.PI / 6);
-const threadProfile: [number, number][] = [[0, 0], [exD / 2, 0], [exD / 2, exZ]];
-for (let i = 0; i < exTurns; i++) threadProfile.push([exD / 2 - exP / (2 * Math.tan(Math.PI / 6)), exZ + exP * (i + 0.5)], [exD / 2, exZ + exP * (i + 1)]);
+const threadProfile: [number, number][] = [
+  [0, 0],
+  [exD / 2, 0],
+  [exD / 2, exZ],
+];
+for (let i = 0; i < exTurns; i++)
+  threadProfile.push([exD / 2 - exP / (2 * Math.tan(Math.PI / 6)), exZ + exP * (i + 0.5)], [exD / 2, exZ + exP * (i + 1)]);
 threadProfile.push([bodyD / 2, bodyFrom], [bodyD / 2, bodyTo], [minorIn, bodyTo], [minorIn, bodyTo - inFrom]);
 for (let i = 0; i < inTurns; i++) {
   const z = bodyTo - inFrom - inP * i;
@@ -130,7 +212,10 @@ write(oc, 'threaded-rotated.step', rotated(threadedShaft));
 // A helical thread cut from a round bar.
 const { helical: hx } = FIXTURES;
 const beyond = 0.6; // the profile pokes out of the bar, so the cut leaves no sliver
-const threadedBar = cut(zCylinder(0, 0, 0, hx.major / 2, hx.length), helicalV(0, 0, hx.major / 2 - hx.depth, hx.start, hx.pitch, hx.turns, hx.depth + beyond));
+const threadedBar = cut(
+  zCylinder(0, 0, 0, hx.major / 2, hx.length),
+  helicalV(0, 0, hx.major / 2 - hx.depth, hx.start, hx.pitch, hx.turns, hx.depth + beyond),
+);
 write(oc, 'helical-thread.step', threadedBar);
 write(oc, 'helical-thread-rotated.step', rotated(threadedBar));
 
@@ -150,10 +235,22 @@ const { roundSlots: rs } = FIXTURES;
 const rsTop = rs.size[2];
 const [ux, uLen, uWidth, uDepth] = rs.u;
 const uEnd = rs.size[1] - uLen + uWidth / 2; // centre of the half-round end
-const uTool = unify(fuse(box(ux - uWidth / 2, uEnd, rsTop - uDepth, uWidth, rs.size[1] - uEnd + 1, uDepth + 1), zCylinder(ux, uEnd, rsTop - uDepth, uWidth / 2, uDepth + 1)));
+const uTool = unify(
+  fuse(
+    box(ux - uWidth / 2, uEnd, rsTop - uDepth, uWidth, rs.size[1] - uEnd + 1, uDepth + 1),
+    zCylinder(ux, uEnd, rsTop - uDepth, uWidth / 2, uDepth + 1),
+  ),
+);
 const [hx0, hLen, hWidth, hDepth] = rs.h;
-const hTool = unify(fuse(fuse(box(hx0 + hWidth, -1, rsTop - hDepth, hLen - 2 * hWidth, hWidth + 1, hDepth + 1),
-  zCylinder(hx0 + hWidth, 0, rsTop - hDepth, hWidth, hDepth + 1)), zCylinder(hx0 + hLen - hWidth, 0, rsTop - hDepth, hWidth, hDepth + 1)));
+const hTool = unify(
+  fuse(
+    fuse(
+      box(hx0 + hWidth, -1, rsTop - hDepth, hLen - 2 * hWidth, hWidth + 1, hDepth + 1),
+      zCylinder(hx0 + hWidth, 0, rsTop - hDepth, hWidth, hDepth + 1),
+    ),
+    zCylinder(hx0 + hLen - hWidth, 0, rsTop - hDepth, hWidth, hDepth + 1),
+  ),
+);
 const slotted = cut(cut(box(0, 0, 0, rs.size[0], rs.size[1], rs.size[2]), uTool), hTool);
 write(oc, 'round-slots.step', slotted);
 write(oc, 'round-slots-rotated.step', rotated(slotted));
@@ -161,7 +258,10 @@ write(oc, 'round-slots-rotated.step', rotated(slotted));
 // A multi-groove V-belt pulley: V-rings at a fixed pitch, but at a belt's angle, not a thread's.
 const { pulley: pu } = FIXTURES;
 const halfTop = pu.depth * Math.tan(((pu.angle / 2) * Math.PI) / 180);
-const pulleyProfile: [number, number][] = [[0, 0], [pu.diameter / 2, 0]];
+const pulleyProfile: [number, number][] = [
+  [0, 0],
+  [pu.diameter / 2, 0],
+];
 for (let i = 0; i < pu.grooves; i++) {
   const mid = pu.start + pu.pitch * i + pu.pitch / 2;
   pulleyProfile.push([pu.diameter / 2, mid - halfTop], [pu.diameter / 2 - pu.depth, mid], [pu.diameter / 2, mid + halfTop]);
@@ -173,7 +273,12 @@ write(oc, 'pulley.step', revolved(0, 0, pulleyProfile));
 const { tSlot: ts } = FIXTURES;
 const [neckX, neckW, neckD] = ts.neck;
 const [headX, headW, headH] = ts.head;
-const tTool = unify(fuse(box(neckX, ts.y0, ts.size[2] - neckD, neckW, ts.y1 - ts.y0, neckD + 1), box(headX, ts.y0, ts.size[2] - neckD - headH, headW, ts.y1 - ts.y0, headH)));
+const tTool = unify(
+  fuse(
+    box(neckX, ts.y0, ts.size[2] - neckD, neckW, ts.y1 - ts.y0, neckD + 1),
+    box(headX, ts.y0, ts.size[2] - neckD - headH, headW, ts.y1 - ts.y0, headH),
+  ),
+);
 const tSlotted = cut(box(0, 0, 0, ts.size[0], ts.size[1], ts.size[2]), tTool);
 write(oc, 't-slot.step', tSlotted);
 write(oc, 't-slot-rotated.step', rotated(tSlotted));
@@ -184,7 +289,11 @@ const [tapD, tapMinorD, tapP, tapTurns] = tp.thread;
 const tapMinor = tapMinorD / 2;
 const tapFlank = (tapD / 2 - tapMinor) * Math.tan(Math.PI / 6); // axial width of a 60° flank
 const tapTop = tp.size[2];
-const tapProfile: [number, number][] = [[0, tapTop + 1], [tapMinor, tapTop + 1], [tapMinor, tapTop - tp.entry]];
+const tapProfile: [number, number][] = [
+  [0, tapTop + 1],
+  [tapMinor, tapTop + 1],
+  [tapMinor, tapTop - tp.entry],
+];
 for (let i = 0; i < tapTurns; i++) {
   const z = tapTop - tp.entry - tapP * i;
   tapProfile.push([tapD / 2, z - tapFlank], [tapMinor, z - 2 * tapFlank]);

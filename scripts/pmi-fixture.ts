@@ -44,9 +44,12 @@ function faces(test: (surface: string, at: number[], dir: number[]) => boolean):
   return out;
 }
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
-const holeFaces = faces((s, at) => s.startsWith('CYLINDRICAL_SURFACE') && P.holes.at.some(([x, y]) => near(at[0]!, x / INCH) && near(at[1]!, y / INCH)));
+const holeFaces = faces(
+  (s, at) => s.startsWith('CYLINDRICAL_SURFACE') && P.holes.at.some(([x, y]) => near(at[0]!, x / INCH) && near(at[1]!, y / INCH)),
+);
 const boreFaces = faces((s, at) => s.startsWith('CYLINDRICAL_SURFACE') && near(at[0]!, P.bore.at[0] / INCH) && near(at[1]!, P.bore.at[1] / INCH));
-const planeAt = (axis: number, value: number) => faces((s, at, dir) => s.startsWith('PLANE') && near(Math.abs(dir[axis]!), 1) && near(at[axis]!, value / INCH));
+const planeAt = (axis: number, value: number) =>
+  faces((s, at, dir) => s.startsWith('PLANE') && near(Math.abs(dir[axis]!), 1) && near(at[axis]!, value / INCH));
 const [top, bottom, side] = [planeAt(2, P.size[2]), planeAt(2, 0), planeAt(0, 0)];
 
 const shapeDefinition = idOf(/^PRODUCT_DEFINITION_SHAPE\(/)!;
@@ -68,7 +71,10 @@ const aspect = (name: string, stepFaces: number[]) => {
 };
 /** A STEP REAL always has its decimal point ("0.", not "0"). */
 const real = (v: number) => (Number.isInteger(v) ? `${v}.` : String(v));
-const length = (value: number, name = '') => add(`(LENGTH_MEASURE_WITH_UNIT()MEASURE_REPRESENTATION_ITEM()MEASURE_WITH_UNIT(LENGTH_MEASURE(${real(value)}),#${inch})REPRESENTATION_ITEM('${name}'))`);
+const length = (value: number, name = '') =>
+  add(
+    `(LENGTH_MEASURE_WITH_UNIT()MEASURE_REPRESENTATION_ITEM()MEASURE_WITH_UNIT(LENGTH_MEASURE(${real(value)}),#${inch})REPRESENTATION_ITEM('${name}'))`,
+  );
 const valued = (dimension: number, items: number[]) => {
   const representation = add(`SHAPE_DIMENSION_REPRESENTATION('',(${items.map((i) => `#${i}`).join(',')}),#${context})`);
   add(`DIMENSIONAL_CHARACTERISTIC_REPRESENTATION(#${dimension},#${representation})`);
@@ -97,14 +103,18 @@ const datum = (letter: string, stepFaces: number[]) => {
   return add(`DATUM_REFERENCE_COMPARTMENT('','',#${shapeDefinition},.F.,#${d},$)`);
 };
 const system = add(`DATUM_SYSTEM('','',#${shapeDefinition},.F.,(#${datum('A', bottom)},#${datum('B', side)}))`);
-const position = add(`(GEOMETRIC_TOLERANCE('position','',#${length(P.position.value)},#${holes})GEOMETRIC_TOLERANCE_WITH_DATUM_REFERENCE((#${system}))GEOMETRIC_TOLERANCE_WITH_MODIFIERS((.MAXIMUM_MATERIAL_REQUIREMENT.))POSITION_TOLERANCE())`);
+const position = add(
+  `(GEOMETRIC_TOLERANCE('position','',#${length(P.position.value)},#${holes})GEOMETRIC_TOLERANCE_WITH_DATUM_REFERENCE((#${system}))GEOMETRIC_TOLERANCE_WITH_MODIFIERS((.MAXIMUM_MATERIAL_REQUIREMENT.))POSITION_TOLERANCE())`,
+);
 add(`TOLERANCE_ZONE('','',#${shapeDefinition},.F.,(#${position}),#${add(`TOLERANCE_ZONE_FORM('cylindrical or circular')`)})`);
 add(`FLATNESS_TOLERANCE('flatness','',#${length(P.flatness.value)},#${aspect('top flat', top)})`);
 
 // Roughness of the bore's wall: a surface texture representation in micrometres, tied to the
 // bore's aspect through a property definition.
 const micrometre = add('(LENGTH_UNIT()NAMED_UNIT(*)SI_UNIT(.MICRO.,.METRE.))');
-const roughness = add(`(MEASURE_REPRESENTATION_ITEM()MEASURE_WITH_UNIT(LENGTH_MEASURE(${real(P.texture.micrometres)}),#${micrometre})REPRESENTATION_ITEM('${P.texture.parameter}'))`);
+const roughness = add(
+  `(MEASURE_REPRESENTATION_ITEM()MEASURE_WITH_UNIT(LENGTH_MEASURE(${real(P.texture.micrometres)}),#${micrometre})REPRESENTATION_ITEM('${P.texture.parameter}'))`,
+);
 const texture = add(`SURFACE_TEXTURE_REPRESENTATION('',(#${roughness}),#${context})`);
 add(`PROPERTY_DEFINITION_REPRESENTATION(#${add(`PROPERTY_DEFINITION('surface texture','',#${aspect('bore wall', boreFaces)})`)},#${texture})`);
 

@@ -17,15 +17,27 @@ const [tx, ty, tLen, tWidth] = o.through;
 const half = (tLen - tWidth) / 2;
 plate = cut(plate, box(tx - half, ty - tWidth / 2, -1, 2 * half, tWidth, top + 2));
 for (const x of [tx - half, tx + half]) {
-  const disk = [[0, -1], [tWidth / 2, -1], [tWidth / 2, top + 1], [0, top + 1]] as const;
+  const disk = [
+    [0, -1],
+    [tWidth / 2, -1],
+    [tWidth / 2, top + 1],
+    [0, top + 1],
+  ] as const;
   plate = cut(cut(plate, revolved(x, ty, disk, Math.PI, 0)), revolved(x, ty, disk, Math.PI, Math.PI));
 }
 
 const [px, py, pLen, pWidth, pDepth] = o.pocket;
 const pHalf = (pLen - pWidth) / 2;
 // One tool (fused and unified), so the floor comes out as one face, as a CAD system writes it.
-const pocketTool = unify(fuse(fuse(box(px - pHalf, py - pWidth / 2, top - pDepth, 2 * pHalf, pWidth, pDepth + 1),
-  zCylinder(px - pHalf, py, top - pDepth, pWidth / 2, pDepth + 1)), zCylinder(px + pHalf, py, top - pDepth, pWidth / 2, pDepth + 1)));
+const pocketTool = unify(
+  fuse(
+    fuse(
+      box(px - pHalf, py - pWidth / 2, top - pDepth, 2 * pHalf, pWidth, pDepth + 1),
+      zCylinder(px - pHalf, py, top - pDepth, pWidth / 2, pDepth + 1),
+    ),
+    zCylinder(px + pHalf, py, top - pDepth, pWidth / 2, pDepth + 1),
+  ),
+);
 plate = cut(plate, pocketTool);
 plate = cut(plate, zCylinder(px, py, -1, o.hole / 2, top + 2));
 

@@ -17,9 +17,21 @@ export function tessellatedCubeStep(size = TESSELLATED_CUBE_SIZE): string {
   const corners = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => [i & 1, (i >> 1) & 1, (i >> 2) & 1].map((b) => `${(b * size).toFixed(1)}`).join(','));
   // Two outward-facing triangles per side (1-based point indices, counter-clockwise from outside).
   const triangles = [
-    [1, 3, 4], [1, 4, 2], [5, 6, 8], [5, 8, 7], [1, 2, 6], [1, 6, 5],
-    [3, 7, 8], [3, 8, 4], [1, 5, 7], [1, 7, 3], [2, 4, 8], [2, 8, 6],
-  ].map((t) => `(${t.join(',')})`).join(',');
+    [1, 3, 4],
+    [1, 4, 2],
+    [5, 6, 8],
+    [5, 8, 7],
+    [1, 2, 6],
+    [1, 6, 5],
+    [3, 7, 8],
+    [3, 8, 4],
+    [1, 5, 7],
+    [1, 7, 3],
+    [2, 4, 8],
+    [2, 8, 6],
+  ]
+    .map((t) => `(${t.join(',')})`)
+    .join(',');
   return `ISO-10303-21;
 HEADER;
 FILE_DESCRIPTION(('Vectis fixture: tessellated-only part'),'2;1');

@@ -130,7 +130,10 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
     metrics,
     log: logger.child({ component: 'cache' }),
   });
-  const auth = createAuthenticator(config.apiKeys, config.supabaseJwtSecret, { audience: config.supabaseJwtAudience, issuers: config.supabaseJwtIssuers });
+  const auth = createAuthenticator(config.apiKeys, config.supabaseJwtSecret, {
+    audience: config.supabaseJwtAudience,
+    issuers: config.supabaseJwtIssuers,
+  });
   if (!auth.enabled) {
     if (config.authRequired) throw new Error('AUTH_REQUIRED is set but neither API_KEYS nor SUPABASE_JWT_SECRET is configured.');
     logger.warn('no API_KEYS or SUPABASE_JWT_SECRET: the API is open to anyone who can reach this port');
@@ -176,7 +179,14 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
   });
   // Each route reads with limits of its own (multipart.ts); these only back them up.
   await app.register(multipart, {
-    limits: { fileSize: Math.max(config.maxUploadBytes, config.maxResultBytes), fieldSize: MAX_FIELD_BYTES, files: 2, fields: 8, parts: 10, headerPairs: 50 },
+    limits: {
+      fileSize: Math.max(config.maxUploadBytes, config.maxResultBytes),
+      fieldSize: MAX_FIELD_BYTES,
+      files: 2,
+      fields: 8,
+      parts: 10,
+      headerPairs: 50,
+    },
   });
   // Raw STEP bodies stay streams: the route counts, hashes and checks them as they arrive.
   app.addContentTypeParser(RAW_TYPES, (_request, payload, done) => done(null, payload));
@@ -194,13 +204,24 @@ export async function buildApp(options: AppOptions): Promise<VectisServer> {
     reply.code(status).send({ error: { code, message }, correlationId: request.id });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }, correlationId: request.id });
+    reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }, correlationId: request.id });
   });
 
   opsRoutes(app, ctx);
-  const thumbnails = new ThumbnailRunner({ workerFile: thumbnailWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb });
+  const thumbnails = new ThumbnailRunner({
+    workerFile: thumbnailWorkerBeside(options.workerFile),
+    timeoutMs: config.jobTimeoutMs,
+    heapMb: config.workerResourceLimitMb,
+  });
   analyzeRoutes(app, ctx, thumbnails);
-  verifyRoutes(app, ctx, { workerFile: verifyWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb }, thumbnails);
+  verifyRoutes(
+    app,
+    ctx,
+    { workerFile: verifyWorkerBeside(options.workerFile), timeoutMs: config.jobTimeoutMs, heapMb: config.workerResourceLimitMb },
+    thumbnails,
+  );
   analysesRoutes(app, ctx);
   correctionRoutes(app, ctx);
   reportRoutes(app, ctx);
@@ -243,7 +264,8 @@ function describeError(error: unknown): { status: number; code: string; message:
   }
   const fe = error as FastifyError;
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code = fe.statusCode === 413 ? 'TOO_LARGE' : fe.statusCode === 429 ? 'RATE_LIMITED' : fe.statusCode === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST';
+    const code =
+      fe.statusCode === 413 ? 'TOO_LARGE' : fe.statusCode === 429 ? 'RATE_LIMITED' : fe.statusCode === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST';
     return { status: fe.statusCode, code, message: fe.message, headers: {} };
   }
   return { status: 500, code: 'INTERNAL', message: 'Internal error.', headers: {} };

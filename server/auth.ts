@@ -32,13 +32,16 @@ export interface JwtRules {
   issuers: string[];
 }
 
-export function createAuthenticator(apiKeys: string[], jwtSecret: string | undefined, rules: JwtRules = { audience: 'authenticated', issuers: [] }): Authenticator {
+export function createAuthenticator(
+  apiKeys: string[],
+  jwtSecret: string | undefined,
+  rules: JwtRules = { audience: 'authenticated', issuers: [] },
+): Authenticator {
   const keys = apiKeys.map((k) => createHash('sha256').update(k).digest());
   const secret = jwtSecret ? new TextEncoder().encode(jwtSecret) : undefined;
   const enabled = keys.length > 0 || !!secret;
 
-  const deny = (message: string) =>
-    new HttpError(401, 'UNAUTHORIZED', message, { 'www-authenticate': 'Bearer realm="vectis"' });
+  const deny = (message: string) => new HttpError(401, 'UNAUTHORIZED', message, { 'www-authenticate': 'Bearer realm="vectis"' });
 
   return {
     enabled,
@@ -60,7 +63,7 @@ export function createAuthenticator(apiKeys: string[], jwtSecret: string | undef
             issuer: rules.issuers.length ? rules.issuers : undefined,
           });
           const role = typeof payload.role === 'string' ? payload.role : undefined;
-          if (!role || !ACCEPTED_ROLES.has(role)) throw deny('The token\'s role may not use this endpoint.');
+          if (!role || !ACCEPTED_ROLES.has(role)) throw deny("The token's role may not use this endpoint.");
           // User tokens must be meant for this audience (one project secret signs tokens for other
           // services too). Supabase's service-role key carries no aud at all: checked when present.
           const audiences = payload.aud === undefined ? [] : Array.isArray(payload.aud) ? payload.aud : [payload.aud];

@@ -57,7 +57,11 @@ export class BodyGuard {
     if (this.idleTimeoutMs <= 0) return;
     this.timer = setTimeout(() => {
       const seconds = this.idleTimeoutMs / 1000;
-      this.fail(new HttpError(408, 'REQUEST_TIMEOUT', `The upload made no progress for ${seconds} s (an unfinished or unnamed multipart part?).`, { connection: 'close' }));
+      this.fail(
+        new HttpError(408, 'REQUEST_TIMEOUT', `The upload made no progress for ${seconds} s (an unfinished or unnamed multipart part?).`, {
+          connection: 'close',
+        }),
+      );
     }, this.idleTimeoutMs);
     this.timer.unref();
   }

@@ -29,7 +29,8 @@ export async function readStepStream(stream: Readable, maxBytes: number): Promis
       if (magicChecked) head = Buffer.alloc(0);
     }
   });
-  if ((stream as { truncated?: boolean }).truncated) throw new AnalysisError('TOO_LARGE', `The upload is larger than the ${formatBytes(maxBytes)} limit.`);
+  if ((stream as { truncated?: boolean }).truncated)
+    throw new AnalysisError('TOO_LARGE', `The upload is larger than the ${formatBytes(maxBytes)} limit.`);
   if (size === 0) throw new AnalysisError('EMPTY', 'The file is empty.');
   if (!magicChecked) checkMagic(head, true);
   const whole = Buffer.concat(chunks, size);

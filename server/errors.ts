@@ -5,11 +5,21 @@
 import type { ErrorCode } from '../src/analysis/index.ts';
 
 export const SERVER_ERROR_CODES = [
-  'BAD_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'QUEUE_FULL', 'RATE_LIMITED', 'DB_UNAVAILABLE',
-  'PERSISTENCE_DISABLED', 'SHUTTING_DOWN', 'NOT_READY', 'REQUEST_TIMEOUT', 'TOO_MANY_UPLOADS',
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'NOT_FOUND',
+  'QUEUE_FULL',
+  'RATE_LIMITED',
+  'DB_UNAVAILABLE',
+  'PERSISTENCE_DISABLED',
+  'SHUTTING_DOWN',
+  'NOT_READY',
+  'REQUEST_TIMEOUT',
+  'TOO_MANY_UPLOADS',
   // Issue 14: an authenticated caller without the admin role (the accuracy report); a correction
   // that does not fit its analysis (an unknown feature, faces the part does not have).
-  'FORBIDDEN', 'INVALID_CORRECTION',
+  'FORBIDDEN',
+  'INVALID_CORRECTION',
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 

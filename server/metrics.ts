@@ -29,13 +29,38 @@ export function createMetrics(pool: WorkerPool) {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
     registers: [registry],
   });
-  const jobs = new Counter({ name: 'vectis_jobs_total', help: 'Analysis jobs by outcome (ok or error code).', labelNames: ['outcome'] as const, registers: [registry] });
+  const jobs = new Counter({
+    name: 'vectis_jobs_total',
+    help: 'Analysis jobs by outcome (ok or error code).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const errors = new Counter({ name: 'vectis_errors_total', help: 'Error answers by code.', labelNames: ['code'] as const, registers: [registry] });
-  const cacheHits = new Counter({ name: 'vectis_cache_hits_total', help: 'Result cache hits by layer (lru, redis, db).', labelNames: ['layer'] as const, registers: [registry] });
+  const cacheHits = new Counter({
+    name: 'vectis_cache_hits_total',
+    help: 'Result cache hits by layer (lru, redis, db).',
+    labelNames: ['layer'] as const,
+    registers: [registry],
+  });
   const cacheMisses = new Counter({ name: 'vectis_cache_misses_total', help: 'Result cache misses (an analysis ran).', registers: [registry] });
-  const cacheErrors = new Counter({ name: 'vectis_cache_errors_total', help: 'Cache layer failures (treated as misses).', labelNames: ['layer'] as const, registers: [registry] });
-  const workerExits = new Counter({ name: 'vectis_worker_exits_total', help: 'Worker replacements by reason.', labelNames: ['reason'] as const, registers: [registry] });
-  const verifications = new Counter({ name: 'vectis_verifications_total', help: 'Verifications by outcome.', labelNames: ['verified'] as const, registers: [registry] });
+  const cacheErrors = new Counter({
+    name: 'vectis_cache_errors_total',
+    help: 'Cache layer failures (treated as misses).',
+    labelNames: ['layer'] as const,
+    registers: [registry],
+  });
+  const workerExits = new Counter({
+    name: 'vectis_worker_exits_total',
+    help: 'Worker replacements by reason.',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const verifications = new Counter({
+    name: 'vectis_verifications_total',
+    help: 'Verifications by outcome.',
+    labelNames: ['verified'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'vectis_queue_depth',
     help: 'Jobs waiting for a worker.',

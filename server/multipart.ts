@@ -42,7 +42,8 @@ async function collectParts(request: FastifyRequest, limits: UploadLimits): Prom
   let file: { bytes: Uint8Array; sha256: string; fileName: string } | undefined;
   let result: Uint8Array | undefined;
   const parts = request.parts({
-    isPartAFile: (name, contentType, fileName) => STREAMED_PARTS.has(name ?? '') || fileName !== undefined || contentType === 'application/octet-stream',
+    isPartAFile: (name, contentType, fileName) =>
+      STREAMED_PARTS.has(name ?? '') || fileName !== undefined || contentType === 'application/octet-stream',
     limits: {
       fieldSize: MAX_FIELD_BYTES,
       fieldNameSize: 100,
@@ -64,9 +65,11 @@ async function collectParts(request: FastifyRequest, limits: UploadLimits): Prom
         throw new HttpError(400, 'BAD_REQUEST', `Unexpected file part "${safeFileName(part.fieldname)}".`);
       }
     } else {
-      if (part.valueTruncated) throw new HttpError(413, 'TOO_LARGE', `The field "${safeFileName(part.fieldname)}" is larger than ${MAX_FIELD_BYTES} bytes.`);
+      if (part.valueTruncated)
+        throw new HttpError(413, 'TOO_LARGE', `The field "${safeFileName(part.fieldname)}" is larger than ${MAX_FIELD_BYTES} bytes.`);
       // A field sent twice (two quotation ids, persist false and true) is refused, never resolved.
-      if (Object.hasOwn(fields, part.fieldname)) throw new HttpError(400, 'BAD_REQUEST', `The field "${safeFileName(part.fieldname)}" is given more than once.`);
+      if (Object.hasOwn(fields, part.fieldname))
+        throw new HttpError(400, 'BAD_REQUEST', `The field "${safeFileName(part.fieldname)}" is given more than once.`);
       fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
     }
   }
@@ -84,6 +87,7 @@ export function translateMultipartError(e: unknown): unknown {
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_PROTO_VIOLATION' || code === 'FST_INVALID_JSON_FIELD_ERROR') {
     return new HttpError(400, 'BAD_REQUEST', (e as Error).message);
   }
-  if (e instanceof Error && /multipart|boundary|Unexpected end|terminated early/i.test(e.message)) return new HttpError(400, 'BAD_REQUEST', `Malformed upload: ${e.message}`);
+  if (e instanceof Error && /multipart|boundary|Unexpected end|terminated early/i.test(e.message))
+    return new HttpError(400, 'BAD_REQUEST', `Malformed upload: ${e.message}`);
   return e;
 }

@@ -19,10 +19,26 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import { AnalysisError } from '../src/analysis/index.ts';
-import { PoolClosedError, QueueFullError, type JobInput, type JobOutput, type PoolEvents, type PoolOptions, type WorkerExitReason } from './pool-types.ts';
+import {
+  PoolClosedError,
+  QueueFullError,
+  type JobInput,
+  type JobOutput,
+  type PoolEvents,
+  type PoolOptions,
+  type WorkerExitReason,
+} from './pool-types.ts';
 import type { CancelMessage, JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
 
-export { PoolClosedError, QueueFullError, type JobInput, type JobOutput, type PoolEvents, type PoolOptions, type WorkerExitReason } from './pool-types.ts';
+export {
+  PoolClosedError,
+  QueueFullError,
+  type JobInput,
+  type JobOutput,
+  type PoolEvents,
+  type PoolOptions,
+  type WorkerExitReason,
+} from './pool-types.ts';
 
 interface Pending {
   input: JobInput;
@@ -326,7 +342,10 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
     const job = slot.job;
     if (!job || job.id !== id) return;
     const seconds = this.options.jobTimeoutMs / 1000;
-    (job.input.log ?? slot.log).warn({ worker: slot.threadId, limitMs: this.options.jobTimeoutMs }, 'analysis past its time limit: terminating the worker');
+    (job.input.log ?? slot.log).warn(
+      { worker: slot.threadId, limitMs: this.options.jobTimeoutMs },
+      'analysis past its time limit: terminating the worker',
+    );
     const runMs = performance.now() - job.startedAt;
     this.settle(slot, () => job.reject(new AnalysisError('TIMEOUT', `The analysis took longer than ${seconds} s and was stopped.`)));
     this.emit('job', { outcome: 'TIMEOUT', runMs, queuedMs: job.startedAt - job.enqueuedAt });
@@ -343,7 +362,11 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
       const error =
         reason === 'oom'
           ? new AnalysisError('OUT_OF_MEMORY', 'The analysis ran out of memory and its worker was stopped.', true)
-          : new AnalysisError('OCC_FAILURE', `The analysis worker died while working on this file (exit code ${code}${slot.error ? `: ${slot.error.message}` : ''}).`, true);
+          : new AnalysisError(
+              'OCC_FAILURE',
+              `The analysis worker died while working on this file (exit code ${code}${slot.error ? `: ${slot.error.message}` : ''}).`,
+              true,
+            );
       (job.input.log ?? slot.log).error({ worker: slot.threadId, exitCode: code, reason }, 'analysis worker died mid-job');
       const runMs = performance.now() - job.startedAt;
       this.settle(slot, () => job.reject(error));

@@ -12,7 +12,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (v === '' || v === 'false' || v === '0' || v === 'no' || v === 'off') return false;
   if (v === 'true' || v === 'yes' || v === 'on') return 1;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

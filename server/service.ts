@@ -74,23 +74,36 @@ export function createAnalyzer(ctx: Omit<AppContext, 'analyzeUpload'>): AppConte
           const hit = await ctx.cache.get(upload.sha256, log);
           if (hit) return { json: hit.json, cache: hit.layer };
         }
-        const out = await ctx.pool.run({ bytes: upload.bytes, fileName: upload.fileName, maxBytes: ctx.config.maxUploadBytes, hook, log, signal: controller.signal });
+        const out = await ctx.pool.run({
+          bytes: upload.bytes,
+          fileName: upload.fileName,
+          maxBytes: ctx.config.maxUploadBytes,
+          hook,
+          log,
+          signal: controller.signal,
+        });
         if (!hook) ctx.cache.set(upload.sha256, out.json, log);
-        log.info({ sha256: upload.sha256, faces: out.summary.faces, runMs: Math.round(out.runMs), queuedMs: Math.round(out.queuedMs) }, 'analysis done');
+        log.info(
+          { sha256: upload.sha256, faces: out.summary.faces, runMs: Math.round(out.runMs), queuedMs: Math.round(out.queuedMs) },
+          'analysis done',
+        );
         return { json: out.json };
       })();
       const started: Flight = { work, waiting: 0, controller };
       flight = started;
       if (!hook) {
         inflight.set(upload.sha256, started);
-        work.then(
-          () => undefined,
-          (e: unknown) => {
-            if (failures.remember(upload.sha256, e)) log.info({ sha256: upload.sha256, code: (e as AnalysisError).code }, 'file failure remembered');
-          },
-        ).finally(() => {
-          if (inflight.get(upload.sha256) === started) inflight.delete(upload.sha256);
-        });
+        work
+          .then(
+            () => undefined,
+            (e: unknown) => {
+              if (failures.remember(upload.sha256, e))
+                log.info({ sha256: upload.sha256, code: (e as AnalysisError).code }, 'file failure remembered');
+            },
+          )
+          .finally(() => {
+            if (inflight.get(upload.sha256) === started) inflight.delete(upload.sha256);
+          });
       }
     }
     return await waitFor(flight, upload.fileName, options.signal);

@@ -29,7 +29,11 @@ export interface VerifyRunnerOptions {
   heapMb: number;
 }
 
-export async function runVerification(options: VerifyRunnerOptions, result: Uint8Array, serverJson: string): Promise<{ outcome: VerifyOutcome; clientResultSha256: string }> {
+export async function runVerification(
+  options: VerifyRunnerOptions,
+  result: Uint8Array,
+  serverJson: string,
+): Promise<{ outcome: VerifyOutcome; clientResultSha256: string }> {
   const own = result.byteOffset === 0 && result.byteLength === result.buffer.byteLength && result.buffer instanceof ArrayBuffer;
   const bytes = own ? result : result.slice();
   const job: VerifyJob = { result: bytes, serverJson, maxDepth: MAX_RESULT_DEPTH };
@@ -42,7 +46,10 @@ export async function runVerification(options: VerifyRunnerOptions, result: Uint
   let timer: NodeJS.Timeout | undefined;
   try {
     const reply = await new Promise<VerifyReply>((resolve, reject) => {
-      timer = setTimeout(() => reject(new AnalysisError('TIMEOUT', `The verification took longer than ${options.timeoutMs / 1000} s and was stopped.`)), options.timeoutMs);
+      timer = setTimeout(
+        () => reject(new AnalysisError('TIMEOUT', `The verification took longer than ${options.timeoutMs / 1000} s and was stopped.`)),
+        options.timeoutMs,
+      );
       worker.once('message', resolve);
       worker.once('error', (e) => reject(verifyFailure(e)));
       worker.once('exit', (code) => reject(verifyFailure(new Error(`verify thread exited with code ${code}`))));

@@ -5,14 +5,50 @@ import { verifyResult } from './verify.ts';
 const base = () => ({
   schemaVersion: '1.2.0',
   file: { name: 'a.step', sha256: 'a'.repeat(64), bytes: 100, schema: 'AP214', units: 'mm' },
-  part: { solids: 1, ignoredShells: 0, faces: 3, edges: 2, bbox: { min: [0, 0, 0], max: [10, 20, 30] }, stock: [30, 20, 10], volume: 6000, area: 2200 },
-  mesh: { positions: [0, 0, 0, 1, 1, 1], normals: [0, 0, 1, 0, 0, 1], indices: [0, 1, 0], faceRanges: [[0, 1]], edgePositions: [], edgeRanges: [], linearDeflection: 0.03, angularDeflection: 0.5 },
-  faces: [{ id: 0, surface: 'cylinder', area: 314.159, reversed: false, params: { axis: [0, 0, 1], radius: 5, internal: true }, bbox: { min: [0, 0, 0], max: [1, 1, 1] }, loops: [0] }],
+  part: {
+    solids: 1,
+    ignoredShells: 0,
+    faces: 3,
+    edges: 2,
+    bbox: { min: [0, 0, 0], max: [10, 20, 30] },
+    stock: [30, 20, 10],
+    volume: 6000,
+    area: 2200,
+  },
+  mesh: {
+    positions: [0, 0, 0, 1, 1, 1],
+    normals: [0, 0, 1, 0, 0, 1],
+    indices: [0, 1, 0],
+    faceRanges: [[0, 1]],
+    edgePositions: [],
+    edgeRanges: [],
+    linearDeflection: 0.03,
+    angularDeflection: 0.5,
+  },
+  faces: [
+    {
+      id: 0,
+      surface: 'cylinder',
+      area: 314.159,
+      reversed: false,
+      params: { axis: [0, 0, 1], radius: 5, internal: true },
+      bbox: { min: [0, 0, 0], max: [1, 1, 1] },
+      loops: [0],
+    },
+  ],
   edges: [],
   coedges: [],
   loops: [],
   features: [
-    { id: 0, type: 'hole', faces: [4, 2, 9], params: { diameter: 10, depth: 20, through: true, standard: 'M10' }, axis: [0, 0, -1], confidence: 0.97, method: 'geometric' },
+    {
+      id: 0,
+      type: 'hole',
+      faces: [4, 2, 9],
+      params: { diameter: 10, depth: 20, through: true, standard: 'M10' },
+      axis: [0, 0, -1],
+      confidence: 0.97,
+      method: 'geometric',
+    },
     { id: 1, type: 'pocket', faces: [5], params: { width: 12.5 }, confidence: 0.81, method: 'ml', modelVersion: 'vectis-brepnet-1' },
   ],
   timings: { total: 12 },
@@ -66,7 +102,17 @@ describe('verifyResult', () => {
   // A region the model flagged but nothing measured (ml/fusion/fuse.ts): its review flag and hint are claims too.
   const withReview = () => {
     const r = base() as any;
-    r.features.push({ id: 2, type: 'unrecognised', faces: [6, 7], params: {}, confidence: 0.7, method: 'review', modelVersion: 'vectis-brepnet-1', hint: 'rectangular_pocket', needs_review: true });
+    r.features.push({
+      id: 2,
+      type: 'unrecognised',
+      faces: [6, 7],
+      params: {},
+      confidence: 0.7,
+      method: 'review',
+      modelVersion: 'vectis-brepnet-1',
+      hint: 'rectangular_pocket',
+      needs_review: true,
+    });
     return r;
   };
   it.each([

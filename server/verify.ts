@@ -37,7 +37,20 @@ const DEFAULTS: Required<VerifyOptions> = { abs: 1e-6, rel: 1e-6, confidenceAbs:
  * /analyses/:id) are the estimator's, kept beside the pipeline's answer: a result sent back with
  * them still verifies, while features changed to match them do not.
  */
-const IGNORED_TOP = new Set(['timings', 'id', 'persisted', 'cache', 'pipelineVersion', 'quotation_id', 'line_item_id', 'created_at', 'correlationId', 'analysisId', 'corrections', 'thumbnail_url']);
+const IGNORED_TOP = new Set([
+  'timings',
+  'id',
+  'persisted',
+  'cache',
+  'pipelineVersion',
+  'quotation_id',
+  'line_item_id',
+  'created_at',
+  'correlationId',
+  'analysisId',
+  'corrections',
+  'thumbnail_url',
+]);
 const MESH_ARRAYS = ['positions', 'normals', 'indices', 'edgePositions'];
 
 export interface VerifyOutcome {
@@ -62,7 +75,7 @@ export function verifyResult(server: Record<string, unknown>, client: unknown, o
     return { verified: false, differences: out, differenceCount: count };
   }
   const c = client as Record<string, unknown>;
-  const claimedSha256 = typeof (c.file as { sha256?: unknown } | undefined)?.sha256 === 'string' ? ((c.file as { sha256: string }).sha256) : undefined;
+  const claimedSha256 = typeof (c.file as { sha256?: unknown } | undefined)?.sha256 === 'string' ? (c.file as { sha256: string }).sha256 : undefined;
 
   // The schema first: a structurally invalid result is rejected with the schema's own complaints.
   const parsed = analysisResultSchema.safeParse(client);

@@ -75,7 +75,7 @@ describe('analyze() on generated solids', () => {
     expect(r.part.faces).toBe(6);
   });
 
-  it('refuses a valid header over an unparseable DATA section as INVALID_STEP (the file\'s fault), then keeps working', async () => {
+  it("refuses a valid header over an unparseable DATA section as INVALID_STEP (the file's fault), then keeps working", async () => {
     const block = new TextDecoder('latin1').decode(fixture('block.step'));
     // The header kept, the DATA section one unterminated instance: the reader's parser fails (RetFail).
     const broken = `${block.slice(0, block.indexOf('\nDATA;\n'))}\nDATA;\n#1 = CARTESIAN_POINT('',(0.,0.,0.);\nENDSEC;\nEND-ISO-10303-21;\n`;

@@ -11,7 +11,10 @@ import { BSPLINE_FIXTURES as B } from './bspline-fixtures.ts';
 
 /** A feature as a machinist compares two: type and dimensions to 0.001 mm (or degree). */
 const described = (f: Feature) =>
-  `${f.type} ${Object.entries(f.params).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${typeof v === 'number' ? v.toFixed(3) : String(v)}`).join(' ')}`;
+  `${f.type} ${Object.entries(f.params)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? v.toFixed(3) : String(v)}`)
+    .join(' ')}`;
 
 describe('B-spline faces recognised as analytic ones', () => {
   let analytic: AnalysisResult;

@@ -60,7 +60,10 @@ describe('what "right" means for a feature and a quote', () => {
     const held = new Set(r.features.flatMap((f) => f.faces));
     const free = r.faces.find((f) => !held.has(f.id));
     if (free) {
-      const missed = partOutcome(r, labels.map((l, face) => (face === free.id ? mfcadppId('rectangular_pocket') : l)));
+      const missed = partOutcome(
+        r,
+        labels.map((l, face) => (face === free.id ? mfcadppId('rectangular_pocket') : l)),
+      );
       expect(missed.missedFaces).toBeGreaterThan(outcome.missedFaces);
       expect(missed.right).toBe(false);
     }

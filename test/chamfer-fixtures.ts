@@ -13,7 +13,14 @@ export const CHAMFER_FIXTURES = {
    * `top` × 45° (planes along the sides, cones around the rounds: one chain), its bottom outline
    * with unequal legs, `bottom[0]` on the bottom face and `bottom[1]` up the sides.
    */
-  filletedBox: { file: 'chamfer-filleted-box.step', rotated: 'chamfer-filleted-box-rotated.step', size: [60, 40, 20] as const, cornerRadius: 5, top: 2, bottom: [3, 1.5] as const },
+  filletedBox: {
+    file: 'chamfer-filleted-box.step',
+    rotated: 'chamfer-filleted-box-rotated.step',
+    size: [60, 40, 20] as const,
+    cornerRadius: 5,
+    top: 2,
+    bottom: [3, 1.5] as const,
+  },
   /** An L-shaped block (a `notch` [x-size, y-size] taken out of one corner) with its top outline chamfered `top` × 45°: the chain turns a concave corner. */
   lBlock: { file: 'chamfer-l-block.step', size: [50, 40, 15] as const, notch: [20, 15] as const, top: 1.2 },
 };

@@ -52,7 +52,10 @@ describe('chamfers in any context', () => {
   });
 
   it('the filleted box turned about a skew axis gives the same chamfers, legs and angles', () => {
-    const summary = (r: AnalysisResult) => chamfers(r).map((f) => `${f.faces.length} ${f.params.distance} ${f.params.distance2} ${Number(f.params.angle).toFixed(3)} ${f.params.convex}`).sort();
+    const summary = (r: AnalysisResult) =>
+      chamfers(r)
+        .map((f) => `${f.faces.length} ${f.params.distance} ${f.params.distance2} ${Number(f.params.angle).toFixed(3)} ${f.params.convex}`)
+        .sort();
     expect(summary(results[C.filletedBox.rotated]!)).toEqual(summary(results[C.filletedBox.file]!));
   });
 

@@ -31,16 +31,25 @@ describe('vectis analyze', () => {
     expect(stdout).toMatch(/faces 7/);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(json.faces[0]).toMatchObject({ id: 0, surface: expect.any(String), area: expect.any(Number) });
-    expect(json.edges[0]).toMatchObject({ id: 0, curve: expect.any(String), convexity: expect.stringMatching(/^(convex|concave|smooth|none)$/), faces: expect.any(Array) });
+    expect(json.edges[0]).toMatchObject({
+      id: 0,
+      curve: expect.any(String),
+      convexity: expect.stringMatching(/^(convex|concave|smooth|none)$/),
+      faces: expect.any(Array),
+    });
     expect(Array.isArray(json.mesh.positions)).toBe(true);
     expect(json.mesh.faceRanges).toHaveLength(7);
     expect(json.part.bbox.max).toHaveLength(3);
-    expect(json.features).toEqual([expect.objectContaining({ type: 'hole', method: 'geometric', params: expect.objectContaining({ diameter: 10, through: true }) })]);
+    expect(json.features).toEqual([
+      expect.objectContaining({ type: 'hole', method: 'geometric', params: expect.objectContaining({ diameter: 10, through: true }) }),
+    ]);
     expect(json.timings.total).toBeGreaterThan(0);
     // The shipped model ran: every face labelled, the hole's faces as a through hole.
     expect(stdout).toMatch(/model vectis-brepnet-\d+/);
     expect(json.model).toMatchObject({ version: expect.stringMatching(/^vectis-brepnet-/), classKind: 'machining-features' });
-    expect(json.faces.every((f: { label?: string; confidence?: number }) => typeof f.label === 'string' && f.confidence! > 0 && f.confidence! <= 1)).toBe(true);
+    expect(
+      json.faces.every((f: { label?: string; confidence?: number }) => typeof f.label === 'string' && f.confidence! > 0 && f.confidence! <= 1),
+    ).toBe(true);
     const hole = json.features[0].faces as number[];
     expect(hole.map((f) => json.faces[f].label)).toEqual(hole.map(() => 'through_hole'));
   });

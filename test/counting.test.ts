@@ -29,7 +29,9 @@ describe('fillets as an estimator counts them', () => {
 
   it.each(['lug.step', 'lug-rotated.step'])('%s: one fillet per rounded edge, the top edge chain as one, the round end none', async (name) => {
     const r = await run(name);
-    const found = fillets(r).map((f) => Number(f.params.radius)).sort((a, b) => a - b);
+    const found = fillets(r)
+      .map((f) => Number(f.params.radius))
+      .sort((a, b) => a - b);
     expect(found).toEqual([lug.edgeRadius, lug.cornerRadius, lug.cornerRadius].map((x) => expect.closeTo(x, 3)));
     // The top edge round runs all around the outline: lines, the half-round and both corners.
     const chain = fillets(r).find((f) => Math.abs(Number(f.params.radius) - lug.edgeRadius) < 1e-3)!;
@@ -92,33 +94,41 @@ describe('sheet metal', () => {
 describe('bosses and tubes', () => {
   const { studs } = COUNT_FIXTURES;
 
-  it.each(['studs.step', 'studs-rotated.step'])('%s: a pin and an ear are bosses, each foot blend one fillet, a thin bored stud a pipe', async (name) => {
-    const r = await run(name);
-    const bosses = r.features.filter((f) => f.type === 'boss').sort((a, b) => Number(a.params.diameter) - Number(b.params.diameter));
-    const [, , pinDiameter, pinHeight] = studs.pin;
-    const [, , earThickness, earWidth] = studs.ear;
-    expect(bosses.map((b) => [b.params.outline, b.params.diameter, b.params.height])).toEqual([
-      ['round', expect.closeTo(pinDiameter, 3), expect.closeTo(pinHeight - studs.pinBlend, 3)],
-      ['round-ended', expect.closeTo(earWidth, 3), expect.closeTo(earThickness, 3)],
-    ]);
-    const [, , outside, inside, height] = studs.tube;
-    const pipe = r.features.find((f) => f.type === 'pipe')!;
-    expect([pipe.params.outer_diameter, pipe.params.inner_diameter, pipe.params.length]).toEqual([outside, inside, height].map((x) => expect.closeTo(x, 3)));
-    // The ear's hole stays a hole; the tube's bore is inside the pipe, and ids stay indices.
-    expect(r.features.filter((f) => f.type === 'hole').map((f) => f.params.diameter)).toEqual([expect.closeTo(studs.earHole, 3)]);
-    expect(r.features.map((f) => f.id)).toEqual(r.features.map((_, i) => i));
-    // Each boss's foot blend is one fillet: the ear's four blend faces (sharp where its foot turns a corner) too.
-    const feet = r.features.filter((f) => f.type === 'fillet').sort((a, b) => a.faces.length - b.faces.length);
-    expect(feet.map((f) => [f.faces.length, f.params.radius, f.params.convex])).toEqual([
-      [1, expect.closeTo(studs.pinBlend, 3), false],
-      [4, expect.closeTo(studs.earBlend, 3), false],
-    ]);
-    expect(countFeatures(r)).toEqual({ [BOSS]: 2, [PIPE]: 1, [FILLET]: 2, [HOLE]: 1 });
-  });
+  it.each(['studs.step', 'studs-rotated.step'])(
+    '%s: a pin and an ear are bosses, each foot blend one fillet, a thin bored stud a pipe',
+    async (name) => {
+      const r = await run(name);
+      const bosses = r.features.filter((f) => f.type === 'boss').sort((a, b) => Number(a.params.diameter) - Number(b.params.diameter));
+      const [, , pinDiameter, pinHeight] = studs.pin;
+      const [, , earThickness, earWidth] = studs.ear;
+      expect(bosses.map((b) => [b.params.outline, b.params.diameter, b.params.height])).toEqual([
+        ['round', expect.closeTo(pinDiameter, 3), expect.closeTo(pinHeight - studs.pinBlend, 3)],
+        ['round-ended', expect.closeTo(earWidth, 3), expect.closeTo(earThickness, 3)],
+      ]);
+      const [, , outside, inside, height] = studs.tube;
+      const pipe = r.features.find((f) => f.type === 'pipe')!;
+      expect([pipe.params.outer_diameter, pipe.params.inner_diameter, pipe.params.length]).toEqual(
+        [outside, inside, height].map((x) => expect.closeTo(x, 3)),
+      );
+      // The ear's hole stays a hole; the tube's bore is inside the pipe, and ids stay indices.
+      expect(r.features.filter((f) => f.type === 'hole').map((f) => f.params.diameter)).toEqual([expect.closeTo(studs.earHole, 3)]);
+      expect(r.features.map((f) => f.id)).toEqual(r.features.map((_, i) => i));
+      // Each boss's foot blend is one fillet: the ear's four blend faces (sharp where its foot turns a corner) too.
+      const feet = r.features.filter((f) => f.type === 'fillet').sort((a, b) => a.faces.length - b.faces.length);
+      expect(feet.map((f) => [f.faces.length, f.params.radius, f.params.convex])).toEqual([
+        [1, expect.closeTo(studs.pinBlend, 3), false],
+        [4, expect.closeTo(studs.earBlend, 3), false],
+      ]);
+      expect(countFeatures(r)).toEqual({ [BOSS]: 2, [PIPE]: 1, [FILLET]: 2, [HOLE]: 1 });
+    },
+  );
 
   it('finds no boss on parts without one', async () => {
     for (const name of ['plate-holes.step', 'prismatic.step', 'rounded.step', 'lug.step', 'lobed.step', 'threaded.step', 'tapped-hole.step']) {
-      expect((await run(name)).features.filter((f) => f.type === 'boss' || f.type === 'pipe'), name).toEqual([]);
+      expect(
+        (await run(name)).features.filter((f) => f.type === 'boss' || f.type === 'pipe'),
+        name,
+      ).toEqual([]);
     }
   });
 });
@@ -143,7 +153,10 @@ describe('gear teeth', () => {
 
   it('sees no toothing in bolt circles, grooves, threads or lobes', async () => {
     for (const name of ['plate-holes.step', 'pulley.step', 'threaded.step', 'shaft.step', 'lobed.step', 'studs.step', 'round-slots.step']) {
-      expect((await run(name)).features.filter((f) => f.type === 'gear'), name).toEqual([]);
+      expect(
+        (await run(name)).features.filter((f) => f.type === 'gear'),
+        name,
+      ).toEqual([]);
     }
   });
 });
@@ -154,22 +167,30 @@ describe('edge breaks and threaded holes', () => {
   it.each(['edge-breaks.step', 'edge-breaks-rotated.step'])('%s: every bevel reported, only the one the shape shows counted', async (name) => {
     const r = await run(name);
     // The quote keeps all five bevels with their legs; an estimator lists the large one.
-    const legs = r.features.filter((f) => f.type === 'chamfer').map((f) => Number(f.params.distance)).sort((a, b) => a - b);
+    const legs = r.features
+      .filter((f) => f.type === 'chamfer')
+      .map((f) => Number(f.params.distance))
+      .sort((a, b) => a - b);
     expect(legs).toEqual([...Array(4).fill(edgeBreaks.edgeBreak), edgeBreaks.chamfer].map((x) => expect.closeTo(x, 3)));
     expect(countFeatures(r)).toEqual({ [CHAMFER]: 1 });
     // Without the part's faces and box nothing tells an edge break: every bevel counts.
     expect(countFeatures({ features: r.features })).toEqual({ [CHAMFER]: 5 });
   });
 
-  it.each(['threaded-through.step', 'threaded-through-rotated.step'])('%s: a thread and the coaxial pieces of its bore are one hole and one thread', async (name) => {
-    const r = await run(name);
-    const holes = r.features.filter((f) => f.type === 'hole');
-    // The recogniser reports the bore in two coaxial pieces (crests at the minor, root strips at the major diameter).
-    expect(holes.map((h) => Number(h.params.diameter)).sort((a, b) => a - b)).toEqual([threadedThrough.minor, threadedThrough.major].map((x) => expect.closeTo(x, 3)));
-    const thread = r.features.find((f) => f.type === 'thread')!;
-    expect([thread.params.diameter, thread.params.pitch]).toEqual([threadedThrough.major, threadedThrough.pitch].map((x) => expect.closeTo(x, 3)));
-    expect(countFeatures(r)).toEqual({ [HOLE]: 1, [THREAD]: 1 });
-  });
+  it.each(['threaded-through.step', 'threaded-through-rotated.step'])(
+    '%s: a thread and the coaxial pieces of its bore are one hole and one thread',
+    async (name) => {
+      const r = await run(name);
+      const holes = r.features.filter((f) => f.type === 'hole');
+      // The recogniser reports the bore in two coaxial pieces (crests at the minor, root strips at the major diameter).
+      expect(holes.map((h) => Number(h.params.diameter)).sort((a, b) => a - b)).toEqual(
+        [threadedThrough.minor, threadedThrough.major].map((x) => expect.closeTo(x, 3)),
+      );
+      const thread = r.features.find((f) => f.type === 'thread')!;
+      expect([thread.params.diameter, thread.params.pitch]).toEqual([threadedThrough.major, threadedThrough.pitch].map((x) => expect.closeTo(x, 3)));
+      expect(countFeatures(r)).toEqual({ [HOLE]: 1, [THREAD]: 1 });
+    },
+  );
 
   it('counts threads written in several pieces on one axis once, and apart on two axes', async () => {
     const r = await run('threaded-through.step');
@@ -178,12 +199,20 @@ describe('edge breaks and threaded holes', () => {
     // The same thread reported twice (as exporters split flanks) is still one; a copy of the
     // whole tapped hole moved off the axis is a second one.
     const by = (p: Vec3): Vec3 => [p[0] + 30, p[1], p[2]];
-    const moved = r.faces.map((f) => ({ ...f, bbox: { min: by(f.bbox.min), max: by(f.bbox.max) }, params: { ...f.params, center: f.params.center && by(f.params.center) } }));
+    const moved = r.faces.map((f) => ({
+      ...f,
+      bbox: { min: by(f.bbox.min), max: by(f.bbox.max) },
+      params: { ...f.params, center: f.params.center && by(f.params.center) },
+    }));
     const shifted = (id: number) => id + r.faces.length;
     const faces = [...r.faces, ...moved];
     const twice = { features: [hole, thread, { ...thread }], faces: r.faces, part: r.part };
     expect(countFeatures(twice)).toEqual({ [HOLE]: 1, [THREAD]: 1 });
-    const two = { features: [hole, thread, { ...hole, faces: hole.faces.map(shifted) }, { ...thread, faces: thread.faces.map(shifted) }], faces, part: r.part };
+    const two = {
+      features: [hole, thread, { ...hole, faces: hole.faces.map(shifted) }, { ...thread, faces: thread.faces.map(shifted) }],
+      faces,
+      part: r.part,
+    };
     expect(countFeatures(two)).toEqual({ [HOLE]: 2, [THREAD]: 2 });
   });
 });
@@ -219,7 +248,15 @@ describe('gussets', () => {
   });
 
   it('finds no gusset in walls, ribs, steps, lugs or a bent sheet', async () => {
-    for (const name of ['thin-wall.step', 'prismatic.step', 'studs.step', 'lug.step', 'sheet-bracket.step', 'open-pocket.step', 'chamfer-l-block.step']) {
+    for (const name of [
+      'thin-wall.step',
+      'prismatic.step',
+      'studs.step',
+      'lug.step',
+      'sheet-bracket.step',
+      'open-pocket.step',
+      'chamfer-l-block.step',
+    ]) {
       expect(countFeatures(await run(name))[GUSSET], name).toBeUndefined();
     }
   });
@@ -228,17 +265,31 @@ describe('gussets', () => {
 describe('counterbored slots', () => {
   const { counterboredSlot } = COUNT_FIXTURES;
 
-  it.each(['counterbored-slot.step', 'counterbored-slot-rotated.step'])('%s: a slot and the recess for its bolt head on one centre line are one slot', async (name) => {
-    const r = await run(name);
-    // The recogniser reports both round-ended slots with their sizes; an estimator counts one.
-    const slots = r.features.filter((f) => f.type === 'slot').map((f) => [f.params.width, f.params.through]);
-    expect(slots.sort()).toEqual([[counterboredSlot.counterbore, false], [counterboredSlot.through, true]].map(([w, t]) => [expect.closeTo(Number(w), 3), t]).sort());
-    expect(countFeatures(r)).toEqual({ [SLOT]: 1 });
-  });
+  it.each(['counterbored-slot.step', 'counterbored-slot-rotated.step'])(
+    '%s: a slot and the recess for its bolt head on one centre line are one slot',
+    async (name) => {
+      const r = await run(name);
+      // The recogniser reports both round-ended slots with their sizes; an estimator counts one.
+      const slots = r.features.filter((f) => f.type === 'slot').map((f) => [f.params.width, f.params.through]);
+      expect(slots.sort()).toEqual(
+        [
+          [counterboredSlot.counterbore, false],
+          [counterboredSlot.through, true],
+        ]
+          .map(([w, t]) => [expect.closeTo(Number(w), 3), t])
+          .sort(),
+      );
+      expect(countFeatures(r)).toEqual({ [SLOT]: 1 });
+    },
+  );
 
   it('keeps slots apart that only cross or lie side by side', async () => {
     // obround-slots: a narrower, shorter round-ended slot beside a wider one, not on its centre line.
-    for (const [name, slots] of [['crossing-slots.step', 2], ['round-slots.step', 2], ['obround-slots.step', 3]] as const) {
+    for (const [name, slots] of [
+      ['crossing-slots.step', 2],
+      ['round-slots.step', 2],
+      ['obround-slots.step', 3],
+    ] as const) {
       expect(countFeatures(await run(name))[SLOT], name).toBe(slots);
     }
   });
@@ -249,7 +300,10 @@ describe('grooves', () => {
 
   it('a groove inside a bore is part of its hole; one turned in a shaft is a neck', async () => {
     const bore = await run('grooved-bore.step');
-    expect(bore.features.map((f) => [f.type, f.params.internal ?? null])).toEqual([['hole', null], ['groove', true]]);
+    expect(bore.features.map((f) => [f.type, f.params.internal ?? null])).toEqual([
+      ['hole', null],
+      ['groove', true],
+    ]);
     expect(countFeatures(bore)).toEqual({ [HOLE]: 1 });
     const shaft = await run('shaft.step');
     expect(shaft.features.filter((f) => f.type === 'groove').map((f) => f.params.internal ?? false)).toEqual([false]);

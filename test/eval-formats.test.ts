@@ -23,16 +23,52 @@ const inside = (face: AnalysisResult['faces'][number], [lo, hi]: Box) =>
 
 /** The tool bodies of prismatic.step (make-fixtures.ts), clipped to the block, with their MFCAD++ class. */
 const PRISMATIC_CUTS: { cls: string; box: Box }[] = [
-  { cls: 'rectangular_pocket', box: [[pr.pocket[0], pr.pocket[1], pr.size[2] - pr.pocket[4]], [pr.pocket[0] + pr.pocket[2], pr.pocket[1] + pr.pocket[3], pr.size[2]]] },
-  { cls: 'rectangular_through_slot', box: [[pr.slot[0], 0, pr.size[2] - pr.slot[2]], [pr.slot[0] + pr.slot[1], pr.size[1], pr.size[2]]] },
-  { cls: 'rectangular_through_step', box: [[0, 0, 0], [pr.size[0], pr.step[0], pr.step[1]]] },
-  { cls: 'rectangular_passage', box: [[pr.passage[0], pr.passage[1], 0], [pr.passage[0] + pr.passage[2], pr.passage[1] + pr.passage[3], pr.size[2]]] },
-  { cls: 'chamfer', box: [[pr.size[0] - pr.chamfer, 0, pr.size[2] - pr.chamfer], [pr.size[0], pr.size[1], pr.size[2]]] },
+  {
+    cls: 'rectangular_pocket',
+    box: [
+      [pr.pocket[0], pr.pocket[1], pr.size[2] - pr.pocket[4]],
+      [pr.pocket[0] + pr.pocket[2], pr.pocket[1] + pr.pocket[3], pr.size[2]],
+    ],
+  },
+  {
+    cls: 'rectangular_through_slot',
+    box: [
+      [pr.slot[0], 0, pr.size[2] - pr.slot[2]],
+      [pr.slot[0] + pr.slot[1], pr.size[1], pr.size[2]],
+    ],
+  },
+  {
+    cls: 'rectangular_through_step',
+    box: [
+      [0, 0, 0],
+      [pr.size[0], pr.step[0], pr.step[1]],
+    ],
+  },
+  {
+    cls: 'rectangular_passage',
+    box: [
+      [pr.passage[0], pr.passage[1], 0],
+      [pr.passage[0] + pr.passage[2], pr.passage[1] + pr.passage[3], pr.size[2]],
+    ],
+  },
+  {
+    cls: 'chamfer',
+    box: [
+      [pr.size[0] - pr.chamfer, 0, pr.size[2] - pr.chamfer],
+      [pr.size[0], pr.size[1], pr.size[2]],
+    ],
+  },
 ];
 /** rounded.step: the corner-rounded pocket and the round-ended slot (cuts), the rounded outside edge. */
 const ROUNDED_CUTS: Box[] = [
-  [[rd.pocket[0], rd.pocket[1], rd.size[2] - rd.pocket[4]], [rd.pocket[0] + rd.pocket[2], rd.pocket[1] + rd.pocket[3], rd.size[2]]],
-  [[rd.slot[0] - rd.slot[2] / 2 - rd.slot[3] / 2, rd.slot[1] - rd.slot[3] / 2, rd.size[2] - rd.slot[4]], [rd.slot[0] + rd.slot[2] / 2 + rd.slot[3] / 2, rd.slot[1] + rd.slot[3] / 2, rd.size[2]]],
+  [
+    [rd.pocket[0], rd.pocket[1], rd.size[2] - rd.pocket[4]],
+    [rd.pocket[0] + rd.pocket[2], rd.pocket[1] + rd.pocket[3], rd.size[2]],
+  ],
+  [
+    [rd.slot[0] - rd.slot[2] / 2 - rd.slot[3] / 2, rd.slot[1] - rd.slot[3] / 2, rd.size[2] - rd.slot[4]],
+    [rd.slot[0] + rd.slot[2] / 2 + rd.slot[3] / 2, rd.slot[1] + rd.slot[3] / 2, rd.size[2]],
+  ],
 ];
 
 const seg = (name: (typeof SEG_CLASSES)[number]) => SEG_CLASSES.indexOf(name);
@@ -75,7 +111,10 @@ describe('vectis eval on BRepNet .seg labels', () => {
     const rounded = await analyze(fixture('rounded.step'));
     const pLabels = prismaticSeg(prismatic);
     const rLabels = roundedSeg(rounded);
-    const dir = folderWith({ 'p.seg': `${pLabels.join('\n')}\n`, 'r.seg': rLabels.join('\n') }, { 'p.stp': 'prismatic.step', 'r.stp': 'rounded.step' });
+    const dir = folderWith(
+      { 'p.seg': `${pLabels.join('\n')}\n`, 'r.seg': rLabels.join('\n') },
+      { 'p.stp': 'prismatic.step', 'r.stp': 'rounded.step' },
+    );
     expect(await detectFormat(dir)).toBe('brepnet-seg');
     const report = await evaluateFolder(dir, () => undefined);
     if (report.format !== 'brepnet-seg') throw new Error(report.format);
@@ -118,7 +157,8 @@ describe('vectis eval on MFInstSeg JSON', () => {
 
     // Call the pocket a blind slot: its 5 faces and its instance are now wrong.
     const body = labels[0]![1] as { seg: Record<string, number> };
-    for (const [face, cls] of Object.entries(body.seg)) if (cls === mfcadppId('rectangular_pocket')) body.seg[face] = mfcadppId('rectangular_blind_slot');
+    for (const [face, cls] of Object.entries(body.seg))
+      if (cls === mfcadppId('rectangular_pocket')) body.seg[face] = mfcadppId('rectangular_blind_slot');
     const dir2 = folderWith({ 'part.json': JSON.stringify(labels) }, { 'part.step': 'prismatic.step' });
     const worse = await evaluateFolder(dir2, () => undefined);
     if (worse.format !== 'mfinstseg') throw new Error(worse.format);
@@ -127,14 +167,36 @@ describe('vectis eval on MFInstSeg JSON', () => {
   });
 
   it('tells MFInstSeg JSON from other JSON', () => {
-    expect(parseMfInstSeg([['a', { seg: { 0: 24, 1: 1 }, inst: [[0, 0], [0, 1]] }]])).toEqual([{ name: 'a', classes: [24, 1], inst: [[0, 0], [0, 1]] }]);
+    expect(
+      parseMfInstSeg([
+        [
+          'a',
+          {
+            seg: { 0: 24, 1: 1 },
+            inst: [
+              [0, 0],
+              [0, 1],
+            ],
+          },
+        ],
+      ]),
+    ).toEqual([
+      {
+        name: 'a',
+        classes: [24, 1],
+        inst: [
+          [0, 0],
+          [0, 1],
+        ],
+      },
+    ]);
     expect(parseMfInstSeg({ cls: { 0: 24 }, seg: [[0]] })).toBeUndefined();
     expect(parseMfInstSeg([['a', { seg: { 0: 30 }, inst: [[1]] }]])).toBeUndefined();
     expect(parseMfInstSeg({ identified_features: [] })).toBeUndefined();
   });
 });
 
-describe('our generator\'s labels (vectis-N)', () => {
+describe("our generator's labels (vectis-N)", () => {
   it('maps classes by name, and a stepped hole is right as a through or a blind hole only', () => {
     const class_names = ['chamfer', 'through_hole', 'blind_hole', 'stock', 'counterbore', 'turned_profile'];
     const truth = toMfcadpp({ scheme: 'vectis-6', class_names, labels: [0, 4, 4, 4, 5] })!;

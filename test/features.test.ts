@@ -14,13 +14,37 @@ describe('holes', () => {
     const r = await run('plate-holes.step');
     expect(r.features.map((f) => f.type).sort()).toEqual(['counterbore_hole', 'counterbore_hole', 'countersink_hole', 'hole', 'hole']);
     const [counterdrilled] = byType(r, 'counterbore_hole').filter((f) => f.params.counterdrill === true);
-    expectParams(counterdrilled, { diameter: FIXTURES.plate.counterdrill.diameter, counterbore_diameter: FIXTURES.plate.counterdrill.cdDiameter, counterdrill_angle: 118, through: true, tap_drill_for: 'M5' });
-    expect(counterdrilled!.params.tap, 'no thread drawn: a tap hint, not a tap').toBeUndefined();
-    expectParams(byType(r, 'counterbore_hole').find((f) => f.params.counterdrill === undefined), {
-      count: 4, pattern: 'grid', rows: 2, columns: 2, through: true, diameter: cb.diameter, counterbore_diameter: cb.cbDiameter,
-      counterbore_depth: cb.cbDepth, depth: FIXTURES.plate.size[2], drill_metric: 6.6, clearance_for: 'M6',
+    expectParams(counterdrilled, {
+      diameter: FIXTURES.plate.counterdrill.diameter,
+      counterbore_diameter: FIXTURES.plate.counterdrill.cdDiameter,
+      counterdrill_angle: 118,
+      through: true,
+      tap_drill_for: 'M5',
     });
-    expectParams(byType(r, 'countersink_hole')[0], { count: 2, pattern: 'linear', diameter: cs.diameter, countersink_diameter: cs.cskDiameter, countersink_angle: 90 });
+    expect(counterdrilled!.params.tap, 'no thread drawn: a tap hint, not a tap').toBeUndefined();
+    expectParams(
+      byType(r, 'counterbore_hole').find((f) => f.params.counterdrill === undefined),
+      {
+        count: 4,
+        pattern: 'grid',
+        rows: 2,
+        columns: 2,
+        through: true,
+        diameter: cb.diameter,
+        counterbore_diameter: cb.cbDiameter,
+        counterbore_depth: cb.cbDepth,
+        depth: FIXTURES.plate.size[2],
+        drill_metric: 6.6,
+        clearance_for: 'M6',
+      },
+    );
+    expectParams(byType(r, 'countersink_hole')[0], {
+      count: 2,
+      pattern: 'linear',
+      diameter: cs.diameter,
+      countersink_diameter: cs.cskDiameter,
+      countersink_angle: 90,
+    });
     const [flat, drilled] = byType(r, 'hole').sort((a, b) => Number(b.params.diameter) - Number(a.params.diameter));
     expectParams(flat, { diameter: bf.diameter, depth: bf.depth, through: false, bottom: 'flat' });
     expectParams(drilled, { diameter: bd.diameter, depth: bd.depth, through: false, bottom: 'cone', bottom_angle: bd.tipAngle });
@@ -32,14 +56,26 @@ describe('holes', () => {
   });
 
   it('splits a modelled tapped thread off its tap-drilled hole', async () => {
-    const { thread: [major, minor, pitch, turns], depth } = FIXTURES.tapped;
+    const {
+      thread: [major, minor, pitch, turns],
+      depth,
+    } = FIXTURES.tapped;
     const r = await run('tapped-hole.step');
     expect(r.features.map((f) => f.type).sort()).toEqual(['hole', 'thread']);
     // The drill hint for the bore agrees with the modelled thread: an M10 tap drill.
     expectParams(byType(r, 'hole')[0], { diameter: minor, depth, through: false, bottom: 'cone', thread: 'M10', tap: 'M10' });
     const flank = ((major - minor) / 2) * Math.tan(Math.PI / 6);
     const [thread] = byType(r, 'thread');
-    expectParams(thread, { diameter: major, minor_diameter: minor, pitch, length: (turns - 1) * pitch + 2 * flank, angle: 60, internal: true, through: false, designation: 'M10' });
+    expectParams(thread, {
+      diameter: major,
+      minor_diameter: minor,
+      pitch,
+      length: (turns - 1) * pitch + 2 * flank,
+      angle: 60,
+      internal: true,
+      through: false,
+      designation: 'M10',
+    });
     expect(new Set(thread!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([12])); // blind_hole
     // A thread is an undercut a tap makes: no DFM entry for it.
     expect(r.dfm).toEqual([]);
@@ -53,7 +89,14 @@ describe('holes', () => {
     expectParams(byType(r, 'hole')[0], { diameter: minor, depth, through: false, bottom: 'flat', thread: 'M10', tap: 'M10' });
     const [thread] = byType(r, 'thread');
     expectParams(thread, {
-      form: 'helical', diameter: major, minor_diameter: minor, pitch, internal: true, hand: 'right', through: false, designation: 'M10',
+      form: 'helical',
+      diameter: major,
+      minor_diameter: minor,
+      pitch,
+      internal: true,
+      hand: 'right',
+      through: false,
+      designation: 'M10',
       length: turns * pitch + (major - minor) * Math.tan(Math.PI / 6),
     });
     expect(r.dfm).toEqual([]);
@@ -72,7 +115,12 @@ describe('holes', () => {
 
   it('flags a deep hole and a non-standard diameter with expected and actual values', () => {
     const hole = (diameter: number, depth: number): Feature => ({
-      id: 0, type: 'hole', faces: [3], params: { diameter, depth, through: false }, confidence: 1, method: 'geometric',
+      id: 0,
+      type: 'hole',
+      faces: [3],
+      params: { diameter, depth, through: false },
+      confidence: 1,
+      method: 'geometric',
     });
     expect(dfmChecks([hole(5, 40)])).toEqual([expect.objectContaining({ code: 'DEEP_HOLE', expected: '<= 6', actual: 8, faces: [3] })]);
     expect(dfmChecks([hole(6.63, 10)])).toEqual([expect.objectContaining({ code: 'NON_STANDARD_HOLE', expected: 6.6, actual: 6.63 })]);
@@ -85,9 +133,19 @@ describe('prismatic features', () => {
     const r = await run('prismatic.step');
     expect(r.features.map((f) => f.type).sort()).toEqual(['chamfer', 'passage', 'pocket', 'slot', 'step']);
     const { passage, chamfer } = FIXTURES.prismatic;
-    expectParams(byType(r, 'passage')[0], { outline: 'rectangular', through: true, length: Math.max(passage[2], passage[3]), width: Math.min(passage[2], passage[3]) });
+    expectParams(byType(r, 'passage')[0], {
+      outline: 'rectangular',
+      through: true,
+      length: Math.max(passage[2], passage[3]),
+      width: Math.min(passage[2], passage[3]),
+    });
     expectParams(byType(r, 'chamfer')[0], { distance: chamfer, distance2: chamfer, angle: 45 });
-    expectParams(byType(r, 'pocket')[0], { length: Math.max(pocket[2], pocket[3]), width: Math.min(pocket[2], pocket[3]), depth: pocket[4], through: false });
+    expectParams(byType(r, 'pocket')[0], {
+      length: Math.max(pocket[2], pocket[3]),
+      width: Math.min(pocket[2], pocket[3]),
+      depth: pocket[4],
+      through: false,
+    });
     expectParams(byType(r, 'slot')[0], { width: slot[1], depth: slot[2], through: true, length: FIXTURES.prismatic.size[1] });
     expectParams(byType(r, 'step')[0], { width: step[0], depth: step[1], through: true });
     expect(r.setups).toHaveLength(2);
@@ -103,7 +161,15 @@ describe('open pockets', () => {
     const { pocket, cornerRadius } = FIXTURES.openPocket;
     const r = await run('open-pocket.step');
     expect(r.features.map((f) => f.type)).toEqual(['pocket']);
-    expectParams(r.features[0], { open: true, open_sides: 1, length: pocket[0], width: pocket[2], depth: pocket[3], corner_radius: cornerRadius, through: false });
+    expectParams(r.features[0], {
+      open: true,
+      open_sides: 1,
+      length: pocket[0],
+      width: pocket[2],
+      depth: pocket[3],
+      corner_radius: cornerRadius,
+      through: false,
+    });
     expectParams(byType(await run('prismatic.step'), 'pocket')[0], { open: false, open_sides: 0 });
   });
 
@@ -164,7 +230,12 @@ describe('bosses and O-ring grooves', () => {
     const r = await run('boss-groove.step');
     expect(r.features.map((f) => f.type).sort()).toEqual(['boss', 'oring_groove']);
     expectParams(byType(r, 'boss')[0], { diameter: boss[2], height: boss[3] });
-    expectParams(byType(r, 'oring_groove')[0], { inner_diameter: groove[2], outer_diameter: groove[3], width: (groove[3] - groove[2]) / 2, depth: groove[4] });
+    expectParams(byType(r, 'oring_groove')[0], {
+      inner_diameter: groove[2],
+      outer_diameter: groove[3],
+      width: (groove[3] - groove[2]) / 2,
+      depth: groove[4],
+    });
     expect(r.part.process).toBe('milled');
   });
 
@@ -198,7 +269,9 @@ describe('undercuts', () => {
   it('gives the same groove and undercut after rotating the block', async () => {
     const [a, b] = [await run('undercut.step'), await run('undercut-rotated.step')];
     expectSameFeatures(a, b);
-    expect(b.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').map((d) => d.faces)).toEqual(a.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').map((d) => d.faces));
+    expect(b.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').map((d) => d.faces)).toEqual(
+      a.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').map((d) => d.faces),
+    );
   });
 
   it('flags the head of a T-slot closed at both ends, under the lips of its neck', async () => {
@@ -207,7 +280,9 @@ describe('undercuts', () => {
     const [pocket] = byType(r, 'pocket');
     expectParams(pocket, { depth: neck[2] + head[2], length: head[1], width: y1 - y0 });
     const flagged = r.dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE').flatMap((d) => d.faces);
-    const lips = r.faces.filter((f) => f.surface === 'plane' && f.params.normal![2] < -0.999 && Math.abs(f.params.origin![2] - (size[2] - neck[2])) < 1e-6);
+    const lips = r.faces.filter(
+      (f) => f.surface === 'plane' && f.params.normal![2] < -0.999 && Math.abs(f.params.origin![2] - (size[2] - neck[2])) < 1e-6,
+    );
     expect(lips).toHaveLength(2);
     expect(flagged).toEqual(expect.arrayContaining(lips.map((f) => f.id)));
     expect(flagged.every((id) => pocket!.faces.includes(id))).toBe(true);
@@ -217,8 +292,21 @@ describe('undercuts', () => {
   });
 
   it('finds nothing unreachable on parts milled from open directions', async () => {
-    for (const name of ['plate-holes.step', 'prismatic.step', 'rounded-rotated.step', 'boss-groove.step', 'thin-wall.step', 'box-with-hole.step', 'shaft.step', 'open-pocket.step', 'round-slots.step']) {
-      expect((await run(name)).dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE'), name).toEqual([]);
+    for (const name of [
+      'plate-holes.step',
+      'prismatic.step',
+      'rounded-rotated.step',
+      'boss-groove.step',
+      'thin-wall.step',
+      'box-with-hole.step',
+      'shaft.step',
+      'open-pocket.step',
+      'round-slots.step',
+    ]) {
+      expect(
+        (await run(name)).dfm.filter((d) => d.code === 'UNREACHABLE_FEATURE'),
+        name,
+      ).toEqual([]);
     }
   });
 });
@@ -233,7 +321,11 @@ describe('turned parts', () => {
     expect(chamfers).toHaveLength(2);
     for (const c of chamfers) expectParams(c, { distance: 1, angle: 45 });
     const diameters = byType(r, 'turned_diameter').map((f) => [f.params.diameter, f.params.length]);
-    expect(diameters).toEqual([[20, 29], [30, 10], [30, 15]]);
+    expect(diameters).toEqual([
+      [20, 29],
+      [30, 10],
+      [30, 15],
+    ]);
     expect(byType(r, 'turned_face')).toHaveLength(3);
     expect(r.part.stock).toEqual([60, 30, 30]); // round bar: length × largest diameter
     expect(r.setups).toEqual([]); // all lathe work: no 3-axis milling setup
@@ -250,12 +342,25 @@ describe('turned parts', () => {
     const threads = byType(r, 'thread').sort((a, b) => Number(b.params.diameter) - Number(a.params.diameter));
     expect(threads).toHaveLength(2);
     const depth = (pitch: number) => pitch / (2 * Math.tan(Math.PI / 6));
-    expectParams(threads[0], { diameter: external[0], minor_diameter: external[0] - 2 * depth(external[1]), pitch: external[1], length: external[1] * external[3], angle: 60, internal: false, designation: 'M16x1.5' });
+    expectParams(threads[0], {
+      diameter: external[0],
+      minor_diameter: external[0] - 2 * depth(external[1]),
+      pitch: external[1],
+      length: external[1] * external[3],
+      angle: 60,
+      internal: false,
+      designation: 'M16x1.5',
+    });
     // Inside: the run starts and ends on a flank (3/8 pitch wide), with a crest between turns.
     const flank = (3 / 8) * internal[1];
     expectParams(threads[1], {
-      diameter: internal[0], minor_diameter: internal[0] - (2 * flank) / Math.tan(Math.PI / 6), pitch: internal[1],
-      length: internal[1] * (internal[3] - 1) + 2 * flank, angle: 60, internal: true, designation: 'M12x1.5',
+      diameter: internal[0],
+      minor_diameter: internal[0] - (2 * flank) / Math.tan(Math.PI / 6),
+      pitch: internal[1],
+      length: internal[1] * (internal[3] - 1) + 2 * flank,
+      angle: 60,
+      internal: true,
+      designation: 'M12x1.5',
     });
     expect(threads[0]!.faces).toHaveLength(2 * external[3]);
     expect(threads[1]!.faces).toHaveLength(2 * internal[3] + internal[3] - 1);
@@ -281,8 +386,14 @@ describe('turned parts', () => {
     expect(byType(r, 'thread')).toHaveLength(1);
     // Axially the cut spans its turns plus the groove's width at the surface.
     expectParams(byType(r, 'thread')[0], {
-      form: 'helical', diameter: major, minor_diameter: major - 2 * depth, pitch, internal: false, hand: 'right',
-      length: turns * pitch + 2 * depth * Math.tan(Math.PI / 6), designation: 'M16x1.5',
+      form: 'helical',
+      diameter: major,
+      minor_diameter: major - 2 * depth,
+      pitch,
+      internal: false,
+      hand: 'right',
+      length: turns * pitch + 2 * depth * Math.tan(Math.PI / 6),
+      designation: 'M16x1.5',
     });
     // The flank angle comes from mesh normals (tilted by the lead): a tenth of a degree.
     expect(Math.abs(Number(byType(r, 'thread')[0]!.params.angle) - 60)).toBeLessThan(0.5);

@@ -25,17 +25,38 @@ export const FIXTURES = {
   cylinder: { radius: 10, height: 30 },
   plate: {
     size: [100, 60, 12] as const,
-    counterbore: { at: [[15, 15], [15, 45], [40, 15], [40, 45]] as const, diameter: 6.6, cbDiameter: 11, cbDepth: 6.4 },
-    countersink: { at: [[60, 15], [60, 45]] as const, diameter: 5.5, cskDiameter: 11 },
+    counterbore: {
+      at: [
+        [15, 15],
+        [15, 45],
+        [40, 15],
+        [40, 45],
+      ] as const,
+      diameter: 6.6,
+      cbDiameter: 11,
+      cbDepth: 6.4,
+    },
+    countersink: {
+      at: [
+        [60, 15],
+        [60, 45],
+      ] as const,
+      diameter: 5.5,
+      cskDiameter: 11,
+    },
     blindFlat: { at: [80, 15] as const, diameter: 8, depth: 6 },
     blindDrilled: { at: [80, 45] as const, diameter: 5, depth: 7, tipAngle: 118 },
     counterdrill: { at: [90, 30] as const, diameter: 4.2, cdDiameter: 8, cdDepth: 3, angle: 118 },
   },
   /** Pocket [x, y, x-size, y-size, depth] from the top; slot [x, width, depth] across y; step [width, height] along x. */
   prismatic: {
-    size: [80, 60, 30] as const, pocket: [10, 30, 30, 16, 6] as const, slot: [50, 10, 5] as const, step: [10, 8] as const,
+    size: [80, 60, 30] as const,
+    pocket: [10, 30, 30, 16, 6] as const,
+    slot: [50, 10, 5] as const,
+    step: [10, 8] as const,
     /** Rectangular through passage [x, y, x-size, y-size] and a 45° chamfer on the top edge at x = 80. */
-    passage: [66, 20, 8, 12] as const, chamfer: 2,
+    passage: [66, 20, 8, 12] as const,
+    chamfer: 2,
   },
   /** Pocket [x, y, x-size, y-size, depth] with corner radius; slot [centre x, centre y, centre distance, width, depth] with half-round ends; the vertical edge at x=y=0 rounded. */
   rounded: { size: [80, 60, 30] as const, pocket: [8, 8, 40, 24, 8] as const, cornerRadius: 4, slot: [40, 46, 30, 10, 5] as const, edgeRadius: 3 },
@@ -45,7 +66,20 @@ export const FIXTURES = {
   thinWall: { size: [40, 30, 20] as const, wall: 0.8 },
   /** (r, z) outline revolved about z: chamfer 1 x 45 at z=0, shoulder at z=30, groove z 40-44 to r=12, chamfer at z=60. */
   shaft: {
-    profile: [[0, 0], [9, 0], [10, 1], [10, 30], [15, 30], [15, 40], [12, 40], [12, 44], [15, 44], [15, 59], [14, 60], [0, 60]] as const,
+    profile: [
+      [0, 0],
+      [9, 0],
+      [10, 1],
+      [10, 30],
+      [15, 30],
+      [15, 40],
+      [12, 40],
+      [12, 44],
+      [15, 44],
+      [15, 59],
+      [14, 60],
+      [0, 60],
+    ] as const,
   },
   /** A blind bore [x, y, Ø, depth] from the top with an internal groove [Ø, top of groove below the top face, width]: an undercut. */
   undercut: { size: [60, 40, 30] as const, bore: [20, 20, 10, 20] as const, groove: [16, 8, 3] as const },

@@ -21,7 +21,8 @@ async function checkFusion(bytes: Uint8Array): Promise<AnalysisResult> {
   const fused = await analyze(bytes, { model: MODEL });
   const byModel = fused.features.filter((f) => f.method !== 'geometric');
   for (const f of byModel.filter((x) => x.method === 'ml')) expect(hasDimensions(f), `${f.type} ${JSON.stringify(f.params)}`).toBe(true);
-  for (const f of byModel.filter((x) => x.method === 'review')) expect(f).toMatchObject({ type: 'unrecognised', needs_review: true, hint: expect.any(String) });
+  for (const f of byModel.filter((x) => x.method === 'review'))
+    expect(f).toMatchObject({ type: 'unrecognised', needs_review: true, hint: expect.any(String) });
   // The model never moves a face geometry explained, nor adds a feature over it.
   const explained = new Set(geometric.features.flatMap((f) => f.faces));
   for (const f of explained) expect(fused.faces[f]!.mfcadClass).toBe(geometric.faces[f]!.mfcadClass);

@@ -31,7 +31,8 @@ export const HOLE_FIXTURES = {
  * with a 118° point; `cross` [z, Ø] along y through the shaft and across the axial bore.
  */
 export const DRILLED_SHAFT = {
-  diameter: 30, length: 80,
+  diameter: 30,
+  length: 80,
   radial: [20, 6] as const,
   radialBlind: [40, 5, 10] as const,
   axial: [10, 30] as const,

@@ -11,10 +11,12 @@ import { byType, expectParams, expectSameFeatures, run } from './feature-expect.
 const d = HOLE_FIXTURES.drawn;
 const at = (r: AnalysisResult, [x, y]: readonly [number, number]): Feature | undefined =>
   // The hole whose faces' boxes surround (x, y) in the unrotated plate.
-  r.features.find((f) => f.faces.every((id) => {
-    const { min, max } = r.faces[id]!.bbox;
-    return min[0] <= x + 1e-6 && max[0] >= x - 1e-6 && min[1] <= y + 1e-6 && max[1] >= y - 1e-6;
-  }));
+  r.features.find((f) =>
+    f.faces.every((id) => {
+      const { min, max } = r.faces[id]!.bbox;
+      return min[0] <= x + 1e-6 && max[0] >= x - 1e-6 && min[1] <= y + 1e-6 && max[1] >= y - 1e-6;
+    }),
+  );
 
 describe('holes as drawn', () => {
   it('reads a split 118° drill point as the bottom of a blind hole, not as a countersink', async () => {
@@ -39,7 +41,12 @@ describe('holes as drawn', () => {
     expect(hole.type).toBe('counterbore_hole');
     expectParams(hole, { diameter, through: true, depth: d.size[2], steps: 3 });
     // The tool enters from the widest counterbore; the other is the back counterbore.
-    expectParams(hole, { counterbore_diameter: bottom[0], counterbore_depth: bottom[1], back_counterbore_diameter: top[0], back_counterbore_depth: top[1] });
+    expectParams(hole, {
+      counterbore_diameter: bottom[0],
+      counterbore_depth: bottom[1],
+      back_counterbore_diameter: top[0],
+      back_counterbore_depth: top[1],
+    });
     expect(hole.params.profile).toBe(`Ø${bottom[0]}×${bottom[1]} / Ø${diameter}×${d.size[2] - top[1] - bottom[1]} / Ø${top[0]}×${top[1]}`);
   });
 
@@ -54,7 +61,14 @@ describe('holes as drawn', () => {
     const { diameter, counterbore, radius } = d.filletedCounterbore;
     const r = await run('drawn-holes.step');
     const hole = at(r, d.filletedCounterbore.at)!;
-    expectParams(hole, { diameter, through: true, depth: d.size[2], counterbore_diameter: counterbore[0], counterbore_depth: counterbore[1], floor_radius: radius });
+    expectParams(hole, {
+      diameter,
+      through: true,
+      depth: d.size[2],
+      counterbore_diameter: counterbore[0],
+      counterbore_depth: counterbore[1],
+      floor_radius: radius,
+    });
     expect(hole.faces.some((id) => r.faces[id]!.surface === 'torus')).toBe(true);
   });
 
@@ -63,11 +77,21 @@ describe('holes as drawn', () => {
     const rim = at(r, d.rimBlend.at)!;
     expectParams(rim, { diameter: d.rimBlend.diameter, through: true, depth: d.size[2], rim_radius: d.rimBlend.radius });
     const blind = at(r, d.filletedBlind.at)!;
-    expectParams(blind, { diameter: d.filletedBlind.diameter, through: false, bottom: 'flat', depth: d.filletedBlind.depth, floor_radius: d.filletedBlind.radius });
+    expectParams(blind, {
+      diameter: d.filletedBlind.diameter,
+      through: false,
+      bottom: 'flat',
+      depth: d.filletedBlind.depth,
+      floor_radius: d.filletedBlind.radius,
+    });
     // No blend is left over as a fillet of its own, no hole face as stock.
     expect(byType(r, 'fillet')).toEqual([]);
     expect(r.features).toHaveLength(6);
-    for (const f of r.features) expect(f.faces.every((id) => r.faces[id]!.mfcadClass !== 24), f.type).toBe(true);
+    for (const f of r.features)
+      expect(
+        f.faces.every((id) => r.faces[id]!.mfcadClass !== 24),
+        f.type,
+      ).toBe(true);
   });
 
   it('gives the same holes after rotating the plate', async () => {
@@ -129,9 +153,15 @@ describe('holes without a cylinder', () => {
     const r = await run('cone-holes.step');
     const holes = byType(r, 'hole');
     expect(holes).toHaveLength(2);
-    expectParams(holes.find((h) => h.params.through === false), { diameter: spot[2], bottom: 'cone', bottom_angle: spot[3], depth: spot[2] / 2 / Math.tan(((spot[3] / 2) * Math.PI) / 180) });
+    expectParams(
+      holes.find((h) => h.params.through === false),
+      { diameter: spot[2], bottom: 'cone', bottom_angle: spot[3], depth: spot[2] / 2 / Math.tan(((spot[3] / 2) * Math.PI) / 180) },
+    );
     const halfAngle = (Math.atan((taper[2] - taper[3]) / 2 / size[2]) * 180) / Math.PI;
-    expectParams(holes.find((h) => h.params.through === true), { diameter: taper[2], depth: size[2], taper_angle: 2 * halfAngle });
+    expectParams(
+      holes.find((h) => h.params.through === true),
+      { diameter: taper[2], depth: size[2], taper_angle: 2 * halfAngle },
+    );
   });
 
   it('gives the same holes after rotating the plate', async () => {

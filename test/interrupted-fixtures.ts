@@ -14,8 +14,16 @@ export const INTERRUPTED_FIXTURES = {
    * whose floor a blind hole (Ø `hole`, `holeDepth` deep from the slot floor) breaks.
    */
   brokenFloors: {
-    size: [100, 60, 20] as const, pocket: [10, 10, 40, 30, 8] as const, hole: 6, pocketHoles: [[20, 25], [40, 25]] as const,
-    slot: [70, 12, 6] as const, slotHole: [76, 30] as const, holeDepth: 5,
+    size: [100, 60, 20] as const,
+    pocket: [10, 10, 40, 30, 8] as const,
+    hole: 6,
+    pocketHoles: [
+      [20, 25],
+      [40, 25],
+    ] as const,
+    slot: [70, 12, 6] as const,
+    slotHole: [76, 30] as const,
+    holeDepth: 5,
   },
   /**
    * A 100 × 80 × 20 block with a rectangular pocket [x, y, x-size, y-size, depth] from the top and a

@@ -23,8 +23,14 @@ describe('interrupted features', () => {
     expectParams(byType(r, 'pocket')[0], { length: pocket[2], width: pocket[3], depth: pocket[4], open: false, through: false });
     expectParams(byType(r, 'slot')[0], { outline: 'rectangular', width: slot[1], depth: slot[2], length: size[1], through: true });
     const holes = byType(r, 'hole');
-    expectParams(holes.find((h) => h.params.through === true), { diameter: hole, count: 2, depth: size[2] - pocket[4] });
-    expectParams(holes.find((h) => h.params.through === false), { diameter: hole, depth: holeDepth, bottom: 'flat' });
+    expectParams(
+      holes.find((h) => h.params.through === true),
+      { diameter: hole, count: 2, depth: size[2] - pocket[4] },
+    );
+    expectParams(
+      holes.find((h) => h.params.through === false),
+      { diameter: hole, depth: holeDepth, bottom: 'flat' },
+    );
     expect(r.faces.filter((f) => f.mfcadClass === 24)).toHaveLength(7); // the block's sides, its top split in two by the slot: nothing else
   });
 

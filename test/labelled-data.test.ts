@@ -23,9 +23,16 @@ const LABELLED = [
 ];
 
 const SURFACE_OF_LABEL: Record<string, string> = {
-  Plane: 'plane', Cylinder: 'cylinder', Cone: 'cone', Sphere: 'sphere', Torus: 'torus',
-  BSplineSurface: 'bspline', BezierSurface: 'bezier', SurfaceOfRevolution: 'revolution',
-  SurfaceOfExtrusion: 'extrusion', OffsetSurface: 'offset',
+  Plane: 'plane',
+  Cylinder: 'cylinder',
+  Cone: 'cone',
+  Sphere: 'sphere',
+  Torus: 'torus',
+  BSplineSurface: 'bspline',
+  BezierSurface: 'bezier',
+  SurfaceOfRevolution: 'revolution',
+  SurfaceOfExtrusion: 'extrusion',
+  OffsetSurface: 'offset',
 };
 
 function labelsFor(step: string): Labels {

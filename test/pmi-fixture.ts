@@ -9,7 +9,15 @@ export const PMI_FIXTURE = {
   file: 'pmi-plate.step',
   size: [60, 40, 10] as const,
   /** Through holes [x, y], Ø in inches, with +upper/-lower deviations in inches. */
-  holes: { at: [[15, 20], [45, 20]] as const, diameter: 0.3125, upper: 0.002, lower: 0 },
+  holes: {
+    at: [
+      [15, 20],
+      [45, 20],
+    ] as const,
+    diameter: 0.3125,
+    upper: 0.002,
+    lower: 0,
+  },
   /** A blind bore [x, y], Ø in inches, depth in mm, toleranced by a fit class. */
   bore: { at: [30, 20] as const, diameter: 0.5, depth: 5, fit: ['H', '7'] as const },
   /** Top to bottom as a location written with limits only, in inches. */

@@ -21,10 +21,14 @@ function byName(result: AnalysisResult, kind: Pmi['kind'], name: string): Pmi[] 
 
 describe('PMI on the generated plate (inches)', async () => {
   const result = await analyze(fixture(P.file), { fileName: P.file });
-  const cylinders = (diameter: number) => result.faces.filter((f) => f.surface === 'cylinder' && near(2 * f.params.radius!, diameter * INCH, 1e-4)).map((f) => f.id);
-  const plane = (axis: number, sign: number, at: number) => result.faces.filter((f) => f.surface === 'plane' && near(f.params.normal![axis]! * sign, 1) && near(f.params.origin![axis]!, at, 1e-4)).map((f) => f.id);
+  const cylinders = (diameter: number) =>
+    result.faces.filter((f) => f.surface === 'cylinder' && near(2 * f.params.radius!, diameter * INCH, 1e-4)).map((f) => f.id);
+  const plane = (axis: number, sign: number, at: number) =>
+    result.faces
+      .filter((f) => f.surface === 'plane' && near(f.params.normal![axis]! * sign, 1) && near(f.params.origin![axis]!, at, 1e-4))
+      .map((f) => f.id);
 
-  it('reads the holes\' diameter in mm with its deviations, on the holes\' faces and feature', () => {
+  it("reads the holes' diameter in mm with its deviations, on the holes' faces and feature", () => {
     const [holes, bore] = byName(result, 'dimension', 'diameter').sort((a, b) => a.nominal! - b.nominal!);
     expect(holes!.nominal).toBeCloseTo(P.holes.diameter * INCH, 6);
     expect(holes!.upper).toBeCloseTo(P.holes.upper * INCH, 6);
@@ -58,7 +62,7 @@ describe('PMI on the generated plate (inches)', async () => {
     expect(flatness!.faces).toEqual(plane(2, 1, P.size[2]));
   });
 
-  it('reads the surface texture in micrometres on the bore\'s wall', () => {
+  it("reads the surface texture in micrometres on the bore's wall", () => {
     const [texture] = result.pmi.filter((p) => p.kind === 'surface_texture');
     expect(texture!.name).toBe(P.texture.parameter);
     expect(texture!.nominal).toBeCloseTo(P.texture.micrometres, 6);
@@ -76,7 +80,7 @@ describe('PMI on the generated plate (inches)', async () => {
     expect(checks.map((c) => c.verdict)).toEqual(['agrees', 'agrees']);
   });
 
-  it('attaches no face when the file\'s face order does not match the part read', () => {
+  it("attaches no face when the file's face order does not match the part read", () => {
     const text = readFileSync(new URL(`../fixtures/${P.file}`, import.meta.url), 'latin1');
     const written = result.faces.map((f) => f.surfaceSource ?? f.surface);
     const reading = readPmi({ text, writtenSurfaces: [...written].reverse(), features: result.features });
@@ -90,7 +94,8 @@ describe('PMI on the generated plate (inches)', async () => {
 
 describe('STEP text scan', () => {
   it('takes no ";", "#n=" or "(" inside strings and comments for structure', () => {
-    const text = "DATA;\n#1=SHAPE_ASPECT('a;#2=X(',/* #3=Y(; */'',#9,.T.);\n#4 = ( A() B('it''s') C((1.,2.),$,*) );\n#5=DIMENSIONAL_SIZE(#1,'dia;meter');\nENDSEC;";
+    const text =
+      "DATA;\n#1=SHAPE_ASPECT('a;#2=X(',/* #3=Y(; */'',#9,.T.);\n#4 = ( A() B('it''s') C((1.,2.),$,*) );\n#5=DIMENSIONAL_SIZE(#1,'dia;meter');\nENDSEC;";
     const file = new StepFile(text);
     expect(file.instances.size).toBe(3);
     expect(file.instances.get(1)!.types).toEqual(['SHAPE_ASPECT']);

@@ -11,7 +11,12 @@ import { HAS_SHARED, SHARED_DATA, shared, sharedFiles } from './fixtures.ts';
 function plannedProcess(step: string): 'turned' | 'milled' | 'mill-turn' {
   const id = /geometry_(\d+)\.STEP$/.exec(step)![1]!;
   const plan = readFileSync(join(SHARED_DATA, 'real/fabricad', `${id}_plan.csv`), 'utf8');
-  const steps = new Set(plan.split('\n').slice(1).map((line) => line.split(';')[1]));
+  const steps = new Set(
+    plan
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(';')[1]),
+  );
   const turning = steps.has('drehen');
   const milling = steps.has('fräsen') || steps.has('bohren');
   return turning && milling ? 'mill-turn' : turning ? 'turned' : 'milled';

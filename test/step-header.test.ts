@@ -68,7 +68,7 @@ describe('STEP header checks', () => {
   it('finds DATA as a statement, not inside a comment or a string', () => {
     const wrap = (header: string, data: string) => text(`ISO-10303-21;\nHEADER;\n${header}ENDSEC;\n${data}END-ISO-10303-21;\n`);
     expect(codeOf(wrap("FILE_NAME('DATA;','x');\n/* DATA; */\n", ''))).toBe('EMPTY');
-    expect(codeOf(wrap("FILE_NAME('it''s; DATA;','x');\n", 'DATA;\n#1=CARTESIAN_POINT(\'\',(0.,0.,0.));\nENDSEC;\n'))).toBe('OK');
+    expect(codeOf(wrap("FILE_NAME('it''s; DATA;','x');\n", "DATA;\n#1=CARTESIAN_POINT('',(0.,0.,0.));\nENDSEC;\n"))).toBe('OK');
     expect(codeOf(wrap('', "DATA('part', ('AP214'));\n#1=X();\nENDSEC;\n"))).toBe('OK');
     expect(codeOf(wrap('', 'DATA ; /* nothing */ ENDSEC ;\n'))).toBe('EMPTY');
     expect(codeOf(wrap('/* never closed ', 'DATA;\n#1=X();\nENDSEC;\n'))).toBe('EMPTY');

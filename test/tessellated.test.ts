@@ -14,7 +14,10 @@ useNodeHost();
 const MODEL = defaultModelPath();
 
 describe('tessellated-only parts', () => {
-  it.each([['no model', undefined], ['the shipped model', MODEL]])('are refused as NO_SOLID with %s', async (_name, model) => {
+  it.each([
+    ['no model', undefined],
+    ['the shipped model', MODEL],
+  ])('are refused as NO_SOLID with %s', async (_name, model) => {
     const error = await analyze(fixture('tessellated-only.step'), { model }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AnalysisError);
     expect(error).toMatchObject({ code: 'NO_SOLID', message: expect.stringMatching(/tessellated/) });

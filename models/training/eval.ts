@@ -64,8 +64,14 @@ async function evaluateSet(name: string, files: string[], session: BrepNetSessio
   const iou = Object.fromEntries(present.map((c) => [c.name, c.iou]));
   const support = Object.fromEntries(present.map((c) => [c.name, c.support]));
   return {
-    name, parts: files.length, faces: e.faces, accuracy: e.accuracy,
-    meanIoU: present.reduce((s, c) => s + c.iou, 0) / present.length, iou, support, msPerPart: inferMs / files.length,
+    name,
+    parts: files.length,
+    faces: e.faces,
+    accuracy: e.accuracy,
+    meanIoU: present.reduce((s, c) => s + c.iou, 0) / present.length,
+    iou,
+    support,
+    msPerPart: inferMs / files.length,
   };
 }
 
@@ -85,7 +91,8 @@ async function latency(session: BrepNetSession, file: string, runs: number): Pro
 
 function table(results: SetResult[]): string {
   const lines = ['| set | parts | faces | face accuracy | mean IoU | model stage ms/part |', '|---|---:|---:|---:|---:|---:|'];
-  for (const r of results) lines.push(`| ${r.name} | ${r.parts} | ${r.faces} | ${r.accuracy.toFixed(4)} | ${r.meanIoU.toFixed(4)} | ${r.msPerPart.toFixed(1)} |`);
+  for (const r of results)
+    lines.push(`| ${r.name} | ${r.parts} | ${r.faces} | ${r.accuracy.toFixed(4)} | ${r.meanIoU.toFixed(4)} | ${r.msPerPart.toFixed(1)} |`);
   lines.push('', `| class | ${results.map((r) => r.name).join(' | ')} |`, `|---|${results.map(() => '---:').join('|')}|`);
   for (const c of CLASS_NAMES) {
     if (!results.some((r) => r.support[c])) continue;
@@ -109,7 +116,18 @@ async function main(): Promise<void> {
   if (values.heldout) HELD_OUT.dir = resolve(values.heldout);
   else if (labelled(HELD_OUT.dir).length < HELD_OUT.count) {
     console.log(`generating the held-out split (seed ${HELD_OUT.seed}, ${HELD_OUT.count} parts) into ${HELD_OUT.dir}`);
-    const args = ['tsx', join(ROOT, 'models/training/generate/cli.ts'), '--seed', String(HELD_OUT.seed), '--count', String(HELD_OUT.count), '--out', HELD_OUT.dir, '--resume', '--quiet'];
+    const args = [
+      'tsx',
+      join(ROOT, 'models/training/generate/cli.ts'),
+      '--seed',
+      String(HELD_OUT.seed),
+      '--count',
+      String(HELD_OUT.count),
+      '--out',
+      HELD_OUT.dir,
+      '--resume',
+      '--quiet',
+    ];
     const run = spawnSync('npx', args, { stdio: 'inherit', cwd: ROOT });
     if (run.status !== 0) throw new Error('generating the held-out split failed');
   }
@@ -128,7 +146,9 @@ async function main(): Promise<void> {
     console.log(`${name}: accuracy ${results.at(-1)!.accuracy.toFixed(4)}, mean IoU ${results.at(-1)!.meanIoU.toFixed(4)}`);
   }
   // Latency on the held-out part with the most faces, native and wasm.
-  const biggest = sets[0]![1].map((f) => ({ f, n: (JSON.parse(readFileSync(f.replace(/\.step$/, '.topexp_labels.json'), 'utf8')) as { labels: number[] }).labels.length })).sort((a, b) => b.n - a.n)[0]!.f;
+  const biggest = sets[0]![1]
+    .map((f) => ({ f, n: (JSON.parse(readFileSync(f.replace(/\.step$/, '.topexp_labels.json'), 'utf8')) as { labels: number[] }).labels.length }))
+    .sort((a, b) => b.n - a.n)[0]!.f;
   // ...and on a real ~200-face part (the bench's headline file) when the shared data is there.
   const parts = [biggest, join(SHARED, 'brepnet', 'step_examples', '42811_d1f01a68_2.stp')].filter((f) => existsSync(f));
   const native: { faces: number; ms: number }[] = [];
@@ -140,7 +160,10 @@ async function main(): Promise<void> {
   console.log('\n' + table(results));
   const timing = parts.map((f, i) => ({ part: basename(f), faces: native[i]!.faces, nodeMs: native[i]!.ms, webMs: web[i]!.ms }));
   console.log('\nlatency of the model stage (inputs + run, median of 20 warm runs):');
-  for (const t of timing) console.log(`  ${t.part} (${t.faces} faces): onnxruntime-node ${t.nodeMs.toFixed(1)} ms, onnxruntime-web (wasm, in Node) ${t.webMs.toFixed(1)} ms`);
+  for (const t of timing)
+    console.log(
+      `  ${t.part} (${t.faces} faces): onnxruntime-node ${t.nodeMs.toFixed(1)} ms, onnxruntime-web (wasm, in Node) ${t.webMs.toFixed(1)} ms`,
+    );
   if (values.json) writeFileSync(values.json, JSON.stringify({ model, version: session.info.version, results, latency: timing }, null, 1));
 }
 

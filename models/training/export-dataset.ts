@@ -17,7 +17,18 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, MFCAD_TO_MFCADPP, EDGE_FEATURE_SETS, NORMALIZATIONS, edgeColumns, brepnetInputs, BREPNET_STANDARDIZATION, type EdgeFeatureSet, type Normalization, type BrepNetInputs } from '../../src/analysis/index.ts';
+import {
+  analyze,
+  MFCAD_TO_MFCADPP,
+  EDGE_FEATURE_SETS,
+  NORMALIZATIONS,
+  edgeColumns,
+  brepnetInputs,
+  BREPNET_STANDARDIZATION,
+  type EdgeFeatureSet,
+  type Normalization,
+  type BrepNetInputs,
+} from '../../src/analysis/index.ts';
 import { CLASS_NAMES } from './generate/classes.ts';
 
 export const TENSORS = ['Xf', 'Xe', 'Xc', 'Kf', 'Ke', 'Kc', 'Ce', 'Cf', 'labels'] as const;
@@ -60,7 +71,9 @@ async function main(): Promise<void> {
   const normalization = values.normalization as Normalization;
   const edgeFeatures = values['edge-features'] as EdgeFeatureSet;
   if (!values.out || positionals.length === 0 || !NORMALIZATIONS.includes(normalization) || !EDGE_FEATURE_SETS.includes(edgeFeatures)) {
-    console.error('usage: tsx models/training/export-dataset.ts --out data/sets/NAME <dir>... [--limit N] [--normalization area] [--edge-features brepnet|brepnet+dihedral] [--raw]');
+    console.error(
+      'usage: tsx models/training/export-dataset.ts --out data/sets/NAME <dir>... [--limit N] [--normalization area] [--edge-features brepnet|brepnet+dihedral] [--raw]',
+    );
     process.exit(2);
   }
   const files = positionals.flatMap(stepFiles).slice(0, values.limit ? Number(values.limit) : undefined);
@@ -85,8 +98,17 @@ async function main(): Promise<void> {
     }
     if (labelFile.generator !== undefined) generators.add(labelFile.generator);
     for (const t of TENSORS) chunks[t].push(t === 'labels' ? Int32Array.from(labels) : inputs[t]);
-    parts.push({ name: basename(stem), source: basename(dirname(file)), kind: labelFile.kind ?? 'external', F: inputs.faces, E: inputs.edges, C: inputs.coedges, K: inputs.K });
-    if (parts.length % 200 === 0) console.log(`${parts.length}/${files.length} parts, ${((performance.now() - t0) / parts.length).toFixed(0)} ms each`);
+    parts.push({
+      name: basename(stem),
+      source: basename(dirname(file)),
+      kind: labelFile.kind ?? 'external',
+      F: inputs.faces,
+      E: inputs.edges,
+      C: inputs.coedges,
+      K: inputs.K,
+    });
+    if (parts.length % 200 === 0)
+      console.log(`${parts.length}/${files.length} parts, ${((performance.now() - t0) / parts.length).toFixed(0)} ms each`);
   }
   mkdirSync(dirname(values.out), { recursive: true });
   const arrays: Record<string, { dtype: string; offset: number; length: number }> = {};

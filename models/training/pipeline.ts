@@ -27,7 +27,22 @@ export const RECIPE = {
   heldOut: { seed: 2, count: 500 },
   jobs: 2,
   edgeFeatures: 'brepnet+dihedral',
-  trainArgs: ['--epochs', '16', '--seed', '0', '--layers', '3', '--width', '32', '--lr', '0.002', '--budget', '3000', '--version', 'vectis-brepnet-1'],
+  trainArgs: [
+    '--epochs',
+    '16',
+    '--seed',
+    '0',
+    '--layers',
+    '3',
+    '--width',
+    '32',
+    '--lr',
+    '0.002',
+    '--budget',
+    '3000',
+    '--version',
+    'vectis-brepnet-1',
+  ],
   out: 'models/vectis-brepnet.onnx',
   /**
    * Fine-tuning on corrections: a few epochs at a quarter of the learning rate, from the full
@@ -45,7 +60,20 @@ function run(cmd: string, args: string[]): void {
 }
 
 function generate(name: string, seed: number, count: number): void {
-  run('npx', ['tsx', 'models/training/generate/cli.ts', '--seed', String(seed), '--count', String(count), '--out', `data/generated/${name}`, '--jobs', String(RECIPE.jobs), '--resume', '--quiet']);
+  run('npx', [
+    'tsx',
+    'models/training/generate/cli.ts',
+    '--seed',
+    String(seed),
+    '--count',
+    String(count),
+    '--out',
+    `data/generated/${name}`,
+    '--jobs',
+    String(RECIPE.jobs),
+    '--resume',
+    '--quiet',
+  ]);
 }
 
 /** Exports a set unless one with the current edge features (and generator, if generated) is there. */
@@ -69,14 +97,49 @@ if (existsSync(SHARED)) {
 const finetuneIndex = process.argv.indexOf('--finetune');
 const finetune = finetuneIndex > 0 ? process.argv[finetuneIndex + 1] : undefined;
 if (finetune !== undefined) {
-  if (!dry && !existsSync(join(ROOT, RECIPE.finetune.checkpoint))) throw new Error(`no ${RECIPE.finetune.checkpoint}: run npm run model:train once (it writes it), then fine-tune`);
+  if (!dry && !existsSync(join(ROOT, RECIPE.finetune.checkpoint)))
+    throw new Error(`no ${RECIPE.finetune.checkpoint}: run npm run model:train once (it writes it), then fine-tune`);
   // Exported every time: the corrected folder grows between fine-tunes.
   const corrected = Array.from({ length: RECIPE.finetune.repeat }, () => finetune);
-  run('npx', ['tsx', 'models/training/export-dataset.ts', '--out', 'data/sets/finetune', '--edge-features', RECIPE.edgeFeatures, 'data/generated/train', ...corrected]);
-  run('/usr/bin/python3', ['models/training/train.py', '--train', 'data/sets/finetune', '--val', val, '--out', RECIPE.out, '--checkpoint', 'data/vectis-brepnet-ft.pt',
-    '--init', RECIPE.finetune.checkpoint, ...RECIPE.trainArgs, ...RECIPE.finetune.args]);
+  run('npx', [
+    'tsx',
+    'models/training/export-dataset.ts',
+    '--out',
+    'data/sets/finetune',
+    '--edge-features',
+    RECIPE.edgeFeatures,
+    'data/generated/train',
+    ...corrected,
+  ]);
+  run('/usr/bin/python3', [
+    'models/training/train.py',
+    '--train',
+    'data/sets/finetune',
+    '--val',
+    val,
+    '--out',
+    RECIPE.out,
+    '--checkpoint',
+    'data/vectis-brepnet-ft.pt',
+    '--init',
+    RECIPE.finetune.checkpoint,
+    ...RECIPE.trainArgs,
+    ...RECIPE.finetune.args,
+  ]);
   console.log(`done: ${RECIPE.out} fine-tuned on ${finetune}; compare with npm run model:eval before shipping it`);
   process.exit(0);
 }
-run('/usr/bin/python3', ['models/training/train.py', '--train', train, '--val', val, ...(extra.length ? ['--extra', ...extra] : []), '--out', RECIPE.out, '--checkpoint', 'data/vectis-brepnet.pt', ...RECIPE.trainArgs]);
+run('/usr/bin/python3', [
+  'models/training/train.py',
+  '--train',
+  train,
+  '--val',
+  val,
+  ...(extra.length ? ['--extra', ...extra] : []),
+  '--out',
+  RECIPE.out,
+  '--checkpoint',
+  'data/vectis-brepnet.pt',
+  ...RECIPE.trainArgs,
+]);
 console.log(`done: ${RECIPE.out}; figures for the model card: npm run model:eval`);

@@ -43,7 +43,8 @@ export function analysesRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!UUID.test(id)) throw new HttpError(400, 'BAD_REQUEST', 'The analysis id is not a UUID.');
     const thumbnail = await getThumbnail(requireStore(ctx), id.toLowerCase());
     // Someone else's picture answers as a missing one, like the analysis itself.
-    if (!thumbnail || !mayReadAnalysis(request.principal, thumbnail.createdBy)) throw new HttpError(404, 'NOT_FOUND', `No thumbnail for analysis ${id}.`);
+    if (!thumbnail || !mayReadAnalysis(request.principal, thumbnail.createdBy))
+      throw new HttpError(404, 'NOT_FOUND', `No thumbnail for analysis ${id}.`);
     // Private: the picture is one customer's part, so no shared cache may keep it.
     reply.type('image/png').header('cache-control', 'private, max-age=3600');
     return Buffer.from(thumbnail.png.buffer, thumbnail.png.byteOffset, thumbnail.png.byteLength);

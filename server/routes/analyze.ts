@@ -21,7 +21,10 @@ export interface RequestParams {
 
 export function parseParams(fields: Record<string, string>): RequestParams {
   const out: RequestParams = {};
-  for (const [field, key] of [['quotation_id', 'quotationId'], ['line_item_id', 'lineItemId']] as const) {
+  for (const [field, key] of [
+    ['quotation_id', 'quotationId'],
+    ['line_item_id', 'lineItemId'],
+  ] as const) {
     const v = fields[field]?.trim();
     if (!v) continue;
     if (!ID_PATTERN.test(v)) throw new HttpError(400, 'BAD_REQUEST', `${field} must be 1-128 characters of letters, digits and _ . : -`);
@@ -63,41 +66,45 @@ export function requireStore(ctx: AppContext) {
 }
 
 export function analyzeRoutes(app: FastifyInstance, ctx: AppContext, thumbnails: ThumbnailRunner): void {
-  app.post(
-    '/analyze',
-    { ...routeGuards(ctx, ctx.config.maxUploadBytes) },
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const upload = await readUpload(request, { maxBytes: ctx.config.maxUploadBytes, maxResultBytes: 0, withResult: false, idleTimeoutMs: ctx.config.bodyIdleTimeoutMs });
-      const params = parseParams(upload.fields);
-      const log = request.log;
-      log.info({ sha256: upload.sha256, bytes: upload.bytes.byteLength, fileName: upload.fileName, persist: !!params.persist }, 'analyze');
-      const outcome = await ctx.analyzeUpload(upload, log, { hook: testHook(ctx, request), signal: abandonSignal(reply) });
-      let id: string = randomUUID();
-      let persisted = false;
-      let thumbnailUrl: string | null = null;
-      if (params.persist) {
-        const store = requireStore(ctx);
-        // The picture renders in its own thread while the analysis is written.
-        const picture = storeThumbnail(store, thumbnails, outcome.json, log);
-        const saved = await store.saveAnalysis(JSON.parse(outcome.json) as ResultJson, {
-          pipelineVersion: ctx.pipelineVersion,
-          quotationId: params.quotationId,
-          lineItemId: params.lineItemId,
-          correlationId: request.id,
-          createdBy: request.principal?.id,
-          source: 'analyze',
-        });
-        id = saved.id;
-        persisted = true;
-        log.info({ analysisId: id }, 'analysis stored');
-        thumbnailUrl = await picture.saveFor(id);
-      }
-      // A cache hit tells that the same file was uploaded before, maybe by another customer.
-      const disclose = mayKnowCacheLayer(request.principal);
-      if (disclose) reply.header('x-cache', outcome.cache ?? 'miss');
-      const cache = disclose ? (outcome.cache ?? null) : null;
-      reply.type('application/json; charset=utf-8');
-      return envelope({ id, persisted, cache, pipelineVersion: ctx.pipelineVersion, ...(persisted ? { thumbnail_url: thumbnailUrl } : {}) }, outcome.json);
-    },
-  );
+  app.post('/analyze', { ...routeGuards(ctx, ctx.config.maxUploadBytes) }, async (request: FastifyRequest, reply: FastifyReply) => {
+    const upload = await readUpload(request, {
+      maxBytes: ctx.config.maxUploadBytes,
+      maxResultBytes: 0,
+      withResult: false,
+      idleTimeoutMs: ctx.config.bodyIdleTimeoutMs,
+    });
+    const params = parseParams(upload.fields);
+    const log = request.log;
+    log.info({ sha256: upload.sha256, bytes: upload.bytes.byteLength, fileName: upload.fileName, persist: !!params.persist }, 'analyze');
+    const outcome = await ctx.analyzeUpload(upload, log, { hook: testHook(ctx, request), signal: abandonSignal(reply) });
+    let id: string = randomUUID();
+    let persisted = false;
+    let thumbnailUrl: string | null = null;
+    if (params.persist) {
+      const store = requireStore(ctx);
+      // The picture renders in its own thread while the analysis is written.
+      const picture = storeThumbnail(store, thumbnails, outcome.json, log);
+      const saved = await store.saveAnalysis(JSON.parse(outcome.json) as ResultJson, {
+        pipelineVersion: ctx.pipelineVersion,
+        quotationId: params.quotationId,
+        lineItemId: params.lineItemId,
+        correlationId: request.id,
+        createdBy: request.principal?.id,
+        source: 'analyze',
+      });
+      id = saved.id;
+      persisted = true;
+      log.info({ analysisId: id }, 'analysis stored');
+      thumbnailUrl = await picture.saveFor(id);
+    }
+    // A cache hit tells that the same file was uploaded before, maybe by another customer.
+    const disclose = mayKnowCacheLayer(request.principal);
+    if (disclose) reply.header('x-cache', outcome.cache ?? 'miss');
+    const cache = disclose ? (outcome.cache ?? null) : null;
+    reply.type('application/json; charset=utf-8');
+    return envelope(
+      { id, persisted, cache, pipelineVersion: ctx.pipelineVersion, ...(persisted ? { thumbnail_url: thumbnailUrl } : {}) },
+      outcome.json,
+    );
+  });
 }

@@ -46,6 +46,8 @@ function checkMetricsAccess(ctx: AppContext, request: FastifyRequest): void {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   const digest = (s: string) => createHash('sha256').update(s).digest();
   if (!m || !timingSafeEqual(digest(m[1]!), digest(token))) {
-    throw new HttpError(401, 'UNAUTHORIZED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>".', { 'www-authenticate': 'Bearer realm="vectis-metrics"' });
+    throw new HttpError(401, 'UNAUTHORIZED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>".', {
+      'www-authenticate': 'Bearer realm="vectis-metrics"',
+    });
   }
 }

@@ -20,7 +20,12 @@ import { routeGuards } from './guards.ts';
 export function verifyRoutes(app: FastifyInstance, ctx: AppContext, runner: VerifyRunnerOptions, thumbnails: ThumbnailRunner): void {
   const { maxUploadBytes, maxResultBytes } = ctx.config;
   app.post('/verify', { ...routeGuards(ctx, maxUploadBytes + maxResultBytes) }, async (request: FastifyRequest, reply: FastifyReply) => {
-    const upload = await readUpload(request, { maxBytes: maxUploadBytes, maxResultBytes, withResult: true, idleTimeoutMs: ctx.config.bodyIdleTimeoutMs });
+    const upload = await readUpload(request, {
+      maxBytes: maxUploadBytes,
+      maxResultBytes,
+      withResult: true,
+      idleTimeoutMs: ctx.config.bodyIdleTimeoutMs,
+    });
     const params = parseParams(upload.fields);
     if (upload.result === undefined) {
       throw new HttpError(400, 'BAD_REQUEST', 'Send the client\'s result JSON in a multipart field (or part) named "result".');

@@ -48,7 +48,12 @@ export async function encodeMesh(mesh: MeshLike): Promise<Uint8Array> {
     angularDeflection: mesh.angularDeflection,
   };
   const head = Buffer.from(JSON.stringify(header), 'utf8');
-  const arrays = [Float32Array.from(mesh.positions), Float32Array.from(mesh.normals), Uint32Array.from(mesh.indices), Float32Array.from(mesh.edgePositions)];
+  const arrays = [
+    Float32Array.from(mesh.positions),
+    Float32Array.from(mesh.normals),
+    Uint32Array.from(mesh.indices),
+    Float32Array.from(mesh.edgePositions),
+  ];
   const body = arrays.reduce((n, a) => n + a.byteLength, 0);
   const out = Buffer.alloc(8 + head.length + body);
   out.write(MAGIC, 0, 'latin1');

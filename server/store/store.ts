@@ -19,7 +19,16 @@ export interface ResultJson {
   file: { name: string; sha256: string; bytes: number };
   part: { solids: number; faces: number; edges: number; volume: number; area: number; bbox: unknown; stock: unknown };
   mesh: MeshLike;
-  features: { id: number; type: string; faces: number[]; params: Record<string, unknown>; axis?: number[]; confidence: number; method: string; modelVersion?: string }[];
+  features: {
+    id: number;
+    type: string;
+    faces: number[];
+    params: Record<string, unknown>;
+    axis?: number[];
+    confidence: number;
+    method: string;
+    modelVersion?: string;
+  }[];
   /** Semantic PMI (1.2.0); absent in results stored before it. */
   pmi?: { features: number[]; [key: string]: unknown }[];
   timings: Record<string, number>;
@@ -151,7 +160,10 @@ export class Store {
   async saveAnalysis(result: ResultJson, meta: AnalysisMeta): Promise<{ id: string; createdAt: string }> {
     const hash = result.file.sha256;
     return this.use(async (sql) => {
-      const existing = await sql.query<{ id: string; pipeline_version: string }>('select id, pipeline_version from public.cad_meshes where file_hash = $1', [hash]);
+      const existing = await sql.query<{ id: string; pipeline_version: string }>(
+        'select id, pipeline_version from public.cad_meshes where file_hash = $1',
+        [hash],
+      );
       const packed = existing[0]?.pipeline_version === meta.pipelineVersion ? undefined : await encodeMesh(result.mesh);
       return sql.transaction(async (tx) => {
         let meshId = existing[0]?.id;
@@ -164,7 +176,16 @@ export class Store {
                mesh = excluded.mesh, vertex_count = excluded.vertex_count, triangle_count = excluded.triangle_count,
                edge_point_count = excluded.edge_point_count, byte_size = excluded.byte_size, updated_at = now()
              returning id`,
-            [hash, meta.pipelineVersion, MESH_ENCODING, packed, m.positions.length / 3, m.indices.length / 3, m.edgePositions.length / 3, packed.byteLength],
+            [
+              hash,
+              meta.pipelineVersion,
+              MESH_ENCODING,
+              packed,
+              m.positions.length / 3,
+              m.indices.length / 3,
+              m.edgePositions.length / 3,
+              packed.byteLength,
+            ],
           );
           meshId = rows[0]!.id;
         }
@@ -176,10 +197,28 @@ export class Store {
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15::text::jsonb, $16, $17::text::jsonb, $18::text::jsonb, $19, $20, $21, $22)
            returning id, created_at`,
           [
-            hash, result.file.name, result.file.bytes, result.schemaVersion, meta.pipelineVersion, meshId ?? null,
-            meta.quotationId ?? null, meta.lineItemId ?? null, p.solids, p.faces, p.edges, p.volume, p.area,
-            JSON.stringify(p.bbox), JSON.stringify(p.stock), result.features.length, JSON.stringify(withoutMesh),
-            JSON.stringify(result.timings ?? {}), meta.source, meta.correlationId ?? null, meta.createdBy ?? null, result.pmi?.length ?? 0,
+            hash,
+            result.file.name,
+            result.file.bytes,
+            result.schemaVersion,
+            meta.pipelineVersion,
+            meshId ?? null,
+            meta.quotationId ?? null,
+            meta.lineItemId ?? null,
+            p.solids,
+            p.faces,
+            p.edges,
+            p.volume,
+            p.area,
+            JSON.stringify(p.bbox),
+            JSON.stringify(p.stock),
+            result.features.length,
+            JSON.stringify(withoutMesh),
+            JSON.stringify(result.timings ?? {}),
+            meta.source,
+            meta.correlationId ?? null,
+            meta.createdBy ?? null,
+            result.pmi?.length ?? 0,
           ],
         );
         const id = rows[0]!.id;
@@ -213,7 +252,16 @@ export class Store {
 
   async getAnalysis(id: string): Promise<StoredAnalysis | undefined> {
     return this.use(async (sql) => {
-      const rows = await sql.query<{ id: string; created_at: Date | string; quotation_id: string | null; line_item_id: string | null; pipeline_version: string; created_by: string | null; result: unknown; mesh: Uint8Array | null }>(
+      const rows = await sql.query<{
+        id: string;
+        created_at: Date | string;
+        quotation_id: string | null;
+        line_item_id: string | null;
+        pipeline_version: string;
+        created_by: string | null;
+        result: unknown;
+        mesh: Uint8Array | null;
+      }>(
         `select a.id, a.created_at, a.quotation_id, a.line_item_id, a.pipeline_version, a.created_by, a.result, m.mesh
          from public.analyses a left join public.cad_meshes m on m.id = a.mesh_id where a.id = $1`,
         [id],
@@ -261,8 +309,18 @@ export class Store {
            difference_count, differences, client_result_sha256, correlation_id, created_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $12) returning id`,
         [
-          v.analysisId ?? null, v.fileHash, v.claimedHash ?? null, v.pipelineVersion, v.quotationId ?? null, v.lineItemId ?? null,
-          v.verified, v.differenceCount, JSON.stringify(v.differences), v.clientResultSha256 ?? null, v.correlationId ?? null, v.createdBy ?? null,
+          v.analysisId ?? null,
+          v.fileHash,
+          v.claimedHash ?? null,
+          v.pipelineVersion,
+          v.quotationId ?? null,
+          v.lineItemId ?? null,
+          v.verified,
+          v.differenceCount,
+          JSON.stringify(v.differences),
+          v.clientResultSha256 ?? null,
+          v.correlationId ?? null,
+          v.createdBy ?? null,
         ],
       );
       return { id: rows[0]!.id };

@@ -10,8 +10,19 @@ import { analyze, AnalysisError, stringifyResult } from '../../src/analysis/inde
 // The server's workers run the shipped model on this runtime; so does the reference here.
 import { defaultModelPath, useNodeHost } from '../../src/analysis/hosts/node.ts';
 import {
-  bundleServer, comparable, FIXTURES, fixtureBytes, metricValue, postFile, postRaw, SHARED_DATA, startServer, tempDir, testConfig,
-  type RunningServer, uniqueStep,
+  bundleServer,
+  comparable,
+  FIXTURES,
+  fixtureBytes,
+  metricValue,
+  postFile,
+  postRaw,
+  SHARED_DATA,
+  startServer,
+  tempDir,
+  testConfig,
+  type RunningServer,
+  uniqueStep,
 } from './helpers.ts';
 
 useNodeHost();
@@ -29,7 +40,9 @@ const SHARED_FILES = [
   'real/fabricad/geometry_00000002.STEP',
   'mfcad/dev/0-2-4-7-7-23.step',
 ];
-const FIXTURE_FILES = readdirSync(FIXTURES).filter((f) => /\.(step|stp)$/i.test(f)).sort();
+const FIXTURE_FILES = readdirSync(FIXTURES)
+  .filter((f) => /\.(step|stp)$/i.test(f))
+  .sort();
 
 const MODEL = defaultModelPath();
 
@@ -55,7 +68,7 @@ afterAll(async () => {
   bundle?.cleanup();
 });
 
-describe('POST /analyze returns what analyze() returns (the CLI\'s answer)', () => {
+describe("POST /analyze returns what analyze() returns (the CLI's answer)", () => {
   it.each(FIXTURE_FILES)('fixture %s', async (name) => {
     const bytes = fixtureBytes(name);
     const expected = await direct(bytes, name);
@@ -94,7 +107,7 @@ describe('POST /analyze returns what analyze() returns (the CLI\'s answer)', () 
     expect(await metricValue(open.url, 'vectis_cache_misses_total')).toBeGreaterThan(0);
   });
 
-  it('a cached result answers with the new upload\'s file name', async () => {
+  it("a cached result answers with the new upload's file name", async () => {
     const bytes = fixtureBytes('block.step');
     await postFile(`${open.url}/analyze`, bytes, { name: 'first.step' });
     const res = await postFile(`${open.url}/analyze`, bytes, { name: 'second name.step' });
@@ -105,7 +118,13 @@ describe('POST /analyze returns what analyze() returns (the CLI\'s answer)', () 
 
   it('exposes queue, workers, stage timings and request durations in /metrics', async () => {
     const text = await (await fetch(`${open.url}/metrics`)).text();
-    for (const name of ['vectis_queue_depth', 'vectis_workers_active', 'vectis_analysis_stage_duration_seconds_bucket', 'vectis_http_request_duration_seconds_bucket', 'vectis_jobs_total']) {
+    for (const name of [
+      'vectis_queue_depth',
+      'vectis_workers_active',
+      'vectis_analysis_stage_duration_seconds_bucket',
+      'vectis_http_request_duration_seconds_bucket',
+      'vectis_jobs_total',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toMatch(/vectis_analysis_stage_duration_seconds_count\{stage="read"\} [1-9]/);
@@ -116,7 +135,10 @@ describe('POST /verify', () => {
   const name = 'box-with-hole.step';
   let honest: Record<string, unknown>;
   beforeAll(async () => {
-    honest = JSON.parse(stringifyResult(await analyze(fixtureBytes(name), { fileName: 'browser-side.step', model: MODEL }))) as Record<string, unknown>;
+    honest = JSON.parse(stringifyResult(await analyze(fixtureBytes(name), { fileName: 'browser-side.step', model: MODEL }))) as Record<
+      string,
+      unknown
+    >;
   });
 
   async function verify(result: unknown): Promise<{ status: number; body: { verified: boolean; differences: { path: string }[]; id: unknown } }> {
@@ -140,11 +162,15 @@ describe('POST /verify', () => {
     ['a dimension (bbox)', (r: any) => (r.part.bbox.max[0] += 0.5), 'part.bbox.max[0]'],
     ['the volume', (r: any) => (r.part.volume *= 0.9), 'part.volume'],
     ['the face count', (r: any) => (r.part.faces += 1), 'part.faces'],
-    ['a face\'s surface type', (r: any) => (r.faces[6].surface = 'plane'), 'faces[6].surface'],
+    ["a face's surface type", (r: any) => (r.faces[6].surface = 'plane'), 'faces[6].surface'],
     ['a hole radius', (r: any) => (r.faces[6].params.radius = 6), 'faces[6].params.radius'],
     ['a face area', (r: any) => (r.faces[0].area *= 1.01), 'faces[0].area'],
     ['a removed face', (r: any) => r.faces.pop(), 'faces.length'],
-    ['an invented feature', (r: any) => r.features.push({ id: 0, type: 'hole', faces: [6], params: { diameter: 10 }, confidence: 1, method: 'geometric' }), 'features.length'],
+    [
+      'an invented feature',
+      (r: any) => r.features.push({ id: 0, type: 'hole', faces: [6], params: { diameter: 10 }, confidence: 1, method: 'geometric' }),
+      'features.length',
+    ],
     ['the file hash', (r: any) => (r.file.sha256 = '0'.repeat(64)), 'file.sha256'],
     ['edge convexity', (r: any) => (r.edges[0].convexity = r.edges[0].convexity === 'convex' ? 'concave' : 'convex'), 'edges[0].convexity'],
     ['the mesh face map', (r: any) => (r.mesh.faceRanges[0][1] += 1), 'mesh.faceRanges[0][1]'],
@@ -202,7 +228,10 @@ describe('bad input', () => {
   it('unsupported content type → 415; bad fields → 400', async () => {
     const res = await fetch(`${open.url}/analyze`, { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } });
     expect(res.status).toBe(415);
-    expect(await code(await postFile(`${open.url}/analyze`, box(), { fields: { quotation_id: "1; drop table analyses" } }))).toEqual([400, 'BAD_REQUEST']);
+    expect(await code(await postFile(`${open.url}/analyze`, box(), { fields: { quotation_id: '1; drop table analyses' } }))).toEqual([
+      400,
+      'BAD_REQUEST',
+    ]);
     expect(await code(await postFile(`${open.url}/analyze`, box(), { fields: { persist: 'maybe' } }))).toEqual([400, 'BAD_REQUEST']);
   });
 
@@ -276,7 +305,12 @@ describe('locked-down server: auth, limits, CORS, rate limit, web app', () => {
   });
 
   const jwt = (claims: Record<string, unknown>, secret = SECRET, exp = '5m') =>
-    new SignJWT({ aud: 'authenticated', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+    new SignJWT({ aud: 'authenticated', ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret));
 
   it('write endpoints need a valid bearer API key or Supabase JWT', async () => {
     const box = fixtureBytes('box-with-hole.step');

@@ -99,7 +99,9 @@ describe('supabase/functions/analyze-cad', () => {
 
   it('creates a correlation id when none (or a malformed one) is given', async () => {
     const handler = createHandler({ analyzerUrl: base, timeoutMs: 5_000, allowedOrigin: '*' });
-    const res = await handler(new Request('https://fn.example/analyze-cad', { method: 'POST', body: 'x', headers: { 'x-correlation-id': 'bad id' } }));
+    const res = await handler(
+      new Request('https://fn.example/analyze-cad', { method: 'POST', body: 'x', headers: { 'x-correlation-id': 'bad id' } }),
+    );
     const id = res.headers.get('x-correlation-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(seen.at(-1)!.headers['x-correlation-id']).toBe(id);

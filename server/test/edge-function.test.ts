@@ -8,7 +8,19 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleServer, fixtureBytes, freePort, postFile, ROOT, startServer, tempDir, testConfig, uniqueStep, until, type RunningServer } from './helpers.ts';
+import {
+  bundleServer,
+  fixtureBytes,
+  freePort,
+  postFile,
+  ROOT,
+  startServer,
+  tempDir,
+  testConfig,
+  uniqueStep,
+  until,
+  type RunningServer,
+} from './helpers.ts';
 
 const KEY = 'edge-function-key';
 const TIMEOUT_MS = 2_000;
@@ -63,7 +75,7 @@ describe.skipIf(!DENO)('supabase/functions/analyze-cad under Deno, against the r
     bundle?.cleanup();
   });
 
-  it('forwards an upload with its API key and the caller\'s correlation id; the server\'s answer comes back', async () => {
+  it("forwards an upload with its API key and the caller's correlation id; the server's answer comes back", async () => {
     const res = await postFile(`${fnUrl}/analyze-cad`, fixtureBytes('box-with-hole.step'), {
       name: 'box.step',
       headers: { 'x-correlation-id': 'edge-corr-7' },
@@ -78,20 +90,22 @@ describe.skipIf(!DENO)('supabase/functions/analyze-cad under Deno, against the r
     expect(fnOutput).toMatch(/"correlationId":"edge-corr-7".*"status":200/);
   });
 
-  it('passes the server\'s refusals through (a non-STEP upload is 422 NOT_STEP)', async () => {
+  it("passes the server's refusals through (a non-STEP upload is 422 NOT_STEP)", async () => {
     const res = await postFile(`${fnUrl}/analyze-cad`, new TextEncoder().encode('%PDF-1.7 not a part'));
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_STEP');
   });
 
-  it('an analysis that outlasts the function\'s timeout answers 504 TIMEOUT', async () => {
+  it("an analysis that outlasts the function's timeout answers 504 TIMEOUT", async () => {
     // The server's one worker is held by a hanging job; the function's request waits in the queue.
     const blocker = postFile(`${server.url}/analyze`, uniqueStep(fixtureBytes('box-with-hole.step')), {
       headers: { authorization: `Bearer ${KEY}`, 'x-vectis-test-hook': 'hang' },
     });
     await until(() => server.ctx.pool.busyThreadIds().length === 1, 60_000, 'a busy worker');
     const began = Date.now();
-    const res = await postFile(`${fnUrl}/analyze-cad`, uniqueStep(fixtureBytes('box-with-hole.step')), { headers: { 'x-correlation-id': 'edge-slow' } });
+    const res = await postFile(`${fnUrl}/analyze-cad`, uniqueStep(fixtureBytes('box-with-hole.step')), {
+      headers: { 'x-correlation-id': 'edge-slow' },
+    });
     expect(res.status).toBe(504);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TIMEOUT');
     expect(res.headers.get('x-correlation-id')).toBe('edge-slow');

@@ -8,7 +8,18 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisError } from '../../src/analysis/index.ts';
 import { FailureCache } from '../failure-cache.ts';
-import { bundleServer, fixtureBytes, metricValue, postFile, postRaw, startServer, testConfig, uniqueStep, until, type RunningServer } from './helpers.ts';
+import {
+  bundleServer,
+  fixtureBytes,
+  metricValue,
+  postFile,
+  postRaw,
+  startServer,
+  testConfig,
+  uniqueStep,
+  until,
+  type RunningServer,
+} from './helpers.ts';
 
 let bundle: ReturnType<typeof bundleServer>;
 let server: RunningServer;
@@ -85,7 +96,7 @@ describe('failure cache', () => {
     expect(await metricValue(server.url, 'vectis_worker_exits_total', { reason: 'engine-broken' })).toBe(exits);
   });
 
-  it('remembers only failures that are the file\'s own, for a limited time, within a bound', async () => {
+  it("remembers only failures that are the file's own, for a limited time, within a bound", async () => {
     const cache = new FailureCache(60_000, 2);
     for (const code of ['OCC_FAILURE', 'TIMEOUT', 'OUT_OF_MEMORY', 'NO_SOLID', 'INVALID_STEP'] as const) {
       expect(cache.remember(code, new AnalysisError(code, 'x'))).toBe(true);

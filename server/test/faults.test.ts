@@ -7,7 +7,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../pool.ts';
-import { bundleServer, fixtureBytes, metricValue, postFile, SHARED_DATA, startServer, testConfig, uniqueStep, until, type RunningServer } from './helpers.ts';
+import {
+  bundleServer,
+  fixtureBytes,
+  metricValue,
+  postFile,
+  SHARED_DATA,
+  startServer,
+  testConfig,
+  uniqueStep,
+  until,
+  type RunningServer,
+} from './helpers.ts';
 import { pino } from 'pino';
 
 // Long enough for a warm box-with-hole and for the test's own steps on a heavily loaded two-core
@@ -123,7 +134,9 @@ describe('the pool on its own', () => {
     try {
       await p.whenReady();
       // The 669-face plate takes 1.7 s warm on an idle machine; 0.3 s is far too little.
-      await expect(p.run({ bytes: new Uint8Array(readFileSync(PLATE)), fileName: 'plate.step', maxBytes: 1e8 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+      await expect(p.run({ bytes: new Uint8Array(readFileSync(PLATE)), fileName: 'plate.step', maxBytes: 1e8 })).rejects.toMatchObject({
+        code: 'TIMEOUT',
+      });
       await until(() => exits.includes('timeout') && p.ready, 60_000, 'a replacement worker');
     } finally {
       await p.close(1_000);

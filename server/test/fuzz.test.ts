@@ -45,7 +45,15 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>;
 
-const SCHEMAS = ['AUTOMOTIVE_DESIGN', 'CONFIG_CONTROL_DESIGN', 'AP242_MANAGED_MODEL_BASED_3D_ENGINEERING_MIM_LF', 'IFC4', "it''s", '', 'X'.repeat(300)];
+const SCHEMAS = [
+  'AUTOMOTIVE_DESIGN',
+  'CONFIG_CONTROL_DESIGN',
+  'AP242_MANAGED_MODEL_BASED_3D_ENGINEERING_MIM_LF',
+  'IFC4',
+  "it''s",
+  '',
+  'X'.repeat(300),
+];
 
 /** A STEP-looking file with one or more things wrong (or nothing: then the engine judges the data). */
 function hostileStep(r: Rng): Uint8Array {
@@ -78,7 +86,12 @@ function hostileStep(r: Rng): Uint8Array {
 function sendStep(r: Rng, bytes: Uint8Array): Promise<RawResponse> {
   if (r.chance(0.5)) {
     const chunked = r.chance(0.5);
-    return rawRequest(server.url, { path: '/analyze', headers: { 'content-type': 'application/octet-stream' }, chunks: chunked ? split(r, bytes) : [bytes], chunked });
+    return rawRequest(server.url, {
+      path: '/analyze',
+      headers: { 'content-type': 'application/octet-stream' },
+      chunks: chunked ? split(r, bytes) : [bytes],
+      chunked,
+    });
   }
   const body = multipartBody('fz', [{ headers: ['Content-Disposition: form-data; name="file"; filename="f.step"'], content: bytes }]);
   return rawRequest(server.url, { path: '/analyze', headers: { 'content-type': 'multipart/form-data; boundary=fz' }, chunks: [body] });
@@ -86,7 +99,7 @@ function sendStep(r: Rng, bytes: Uint8Array): Promise<RawResponse> {
 
 function split(r: Rng, bytes: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const n = 1 + r.int(64 * 1024);
     out.push(bytes.subarray(at, at + n));
     at += n;
@@ -117,7 +130,13 @@ function hostileMultipart(r: Rng): { headers: Record<string, string>; body: Uint
   let body = multipartBody('bnd', parts);
   if (r.chance(0.2)) body = body.subarray(0, r.int(body.length));
   if (r.chance(0.1)) body = Buffer.concat([Buffer.from(r.bytes(r.int(10_000))), body]);
-  const type = r.pick(['multipart/form-data; boundary=bnd', 'multipart/form-data; boundary=bnd', 'multipart/form-data', 'multipart/form-data; boundary=other', 'multipart/mixed; boundary=bnd']);
+  const type = r.pick([
+    'multipart/form-data; boundary=bnd',
+    'multipart/form-data; boundary=bnd',
+    'multipart/form-data',
+    'multipart/form-data; boundary=other',
+    'multipart/mixed; boundary=bnd',
+  ]);
   return { headers: { 'content-type': type }, body };
 }
 
@@ -149,7 +168,10 @@ describe(`fuzz (seed ${SEED.toString(16)})`, () => {
     for (let i = 0; i < CASES.multipart; i++) {
       const { headers, body } = hostileMultipart(r);
       const path = r.pick(['/analyze', '/verify']);
-      await expectSane(await rawRequest(server.url, { path, headers, chunks: split(r, body), chunked: r.chance(0.5), timeoutMs: 15_000 }), `multipart #${i} ${path}`);
+      await expectSane(
+        await rawRequest(server.url, { path, headers, chunks: split(r, body), chunked: r.chance(0.5), timeoutMs: 15_000 }),
+        `multipart #${i} ${path}`,
+      );
     }
   });
 
@@ -162,7 +184,10 @@ describe(`fuzz (seed ${SEED.toString(16)})`, () => {
         { headers: ['Content-Disposition: form-data; name="result"'], content: nestedJson(r) },
         { headers: ['Content-Disposition: form-data; name="file"; filename="box.step"'], content: step },
       ]);
-      await expectSane(await rawRequest(server.url, { path: '/verify', headers: { 'content-type': 'multipart/form-data; boundary=js' }, chunks: [body] }), `json #${i}`);
+      await expectSane(
+        await rawRequest(server.url, { path: '/verify', headers: { 'content-type': 'multipart/form-data; boundary=js' }, chunks: [body] }),
+        `json #${i}`,
+      );
     }
   });
 });

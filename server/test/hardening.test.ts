@@ -8,7 +8,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleServer, fixtureBytes, postFile, postRaw, sleep, startServer, tempDir, testConfig, uniqueStep, until, type RunningServer } from './helpers.ts';
+import {
+  bundleServer,
+  fixtureBytes,
+  postFile,
+  postRaw,
+  sleep,
+  startServer,
+  tempDir,
+  testConfig,
+  uniqueStep,
+  until,
+  type RunningServer,
+} from './helpers.ts';
 
 const SECRET = 'hardening-test-secret-hardening-test-xx';
 const KEY = 'hardening-key';
@@ -46,7 +58,13 @@ interface TokenShape {
   sub?: string | null;
 }
 
-function token({ claims = { role: 'authenticated' }, exp = '5m', aud = 'authenticated', iss = ISSUER, sub = 'user-h' }: TokenShape = {}): Promise<string> {
+function token({
+  claims = { role: 'authenticated' },
+  exp = '5m',
+  aud = 'authenticated',
+  iss = ISSUER,
+  sub = 'user-h',
+}: TokenShape = {}): Promise<string> {
   const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
   if (exp !== null) jwt.setExpirationTime(exp);
   if (aud !== null) jwt.setAudience(aud);
@@ -99,7 +117,7 @@ describe('security headers', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  it('a script gets the worker policy: eval for the engine\'s bindings there only, never on the page', async () => {
+  it("a script gets the worker policy: eval for the engine's bindings there only, never on the page", async () => {
     const script = await fetch(`${locked.url}/assets/analysis.worker-abc123.js`);
     expect(script.status).toBe(200);
     const csp = script.headers.get('content-security-policy') ?? '';
@@ -109,7 +127,11 @@ describe('security headers', () => {
   });
 
   it('API answers carry them too, errors included', async () => {
-    for (const res of [await fetch(`${locked.url}/health`), await fetch(`${locked.url}/analyze`, { method: 'POST' }), await fetch(`${locked.url}/nope`)]) {
+    for (const res of [
+      await fetch(`${locked.url}/health`),
+      await fetch(`${locked.url}/analyze`, { method: 'POST' }),
+      await fetch(`${locked.url}/nope`),
+    ]) {
       expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff');
       expect(res.headers.get('content-security-policy'), res.url).toContain("frame-ancestors 'none'");
     }
@@ -161,7 +183,9 @@ describe('repeated parameters', () => {
 describe('file names', () => {
   it('bidi overrides, isolates, zero-width and C1 control characters are stripped', async () => {
     const evil = 'invoice\u202Egpj.step\u2066x\u2069\u200B\u0085\u0007';
-    const multipart = (await (await postFile(`${open.url}/analyze`, fixtureBytes('box-with-hole.step'), { name: evil })).json()) as { file: { name: string } };
+    const multipart = (await (await postFile(`${open.url}/analyze`, fixtureBytes('box-with-hole.step'), { name: evil })).json()) as {
+      file: { name: string };
+    };
     expect(multipart.file.name).toBe('invoicegpj.stepx');
     const raw = await postRaw(`${open.url}/analyze?file_name=${encodeURIComponent(evil)}`, fixtureBytes('box-with-hole.step'));
     expect(((await raw.json()) as { file: { name: string } }).file.name).toBe('invoicegpj.stepx');

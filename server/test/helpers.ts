@@ -78,7 +78,11 @@ export interface RunningServer extends VectisServer {
 }
 
 /** Builds an app on the bundled worker, listens on a free port, waits for a started engine. */
-export async function startServer(worker: URL, config: ServerConfig, options: { waitReady?: boolean; pipelineVersion?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  worker: URL,
+  config: ServerConfig,
+  options: { waitReady?: boolean; pipelineVersion?: string } = {},
+): Promise<RunningServer> {
   const logs: LogCapture = { lines: [] };
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -87,7 +91,13 @@ export async function startServer(worker: URL, config: ServerConfig, options: { 
     },
   });
   const logger = pino({ level: config.logLevel }, sink);
-  const server = await buildApp({ config, workerFile: worker, logger, migrationsDir: join(ROOT, 'supabase/migrations'), pipelineVersion: options.pipelineVersion });
+  const server = await buildApp({
+    config,
+    workerFile: worker,
+    logger,
+    migrationsDir: join(ROOT, 'supabase/migrations'),
+    pipelineVersion: options.pipelineVersion,
+  });
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -118,7 +128,19 @@ export function postRaw(url: string, bytes: Uint8Array, headers: Record<string, 
 
 /** The result without the server's envelope (corrections included) and the host-dependent timings. */
 export function comparable(result: Record<string, unknown>): Record<string, unknown> {
-  const { id: _id, persisted: _p, cache: _c, pipelineVersion: _v, timings: _t, quotation_id: _q, line_item_id: _l, created_at: _ca, corrections: _co, thumbnail_url: _th, ...rest } = result;
+  const {
+    id: _id,
+    persisted: _p,
+    cache: _c,
+    pipelineVersion: _v,
+    timings: _t,
+    quotation_id: _q,
+    line_item_id: _l,
+    created_at: _ca,
+    corrections: _co,
+    thumbnail_url: _th,
+    ...rest
+  } = result;
   return rest;
 }
 
@@ -140,7 +162,10 @@ export class FlakyProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   port = 0;
-  constructor(private readonly targetHost: string, private readonly targetPort: number) {}
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
 
   async up(): Promise<void> {
     const server = createServer((client) => {
@@ -187,7 +212,16 @@ export async function spawnServer(index: string, env: Record<string, string>, re
   const port = await freePort();
   const proc = spawn(process.execPath, [index], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: join(ROOT, 'node_modules/.cache/vectis-no-static'), WORKERS: '1', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STATIC_DIR: join(ROOT, 'node_modules/.cache/vectis-no-static'),
+      WORKERS: '1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

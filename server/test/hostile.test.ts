@@ -27,7 +27,8 @@ afterAll(async () => {
 });
 
 const text = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
-const slices = (bytes: Uint8Array, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+const slices = (bytes: Uint8Array, size: number) =>
+  Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 
 /** Probes /health until `work` settles; every probe must be answered 200 promptly (HEALTH_DEADLINE_MS). */
 async function healthWhile<T>(work: Promise<T>): Promise<T> {
@@ -68,7 +69,10 @@ describe('header check', () => {
 
 const BOUNDARY = 'vectis-hostile-boundary';
 const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
-const filePart = (bytes: Uint8Array) => ({ headers: ['Content-Disposition: form-data; name="file"; filename="part.step"', 'Content-Type: application/octet-stream'], content: bytes });
+const filePart = (bytes: Uint8Array) => ({
+  headers: ['Content-Disposition: form-data; name="file"; filename="part.step"', 'Content-Type: application/octet-stream'],
+  content: bytes,
+});
 
 describe('multipart fields and body size', () => {
   it('a text field over 16 KB is refused (413) before any analysis, even sent chunked', async () => {
@@ -81,12 +85,20 @@ describe('multipart fields and body size', () => {
 
   it('a result part sent as an application/json text field is streamed, not parsed; on /analyze it is refused', async () => {
     const result = { headers: ['Content-Disposition: form-data; name="result"', 'Content-Type: application/json'], content: '[1]' };
-    const res = await rawRequest(server.url, { path: '/analyze', headers: multipartHeaders, chunks: [multipartBody(BOUNDARY, [result, filePart(fixtureBytes('box-with-hole.step'))])] });
+    const res = await rawRequest(server.url, {
+      path: '/analyze',
+      headers: multipartHeaders,
+      chunks: [multipartBody(BOUNDARY, [result, filePart(fixtureBytes('box-with-hole.step'))])],
+    });
     expect([res.status, errorCode(res)]).toEqual([400, 'BAD_REQUEST']);
   });
 
   it('every raw byte counts: a chunked body past the limit in the multipart preamble is refused (413)', async () => {
-    const body = Buffer.concat([Buffer.alloc(3 * 1024 * 1024, 0x61), Buffer.from('\r\n'), multipartBody(BOUNDARY, [filePart(fixtureBytes('box-with-hole.step'))])]);
+    const body = Buffer.concat([
+      Buffer.alloc(3 * 1024 * 1024, 0x61),
+      Buffer.from('\r\n'),
+      multipartBody(BOUNDARY, [filePart(fixtureBytes('box-with-hole.step'))]),
+    ]);
     const chunks = slices(body, 65_536);
     const res = await healthWhile(rawRequest(server.url, { path: '/analyze', headers: multipartHeaders, chunks, chunked: true }));
     expect([res.status, errorCode(res)]).toEqual([413, 'TOO_LARGE']);

@@ -7,7 +7,17 @@
 import { SignJWT } from 'jose';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleServer, DATABASE_URL_TEST, fixtureBytes, postFile, skipNotice, startServer, testConfig, uniqueStep, type RunningServer } from './helpers.ts';
+import {
+  bundleServer,
+  DATABASE_URL_TEST,
+  fixtureBytes,
+  postFile,
+  skipNotice,
+  startServer,
+  testConfig,
+  uniqueStep,
+  type RunningServer,
+} from './helpers.ts';
 
 if (!DATABASE_URL_TEST) skipNotice('analysis ownership (Postgres)', 'DATABASE_URL_TEST');
 
@@ -55,7 +65,7 @@ describe.skipIf(!DATABASE_URL_TEST)('stored analyses are readable by their creat
 
   const get = (id: string, who: string) => fetch(`${server.url}/analyses/${id}`, { headers: { authorization: bearer[who]! } });
 
-  it('user B gets 404 for user A\'s analysis; A, an admin, the service role and an API key read it', async () => {
+  it("user B gets 404 for user A's analysis; A, an admin, the service role and an API key read it", async () => {
     const res = await postFile(`${server.url}/analyze`, fixtureBytes('box-with-hole.step'), {
       headers: { authorization: bearer.a! },
       fields: { persist: 'true', quotation_id: 'Q-secret-A', line_item_id: 'L-1' },
@@ -91,13 +101,18 @@ describe.skipIf(!DATABASE_URL_TEST)('stored analyses are readable by their creat
     expect(((await byKey.json()) as Json).cache).toBe('lru');
   });
 
-  it('a token of role authenticated without a subject is refused (it would be everyone\'s identity)', async () => {
-    const res = await postFile(`${server.url}/analyze`, fixtureBytes('box-with-hole.step'), { headers: { authorization: `Bearer ${await token(undefined)}` } });
+  it("a token of role authenticated without a subject is refused (it would be everyone's identity)", async () => {
+    const res = await postFile(`${server.url}/analyze`, fixtureBytes('box-with-hole.step'), {
+      headers: { authorization: `Bearer ${await token(undefined)}` },
+    });
     expect(res.status).toBe(401);
   });
 
-  it('RLS says the same: a Supabase user sees their own analyses, their features and verifications, not another\'s', async () => {
-    const verify = await postFile(`${server.url}/verify`, fixtureBytes('box-with-hole.step'), { headers: { authorization: bearer.a! }, result: '{}' });
+  it("RLS says the same: a Supabase user sees their own analyses, their features and verifications, not another's", async () => {
+    const verify = await postFile(`${server.url}/verify`, fixtureBytes('box-with-hole.step'), {
+      headers: { authorization: bearer.a! },
+      result: '{}',
+    });
     expect(verify.status).toBe(200);
     const direct = postgres(dbUrl, { max: 1, onnotice: () => undefined });
     try {

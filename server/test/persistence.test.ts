@@ -10,8 +10,22 @@ import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bundleServer, comparable, DATABASE_URL_TEST, FlakyProxy, fixtureBytes, metricValue, postFile, REDIS_URL_TEST, skipNotice, spawnServer,
-  startServer, tempDir, testConfig, uniqueStep, until, type RunningServer,
+  bundleServer,
+  comparable,
+  DATABASE_URL_TEST,
+  FlakyProxy,
+  fixtureBytes,
+  metricValue,
+  postFile,
+  REDIS_URL_TEST,
+  skipNotice,
+  spawnServer,
+  startServer,
+  tempDir,
+  testConfig,
+  uniqueStep,
+  until,
+  type RunningServer,
 } from './helpers.ts';
 
 if (!DATABASE_URL_TEST) skipNotice('Postgres', 'DATABASE_URL_TEST');
@@ -35,7 +49,9 @@ async function checkRls(query: (text: string) => Promise<Json[]>): Promise<void>
   const tables = await query(
     `select relname, relrowsecurity from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' order by relname`,
   );
-  expect(tables.map((t) => t.relname)).toEqual(expect.arrayContaining(['analyses', 'cad_meshes', 'part_features', 'verifications', 'vectis_schema_migrations']));
+  expect(tables.map((t) => t.relname)).toEqual(
+    expect.arrayContaining(['analyses', 'cad_meshes', 'part_features', 'verifications', 'vectis_schema_migrations']),
+  );
   for (const t of tables) expect(t.relrowsecurity, String(t.relname)).toBe(true);
   const count = async (role: string, claims: object) => {
     const rows = await query(

@@ -9,13 +9,34 @@ import { rmSync } from 'node:fs';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PMI_FIXTURE } from '../../test/pmi-fixture.ts';
-import { bundleServer, DATABASE_URL_TEST, fixtureBytes, postFile, skipNotice, startServer, tempDir, testConfig, type RunningServer } from './helpers.ts';
+import {
+  bundleServer,
+  DATABASE_URL_TEST,
+  fixtureBytes,
+  postFile,
+  skipNotice,
+  startServer,
+  tempDir,
+  testConfig,
+  type RunningServer,
+} from './helpers.ts';
 
 if (!DATABASE_URL_TEST) skipNotice('PMI storage on Postgres', 'DATABASE_URL_TEST');
 
 type Json = Record<string, unknown>;
-interface PmiItem { id: number; kind: string; name: string; nominal: number | null; faces: number[]; features: number[] }
-interface FeatureRow { feature_index: number; feature_type: string; pmi: PmiItem[] | string }
+interface PmiItem {
+  id: number;
+  kind: string;
+  name: string;
+  nominal: number | null;
+  faces: number[];
+  features: number[];
+}
+interface FeatureRow {
+  feature_index: number;
+  feature_type: string;
+  pmi: PmiItem[] | string;
+}
 
 let bundle: ReturnType<typeof bundleServer>;
 beforeAll(() => {
@@ -42,10 +63,15 @@ async function checkPmiStored(server: RunningServer): Promise<void> {
   for (const row of rows) {
     const id = features[row.feature_index]!.id;
     const carried = typeof row.pmi === 'string' ? (JSON.parse(row.pmi) as PmiItem[]) : row.pmi;
-    expect(carried.map((p) => p.id), `feature ${id} (${row.feature_type})`).toEqual(pmi.filter((p) => p.features.includes(id)).map((p) => p.id));
+    expect(
+      carried.map((p) => p.id),
+      `feature ${id} (${row.feature_type})`,
+    ).toEqual(pmi.filter((p) => p.features.includes(id)).map((p) => p.id));
   }
   // The holes' feature carries their diameter and position tolerance.
-  const holeRows = rows.map((r) => (typeof r.pmi === 'string' ? (JSON.parse(r.pmi) as PmiItem[]) : r.pmi)).filter((p) => p.some((x) => x.name === 'diameter'));
+  const holeRows = rows
+    .map((r) => (typeof r.pmi === 'string' ? (JSON.parse(r.pmi) as PmiItem[]) : r.pmi))
+    .filter((p) => p.some((x) => x.name === 'diameter'));
   expect(holeRows.flat().map((p) => p.name)).toEqual(expect.arrayContaining(['diameter', 'position']));
   const [count] = await server.ctx.store!.query<{ pmi_count: number }>('select pmi_count from public.analyses where id = $1', [posted.id]);
   expect(count!.pmi_count).toBe(pmi.length);
@@ -68,7 +94,7 @@ describe('PMI stored on PGlite (the default)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps each feature\'s PMI on its row and returns pmi from GET /analyses/:id', async () => {
+  it("keeps each feature's PMI on its row and returns pmi from GET /analyses/:id", async () => {
     server = await startServer(bundle.worker, testConfig({ persistence: true, dataDir }));
     await checkPmiStored(server);
     await checkOldResultReadsWithoutPmi(server);
@@ -90,7 +116,7 @@ describe.skipIf(!DATABASE_URL_TEST)('PMI stored on Postgres', () => {
     await admin?.end();
   });
 
-  it('keeps each feature\'s PMI on its row and returns pmi from GET /analyses/:id', async () => {
+  it("keeps each feature's PMI on its row and returns pmi from GET /analyses/:id", async () => {
     const u = new URL(DATABASE_URL_TEST!);
     u.pathname = `/${dbName}`;
     server = await startServer(bundle.worker, testConfig({ persistence: true, databaseUrl: u.toString() }));

@@ -61,7 +61,8 @@ describe('rate limit keyed on the authenticated principal', () => {
 
   it('fresh tokens for the same user are one bucket; another user has its own', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await rawGet(`${server.url}${NOWHERE}`, { authorization: `Bearer ${await userToken('user-r', `t${i}`)}` })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await rawGet(`${server.url}${NOWHERE}`, { authorization: `Bearer ${await userToken('user-r', `t${i}`)}` })).status);
     expect(statuses.slice(4)).toEqual([429, 429]);
     expect((await rawGet(`${server.url}${NOWHERE}`, { authorization: `Bearer ${await userToken('user-s', 'x')}` })).status).not.toBe(429);
   });
@@ -104,7 +105,7 @@ describe('TRUST_PROXY trusts only the configured hops', () => {
     await server?.stop();
   });
 
-  it('invented leftmost X-Forwarded-For entries do not make fresh buckets; the proxy\'s own entry does', async () => {
+  it("invented leftmost X-Forwarded-For entries do not make fresh buckets; the proxy's own entry does", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       statuses.push((await rawGet(`${server.url}${NOWHERE}`, { 'x-forwarded-for': `10.9.${i}.1, 198.51.100.${i}, 203.0.113.7` })).status);

@@ -52,7 +52,9 @@ async function send(socket: Socket, options: RawRequestOptions): Promise<void> {
   const headers: Record<string, string> = { host: 'localhost', ...options.headers };
   if (options.chunked) headers['transfer-encoding'] = 'chunked';
   else if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) {
-    headers['content-length'] = String((options.chunks ?? []).reduce((n, c) => n + (typeof c === 'string' ? Buffer.byteLength(c, 'latin1') : c.length), 0));
+    headers['content-length'] = String(
+      (options.chunks ?? []).reduce((n, c) => n + (typeof c === 'string' ? Buffer.byteLength(c, 'latin1') : c.length), 0),
+    );
   }
   const head = `${options.method ?? 'POST'} ${options.path} HTTP/1.1\r\n${Object.entries(headers)
     .map(([k, v]) => `${k}: ${v}\r\n`)

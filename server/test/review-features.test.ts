@@ -23,7 +23,17 @@ afterAll(() => store.close());
 describe('features for review in the store', () => {
   it('stores a review feature and serves its hint and flag back', async () => {
     const result = await analyze(fixture('box-with-hole.step'));
-    result.features.push({ id: 9, type: 'unrecognised', faces: [0], params: {}, confidence: 0.7, method: 'review', modelVersion: 'm', hint: 'chamfer', needs_review: true });
+    result.features.push({
+      id: 9,
+      type: 'unrecognised',
+      faces: [0],
+      params: {},
+      confidence: 0.7,
+      method: 'review',
+      modelVersion: 'm',
+      hint: 'chamfer',
+      needs_review: true,
+    });
     const json = JSON.parse(stringifyResult(result)) as ResultJson;
     const { id } = await store.saveAnalysis(json, { pipelineVersion: 'test', source: 'analyze' });
     const stored = JSON.parse((await store.getAnalysis(id))!.json) as ResultJson;
@@ -33,6 +43,8 @@ describe('features for review in the store', () => {
   it('still refuses a method that is none of the three', async () => {
     const result = await analyze(fixture('box-with-hole.step'));
     result.features[0]!.method = 'guess' as 'ml';
-    await expect(store.saveAnalysis(JSON.parse(stringifyResult(result)) as ResultJson, { pipelineVersion: 'test', source: 'analyze' })).rejects.toThrow(/recognition_method/);
+    await expect(
+      store.saveAnalysis(JSON.parse(stringifyResult(result)) as ResultJson, { pipelineVersion: 'test', source: 'analyze' }),
+    ).rejects.toThrow(/recognition_method/);
   });
 });

@@ -45,7 +45,12 @@ describe('/verify off the main thread', () => {
     ]);
     const chunks = Array.from({ length: Math.ceil(body.length / MB) }, (_, i) => body.subarray(i * MB, (i + 1) * MB));
     let settled = false;
-    const answer = rawRequest(server.url, { path: '/verify', headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, chunks, timeoutMs: 120_000 }).finally(() => (settled = true));
+    const answer = rawRequest(server.url, {
+      path: '/verify',
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      chunks,
+      timeoutMs: 120_000,
+    }).finally(() => (settled = true));
     const probes: { ms: number; status: number }[] = [];
     while (!settled && probes.length < 500) probes.push(await timeHealth(server.url));
     const res = await answer;
@@ -71,7 +76,7 @@ describe('/verify off the main thread', () => {
   });
 
   it('an honest result still verifies and is stored', async () => {
-    const honest = await (await postFile(`${server.url}/analyze`, box())).json() as Record<string, unknown>;
+    const honest = (await (await postFile(`${server.url}/analyze`, box())).json()) as Record<string, unknown>;
     const before = await verifyRows();
     const res = await postFile(`${server.url}/verify`, box(), { result: JSON.stringify(honest) });
     const body = (await res.json()) as { verified: boolean; id: string | null; differences: unknown[] };

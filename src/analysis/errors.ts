@@ -3,8 +3,19 @@
  * Consumers (UI, server, CLI) switch on `code`, never on the message.
  */
 export const ERROR_CODES = [
-  'NOT_STEP', 'EMPTY', 'TRUNCATED', 'INVALID_STEP', 'UNSUPPORTED_SCHEMA', 'NO_SOLID', 'TOO_LARGE', 'TIMEOUT',
-  'OUT_OF_MEMORY', 'OCC_FAILURE', 'MODEL_UNAVAILABLE', 'CANCELLED', 'INTERNAL',
+  'NOT_STEP',
+  'EMPTY',
+  'TRUNCATED',
+  'INVALID_STEP',
+  'UNSUPPORTED_SCHEMA',
+  'NO_SOLID',
+  'TOO_LARGE',
+  'TIMEOUT',
+  'OUT_OF_MEMORY',
+  'OCC_FAILURE',
+  'MODEL_UNAVAILABLE',
+  'CANCELLED',
+  'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -64,7 +75,11 @@ export function classifyThrown(e: unknown, describeException?: (e: unknown) => s
     // A raw pointer to a C++ exception object, or an emscripten OOM code: the heap may be torn.
     return new AnalysisError('OCC_FAILURE', `The geometry engine failed (native exception ${e}).`, true);
   }
-  if (typeof WebAssembly !== 'undefined' && 'Exception' in WebAssembly && e instanceof (WebAssembly as unknown as { Exception: new () => object }).Exception) {
+  if (
+    typeof WebAssembly !== 'undefined' &&
+    'Exception' in WebAssembly &&
+    e instanceof (WebAssembly as unknown as { Exception: new () => object }).Exception
+  ) {
     const detail = describeException?.(e) ?? 'C++ exception';
     return new AnalysisError('OCC_FAILURE', `The geometry engine failed: ${detail}.`, false);
   }

@@ -10,13 +10,19 @@ import { z } from 'zod';
 export const SCHEMA_VERSION = '1.2.0';
 
 export const SURFACE_TYPES = [
-  'plane', 'cylinder', 'cone', 'sphere', 'torus', 'bspline', 'bezier', 'revolution', 'extrusion',
-  'offset', 'other',
+  'plane',
+  'cylinder',
+  'cone',
+  'sphere',
+  'torus',
+  'bspline',
+  'bezier',
+  'revolution',
+  'extrusion',
+  'offset',
+  'other',
 ] as const;
-export const CURVE_TYPES = [
-  'line', 'circle', 'ellipse', 'hyperbola', 'parabola', 'bezier', 'bspline', 'offset', 'other',
-  'degenerate',
-] as const;
+export const CURVE_TYPES = ['line', 'circle', 'ellipse', 'hyperbola', 'parabola', 'bezier', 'bspline', 'offset', 'other', 'degenerate'] as const;
 export const CONVEXITIES = ['convex', 'concave', 'smooth', 'none'] as const;
 export const STAGES = ['engine', 'read', 'brep', 'mesh', 'metrics', 'recognize', 'infer'] as const;
 
@@ -32,10 +38,7 @@ export type Box3 = z.infer<typeof box>;
 
 /** A typed array in memory, a number array in JSON. */
 function typedArray<T extends Float32Array | Uint32Array>(ctor: { new (a: ArrayLike<number>): T; from(a: ArrayLike<number>): T }) {
-  return z.union([
-    z.custom<T>((v) => v instanceof (ctor as unknown as typeof Float32Array)),
-    z.array(z.number()).transform((a) => ctor.from(a)),
-  ]);
+  return z.union([z.custom<T>((v) => v instanceof (ctor as unknown as typeof Float32Array)), z.array(z.number()).transform((a) => ctor.from(a))]);
 }
 
 export const faceSchema = z.object({
@@ -270,14 +273,16 @@ export const analysisResultSchema = z.object({
   loops: z.array(loopSchema),
   features: z.array(featureSchema),
   /** The segmentation model that labelled the faces (only when one ran: analyze's `model` option). */
-  model: z.object({
-    version: z.string(),
-    /** 'machining-features' (ours) or 'modelling-operations' (Autodesk's BRepNet checkpoints). */
-    classKind: z.string(),
-    classes: z.array(z.string()),
-    /** Licence of the weights when they are not ours (e.g. CC BY-NC-SA: non-commercial). */
-    license: z.string().optional(),
-  }).optional(),
+  model: z
+    .object({
+      version: z.string(),
+      /** 'machining-features' (ours) or 'modelling-operations' (Autodesk's BRepNet checkpoints). */
+      classKind: z.string(),
+      classes: z.array(z.string()),
+      /** Licence of the weights when they are not ours (e.g. CC BY-NC-SA: non-commercial). */
+      license: z.string().optional(),
+    })
+    .optional(),
   /** Tool access directions: the fewest 3-axis setups that reach every feature. */
   setups: z.array(setupSchema).default([]),
   dfm: z.array(dfmSchema).default([]),

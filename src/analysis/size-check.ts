@@ -21,10 +21,12 @@ export function unitPlausibility(longestMm: number, declaredUnit: string): DfmIs
   const declared = MM_PER[declaredUnit];
   // The size the file's numbers would give if they meant millimetres (or, for a tiny part in mm, metres).
   const asNumbers = declared ? longestMm / declared : undefined;
-  const alternative = declaredUnit === 'mm' ? { unit: 'm', mm: longestMm * 1000 } : asNumbers !== undefined ? { unit: 'mm', mm: asNumbers } : undefined;
-  const hint = alternative && alternative.mm >= MIN_PLAUSIBLE_MM && alternative.mm <= MAX_PLAUSIBLE_MM
-    ? ` If the file's numbers were meant as ${alternative.unit}, it would be ${round4(alternative.mm)} mm: check the export's units.`
-    : ' Check the export\'s units.';
+  const alternative =
+    declaredUnit === 'mm' ? { unit: 'm', mm: longestMm * 1000 } : asNumbers !== undefined ? { unit: 'mm', mm: asNumbers } : undefined;
+  const hint =
+    alternative && alternative.mm >= MIN_PLAUSIBLE_MM && alternative.mm <= MAX_PLAUSIBLE_MM
+      ? ` If the file's numbers were meant as ${alternative.unit}, it would be ${round4(alternative.mm)} mm: check the export's units.`
+      : " Check the export's units.";
   const size = longestMm >= 1000 ? `${round4(longestMm / 1000)} m` : `${round4(longestMm)} mm`;
   return {
     code: 'IMPLAUSIBLE_SIZE',

@@ -41,7 +41,10 @@ function transfer(oc: OC, bytes: Uint8Array): TopoDS_Shape {
       if (status !== oc.IFSelect_ReturnStatus.IFSelect_RetDone) {
         // The header passed its checks, so the DATA section is what the reader cannot parse: the
         // file's fault (unbalanced parentheses, unterminated strings, garbage), not the engine's.
-        throw new AnalysisError('INVALID_STEP', `The STEP reader could not parse the file's DATA section (${String(status)}): it is not valid ISO 10303-21.`);
+        throw new AnalysisError(
+          'INVALID_STEP',
+          `The STEP reader could not parse the file's DATA section (${String(status)}): it is not valid ISO 10303-21.`,
+        );
       }
       if (reader.TransferRoots(progress) === 0) {
         throw new AnalysisError('NO_SOLID', 'The file holds no shape the STEP reader could transfer.');

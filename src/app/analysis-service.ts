@@ -90,7 +90,9 @@ export async function analyzeFile(file: File): Promise<void> {
   }
   const analysedAt = Date.now();
   const r = outcome.result;
-  console.debug(`[vectis] ${file.name}: worker call ${(performance.now() - w0).toFixed(0)} ms (pipeline ${r.timings.total?.toFixed(0)} ms), before it ${(w0 - t0).toFixed(0)} ms`);
+  console.debug(
+    `[vectis] ${file.name}: worker call ${(performance.now() - w0).toFixed(0)} ms (pipeline ${r.timings.total?.toFixed(0)} ms), before it ${(w0 - t0).toFixed(0)} ms`,
+  );
   store().finish(outcome.result, 'analysis', analysedAt, performance.now() - t0);
   if (cacheEnabled()) lastWrite = putCached(outcome.result, analysedAt, mlEnabled());
 }

@@ -4,7 +4,14 @@ import { dfmTitle, errorAdvice, faceDescription, featureDetail, featureGroupTitl
 import { buildTree } from './tree.ts';
 import type { AnalysisResult, Face, Feature } from './types.ts';
 
-const feature = (type: string, params: Feature['params'], faces = [0]): Feature => ({ id: 0, type, faces, params, confidence: 0.93, method: 'geometric' });
+const feature = (type: string, params: Feature['params'], faces = [0]): Feature => ({
+  id: 0,
+  type,
+  faces,
+  params,
+  confidence: 0.93,
+  method: 'geometric',
+});
 
 describe('feature titles', () => {
   it('reads like a drawing callout', () => {
@@ -18,29 +25,60 @@ describe('feature titles', () => {
   });
 
   it('puts the rest in a detail line', () => {
-    const f = feature('counterbore_hole', { diameter: 6.6, through: true, counterbore_diameter: 11, counterbore_depth: 6.4, pattern: 'grid', rows: 2, columns: 2 });
+    const f = feature('counterbore_hole', {
+      diameter: 6.6,
+      through: true,
+      counterbore_diameter: 11,
+      counterbore_depth: 6.4,
+      pattern: 'grid',
+      rows: 2,
+      columns: 2,
+    });
     expect(featureDetail(f)).toBe('counterbore Ø11 × 6.4 · grid 2 × 2');
     expect(featureDetail(feature('hole', { diameter: 5, depth: 7, bottom: 'cone', bottom_angle: 118 }))).toBe('cone bottom 118°');
     expect(featureGroupTitle('counterbore_hole')).toBe('Counterbore holes');
     expect(featureGroupTitle('chamfer')).toBe('Chamfers');
-    const thread = feature('thread', { designation: 'M16x1.5', diameter: 16, pitch: 1.5, length: 20, internal: false, form: 'helical', hand: 'right' });
+    const thread = feature('thread', {
+      designation: 'M16x1.5',
+      diameter: 16,
+      pitch: 1.5,
+      length: 20,
+      internal: false,
+      form: 'helical',
+      hand: 'right',
+    });
     expect(featureTitle(thread)).toBe('Thread M16x1.5 × 20');
     expect(featureDetail(thread)).toBe('pitch 1.5 · helical right-hand');
     expect(featureDetail(feature('pocket', { outline: 'rectangular', open: true, open_sides: 1 }))).toBe('rectangular · open on 1 side');
     expect(featureDetail(feature('hole', { diameter: 8.5, thread: 'M10' }))).toBe('tap drill for M10');
     expect(featureDetail(feature('hole', { diameter: 14, tap_drill_for: 'M16' }))).toBe('M16 tap drill size, no thread drawn');
-    expect(featureTitle(feature('gear', { teeth: 16, tip_diameter: 80, root_diameter: 68, face_width: 12, internal: false }))).toBe('Gear 16 teeth Ø80');
+    expect(featureTitle(feature('gear', { teeth: 16, tip_diameter: 80, root_diameter: 68, face_width: 12, internal: false }))).toBe(
+      'Gear 16 teeth Ø80',
+    );
     expect(featureTitle(feature('sheet', { thickness: 2, bends: 1 }))).toBe('Sheet metal 2 thick, 1 bend');
     expect(featureTitle(feature('pipe', { outer_diameter: 20, inner_diameter: 15, length: 20 }))).toBe('Tube Ø20 / Ø15 × 20');
     expect(featureTitle(feature('bend', { radius: 3, thickness: 2, angle: 90 }))).toBe('Bend r3');
-    const stepped = feature('counterbore_hole', { diameter: 52, counterbore_diameter: 115, counterbore_depth: 6, back_counterbore_diameter: 100, back_counterbore_depth: 8, profile: 'Ø115×6 / Ø52×16 / Ø100×8' });
+    const stepped = feature('counterbore_hole', {
+      diameter: 52,
+      counterbore_diameter: 115,
+      counterbore_depth: 6,
+      back_counterbore_diameter: 100,
+      back_counterbore_depth: 8,
+      profile: 'Ø115×6 / Ø52×16 / Ø100×8',
+    });
     expect(featureDetail(stepped)).toBe('counterbore Ø115 × 6 · back counterbore Ø100 × 8 · steps Ø115×6 / Ø52×16 / Ø100×8');
   });
 });
 
 describe('faces and numbers', () => {
   const face = (surface: Face['surface'], params: Face['params']): Face => ({
-    id: 0, surface, area: 1, reversed: false, params, bbox: { min: [0, 0, 0], max: [1, 1, 1] }, loops: [],
+    id: 0,
+    surface,
+    area: 1,
+    reversed: false,
+    params,
+    bbox: { min: [0, 0, 0], max: [1, 1, 1] },
+    loops: [],
   });
   it('describes faces', () => {
     expect(faceDescription(face('plane', { normal: [0, 0, 1] }))).toBe('Plane, normal +Z');
@@ -63,7 +101,10 @@ describe('faces and numbers', () => {
 describe('tree', () => {
   const base = {
     faces: [
-      { id: 0, surface: 'plane' }, { id: 1, surface: 'cylinder' }, { id: 2, surface: 'plane' }, { id: 3, surface: 'cylinder' },
+      { id: 0, surface: 'plane' },
+      { id: 1, surface: 'cylinder' },
+      { id: 2, surface: 'plane' },
+      { id: 3, surface: 'cylinder' },
     ].map((f) => ({ ...f, area: 1, reversed: false, params: {}, bbox: { min: [0, 0, 0], max: [1, 1, 1] }, loops: [] })),
   } as unknown as AnalysisResult;
 
@@ -114,20 +155,45 @@ describe('tree', () => {
     expect(autodesk.groups.map((g) => g.title)).toEqual(['Modelling operation: Cut end', 'Modelling operation: Extrude side', 'Holes']);
     expect(autodesk.items.get('8')!.title).toBe('Modelling operation: Extrude side');
     expect(autodesk.items.get('7')!.title).toBe('Hole Ø6.60 through');
-    const ours = buildTree({ ...base, features: [ml('rectangular_pocket', [0], 8)], model: { version: 'vectis-brepnet-2', classKind: 'machining-features', classes: [] } });
+    const ours = buildTree({
+      ...base,
+      features: [ml('rectangular_pocket', [0], 8)],
+      model: { version: 'vectis-brepnet-2', classKind: 'machining-features', classes: [] },
+    });
     expect(ours.groups.map((g) => g.title)).toEqual(['Rectangular pockets']);
   });
 
   it('puts regions for review first, saying what the model suggests and that no size was measured', () => {
-    const review = (faces: number[], id: number, hint: string): Feature => ({ ...feature('unrecognised', {}, faces), id, method: 'review', hint, needs_review: true, modelVersion: 'm' });
-    const measured: Feature = { ...feature('chamfer', { angle: 45, width: 2.83, model_class: 'chamfer' }, [2]), id: 5, method: 'ml', modelVersion: 'm' };
+    const review = (faces: number[], id: number, hint: string): Feature => ({
+      ...feature('unrecognised', {}, faces),
+      id,
+      method: 'review',
+      hint,
+      needs_review: true,
+      modelVersion: 'm',
+    });
+    const measured: Feature = {
+      ...feature('chamfer', { angle: 45, width: 2.83, model_class: 'chamfer' }, [2]),
+      id: 5,
+      method: 'ml',
+      modelVersion: 'm',
+    };
     const features = [{ ...feature('hole', { diameter: 6.6, through: true }, [1]), id: 4 }, measured, review([0, 3], 6, 'rectangular_pocket')];
     const tree = buildTree({ ...base, features, model: { version: 'vectis-brepnet-2', classKind: 'machining-features', classes: [] } });
     expect(tree.groups.map((g) => g.title)).toEqual(['Needs review', 'Chamfers', 'Holes']);
-    expect(tree.items.get('6')).toMatchObject({ title: 'Unrecognised region, 2 faces', detail: 'model: Rectangular pocket? · no size measured, check before quoting', needsReview: true, method: 'review' });
+    expect(tree.items.get('6')).toMatchObject({
+      title: 'Unrecognised region, 2 faces',
+      detail: 'model: Rectangular pocket? · no size measured, check before quoting',
+      needsReview: true,
+      method: 'review',
+    });
     expect(tree.items.get('5')!.needsReview).toBeUndefined();
     expect(tree.itemOfFace[3]).toBe('6');
-    const autodesk = buildTree({ ...base, features: [review([0], 1, 'CutSide')], model: { version: 'a', classKind: 'modelling-operations', classes: [] } });
+    const autodesk = buildTree({
+      ...base,
+      features: [review([0], 1, 'CutSide')],
+      model: { version: 'a', classKind: 'modelling-operations', classes: [] },
+    });
     expect(autodesk.items.get('1')!.detail).toBe('model: Modelling operation: Cut side? · no size measured, check before quoting');
   });
 });

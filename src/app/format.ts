@@ -60,7 +60,12 @@ export const SURFACE_GROUP_TITLES: Record<string, string> = {
 };
 
 const AXES: Array<[string, [number, number, number]]> = [
-  ['+X', [1, 0, 0]], ['−X', [-1, 0, 0]], ['+Y', [0, 1, 0]], ['−Y', [0, -1, 0]], ['+Z', [0, 0, 1]], ['−Z', [0, 0, -1]],
+  ['+X', [1, 0, 0]],
+  ['−X', [-1, 0, 0]],
+  ['+Y', [0, 1, 0]],
+  ['−Y', [0, -1, 0]],
+  ['+Z', [0, 0, 1]],
+  ['−Z', [0, 0, -1]],
 ];
 
 function axisName(v: readonly number[] | undefined): string | undefined {
@@ -114,8 +119,10 @@ export function featureTitle(f: Feature): string {
     return `Thread ${f.params.designation}${f.params.internal === true ? ' internal' : ''}${length !== undefined ? ` × ${num(length)}` : ''}`;
   }
   // Whole-part and pattern features read by what an estimator prices: teeth, sheet, tube.
-  if (f.type === 'gear') return `Gear ${param(f, 'teeth')} teeth Ø${num(param(f, 'tip_diameter') ?? 0)}${f.params.internal === true ? ' internal' : ''}`;
-  if (f.type === 'sheet') return `Sheet metal ${num(param(f, 'thickness') ?? 0)} thick, ${param(f, 'bends')} bend${param(f, 'bends') === 1 ? '' : 's'}`;
+  if (f.type === 'gear')
+    return `Gear ${param(f, 'teeth')} teeth Ø${num(param(f, 'tip_diameter') ?? 0)}${f.params.internal === true ? ' internal' : ''}`;
+  if (f.type === 'sheet')
+    return `Sheet metal ${num(param(f, 'thickness') ?? 0)} thick, ${param(f, 'bends')} bend${param(f, 'bends') === 1 ? '' : 's'}`;
   if (f.type === 'pipe') return `Tube Ø${num(param(f, 'outer_diameter') ?? 0)} / Ø${num(param(f, 'inner_diameter') ?? 0)} × ${num(length ?? 0)}`;
   const name = f.type === 'fillet' && f.params.convex === true ? 'Round' : capital(f.type.replace(/_hole$/, ''));
   const parts: string[] = [count !== undefined && count > 1 ? `${count}× ${name}` : name];
@@ -139,16 +146,22 @@ export function featureDetail(f: Feature): string {
   const p = f.params;
   const out: string[] = [];
   const n = (k: string) => param(f, k);
-  if (n('counterbore_diameter') !== undefined) out.push(`counterbore Ø${num(n('counterbore_diameter')!)}${n('counterbore_depth') !== undefined ? ` × ${num(n('counterbore_depth')!)}` : ''}`);
-  if (n('back_counterbore_diameter') !== undefined) out.push(`back counterbore Ø${num(n('back_counterbore_diameter')!)}${n('back_counterbore_depth') !== undefined ? ` × ${num(n('back_counterbore_depth')!)}` : ''}`);
+  if (n('counterbore_diameter') !== undefined)
+    out.push(`counterbore Ø${num(n('counterbore_diameter')!)}${n('counterbore_depth') !== undefined ? ` × ${num(n('counterbore_depth')!)}` : ''}`);
+  if (n('back_counterbore_diameter') !== undefined)
+    out.push(
+      `back counterbore Ø${num(n('back_counterbore_diameter')!)}${n('back_counterbore_depth') !== undefined ? ` × ${num(n('back_counterbore_depth')!)}` : ''}`,
+    );
   if (typeof p.profile === 'string') out.push(`steps ${p.profile}`);
-  if (n('countersink_diameter') !== undefined) out.push(`countersink Ø${num(n('countersink_diameter')!)}${n('countersink_angle') !== undefined ? ` ${num(n('countersink_angle')!, 1)}°` : ''}`);
+  if (n('countersink_diameter') !== undefined)
+    out.push(`countersink Ø${num(n('countersink_diameter')!)}${n('countersink_angle') !== undefined ? ` ${num(n('countersink_angle')!, 1)}°` : ''}`);
   if (typeof p.bottom === 'string') out.push(`${p.bottom} bottom${n('bottom_angle') !== undefined ? ` ${num(n('bottom_angle')!, 1)}°` : ''}`);
   if (typeof p.outline === 'string') out.push(p.outline);
   if (p.open === true) out.push(n('open_sides') !== undefined ? `open on ${n('open_sides')} side${n('open_sides') === 1 ? '' : 's'}` : 'open');
   if (f.type === 'thread') {
     if (n('pitch') !== undefined) out.push(`pitch ${num(n('pitch')!)}`);
-    if (typeof p.form === 'string') out.push(p.form === 'v-rings' ? 'modelled as rings' : `${p.form}${typeof p.hand === 'string' ? ` ${p.hand}-hand` : ''}`);
+    if (typeof p.form === 'string')
+      out.push(p.form === 'v-rings' ? 'modelled as rings' : `${p.form}${typeof p.hand === 'string' ? ` ${p.hand}-hand` : ''}`);
   }
   if (typeof p.thread === 'string') out.push(`tap drill for ${p.thread}`);
   // No thread drawn: the size only hints at a tap (a Ø14 hole is as often a clearance hole).
@@ -202,17 +215,32 @@ export interface ErrorAdvice {
 const ADVICE: Record<ErrorCode, ErrorAdvice> = {
   NOT_STEP: { title: 'This is not a STEP file', advice: 'Choose a .step or .stp file exported from your CAD system (AP203, AP214 or AP242).' },
   EMPTY: { title: 'The file is empty', advice: 'Export the part again and choose the new file.' },
-  INVALID_STEP: { title: 'The STEP data cannot be read', advice: 'The file has a STEP header but its data section is not valid STEP. Export the part again from your CAD system.' },
-  TRUNCATED: { title: 'The file is incomplete', advice: 'It ends before the STEP data does; the download or export was probably cut off. Export or download it again.' },
+  INVALID_STEP: {
+    title: 'The STEP data cannot be read',
+    advice: 'The file has a STEP header but its data section is not valid STEP. Export the part again from your CAD system.',
+  },
+  TRUNCATED: {
+    title: 'The file is incomplete',
+    advice: 'It ends before the STEP data does; the download or export was probably cut off. Export or download it again.',
+  },
   UNSUPPORTED_SCHEMA: { title: 'This STEP version is not supported', advice: 'Export as AP203, AP214 or AP242.' },
   NO_SOLID: { title: 'The file holds no solid body', advice: 'It has only surfaces or wireframe. Export the part as a solid (closed B-Rep).' },
   TOO_LARGE: { title: 'The file is too large', advice: 'Export the single part rather than the whole assembly, or simplify it.' },
   TIMEOUT: { title: 'The analysis took too long', advice: 'Try again; if it keeps happening, export the single part rather than an assembly.' },
   OUT_OF_MEMORY: { title: 'The part is too big for this browser tab', advice: 'Close other tabs and try again, or export a simpler part.' },
-  OCC_FAILURE: { title: 'The geometry engine could not process this part', advice: 'The file may contain invalid geometry. Repair or re-export it from your CAD system.' },
-  MODEL_UNAVAILABLE: { title: 'Feature recognition is unavailable', advice: 'The recognition model could not be loaded. Reload the page and try again.' },
+  OCC_FAILURE: {
+    title: 'The geometry engine could not process this part',
+    advice: 'The file may contain invalid geometry. Repair or re-export it from your CAD system.',
+  },
+  MODEL_UNAVAILABLE: {
+    title: 'Feature recognition is unavailable',
+    advice: 'The recognition model could not be loaded. Reload the page and try again.',
+  },
   CANCELLED: { title: 'Analysis cancelled', advice: 'Drop a file to start again.' },
-  INTERNAL: { title: 'Something went wrong on our side', advice: 'Reload the page and try again. If it happens again, send us the file and the code below.' },
+  INTERNAL: {
+    title: 'Something went wrong on our side',
+    advice: 'Reload the page and try again. If it happens again, send us the file and the code below.',
+  },
 };
 
 export function errorAdvice(code: ErrorCode): ErrorAdvice {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { instances, pmiDetail, pmiTitle, tightestPmi, type PmiItem } from './pmi-format.ts';
 
 const base: PmiItem = { id: 0, kind: 'dimension', name: 'diameter', nominal: 8.38, upper: 0.05, lower: 0, unit: 'mm', faces: [], features: [] };
-const cylinder = (center: [number, number, number]) => ({ surface: 'cylinder' as const, params: { center, axis: [0, 0, 1] as [number, number, number], radius: 4.19 } });
+const cylinder = (center: [number, number, number]) => ({
+  surface: 'cylinder' as const,
+  params: { center, axis: [0, 0, 1] as [number, number, number], radius: 4.19 },
+});
 
 describe('pmiTitle', () => {
   it('writes a diameter with unequal deviations and the count of holes it covers', () => {
@@ -22,7 +25,16 @@ describe('pmiTitle', () => {
   });
 
   it('writes a feature control frame with its zone, modifier and datums', () => {
-    const position: PmiItem = { ...base, kind: 'geometric_tolerance', name: 'position', nominal: 0.1, upper: null, lower: null, datums: ['A', 'B', 'C'], modifiers: ['diameter'] };
+    const position: PmiItem = {
+      ...base,
+      kind: 'geometric_tolerance',
+      name: 'position',
+      nominal: 0.1,
+      upper: null,
+      lower: null,
+      datums: ['A', 'B', 'C'],
+      modifiers: ['diameter'],
+    };
     expect(pmiTitle(position)).toBe('position ⌀0.1 |A|B|C|');
     expect(pmiTitle({ ...position, modifiers: ['diameter', 'maximum_material_requirement'] })).toBe('position ⌀0.1 Ⓜ |A|B|C|');
     expect(pmiTitle({ ...position, name: 'flatness', nominal: 0.05, datums: undefined, modifiers: undefined })).toBe('flatness 0.05');
@@ -48,7 +60,10 @@ describe('tightestPmi', () => {
       { ...base, id: 4, kind: 'datum', name: 'A', nominal: null, upper: null, lower: null, unit: '' },
       { ...base, id: 5, upper: null, lower: null },
     ];
-    expect(tightestPmi(items, 2).map((x) => [x.item.id, x.band])).toEqual([[1, 0.05], [2, 0.05]]);
+    expect(tightestPmi(items, 2).map((x) => [x.item.id, x.band])).toEqual([
+      [1, 0.05],
+      [2, 0.05],
+    ]);
     expect(tightestPmi(items).map((x) => x.item.id)).toEqual([1, 2, 0]);
   });
 });

@@ -119,7 +119,8 @@ export function buildTree(result: AnalysisResult): Tree {
     const order = (t: string) => (t === UNRECOGNISED ? 0 : 1);
     for (const [type, list] of [...byType].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))) {
       for (const item of list) item.color = color++;
-      const title = type === UNRECOGNISED ? 'Needs review' : isOperation(type) ? modelClassText(type, 'modelling-operations') : featureGroupTitle(type);
+      const title =
+        type === UNRECOGNISED ? 'Needs review' : isOperation(type) ? modelClassText(type, 'modelling-operations') : featureGroupTitle(type);
       groups.push({ key: type, title, items: list });
     }
     const unassigned = itemOfFace.flatMap((item, face) => (item === null ? [face] : []));
@@ -138,7 +139,14 @@ export function buildTree(result: AnalysisResult): Tree {
   const order = (s: string) => (SURFACE_ORDER.indexOf(s) + SURFACE_ORDER.length + 1) % (SURFACE_ORDER.length + 1);
   const list: TreeItem[] = [...bySurface]
     .sort(([a], [b]) => order(a) - order(b))
-    .map(([surface, faces], i) => ({ id: surfaceItemId(surface), type: surface, title: SURFACE_GROUP_TITLES[surface] ?? surface, detail: '', faces, color: i }));
+    .map(([surface, faces], i) => ({
+      id: surfaceItemId(surface),
+      type: surface,
+      title: SURFACE_GROUP_TITLES[surface] ?? surface,
+      detail: '',
+      faces,
+      color: i,
+    }));
   for (const item of list) {
     items.set(item.id, item);
     for (const face of item.faces) itemOfFace[face] = item.id;

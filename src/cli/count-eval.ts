@@ -7,7 +7,17 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyze, countClassNamed, countFeatures, shortName, scoreCounts, type AnalyzeOptions, type ClassCounts, type CountScore, type PartCounts } from '../analysis/index.ts';
+import {
+  analyze,
+  countClassNamed,
+  countFeatures,
+  shortName,
+  scoreCounts,
+  type AnalyzeOptions,
+  type ClassCounts,
+  type CountScore,
+  type PartCounts,
+} from '../analysis/index.ts';
 import { useNodeHost } from '../analysis/hosts/node.ts';
 
 useNodeHost();
@@ -57,7 +67,11 @@ function truthCounts(file: CountFile, unknown: (name: string) => void): ClassCou
 
 export type CountEvaluation = CountScore & { format: 'feature-counts'; files: number; details: PartCounts[]; skipped: string[] };
 
-export async function evaluateCountFolder(folder: string, log: (line: string) => void, options: Pick<AnalyzeOptions, 'model'> = {}): Promise<CountEvaluation> {
+export async function evaluateCountFolder(
+  folder: string,
+  log: (line: string) => void,
+  options: Pick<AnalyzeOptions, 'model'> = {},
+): Promise<CountEvaluation> {
   const details: PartCounts[] = [];
   const skipped: string[] = [];
   for (const { part, json, step } of await countParts(folder)) {
@@ -99,15 +113,20 @@ export function formatCountEvaluation(e: CountEvaluation): string {
     'class                 truth  reported  matched  exact  most off (part truth/reported)',
   ];
   for (const c of e.perClass) {
-    const worst = mostOff(e.details, c.name).map((d) => `${d.part} ${d.truth}/${d.predicted}`).join(', ');
-    lines.push(`${shortName(c.name).padEnd(20)} ${String(c.truth).padStart(6)} ${String(c.predicted).padStart(9)} ${String(c.matched).padStart(8)}  ${`${c.exactPairs}/${c.pairs}`.padEnd(5)}  ${worst}`);
+    const worst = mostOff(e.details, c.name)
+      .map((d) => `${d.part} ${d.truth}/${d.predicted}`)
+      .join(', ');
+    lines.push(
+      `${shortName(c.name).padEnd(20)} ${String(c.truth).padStart(6)} ${String(c.predicted).padStart(9)} ${String(c.matched).padStart(8)}  ${`${c.exactPairs}/${c.pairs}`.padEnd(5)}  ${worst}`,
+    );
   }
   lines.push('', 'per part (class: truth/reported, differences only)');
   for (const d of e.details) {
     const names = new Set([...Object.keys(d.truth), ...Object.keys(d.predicted)] as (keyof ClassCounts)[]);
-    const diff = [...names].filter((n) => (d.truth[n] ?? 0) !== (d.predicted[n] ?? 0)).map((n) => `${shortName(n)} ${d.truth[n] ?? 0}/${d.predicted[n] ?? 0}`);
+    const diff = [...names]
+      .filter((n) => (d.truth[n] ?? 0) !== (d.predicted[n] ?? 0))
+      .map((n) => `${shortName(n)} ${d.truth[n] ?? 0}/${d.predicted[n] ?? 0}`);
     lines.push(`${d.part.padEnd(12)} ${diff.length ? diff.join(', ') : 'exact'}`);
   }
   return `${lines.join('\n')}\n`;
 }
-

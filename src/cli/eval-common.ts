@@ -48,7 +48,14 @@ export function isFailure(r: AnalysisResult | { error: string }): r is { error: 
  * Analyses a labelled part; undefined (and a line in `skipped`) when it cannot be scored: the
  * analysis failed, or its face count is not its labels' (labels for another reading of the file).
  */
-export async function analyzeLabelled(folder: string, step: string, name: string, labels: number, options: EvalOptions, skipped: string[]): Promise<AnalysisResult | undefined> {
+export async function analyzeLabelled(
+  folder: string,
+  step: string,
+  name: string,
+  labels: number,
+  options: EvalOptions,
+  skipped: string[],
+): Promise<AnalysisResult | undefined> {
   const result = await analyzePart(folder, step, options);
   if (isFailure(result)) {
     skipped.push(`${name}: ${result.error}`);

@@ -81,7 +81,9 @@ export function formatLabels(e: LabelsReport, folder: string): string {
     'class                        support  precision  recall     f1',
   ];
   for (const c of e.perClass) {
-    lines.push(`${String(c.id).padStart(2)} ${c.name.padEnd(26)} ${String(c.support).padStart(6)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3).padStart(5)}`);
+    lines.push(
+      `${String(c.id).padStart(2)} ${c.name.padEnd(26)} ${String(c.support).padStart(6)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3).padStart(5)}`,
+    );
   }
   const ids = e.perClass.map((c) => c.id);
   lines.push('', `confusion (rows truth, columns predicted): ${ids.join(' ')}`);

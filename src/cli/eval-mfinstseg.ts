@@ -6,7 +6,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MFCADPP_CLASSES, predictedInstances, scoreInstances, sumInstanceScores, truthInstances, type Evaluation, type InstanceScore } from '../analysis/index.ts';
+import {
+  MFCADPP_CLASSES,
+  predictedInstances,
+  scoreInstances,
+  sumInstanceScores,
+  truthInstances,
+  type Evaluation,
+  type InstanceScore,
+} from '../analysis/index.ts';
 import { ClassScores } from './eval-classes.ts';
 import { analyzeLabelled, fixed, stepFileFor, type EvalOptions, type EvalReport } from './eval-common.ts';
 import { LABELS_SUFFIX } from './eval-labels.ts';
@@ -93,7 +101,10 @@ export function formatMfInstSeg(r: MfInstSegReport, folder: string): string {
     `| \`${folder}\` | ${r.files} | ${r.faces} | **${r.accuracy.toFixed(4)}** | ${r.model ? fixed(r.model.accuracy, 4) : '–'} | ${i.matched}/${i.truth} | ${i.exact} | ${i.predicted} | ${fixed(i.precision)} | ${fixed(i.recall)} | **${fixed(i.f1)}** |`,
     '',
     'class                        support  precision  recall     f1',
-    ...r.perClass.map((c) => `${String(c.id).padStart(2)} ${c.name.padEnd(26)} ${String(c.support).padStart(6)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3).padStart(5)}`),
+    ...r.perClass.map(
+      (c) =>
+        `${String(c.id).padStart(2)} ${c.name.padEnd(26)} ${String(c.support).padStart(6)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3).padStart(5)}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -18,7 +18,10 @@ export interface SegReport extends EvalReport {
 
 /** A `.seg` file's labels; a line that is not a class id makes the file unusable, not a crash. */
 export function parseSeg(text: string): number[] | undefined {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const labels = lines.map(Number);
   return labels.every((l) => Number.isInteger(l) && l >= 0 && l < SEG_CLASSES.length) ? labels : undefined;
 }

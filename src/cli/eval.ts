@@ -29,7 +29,11 @@ interface Format {
 const FORMATS: readonly Format[] = [
   { name: 'brepnet-seg', detect: async (_f, names) => names.some((n) => n.endsWith('.seg')), evaluate: evaluateSeg },
   // Before MFInstSeg: both are `<part>.json`; count files hold `identified_features`.
-  { name: 'feature-counts', detect: (folder) => isCountFolder(folder), evaluate: (folder, _n, o) => evaluateCountFolder(folder, o.log, { model: o.model }) },
+  {
+    name: 'feature-counts',
+    detect: (folder) => isCountFolder(folder),
+    evaluate: (folder, _n, o) => evaluateCountFolder(folder, o.log, { model: o.model }),
+  },
   {
     name: 'mfinstseg',
     detect: async (folder, names) => {

@@ -50,7 +50,11 @@ function diameterTable(checks: { file: string; check: DiameterCheck }[]): string
     const holes = check.holes.map((h) => `${h.id} ${h.type} Ø${h.diameters.map((d) => round(d)).join('/')}`).join('; ');
     return `| ${file} | ${check.pmi.id} | ${value(check.pmi)} | ${check.pmi.faces.length} | ${check.facesDiameter === null ? '-' : round(check.facesDiameter)} | ${holes || '-'} | ${check.verdict} |`;
   });
-  return ['| file | PMI | Ø in the file | faces | Ø of the faces | hole feature (Ø it reports) | verdict |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| file | PMI | Ø in the file | faces | Ø of the faces | hole feature (Ø it reports) | verdict |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function value(p: Pmi): string {

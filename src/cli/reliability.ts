@@ -28,7 +28,9 @@ export function reliability(points: readonly { confidence: number; right: boolea
     b.conf += p.confidence;
     b.right += p.right ? 1 : 0;
   }
-  const bins = sums.flatMap((s, i) => (s.n === 0 ? [] : [{ lo: i / binCount, hi: (i + 1) / binCount, count: s.n, meanConfidence: s.conf / s.n, accuracy: s.right / s.n }]));
+  const bins = sums.flatMap((s, i) =>
+    s.n === 0 ? [] : [{ lo: i / binCount, hi: (i + 1) / binCount, count: s.n, meanConfidence: s.conf / s.n, accuracy: s.right / s.n }],
+  );
   const ece = points.length === 0 ? 0 : bins.reduce((e, b) => e + (b.count / points.length) * Math.abs(b.accuracy - b.meanConfidence), 0);
   return { count: points.length, bins, ece };
 }

@@ -8,7 +8,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, serializeError, stringifyResult, isSession, loadModel, getEngine, type AnalysisResult, type ModelOption } from '../analysis/index.ts';
+import {
+  analyze,
+  serializeError,
+  stringifyResult,
+  isSession,
+  loadModel,
+  getEngine,
+  type AnalysisResult,
+  type ModelOption,
+} from '../analysis/index.ts';
 import { modelFromSetting, useNodeHost } from '../analysis/hosts/node.ts';
 
 useNodeHost();
@@ -20,7 +29,11 @@ const USAGE = `usage: vectis analyze <file.step> [--out result.json] [--model <f
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, model: { type: 'string', short: 'm' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string', short: 'o' }, model: { type: 'string', short: 'm' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -62,7 +75,10 @@ async function main(argv: string[]): Promise<number> {
  * Failures are left for analyze() to report with its codes (the session cache forgets them).
  */
 async function startHosts(model: ModelOption | undefined): Promise<void> {
-  await Promise.all([getEngine().catch(() => undefined), model !== undefined && !isSession(model) ? loadModel(model).catch(() => undefined) : undefined]);
+  await Promise.all([
+    getEngine().catch(() => undefined),
+    model !== undefined && !isSession(model) ? loadModel(model).catch(() => undefined) : undefined,
+  ]);
 }
 
 function isMissingFile(e: unknown): boolean {
@@ -71,7 +87,9 @@ function isMissingFile(e: unknown): boolean {
 
 function summary(r: AnalysisResult): string {
   const size = r.part.bbox.max.map((max, i) => (max - r.part.bbox.min[i]!).toFixed(2)).join(' x ');
-  const timings = Object.entries(r.timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
+  const timings = Object.entries(r.timings)
+    .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+    .join(', ');
   return [
     `${r.file.name}  ${r.file.schema}, units ${r.file.units}, sha256 ${r.file.sha256.slice(0, 12)}`,
     `solids ${r.part.solids}, faces ${r.part.faces}, edges ${r.part.edges}, triangles ${r.mesh.indices.length / 3}`,

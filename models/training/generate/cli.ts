@@ -82,7 +82,19 @@ async function runJob(job: number): Promise<number> {
 }
 
 function childJob(job: number): Promise<void> {
-  const args = [fileURLToPath(import.meta.url), '--count', String(count), '--seed', String(seed), '--out', out, '--jobs', String(jobs), '--job', String(job)];
+  const args = [
+    fileURLToPath(import.meta.url),
+    '--count',
+    String(count),
+    '--seed',
+    String(seed),
+    '--out',
+    out,
+    '--jobs',
+    String(jobs),
+    '--job',
+    String(job),
+  ];
   if (values.resume) args.push('--resume');
   if (values.quiet) args.push('--quiet');
   return new Promise((resolve, reject) => {

@@ -101,8 +101,14 @@ const frac = (ctx: Ctx, room: number) => Math.max(ctx.minLen, room * ctx.rng.uni
 
 function loopPoints(loop: Loop): V2[] {
   if ('circle' in loop) {
-    const { center: [x, y], r } = loop.circle;
-    return [[x - r, y - r], [x + r, y + r]];
+    const {
+      center: [x, y],
+      r,
+    } = loop.circle;
+    return [
+      [x - r, y - r],
+      [x + r, y + r],
+    ];
   }
   return [loop.start, ...loop.segs.flatMap((s) => (s.via ? [s.via, s.to] : [s.to]))];
 }
@@ -113,7 +119,10 @@ function prismPlaced(ctx: Ctx, f: Frame, loop: Loop, zBottom: number, floor?: Fr
 }
 
 function revolvePlaced(ctx: Ctx, f: Frame, rz: Loop, radius: number, zBottom: number): Placed {
-  const pts = [[-radius, -radius], [radius, radius]].flatMap(([x, y]) => [toWorld(f, x!, y!, ctx.m), toWorld(f, x!, y!, zBottom)]);
+  const pts = [
+    [-radius, -radius],
+    [radius, radius],
+  ].flatMap(([x, y]) => [toWorld(f, x!, y!, ctx.m), toWorld(f, x!, y!, zBottom)]);
   return { tool: ctx.b.revolve(f, 0, 0, rz), aabb: aabbOf(pts) };
 }
 

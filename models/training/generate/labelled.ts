@@ -25,7 +25,13 @@ export class LabelledSolid {
   static of(b: Builder, shape: TopoDS_Shape, label: number | ((face: TopoDS_Face) => number)): LabelledSolid {
     const faces = b.faces(shape);
     const labels = faces.shapes.map((f) => (typeof label === 'number' ? label : label(f)));
-    return new LabelledSolid(b, shape, faces, labels, faces.shapes.map(() => 0));
+    return new LabelledSolid(
+      b,
+      shape,
+      faces,
+      labels,
+      faces.shapes.map(() => 0),
+    );
   }
 
   /**

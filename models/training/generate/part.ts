@@ -88,7 +88,9 @@ async function verify(step: Uint8Array, name: string, surface: string[], areas: 
   const result = await analyze(step, { fileName: `${name}.step`, meshDeflection: 0.05 });
   if (result.faces.length !== surface.length) throw new Error(`${name}: STEP re-read has ${result.faces.length} faces, labels ${surface.length}`);
   result.faces.forEach((f, i) => {
-    if ((f.surfaceSource ?? f.surface) !== surface[i]!.toLowerCase()) throw new Error(`${name}: face ${i} is ${f.surface} on re-read, ${surface[i]} when built`);
-    if (Math.abs(f.area - areas[i]!) > 2e-3 * Math.max(1, areas[i]!)) throw new Error(`${name}: face ${i} area ${f.area} on re-read, ${areas[i]} when built`);
+    if ((f.surfaceSource ?? f.surface) !== surface[i]!.toLowerCase())
+      throw new Error(`${name}: face ${i} is ${f.surface} on re-read, ${surface[i]} when built`);
+    if (Math.abs(f.area - areas[i]!) > 2e-3 * Math.max(1, areas[i]!))
+      throw new Error(`${name}: face ${i} area ${f.area} on re-read, ${areas[i]} when built`);
   });
 }

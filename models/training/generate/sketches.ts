@@ -21,7 +21,12 @@ function atY(p: V2, q: V2, y: number): V2 {
 // ---- edge features: width bw along the edge starting at x = a, reaching bh into the face ----
 
 export function rectSlot(a: number, bw: number, bh: number, m: number): Loop {
-  return polygon([[a, -m], [a + bw, -m], [a + bw, bh], [a, bh]]);
+  return polygon([
+    [a, -m],
+    [a + bw, -m],
+    [a + bw, bh],
+    [a, bh],
+  ]);
 }
 
 export function triSlot(a: number, bw: number, bh: number, m: number): Loop {
@@ -61,7 +66,12 @@ export function hRoundSlot(a: number, bw: number, rh: number, m: number): Loop {
 // ---- corner features: bw along x, bh along y from the corner (0, 0) ----
 
 export function rectCorner(bw: number, bh: number, m: number): Loop {
-  return polygon([[-m, -m], [bw, -m], [bw, bh], [-m, bh]]);
+  return polygon([
+    [-m, -m],
+    [bw, -m],
+    [bw, bh],
+    [-m, bh],
+  ]);
 }
 
 export function triCorner(bw: number, bh: number, m: number): Loop {
@@ -94,7 +104,12 @@ export function slantedStep(w: number, hl: number, hr: number, m: number): Loop 
 // ---- inner features around (0, 0), inside the box [-bw/2, bw/2] × [-bh/2, bh/2] ----
 
 export function rectInner(bw: number, bh: number): Loop {
-  return polygon([[-bw / 2, -bh / 2], [bw / 2, -bh / 2], [bw / 2, bh / 2], [-bw / 2, bh / 2]]);
+  return polygon([
+    [-bw / 2, -bh / 2],
+    [bw / 2, -bh / 2],
+    [bw / 2, bh / 2],
+    [-bw / 2, bh / 2],
+  ]);
 }
 
 export function triInner(r: number, rng: Rng): Loop {
@@ -107,10 +122,12 @@ export function triInner(r: number, rng: Rng): Loop {
 export function hexInner(r: number, rng: Rng): Loop {
   const base = rng.uniform(0, Math.PI / 3);
   const jitter = rng.chance(0.5) ? Math.PI / 18 : 0;
-  return polygon([0, 1, 2, 3, 4, 5].map((k) => {
-    const a = base + (k * Math.PI) / 3 + rng.uniform(-jitter, jitter);
-    return [r * Math.cos(a), r * Math.sin(a)] as const;
-  }));
+  return polygon(
+    [0, 1, 2, 3, 4, 5].map((k) => {
+      const a = base + (k * Math.PI) / 3 + rng.uniform(-jitter, jitter);
+      return [r * Math.cos(a), r * Math.sin(a)] as const;
+    }),
+  );
 }
 
 /** Obround (stadium) pocket, long along x: bw > bh. */
@@ -125,16 +142,42 @@ export function obround(bw: number, bh: number): Loop {
 /** Plain hole of radius r to depth d; optional drill point (118°). */
 export function holeProfile(r: number, d: number, m: number, drillPoint: boolean): Loop {
   const tip = drillPoint ? r / Math.tan((59 * Math.PI) / 180) : 0;
-  return polygon(tip > 0 ? [[0, m], [r, m], [r, -d], [0, -d - tip]] : [[0, m], [r, m], [r, -d], [0, -d]]);
+  return polygon(
+    tip > 0
+      ? [
+          [0, m],
+          [r, m],
+          [r, -d],
+          [0, -d - tip],
+        ]
+      : [
+          [0, m],
+          [r, m],
+          [r, -d],
+          [0, -d],
+        ],
+  );
 }
 
 export function ringProfile(ri: number, ro: number, d: number, m: number): Loop {
-  return polygon([[ri, m], [ro, m], [ro, -d], [ri, -d]]);
+  return polygon([
+    [ri, m],
+    [ro, m],
+    [ro, -d],
+    [ri, -d],
+  ]);
 }
 
 export function counterboreProfile(rBore: number, dBore: number, r: number, d: number, m: number, drillPoint: boolean): Loop {
   const tip = drillPoint ? r / Math.tan((59 * Math.PI) / 180) : 0;
-  return polygon([[0, m], [rBore, m], [rBore, -dBore], [r, -dBore], [r, -d], [0, -d - tip]]);
+  return polygon([
+    [0, m],
+    [rBore, m],
+    [rBore, -dBore],
+    [r, -dBore],
+    [r, -d],
+    [0, -d - tip],
+  ]);
 }
 
 /** Countersink of top radius rTop and included angle `angle` (radians) over a hole of radius r. */
@@ -142,5 +185,12 @@ export function countersinkProfile(rTop: number, angle: number, r: number, d: nu
   const t = Math.tan(angle / 2);
   const coneDepth = (rTop - r) / t;
   const tip = drillPoint ? r / Math.tan((59 * Math.PI) / 180) : 0;
-  return polygon([[0, m], [rTop + m * t, m], [rTop, 0], [r, -coneDepth], [r, -d], [0, -d - tip]]);
+  return polygon([
+    [0, m],
+    [rTop + m * t, m],
+    [rTop, 0],
+    [r, -coneDepth],
+    [r, -d],
+    [0, -d - tip],
+  ]);
 }

@@ -163,7 +163,10 @@ export function turnedPart(b: Builder, rng: Rng): PartBuild {
     if (solid.cut(tool, classId(name), instance, 0.01 * s * s)) features.push({ instance, name });
   };
   // Axial holes on either end of a solid shaft.
-  for (const [end, r] of [[0, p.radii[0]!], [1, p.radii[p.radii.length - 1]!]] as const) {
+  for (const [end, r] of [
+    [0, p.radii[0]!],
+    [1, p.radii[p.radii.length - 1]!],
+  ] as const) {
     if (p.bore > 0 || !rng.chance(0.45)) continue;
     const f = end === 0 ? makeFrame([0, 0, 0], [1, 0, 0], [0, -1, 0], 0, 0, L) : makeFrame([0, 0, L], [1, 0, 0], [0, 1, 0], 0, 0, L);
     const depth = rng.uniform(0.15, 0.6) * L;
@@ -189,7 +192,11 @@ export function turnedPart(b: Builder, rng: Rng): PartBuild {
       const z = rng.uniform(p.zs[i]! + hr + 2 * s, p.zs[i + 1]! - hr - 2 * s);
       const f = makeFrame([nrm[0] * r, nrm[1] * r, z], [0, 0, 1], tangent, 0, 0, 2 * r);
       const through = p.bore > 0 || rng.chance(0.6);
-      if (hr > 0.5 * s) add(b.revolve(f, 0, 0, sk.holeProfile(hr, through ? 2 * r + m : rng.uniform(0.3, 0.9) * r, m, !through)), through ? 'through_hole' : 'blind_hole');
+      if (hr > 0.5 * s)
+        add(
+          b.revolve(f, 0, 0, sk.holeProfile(hr, through ? 2 * r + m : rng.uniform(0.3, 0.9) * r, m, !through)),
+          through ? 'through_hole' : 'blind_hole',
+        );
     } else if (rng.chance(0.25) && len > 10 * s && r - p.bore > 4 * s) {
       const w = rng.uniform(0.15, 0.45) * r;
       const l = rng.uniform(Math.max(w * 1.4, 0.3 * len), len - 4 * s);

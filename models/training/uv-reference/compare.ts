@@ -10,7 +10,12 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildBrepGraph, free, getEngine, readStep, uvGrids } from '../../../src/analysis/index.ts';
 
-interface Grids { faces: number; coedges: number; Gf: ArrayLike<number>; Gc: ArrayLike<number> }
+interface Grids {
+  faces: number;
+  coedges: number;
+  Gf: ArrayLike<number>;
+  Gc: ArrayLike<number>;
+}
 
 /** Largest |a − b| over the channels [from, to) of rows of `width` values, `per` values a channel. */
 function worst(a: Grids['Gf'], b: Grids['Gf'], rows: number, width: number, per: number, from: number, to: number): number {

@@ -24,14 +24,18 @@ function grid(f: (s: number, t: number) => SurfaceSample): SurfaceSample[] {
 }
 
 /** A quarter of a cylinder (a fillet) of radius r, outward normals: curvature −1/r across, 0 along. */
-const cylinder = (r: number) => grid((s, t) => {
-  const a = (s * Math.PI) / 2;
-  return { point: at(r * Math.cos(a), r * Math.sin(a), 20 * t), normal: dir(Math.cos(a), Math.sin(a), 0), curvatures: [-1 / r, 0] };
-});
+const cylinder = (r: number) =>
+  grid((s, t) => {
+    const a = (s * Math.PI) / 2;
+    return { point: at(r * Math.cos(a), r * Math.sin(a), 20 * t), normal: dir(Math.cos(a), Math.sin(a), 0), curvatures: [-1 / r, 0] };
+  });
 
 describe('fitCanonical', () => {
   it('finds a plane and its normal', () => {
-    const fit = fitCanonical(grid((s, t) => ({ point: at(30 * s, 10 * t, 0), normal: Z, curvatures: [0, 0] })), TOL);
+    const fit = fitCanonical(
+      grid((s, t) => ({ point: at(30 * s, 10 * t, 0), normal: Z, curvatures: [0, 0] })),
+      TOL,
+    );
     expect(fit?.surface).toBe('plane');
     expect(dot(fit!.params.normal!, Z)).toBeCloseTo(1, 9);
     expect(dot(fit!.params.origin!, Z)).toBeCloseTo(dot(ORIGIN, Z), 9);
@@ -49,12 +53,15 @@ describe('fitCanonical', () => {
 
   it('finds a 90° countersink cone: half-angle 45°, axis along the growing radius', () => {
     // Radius 2 at z = 0 growing to 5 at z = 3; normals tilt 45° to the axis.
-    const fit = fitCanonical(grid((s, t) => {
-      const a = 2 * Math.PI * s;
-      const r = 2 + 3 * t;
-      const c = Math.SQRT1_2;
-      return { point: at(r * Math.cos(a), r * Math.sin(a), 3 * t), normal: dir(c * Math.cos(a), c * Math.sin(a), -c), curvatures: [-c / r, 0] };
-    }), TOL);
+    const fit = fitCanonical(
+      grid((s, t) => {
+        const a = 2 * Math.PI * s;
+        const r = 2 + 3 * t;
+        const c = Math.SQRT1_2;
+        return { point: at(r * Math.cos(a), r * Math.sin(a), 3 * t), normal: dir(c * Math.cos(a), c * Math.sin(a), -c), curvatures: [-c / r, 0] };
+      }),
+      TOL,
+    );
     expect(fit?.surface).toBe('cone');
     expect(fit!.params.halfAngle).toBeCloseTo(45, 6);
     expect(dot(fit!.params.axis!, Z)).toBeCloseTo(1, 9);
@@ -62,13 +69,20 @@ describe('fitCanonical', () => {
 
   it('finds a torus (a fillet around a round boss): major and minor radius', () => {
     const [R, r] = [10, 2];
-    const fit = fitCanonical(grid((s, t) => {
-      const u = (s * Math.PI) / 1.5;
-      const v = (t * Math.PI) / 2;
-      const radial = dir(Math.cos(u), Math.sin(u), 0);
-      const normal = add(scale(radial, Math.cos(v)), scale(Z, Math.sin(v)));
-      return { point: add(at(0, 0, 0), add(scale(radial, R), scale(normal, r))), normal, curvatures: [-1 / r, -Math.cos(v) / (R + r * Math.cos(v))] };
-    }), TOL);
+    const fit = fitCanonical(
+      grid((s, t) => {
+        const u = (s * Math.PI) / 1.5;
+        const v = (t * Math.PI) / 2;
+        const radial = dir(Math.cos(u), Math.sin(u), 0);
+        const normal = add(scale(radial, Math.cos(v)), scale(Z, Math.sin(v)));
+        return {
+          point: add(at(0, 0, 0), add(scale(radial, R), scale(normal, r))),
+          normal,
+          curvatures: [-1 / r, -Math.cos(v) / (R + r * Math.cos(v))],
+        };
+      }),
+      TOL,
+    );
     expect(fit?.surface).toBe('torus');
     expect(fit!.params.radius).toBeCloseTo(R, 6);
     expect(fit!.params.minorRadius).toBeCloseTo(r, 6);
@@ -76,23 +90,29 @@ describe('fitCanonical', () => {
   });
 
   it('finds a sphere', () => {
-    const fit = fitCanonical(grid((s, t) => {
-      const n = unit(dir(Math.cos(2 * s), Math.sin(2 * s), t - 0.5));
-      return { point: add(ORIGIN, scale(n, 4)), normal: n, curvatures: [-0.25, -0.25] };
-    }), TOL);
+    const fit = fitCanonical(
+      grid((s, t) => {
+        const n = unit(dir(Math.cos(2 * s), Math.sin(2 * s), t - 0.5));
+        return { point: add(ORIGIN, scale(n, 4)), normal: n, curvatures: [-0.25, -0.25] };
+      }),
+      TOL,
+    );
     expect(fit?.surface).toBe('sphere');
     expect(fit!.params.radius).toBeCloseTo(4, 9);
   });
 
   it('leaves a spline profile extruded (curvature varying along it) a freeform face', () => {
     // The extrusion of y = x³/30: a cylinder-like patch whose curvature changes along x.
-    const fit = fitCanonical(grid((s, t) => {
-      const x = 4 + 6 * s;
-      const slope = (x * x) / 10;
-      const n = unit(dir(-slope, 1, 0));
-      const k = (x / 5) / Math.pow(1 + slope * slope, 1.5);
-      return { point: at(x, (x * x * x) / 30, 10 * t), normal: n, curvatures: [k, 0] };
-    }), TOL);
+    const fit = fitCanonical(
+      grid((s, t) => {
+        const x = 4 + 6 * s;
+        const slope = (x * x) / 10;
+        const n = unit(dir(-slope, 1, 0));
+        const k = x / 5 / Math.pow(1 + slope * slope, 1.5);
+        return { point: at(x, (x * x * x) / 30, 10 * t), normal: n, curvatures: [k, 0] };
+      }),
+      TOL,
+    );
     expect(fit).toBeNull();
   });
 
@@ -104,10 +124,11 @@ describe('fitCanonical', () => {
 
 describe('fitBlend', () => {
   /** A tube of radius r(t) around a curved spine: the cross-section curvature 1/r, the other one wanders. */
-  const tube = (r: (t: number) => number) => grid((s, t) => {
-    const n = unit(dir(Math.cos(2 * s), Math.sin(2 * s), 0));
-    return { point: add(at(10 * t, 5 * t * t, 0), scale(n, r(t))), normal: n, curvatures: [-1 / r(t), -0.05 - 0.1 * t * s] };
-  });
+  const tube = (r: (t: number) => number) =>
+    grid((s, t) => {
+      const n = unit(dir(Math.cos(2 * s), Math.sin(2 * s), 0));
+      return { point: add(at(10 * t, 5 * t * t, 0), scale(n, r(t))), normal: n, curvatures: [-1 / r(t), -0.05 - 0.1 * t * s] };
+    });
 
   it('reads a rolling-ball blend along a curved edge: constant radius, convex side', () => {
     const blend = fitBlend(tube(() => 1.5));

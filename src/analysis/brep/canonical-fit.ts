@@ -159,7 +159,11 @@ function constantCurvatures(samples: readonly SurfaceSample[]): number[] {
  * projected across the axis; null when they are all parallel there (no axis to find).
  */
 function axisPoint(samples: readonly SurfaceSample[], axis: Vec3): Vec3 | null {
-  const m: Sym3 = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  const m: Sym3 = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
   const b: Vec3 = [0, 0, 0];
   let used = 0;
   for (const s of samples) {
@@ -207,7 +211,11 @@ function fitLine(points: readonly [number, number][]): { intercept: number; slop
 
 /** Algebraic (Kåsa) circle fit: h² + r² + D h + E r + F = 0 in least squares. */
 function fitCircle(points: readonly [number, number][]): { centre: [number, number]; radius: number; deviation: number } | null {
-  const m: Sym3 = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  const m: Sym3 = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
   const b: Vec3 = [0, 0, 0];
   for (const [h, r] of points) {
     const row: Vec3 = [h, r, 1];

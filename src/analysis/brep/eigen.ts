@@ -18,7 +18,11 @@ export function eigenSym3(m: Sym3): Eigen3 {
   const set = (x: number[], i: number, j: number, value: number) => (x[i * 3 + j] = value);
   for (let sweep = 0; sweep < 50; sweep++) {
     if (Math.abs(at(a, 0, 1)) + Math.abs(at(a, 0, 2)) + Math.abs(at(a, 1, 2)) < 1e-300) break;
-    for (const [p, q] of [[0, 1], [0, 2], [1, 2]] as const) {
+    for (const [p, q] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const) {
       const apq = at(a, p, q);
       if (Math.abs(apq) < 1e-300) continue;
       const theta = (at(a, q, q) - at(a, p, p)) / (2 * apq);
@@ -63,5 +67,9 @@ export function scatter(xs: readonly Vec3[]): { mean: Vec3; matrix: Sym3 } {
 
 /** A row-major flat 9-array as a Sym3. */
 export function sym3(m: readonly number[]): Sym3 {
-  return [[m[0]!, m[1]!, m[2]!], [m[3]!, m[4]!, m[5]!], [m[6]!, m[7]!, m[8]!]];
+  return [
+    [m[0]!, m[1]!, m[2]!],
+    [m[3]!, m[4]!, m[5]!],
+    [m[6]!, m[7]!, m[8]!],
+  ];
 }

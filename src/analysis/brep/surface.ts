@@ -49,7 +49,7 @@ export function faceAttributes(oc: OC, face: TopoDS_Face, reversed: boolean, ada
     // A freeform face with a circular cross-section: what the blend family needs to size it.
     params.blendRadius = blend.radius;
     if (blend.maxRadius !== undefined) Object.assign(params, { blendRadiusMin: blend.minRadius, blendRadiusMax: blend.maxRadius });
-    params.internal = blend.centreOnNormalSide === (sign > 0);
+    params.internal = blend.centreOnNormalSide === sign > 0;
   }
   const attrs: FaceAttributes = { surface, area: measureOf(oc, face, 'area'), reversed, params };
   if (fit) attrs.surfaceSource = written;

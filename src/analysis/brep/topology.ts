@@ -114,7 +114,15 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
   vertices.dispose();
 
   return {
-    faces, edges, faceReversed, edgeReversed, coedges, coedgeEdges, loops, faceLoops, edgeCoedges,
+    faces,
+    edges,
+    faceReversed,
+    edgeReversed,
+    coedges,
+    coedgeEdges,
+    loops,
+    faceLoops,
+    edgeCoedges,
     dispose() {
       faces.dispose();
       edges.dispose();

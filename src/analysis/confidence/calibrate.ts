@@ -40,7 +40,10 @@ export function signalsOf(feature: Pick<Feature, 'method' | 'type' | 'params' | 
 }
 
 /** The calibrated confidence of one feature (its raw score when no group has a curve). */
-export function calibratedConfidence(feature: Pick<Feature, 'method' | 'type' | 'params' | 'confidence' | 'score'>, table: CalibrationTable = CALIBRATION): number {
+export function calibratedConfidence(
+  feature: Pick<Feature, 'method' | 'type' | 'params' | 'confidence' | 'score'>,
+  table: CalibrationTable = CALIBRATION,
+): number {
   const { groups, score } = signalsOf(feature);
   const curve = groups.map((g) => table.groups[g]).find((c) => c !== undefined);
   return curve ? round3(applyCurve(curve, score)) : score;
@@ -65,7 +68,10 @@ export const STOCK_FACE_GROUP = 'stock-face';
  * one; weighting by the probability separates the sure agreements, which are the ones a quote can
  * rest on. Undefined where the model did not label the faces.
  */
-export function modelSupportScore(feature: Pick<Feature, 'faces'>, faces: readonly Pick<Face, 'label' | 'confidence' | 'mfcadClass'>[]): number | undefined {
+export function modelSupportScore(
+  feature: Pick<Feature, 'faces'>,
+  faces: readonly Pick<Face, 'label' | 'confidence' | 'mfcadClass'>[],
+): number | undefined {
   let sum = 0;
   for (const id of feature.faces) {
     const face = faces[id];
@@ -80,7 +86,11 @@ export function modelSupportScore(feature: Pick<Feature, 'faces'>, faces: readon
  * modelSupportScore) and `confidence` (calibrated). Running it twice changes nothing: the raw
  * score is read back from `score`.
  */
-export function calibrateFeatures(features: Feature[], faces: readonly Pick<Face, 'label' | 'confidence' | 'mfcadClass'>[] = [], table: CalibrationTable = CALIBRATION): void {
+export function calibrateFeatures(
+  features: Feature[],
+  faces: readonly Pick<Face, 'label' | 'confidence' | 'mfcadClass'>[] = [],
+  table: CalibrationTable = CALIBRATION,
+): void {
   for (const feature of features) {
     const support = feature.method === 'geometric' && feature.params.ml_agreement !== undefined ? modelSupportScore(feature, faces) : undefined;
     feature.score = feature.score ?? support ?? feature.confidence;

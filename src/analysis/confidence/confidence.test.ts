@@ -30,12 +30,16 @@ describe('isotonic calibration', () => {
     // A type pulled towards its method's rate (0.9) instead: (0+1.8)/4 and (2+1.8)/4.
     expect(fitIsotonic([...obs(0.2, false, false), ...obs(0.8, true, true)], { minBlock: 1, priorWeight: 2, prior: 0.9 })!.y).toEqual([0.45, 0.95]);
     // With minBlock 3 neither block stands alone: one knot at the overall rate.
-    expect(fitIsotonic([...obs(0.2, false, false), ...obs(0.8, true, true)], { minBlock: 3, priorWeight: 2 })).toEqual({ x: [0.5], y: [0.5], n: [4] });
+    expect(fitIsotonic([...obs(0.2, false, false), ...obs(0.8, true, true)], { minBlock: 3, priorWeight: 2 })).toEqual({
+      x: [0.5],
+      y: [0.5],
+      n: [4],
+    });
   });
 
   it('is monotone on noisy data: knots never fall, nor does the curve between them', () => {
     let s = 7;
-    const random = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+    const random = () => (s = (s * 48271) % 2147483647) / 2147483647;
     const data = Array.from({ length: 500 }, () => {
       const score = random();
       return { score, right: random() < score * score };
@@ -80,7 +84,13 @@ describe('the shipped table', () => {
       const [group, type] = key.split('/');
       const method = group === 'ml' ? 'ml' : group === 'review' ? 'review' : 'geometric';
       const params: Feature['params'] = group === 'geometric+model' ? { ml_agreement: 1 } : {};
-      const f = feature({ method, type: type ?? 'no_such_type', params, confidence: c.x[0]!, ...(method === 'review' ? { needs_review: true } : {}) });
+      const f = feature({
+        method,
+        type: type ?? 'no_such_type',
+        params,
+        confidence: c.x[0]!,
+        ...(method === 'review' ? { needs_review: true } : {}),
+      });
       expect(signalsOf(f).groups[0] === key || signalsOf(f).groups.at(-1) === key, key).toBe(true);
       expect(calibratedConfidence(f), key).toBeCloseTo(c.y[0]!, 3);
     }
@@ -148,18 +158,37 @@ describe('review', () => {
     expect(reviewOf({ features: [sure], dfm: [], faces: [], model }, table(0.99))).toEqual({ auto_quote: true, reasons: [] });
   });
   it('holds back a part with a needs_review feature, a feature below the threshold, or a DFM error', () => {
-    const unmeasured = feature({ id: 2, type: 'unrecognised', method: 'review', hint: 'rectangular_pocket', needs_review: true, confidence: 0.999, faces: [3, 4] });
+    const unmeasured = feature({
+      id: 2,
+      type: 'unrecognised',
+      method: 'review',
+      hint: 'rectangular_pocket',
+      needs_review: true,
+      confidence: 0.999,
+      faces: [3, 4],
+    });
     const r = reviewOf({ features: [sure, unmeasured], dfm: [], faces: [], model }, table(0.99));
     expect(r.auto_quote).toBe(false);
     expect(r.reasons).toEqual(['feature 2 (unrecognised, model: rectangular_pocket, 2 faces) needs review: no size measured']);
-    expect(reviewOf({ features: [feature({ id: 3, confidence: 0.98 })], dfm: [], faces: [], model }, table(0.99)).reasons).toEqual(['feature 3 (hole, 1 face) confidence 0.980 below 0.99']);
+    expect(reviewOf({ features: [feature({ id: 3, confidence: 0.98 })], dfm: [], faces: [], model }, table(0.99)).reasons).toEqual([
+      'feature 3 (hole, 1 face) confidence 0.980 below 0.99',
+    ]);
     const dfm = [{ code: 'IMPLAUSIBLE_SIZE', severity: 'error' as const, message: 'too big', faces: [], expected: 1, actual: 2 }];
     expect(reviewOf({ features: [sure], dfm, faces: [], model }, table(0.99)).auto_quote).toBe(false);
   });
   it('holds back a part with a face in no feature that the model does not call stock, or not surely', () => {
-    const faces = [face(0, 'through_hole', 0.99), face(1, 'stock', 0.97), face(2, 'stock', 0.45), face(3, 'rectangular_pocket', 0.8), face(4, 'stock', 0.6)];
+    const faces = [
+      face(0, 'through_hole', 0.99),
+      face(1, 'stock', 0.97),
+      face(2, 'stock', 0.45),
+      face(3, 'rectangular_pocket', 0.8),
+      face(4, 'stock', 0.6),
+    ];
     const r = reviewOf({ features: [feature({ faces: [0] })], dfm: [], faces, model }, table(0.9));
-    expect(r.reasons).toEqual(['faces 2, 3: in no feature, and the model does not call them plain stock', 'face 4: in no feature, and not sure enough to be plain stock (below 0.9)']);
+    expect(r.reasons).toEqual([
+      'faces 2, 3: in no feature, and the model does not call them plain stock',
+      'face 4: in no feature, and not sure enough to be plain stock (below 0.9)',
+    ]);
   });
   it('cannot rule out a missed feature without a machining-feature model', () => {
     const r = reviewOf({ features: [sure], dfm: [], faces: [face(0, 'stock', 1)] }, table(0.5));

@@ -98,7 +98,11 @@ export function clears(part: LabelledPart, table: CalibrationTable, threshold = 
 
 /** The lowest calibrated value among what a part's auto-quote rests on (features and left faces). */
 function weakest(part: LabelledPart, table: CalibrationTable): number {
-  return Math.min(...part.features.map((f) => calibratedConfidence(asFeature(f), table)), ...part.stockFaces.map((f) => calibratedStock(f.score, table)), 1);
+  return Math.min(
+    ...part.features.map((f) => calibratedConfidence(asFeature(f), table)),
+    ...part.stockFaces.map((f) => calibratedStock(f.score, table)),
+    1,
+  );
 }
 
 /**

@@ -37,7 +37,8 @@ export function reviewOf(result: Reviewed, table: CalibrationTable = CALIBRATION
   if (!faces) reasons.push('no machining-feature model ran: a feature geometry missed cannot be ruled out');
   else {
     const doubtful = faces.filter((f) => f.stock === undefined).map((f) => f.id);
-    if (doubtful.length > 0) reasons.push(`${faceList(doubtful)}: in no feature, and the model does not call ${doubtful.length === 1 ? 'it' : 'them'} plain stock`);
+    if (doubtful.length > 0)
+      reasons.push(`${faceList(doubtful)}: in no feature, and the model does not call ${doubtful.length === 1 ? 'it' : 'them'} plain stock`);
     const unsure = faces.filter((f) => f.stock !== undefined && calibratedStock(f.stock, table) < threshold).map((f) => f.id);
     if (unsure.length > 0) reasons.push(`${faceList(unsure)}: in no feature, and not sure enough to be plain stock (below ${threshold})`);
   }

@@ -40,8 +40,8 @@ export function unreachableFeatures(graph: FaceGraph, frame: PartFrame, features
     // a part with a tilted body or a lone angled hole is clamped that way too.
     const own = ownDirections(graph.faces[face.id]!).map((d) => directionIndex(directions, d));
     const tried = [...new Set([...shared, ...own])];
-    const blocked = samples.filter(({ point, normal }) =>
-      !tried.some((k) => dot(normal, directions[k]!) >= -FACING_TOL && !grid(body, k).hits(point, 0)),
+    const blocked = samples.filter(
+      ({ point, normal }) => !tried.some((k) => dot(normal, directions[k]!) >= -FACING_TOL && !grid(body, k).hits(point, 0)),
     ).length;
     // More than half hidden: a stray ray along an edge must not make an ordinary wall an undercut.
     if (samples.length > 0 && blocked * 2 > samples.length) hidden.add(face.id);
@@ -51,8 +51,13 @@ export function unreachableFeatures(graph: FaceGraph, frame: PartFrame, features
   const issues: DfmIssue[] = [];
   const report = (faces: number[], what: string) => {
     issues.push({
-      code: 'UNREACHABLE_FEATURE', severity: 'warning', faces, expected: 0, actual: faces.length,
-      message: `${faces.length} face(s) of ${what} cannot be reached along any 3-axis setup direction (an undercut): ` +
+      code: 'UNREACHABLE_FEATURE',
+      severity: 'warning',
+      faces,
+      expected: 0,
+      actual: faces.length,
+      message:
+        `${faces.length} face(s) of ${what} cannot be reached along any 3-axis setup direction (an undercut): ` +
         'it needs a T-slot, keyseat or undercut cutter, a 5-axis setup or EDM.',
     });
   };

@@ -35,5 +35,11 @@ export function sweepDegrees(graph: FaceGraph, faces: Face[], axis: Vec3, center
 export function coaxialFaces(faces: Face[], tol: number): boolean {
   const { axis, center } = faces[0]!.params;
   if (!axis || !center) return false;
-  return faces.every((f) => !!f.params.axis && !!f.params.center && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < DIRECTION_TOL && norm(cross(sub(f.params.center, center), axis)) < tol);
+  return faces.every(
+    (f) =>
+      !!f.params.axis &&
+      !!f.params.center &&
+      Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < DIRECTION_TOL &&
+      norm(cross(sub(f.params.center, center), axis)) < tol,
+  );
 }

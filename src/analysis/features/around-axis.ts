@@ -40,13 +40,12 @@ export function closesAt(graph: FaceGraph, cone: Face): boolean {
   return edges.some((e) => e.curve === 'degenerate') || edges.filter((e) => e.curve === 'circle').length === 1;
 }
 
-
 /**
  * A fillet is a partial cylinder tangent to its flanks along straight edges; a bore is bounded by
  * circles (and seams, or the straight edges where its own halves meet).
  */
 export function isTangentToFlank(graph: FaceGraph, face: Face): boolean {
-  return graph.neighbours(face.id).some(
-    (n) => n.convexity === 'smooth' && n.face !== face.id && graph.edges[n.edge]!.curve === 'line' && graph.faces[n.face]!.surface === 'plane',
-  );
+  return graph
+    .neighbours(face.id)
+    .some((n) => n.convexity === 'smooth' && n.face !== face.id && graph.edges[n.edge]!.curve === 'line' && graph.faces[n.face]!.surface === 'plane');
 }

@@ -49,7 +49,8 @@ export function splitBoreGrooves(graph: FaceGraph, members: number[], axis: Face
 
 /** Radius of a bore narrower than `radius` across `shoulder` from `groove`, if there is one. */
 function narrowerBore(graph: FaceGraph, shoulder: number, groove: number, radius: number, inHole: Set<number>): number | undefined {
-  const radii = graph.neighbours(shoulder)
+  const radii = graph
+    .neighbours(shoulder)
     .map((n) => graph.faces[n.face]!)
     .filter((f) => f.id !== groove && inHole.has(f.id) && f.surface === 'cylinder' && f.params.radius! < radius - LENGTH_TOL)
     .map((f) => f.params.radius!);

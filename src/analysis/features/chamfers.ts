@@ -104,7 +104,13 @@ function bevelAcross(graph: FaceGraph, face: Face, first: Side, sharp: Side[]): 
   return null;
 }
 
-function bevelBetween(graph: FaceGraph, face: Face, first: Side, pA: Vec3, best: { face: number; edge: number; point: Vec3; distance: number }): Bevel | null {
+function bevelBetween(
+  graph: FaceGraph,
+  face: Face,
+  first: Side,
+  pA: Vec3,
+  best: { face: number; edge: number; point: Vec3; distance: number },
+): Bevel | null {
   const width = coneWidth(graph, face, first.edge, best.edge) ?? best.distance;
   const [a, b] = [graph.faces[first.face]!, graph.faces[best.face]!];
   // Narrow against its length, or against the faces it bevels (a short piece between two cuts).
@@ -212,7 +218,10 @@ function edgeMidpoint(graph: FaceGraph, edge: number): Vec3 | null {
   if (count < 2) return null;
   const k = (first + Math.floor((count - 1) / 2)) * 3;
   if (count % 2 === 1) return [edgePositions[k]!, edgePositions[k + 1]!, edgePositions[k + 2]!];
-  return scale(add([edgePositions[k]!, edgePositions[k + 1]!, edgePositions[k + 2]!], [edgePositions[k + 3]!, edgePositions[k + 4]!, edgePositions[k + 5]!]), 0.5);
+  return scale(
+    add([edgePositions[k]!, edgePositions[k + 1]!, edgePositions[k + 2]!], [edgePositions[k + 3]!, edgePositions[k + 4]!, edgePositions[k + 5]!]),
+    0.5,
+  );
 }
 
 /** The point of an edge's polyline nearest to p, and its distance. */

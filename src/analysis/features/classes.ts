@@ -11,22 +11,53 @@
  * MFCAD_CLASSES below. Map MFCAD labels through this list, never through the files' class_names.
  */
 export const MFCADPP_CLASSES = [
-  'chamfer', 'through_hole', 'triangular_passage', 'rectangular_passage', '6sides_passage',
-  'triangular_through_slot', 'rectangular_through_slot', 'circular_through_slot',
-  'rectangular_through_step', '2sides_through_step', 'slanted_through_step', 'Oring', 'blind_hole',
-  'triangular_pocket', 'rectangular_pocket', '6sides_pocket', 'circular_end_pocket',
-  'rectangular_blind_slot', 'v_circular_end_blind_slot', 'h_circular_end_blind_slot',
-  'triangular_blind_step', 'circular_blind_step', 'rectangular_blind_step', 'round', 'stock',
+  'chamfer',
+  'through_hole',
+  'triangular_passage',
+  'rectangular_passage',
+  '6sides_passage',
+  'triangular_through_slot',
+  'rectangular_through_slot',
+  'circular_through_slot',
+  'rectangular_through_step',
+  '2sides_through_step',
+  'slanted_through_step',
+  'Oring',
+  'blind_hole',
+  'triangular_pocket',
+  'rectangular_pocket',
+  '6sides_pocket',
+  'circular_end_pocket',
+  'rectangular_blind_slot',
+  'v_circular_end_blind_slot',
+  'h_circular_end_blind_slot',
+  'triangular_blind_step',
+  'circular_blind_step',
+  'rectangular_blind_step',
+  'round',
+  'stock',
 ] as const;
 export type MfcadppClass = (typeof MFCADPP_CLASSES)[number];
 export const STOCK_CLASS = MFCADPP_CLASSES.indexOf('stock');
 
 /** The true meaning of MFCAD's 16 label ids (see above). */
 export const MFCAD_CLASSES = [
-  'chamfer', 'triangular_passage', 'rectangular_passage', '6sides_passage', 'triangular_through_slot',
-  'rectangular_through_slot', 'rectangular_through_step', '2sides_through_step', 'slanted_through_step',
-  'triangular_pocket', 'rectangular_pocket', '6sides_pocket', 'rectangular_blind_slot',
-  'triangular_blind_step', 'rectangular_blind_step', 'stock',
+  'chamfer',
+  'triangular_passage',
+  'rectangular_passage',
+  '6sides_passage',
+  'triangular_through_slot',
+  'rectangular_through_slot',
+  'rectangular_through_step',
+  '2sides_through_step',
+  'slanted_through_step',
+  'triangular_pocket',
+  'rectangular_pocket',
+  '6sides_pocket',
+  'rectangular_blind_slot',
+  'triangular_blind_step',
+  'rectangular_blind_step',
+  'stock',
 ] as const satisfies readonly MfcadppClass[];
 
 /** MFCAD label id → MFCAD++ id. */

@@ -15,7 +15,14 @@ import { HALF_ANGLE_TOL_DEG } from './tolerance.ts';
 export function coneOnlyHole(graph: FaceGraph, members: number[], ref: Face['params']): Hole | undefined {
   const cones = members.map((id) => graph.faces[id]!).filter((f) => f.surface === 'cone');
   if (cones.length === 0 || cones.some((c) => Math.abs(c.params.halfAngle! - cones[0]!.params.halfAngle!) > HALF_ANGLE_TOL_DEG)) return undefined;
-  if (!goesRound(graph, cones.map((c) => c.id), ref)) return undefined;
+  if (
+    !goesRound(
+      graph,
+      cones.map((c) => c.id),
+      ref,
+    )
+  )
+    return undefined;
   const circles = cones.flatMap((c) => graph.edgesOf[c.id]!.map((e) => graph.edges[e]!)).filter((e) => e.curve === 'circle');
   if (circles.length === 0) return undefined;
   const axis = ref.axis!;

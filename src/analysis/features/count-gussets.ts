@@ -49,7 +49,9 @@ export function findGussets(faces: CountFace[], edges: Pick<Edge, 'faces' | 'con
   const taken = new Set<number>();
   faces.forEach((_, top) => {
     if (!plane(top) || taken.has(top)) return;
-    const sides = [...neighbours[top]!].filter(([n, c]) => c === 'convex' && plane(n) && Math.abs(dot(normal(n), normal(top))) < SQUARE_COS).map(([n]) => n);
+    const sides = [...neighbours[top]!]
+      .filter(([n, c]) => c === 'convex' && plane(n) && Math.abs(dot(normal(n), normal(top))) < SQUARE_COS)
+      .map(([n]) => n);
     for (const s1 of sides) {
       for (const s2 of sides) {
         if (s2 <= s1 || dot(normal(s1), normal(s2)) > -PARALLEL_COS) continue;

@@ -44,11 +44,29 @@ export interface CountScore {
   truthPairs: number;
   exactTruthPairs: number;
   hallucination: number;
-  perClass: { name: CountClass; truth: number; predicted: number; matched: number; pairs: number; exactPairs: number; truthPairs: number; exactTruthPairs: number }[];
+  perClass: {
+    name: CountClass;
+    truth: number;
+    predicted: number;
+    matched: number;
+    pairs: number;
+    exactPairs: number;
+    truthPairs: number;
+    exactTruthPairs: number;
+  }[];
 }
 
 export function scoreCounts(parts: PartCounts[]): CountScore {
-  const perClass = COUNT_CLASSES.map((name) => ({ name, truth: 0, predicted: 0, matched: 0, pairs: 0, exactPairs: 0, truthPairs: 0, exactTruthPairs: 0 }));
+  const perClass = COUNT_CLASSES.map((name) => ({
+    name,
+    truth: 0,
+    predicted: 0,
+    matched: 0,
+    pairs: 0,
+    exactPairs: 0,
+    truthPairs: 0,
+    exactTruthPairs: 0,
+  }));
   let hallucinated = 0;
   for (const { truth, predicted } of parts) {
     perClass.forEach((c) => {
@@ -65,8 +83,15 @@ export function scoreCounts(parts: PartCounts[]): CountScore {
       if (t === 0) hallucinated += p;
     });
   }
-  const sum = (k: 'truth' | 'predicted' | 'matched' | 'pairs' | 'exactPairs' | 'truthPairs' | 'exactTruthPairs') => perClass.reduce((s, c) => s + c[k], 0);
-  const [truthUnits, predictedUnits, matchedUnits, pairs, exactPairs] = [sum('truth'), sum('predicted'), sum('matched'), sum('pairs'), sum('exactPairs')];
+  const sum = (k: 'truth' | 'predicted' | 'matched' | 'pairs' | 'exactPairs' | 'truthPairs' | 'exactTruthPairs') =>
+    perClass.reduce((s, c) => s + c[k], 0);
+  const [truthUnits, predictedUnits, matchedUnits, pairs, exactPairs] = [
+    sum('truth'),
+    sum('predicted'),
+    sum('matched'),
+    sum('pairs'),
+    sum('exactPairs'),
+  ];
   const [truthPairs, exactTruthPairs] = [sum('truthPairs'), sum('exactTruthPairs')];
   const ratio = (a: number, b: number) => (b ? a / b : 0);
   return {

@@ -111,7 +111,9 @@ export function threadedHoleUnits(result: CountedResult): Map<number, number> {
   const taken = new Set<AxisLine>();
   features.forEach((f, i) => {
     if (!HOLES.has(f.type) || !f.axis || !Array.isArray(f.faces)) return;
-    const hit = lines.filter((l) => Math.abs(Math.abs(dot(l.axis, f.axis!)) - 1) < 1e-3 && f.faces.some((id) => onLine(l, faceCentreOnAxis(faces[id]!))));
+    const hit = lines.filter(
+      (l) => Math.abs(Math.abs(dot(l.axis, f.axis!)) - 1) < 1e-3 && f.faces.some((id) => onLine(l, faceCentreOnAxis(faces[id]!))),
+    );
     if (!hit.length) return;
     // A hole on thread lines another hole already stands for is a piece of that threaded hole.
     const fresh = hit.filter((l) => !taken.has(l));
@@ -137,7 +139,9 @@ function faceCentreOnAxis(f: Pick<Face, 'bbox' | 'params'>): Vec3 {
 export function turnedBoreCount(result: CountedResult): number {
   const { edges } = result;
   if (!edges) return 0;
-  const bores = (result.features as CountedFeature[]).filter((f) => f.type === 'turned_diameter' && f.params.internal === true && Array.isArray(f.faces));
+  const bores = (result.features as CountedFeature[]).filter(
+    (f) => f.type === 'turned_diameter' && f.params.internal === true && Array.isArray(f.faces),
+  );
   if (!bores.length) return 0;
   const touching = new Map<number, Set<number>>();
   for (const e of edges) {
@@ -171,7 +175,14 @@ export function stackedSlots(result: CountedResult): Set<number> {
   if (!faces) return out;
   const slots = (result.features as CountedFeature[]).flatMap((f, i) => {
     const [w, l, d] = [num(f.params.width), num(f.params.length), num(f.params.depth)];
-    if (f.type !== 'slot' || f.params.outline !== 'round-ended' || f.params.count !== undefined || !Array.isArray(f.faces) || !(w > 0 && l > 0 && d > 0)) return [];
+    if (
+      f.type !== 'slot' ||
+      f.params.outline !== 'round-ended' ||
+      f.params.count !== undefined ||
+      !Array.isArray(f.faces) ||
+      !(w > 0 && l > 0 && d > 0)
+    )
+      return [];
     const boxes = f.faces.map((id) => faces[id]!.bbox);
     const centre = [0, 1, 2].map((k) => (Math.min(...boxes.map((b) => b.min[k]!)) + Math.max(...boxes.map((b) => b.max[k]!))) / 2) as Vec3;
     return [{ i, w, l, d, centre }];

@@ -62,16 +62,21 @@ export function partCoverage(labels: readonly number[], features: readonly Pick<
 }
 
 export function emptyCounts(): CoverageCounts {
-  return { fillet: { covered: 0, total: 0, share: null }, chamfer: { covered: 0, total: 0, share: null }, cut: { covered: 0, total: 0, share: null } };
+  return {
+    fillet: { covered: 0, total: 0, share: null },
+    chamfer: { covered: 0, total: 0, share: null },
+    cut: { covered: 0, total: 0, share: null },
+  };
 }
 
 /** Sums over parts: faces pooled, so a large part weighs by its faces. */
 export function sumCoverage(parts: readonly CoverageCounts[]): CoverageCounts {
   const total = emptyCounts();
-  for (const p of parts) for (const k of COVERAGE_KINDS) {
-    total[k].covered += p[k].covered;
-    total[k].total += p[k].total;
-  }
+  for (const p of parts)
+    for (const k of COVERAGE_KINDS) {
+      total[k].covered += p[k].covered;
+      total[k].total += p[k].total;
+    }
   return withShares(total);
 }
 

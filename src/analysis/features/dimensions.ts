@@ -15,5 +15,7 @@ export function isDimensionKey(key: string): boolean {
 
 /** True when the feature carries at least one positive, finite length or angle. */
 export function hasDimensions(feature: Pick<Feature, 'params'>): boolean {
-  return Object.entries(feature.params).some(([key, value]) => typeof value === 'number' && Number.isFinite(value) && value > 0 && isDimensionKey(key));
+  return Object.entries(feature.params).some(
+    ([key, value]) => typeof value === 'number' && Number.isFinite(value) && value > 0 && isDimensionKey(key),
+  );
 }

@@ -30,20 +30,23 @@ export class Evaluator {
     const n = this.classes.length;
     let faces = 0;
     let correct = 0;
-    for (let t = 0; t < n; t++) for (let p = 0; p < n; p++) {
-      faces += this.confusion[t]![p]!;
-      if (t === p) correct += this.confusion[t]![p]!;
-    }
-    const perClass = this.classes.map((name, id) => {
-      const tp = this.confusion[id]![id]!;
-      const support = this.confusion[id]!.reduce((a, b) => a + b, 0);
-      const predicted = this.confusion.reduce((a, row) => a + row[id]!, 0);
-      const precision = predicted ? tp / predicted : 0;
-      const recall = support ? tp / support : 0;
-      const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-      const union = support + predicted - tp;
-      return { id, name, support, precision, recall, f1, iou: union ? tp / union : 0 };
-    }).filter((c) => c.support > 0 || this.confusion.some((row) => row[c.id]! > 0));
+    for (let t = 0; t < n; t++)
+      for (let p = 0; p < n; p++) {
+        faces += this.confusion[t]![p]!;
+        if (t === p) correct += this.confusion[t]![p]!;
+      }
+    const perClass = this.classes
+      .map((name, id) => {
+        const tp = this.confusion[id]![id]!;
+        const support = this.confusion[id]!.reduce((a, b) => a + b, 0);
+        const predicted = this.confusion.reduce((a, row) => a + row[id]!, 0);
+        const precision = predicted ? tp / predicted : 0;
+        const recall = support ? tp / support : 0;
+        const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+        const union = support + predicted - tp;
+        return { id, name, support, precision, recall, f1, iou: union ? tp / union : 0 };
+      })
+      .filter((c) => c.support > 0 || this.confusion.some((row) => row[c.id]! > 0));
     return { faces, correct, accuracy: faces ? correct / faces : 0, confusion: this.confusion, perClass };
   }
 }

@@ -75,7 +75,9 @@ function flankedByArcs(graph: FaceGraph, chain: Fillet, axis: Vec3): boolean {
   if (flanks.length === 0) return false;
   return flanks.every((n) => {
     const f = graph.faces[n.face]!;
-    return f.surface === 'cylinder' && f.params.internal === false && !!f.params.axis && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < DIRECTION_TOL;
+    return (
+      f.surface === 'cylinder' && f.params.internal === false && !!f.params.axis && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < DIRECTION_TOL
+    );
   });
 }
 
@@ -91,7 +93,14 @@ export function oneBlendPerFoot(graph: FaceGraph, chains: Fillet[], bosses: { fa
   const feet = new Map<number, Fillet>();
   const rest: Fillet[] = [];
   for (const chain of chains) {
-    const touched = new Set(chain.faces.flatMap((id) => graph.neighbours(id).map((n) => bossOf.get(n.face)).filter((b): b is number => b !== undefined)));
+    const touched = new Set(
+      chain.faces.flatMap((id) =>
+        graph
+          .neighbours(id)
+          .map((n) => bossOf.get(n.face))
+          .filter((b): b is number => b !== undefined),
+      ),
+    );
     if (touched.size !== 1) {
       rest.push(chain);
       continue;

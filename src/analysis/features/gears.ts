@@ -57,15 +57,33 @@ export function findGears(graph: FaceGraph, candidates: Set<number>, size: numbe
       const key = `${p.face.surface}|${p.face.area.toPrecision(4)}|${(p.radius / size).toFixed(4)}|${(p.height / size).toFixed(4)}`;
       families.set(key, [...(families.get(key) ?? []), p]);
     }
-    const faces = [...families.values()].flatMap((fam) => byPhase(fam, pitch)).filter((set) => set.length >= teeth - 2 && set.length <= teeth).flat().map((p) => p.face.id);
+    const faces = [...families.values()]
+      .flatMap((fam) => byPhase(fam, pitch))
+      .filter((set) => set.length >= teeth - 2 && set.length <= teeth)
+      .flat()
+      .map((p) => p.face.id);
     // Each tip stands between its two flanks, and the toothing is what joins up with the tips
     // (flank, tip, flank, root...); repeated faces elsewhere (a bolt circle) are no part of it.
     const members = new Set([...faces, ...tips.map((f) => f.id)]);
-    if (!tips.every((t) => new Set(graph.neighbours(t.id).filter((n) => members.has(n.face) && n.face !== t.id).map((n) => n.face)).size >= 2)) continue;
+    if (
+      !tips.every(
+        (t) =>
+          new Set(
+            graph
+              .neighbours(t.id)
+              .filter((n) => members.has(n.face) && n.face !== t.id)
+              .map((n) => n.face),
+          ).size >= 2,
+      )
+    )
+      continue;
     const band = new Set<number>();
     for (const t of tips) if (!band.has(t.id)) bandOf(graph, members, t.id).forEach((f) => band.add(f));
     const all = [...band].sort((a, b) => a - b);
-    const radii = all.map((id) => graph.faces[id]!).filter((f) => f.surface === 'cylinder' && coaxialFaces([f, tips[0]!], tol)).map((f) => f.params.radius!);
+    const radii = all
+      .map((id) => graph.faces[id]!)
+      .filter((f) => f.surface === 'cylinder' && coaxialFaces([f, tips[0]!], tol))
+      .map((f) => f.params.radius!);
     const tip = tips[0]!.params.radius!;
     const internal = tips[0]!.params.internal === true;
     const root = internal ? Math.max(...radii) : Math.min(...radii);
@@ -73,7 +91,11 @@ export function findGears(graph: FaceGraph, candidates: Set<number>, size: numbe
     if (Math.abs(root - tip) < tol * 10) continue;
     all.forEach((f) => used.add(f));
     const [lo, hi] = extentAlong(graph.input, all, axis);
-    gears.push({ faces: all, axis, params: { teeth, tip_diameter: round4(2 * tip), root_diameter: round4(2 * root), face_width: round4(hi - lo), internal } });
+    gears.push({
+      faces: all,
+      axis,
+      params: { teeth, tip_diameter: round4(2 * tip), root_diameter: round4(2 * root), face_width: round4(hi - lo), internal },
+    });
   }
   return gears;
 }
@@ -95,13 +117,21 @@ function bandOf(graph: FaceGraph, members: Set<number>, start: number): Set<numb
 
 /** Groups of at least MIN_TEETH - 2 equal cylinder faces on one axis line and radius. */
 function tipSets(graph: FaceGraph, candidates: Set<number>, tol: number): Face[][] {
-  const cylinders = graph.faces.filter((f) => candidates.has(f.id) && f.surface === 'cylinder' && f.params.axis && f.params.center && f.params.radius);
+  const cylinders = graph.faces.filter(
+    (f) => candidates.has(f.id) && f.surface === 'cylinder' && f.params.axis && f.params.center && f.params.radius,
+  );
   const sets: Face[][] = [];
   const seen = new Set<number>();
   for (const f of cylinders) {
     if (seen.has(f.id)) continue;
-    const same = cylinders.filter((g) => !seen.has(g.id) && g.params.internal === f.params.internal && Math.abs(g.params.radius! - f.params.radius!) < tol
-      && Math.abs(g.area - f.area) <= 1e-3 * f.area && coaxialFaces([f, g], tol));
+    const same = cylinders.filter(
+      (g) =>
+        !seen.has(g.id) &&
+        g.params.internal === f.params.internal &&
+        Math.abs(g.params.radius! - f.params.radius!) < tol &&
+        Math.abs(g.area - f.area) <= 1e-3 * f.area &&
+        coaxialFaces([f, g], tol),
+    );
     same.forEach((g) => seen.add(g.id));
     // Tips stand apart, a tooth space between each two; a cylinder merely split into equal faces does not.
     const ids = new Set(same.map((g) => g.id));

@@ -32,11 +32,21 @@ export function findHelicalThreads(graph: FaceGraph, axis: Vec3, center: Vec3, c
     return helices.get(edge);
   };
   const flanks = new Set(
-    graph.faces.filter((f) => (!candidates || candidates.has(f.id)) && !ANALYTIC.has(f.surface) && graph.edgesOf[f.id]!.some((e) => graph.edges[e]!.curve !== 'line' && helixAt(e))).map((f) => f.id),
+    graph.faces
+      .filter(
+        (f) =>
+          (!candidates || candidates.has(f.id)) &&
+          !ANALYTIC.has(f.surface) &&
+          graph.edgesOf[f.id]!.some((e) => graph.edges[e]!.curve !== 'line' && helixAt(e)),
+      )
+      .map((f) => f.id),
   );
   const threads: Thread[] = [];
   for (const group of components(graph, flanks, (e) => e.faces.every((f) => flanks.has(f)))) {
-    const found = group.flatMap((f) => graph.edgesOf[f]!).map((e) => helices.get(e)).filter((h): h is Helix => h !== undefined);
+    const found = group
+      .flatMap((f) => graph.edgesOf[f]!)
+      .map((e) => helices.get(e))
+      .filter((h): h is Helix => h !== undefined);
     const lead = found[0]!.lead;
     // One thread has one lead; a mix means unrelated swept faces.
     if (!found.every((h) => Math.abs(h.lead - lead) < 1e-3 * Math.abs(lead))) continue;

@@ -37,7 +37,16 @@ function stepsOf(graph: FaceGraph, cylinders: Face[], tori: Face[], axis: Vec3):
  * back_counterbore_diameter/depth (the widest at the far end of a through hole), and with three
  * or more diameters `steps` and `profile` ("Ø100×8 / Ø52×16 / Ø115×6", from the entry).
  */
-export function stepParams(graph: FaceGraph, cylinders: Face[], tori: Face[], axis: Vec3, drillDiameter: number, entry: number, other: number, through: boolean): Record<string, number | string> {
+export function stepParams(
+  graph: FaceGraph,
+  cylinders: Face[],
+  tori: Face[],
+  axis: Vec3,
+  drillDiameter: number,
+  entry: number,
+  other: number,
+  through: boolean,
+): Record<string, number | string> {
   const steps = stepsOf(graph, cylinders, tori, axis);
   const drill = steps.find((s) => Math.abs(s.diameter - drillDiameter) < LENGTH_TOL)!;
   const drillMid = (drill.lo + drill.hi) / 2;
@@ -57,7 +66,9 @@ export function stepParams(graph: FaceGraph, cylinders: Face[], tori: Face[], ax
     out.back_counterbore_depth = round4(far(back, other));
   }
   if (steps.length >= 3) {
-    const ordered = [...steps].sort((a, b) => Math.min(Math.abs(a.lo - entry), Math.abs(a.hi - entry)) - Math.min(Math.abs(b.lo - entry), Math.abs(b.hi - entry)));
+    const ordered = [...steps].sort(
+      (a, b) => Math.min(Math.abs(a.lo - entry), Math.abs(a.hi - entry)) - Math.min(Math.abs(b.lo - entry), Math.abs(b.hi - entry)),
+    );
     out.steps = steps.length;
     out.profile = ordered.map((s) => `Ø${round4(s.diameter)}×${round4(s.hi - s.lo)}`).join(' / ');
   }

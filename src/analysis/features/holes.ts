@@ -26,7 +26,6 @@ export interface Hole {
   params: Record<string, number | string | boolean>;
 }
 
-
 function coaxial(a: Face['params'], b: Face['params'], tol: number): boolean {
   if (!a.axis || !b.axis || !a.center || !b.center) return false;
   if (Math.abs(Math.abs(dot(a.axis, b.axis)) - 1) > DIRECTION_TOL) return false;
@@ -89,9 +88,17 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
     }
     const { grooves, rest } = splitBoreGrooves(graph, members, seed.params);
     // A tapped hole modelled with V-rings: the thread apart, the hole is its tap drill.
-    const threads = findVRingThreads(graph, rest.map((id) => graph.faces[id]!), seed.params.axis!);
+    const threads = findVRingThreads(
+      graph,
+      rest.map((id) => graph.faces[id]!),
+      seed.params.axis!,
+    );
     const plain = rest.filter((id) => !threads.some((t) => t.faces.includes(id)));
-    const hole = describe(graph, plain.sort((a, b) => a - b), seed.params);
+    const hole = describe(
+      graph,
+      plain.sort((a, b) => a - b),
+      seed.params,
+    );
     if (!hole) continue;
     // Swept (helical) flanks are no bores: found from the helices about the hole's axis. The
     // crest strips between them stay the hole's bore.
@@ -106,7 +113,14 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
     if (typeof threads[0]?.params.designation === 'string') hole.params.thread = threads[0].params.designation;
     holes.push(hole);
     for (const g of grooves) holes.push({ type: 'groove', faces: g.faces, axis: hole.axis, position: hole.position, params: g.params });
-    for (const t of threads) holes.push({ type: 'thread', faces: t.faces, axis: hole.axis, position: hole.position, params: { ...t.params, through: hole.params.through! } });
+    for (const t of threads)
+      holes.push({
+        type: 'thread',
+        faces: t.faces,
+        axis: hole.axis,
+        position: hole.position,
+        params: { ...t.params, through: hole.params.through! },
+      });
   }
   return joinInterrupted(graph, holes, tol);
 }
@@ -122,8 +136,14 @@ function joinInterrupted(graph: FaceGraph, holes: Hole[], tol: number): Hole[] {
   for (const h of holes) {
     const plainThrough = (x: Hole) => x.type === 'hole' && x.params.through === true && !('thread' in x.params);
     const same = plainThrough(h)
-      ? out.find((o) => plainThrough(o) && o.params.diameter === h.params.diameter && Math.abs(Math.abs(dot(o.axis, h.axis)) - 1) < DIRECTION_TOL &&
-          norm(cross(sub(h.position, o.position), o.axis)) < tol && meetCommonFace(graph, o.faces, h.faces))
+      ? out.find(
+          (o) =>
+            plainThrough(o) &&
+            o.params.diameter === h.params.diameter &&
+            Math.abs(Math.abs(dot(o.axis, h.axis)) - 1) < DIRECTION_TOL &&
+            norm(cross(sub(h.position, o.position), o.axis)) < tol &&
+            meetCommonFace(graph, o.faces, h.faces),
+        )
       : undefined;
     if (!same) {
       out.push(h);
@@ -139,7 +159,8 @@ function joinInterrupted(graph: FaceGraph, holes: Hole[], tol: number): Hole[] {
 }
 
 function meetCommonFace(graph: FaceGraph, a: number[], b: number[]): boolean {
-  const around = (faces: number[]) => new Set(faces.flatMap((f) => graph.neighbours(f).map((n) => n.face)).filter((f) => !a.includes(f) && !b.includes(f)));
+  const around = (faces: number[]) =>
+    new Set(faces.flatMap((f) => graph.neighbours(f).map((n) => n.face)).filter((f) => !a.includes(f) && !b.includes(f)));
   const nearA = around(a);
   return [...around(b)].some((f) => nearA.has(f));
 }
@@ -162,10 +183,25 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
     .flatMap((c) => graph.edgesOf[c.id]!.map((id) => graph.edges[id]!))
     .filter((e) => e.curve === 'circle' && Math.abs((e.radius ?? 0) - radius) < LENGTH_TOL)
     .reduce((sum, e) => sum + e.length / radius, 0);
-  if (rimTurn < 2 * Math.PI * 0.999 && !goesRound(graph, drill.map((d) => d.id), ref)) return undefined;
+  if (
+    rimTurn < 2 * Math.PI * 0.999 &&
+    !goesRound(
+      graph,
+      drill.map((d) => d.id),
+      ref,
+    )
+  )
+    return undefined;
   // Two half rims add up to a turn too, but a bore open along its length (half a turn or less) is a
   // round notch on the part's edge, no hole (round-notches.ts). Two whole rims go round: no need to look.
-  if (rimTurn < 4 * Math.PI * 0.999 && isOpenBore(graph, drill.map((d) => d.id))) return undefined;
+  if (
+    rimTurn < 4 * Math.PI * 0.999 &&
+    isOpenBore(
+      graph,
+      drill.map((d) => d.id),
+    )
+  )
+    return undefined;
   const disks = faces.filter((f) => f.surface === 'plane');
   const cones = faces.filter((f) => f.surface === 'cone');
   const tori = faces.filter((f) => f.surface === 'torus');
@@ -182,14 +218,21 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const widest = cylinders.reduce((a, b) => (b.params.radius! > a.params.radius! ? b : a));
   const entrySink = cones.find((c) => !tips.includes(c));
   // All faces of the widest step (written in parts, or broken by a groove) tell its end.
-  const widening = widest.params.radius! > radius + LENGTH_TOL ? cylinders.filter((c) => Math.abs(c.params.radius! - widest.params.radius!) < LENGTH_TOL).map((c) => c.id) : entrySink ? [entrySink.id] : [];
-  const bottomAtHi = bottom.length > 0 ? mid(span(bottom.map((b) => b.id))) > (lo + hi) / 2 : widening.length > 0 ? mid(span(widening)) < (lo + hi) / 2 : false;
+  const widening =
+    widest.params.radius! > radius + LENGTH_TOL
+      ? cylinders.filter((c) => Math.abs(c.params.radius! - widest.params.radius!) < LENGTH_TOL).map((c) => c.id)
+      : entrySink
+        ? [entrySink.id]
+        : [];
+  const bottomAtHi =
+    bottom.length > 0 ? mid(span(bottom.map((b) => b.id))) > (lo + hi) / 2 : widening.length > 0 ? mid(span(widening)) < (lo + hi) / 2 : false;
   const [entry, other] = bottomAtHi ? [lo, hi] : [hi, lo];
   const through = bottom.length === 0;
   const params: Record<string, number | string | boolean> = { diameter: round4(2 * radius), through };
   // A flat floor is the depth (under a corner blend too); a drill point's depth is that of its
   // full diameter, where the point begins.
-  const floorAt = floors.length > 0 ? (bottomAtHi ? span(floors.map((f) => f.id))[1] : span(floors.map((f) => f.id))[0]) : bottomAtHi ? drillHi : drillLo;
+  const floorAt =
+    floors.length > 0 ? (bottomAtHi ? span(floors.map((f) => f.id))[1] : span(floors.map((f) => f.id))[0]) : bottomAtHi ? drillHi : drillLo;
   params.depth = round4(Math.abs(through ? hi - lo : floorAt - entry));
   if (!through) {
     params.bottom = floors.length > 0 ? 'flat' : 'cone';
@@ -228,7 +271,9 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
 /** A floor: a planar face with no inner loop whose circles all have one radius, the drill's or less. */
 function isFloor(graph: FaceGraph, disk: Face, radius: number): boolean {
   if (disk.loops.length !== 1) return false;
-  const radii = graph.edgesOf[disk.id]!.map((e) => graph.edges[e]!).filter((e) => e.curve === 'circle').map((e) => e.radius ?? 0);
+  const radii = graph.edgesOf[disk.id]!.map((e) => graph.edges[e]!)
+    .filter((e) => e.curve === 'circle')
+    .map((e) => e.radius ?? 0);
   return radii.length > 0 && radii.every((r) => Math.abs(r - radii[0]!) < LENGTH_TOL) && radii[0]! <= radius + LENGTH_TOL;
 }
 
@@ -257,4 +302,3 @@ function maxConeRadius(graph: FaceGraph, cone: Face): number {
 function mid([a, b]: [number, number]): number {
   return (a + b) / 2;
 }
-

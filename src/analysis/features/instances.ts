@@ -70,11 +70,13 @@ export function predictedInstances(
 
 export function scoreInstances(truth: readonly Instance[], predicted: readonly Instance[]): InstanceScore {
   const pairs: { t: number; p: number; iou: number }[] = [];
-  truth.forEach((t, ti) => predicted.forEach((p, pi) => {
-    if (t.cls !== p.cls) return;
-    const iou = overlap(t.faces, p.faces);
-    if (iou >= MATCH_IOU) pairs.push({ t: ti, p: pi, iou });
-  }));
+  truth.forEach((t, ti) =>
+    predicted.forEach((p, pi) => {
+      if (t.cls !== p.cls) return;
+      const iou = overlap(t.faces, p.faces);
+      if (iou >= MATCH_IOU) pairs.push({ t: ti, p: pi, iou });
+    }),
+  );
   pairs.sort((a, b) => b.iou - a.iou);
   const usedT = new Set<number>();
   const usedP = new Set<number>();

@@ -62,7 +62,15 @@ function closedPocket(graph: FaceGraph, frame: PartFrame, a: PrismaticFeature, b
   // Its size is the box of both pieces in plan: the interrupting cut's gap lies inside it.
   const plan = frame.axes.filter((axis) => Math.abs(dot(axis, floorNormal)) < 0.5);
   const [length, width] = plan.map((axis) => round4(spanAlong(graph.input, [a.floor!, b.floor!, ...walls], axis))).sort((x, y) => y - x);
-  pocket.params = { outline: pocket.outline, through: false, depth: round4(spanAlong(graph.input, faces, floorNormal)), length: length!, width: width!, open: false, open_sides: 0 };
+  pocket.params = {
+    outline: pocket.outline,
+    through: false,
+    depth: round4(spanAlong(graph.input, faces, floorNormal)),
+    length: length!,
+    width: width!,
+    open: false,
+    open_sides: 0,
+  };
   for (const key of ['corner_radius', 'floor_radius'] as const) {
     const radii = [a.params[key], b.params[key]].filter((v): v is number => typeof v === 'number');
     if (radii.length > 0) pocket.params[key] = Math.min(...radii);
@@ -81,7 +89,8 @@ export function splitCrossingSlots(graph: FaceGraph, f: PrismaticFeature): Prism
   if (f.type !== 'pocket' || f.params.open !== true || f.floor === undefined) return [f];
   const floorNormal = graph.faces[f.floor]!.params.normal!;
   const walls = f.faces.filter((id) => id !== f.floor);
-  if (walls.some((w) => graph.faces[w]!.surface !== 'plane' || Math.abs(dot(graph.faces[w]!.params.normal!, floorNormal)) > DIRECTION_TOL)) return [f];
+  if (walls.some((w) => graph.faces[w]!.surface !== 'plane' || Math.abs(dot(graph.faces[w]!.params.normal!, floorNormal)) > DIRECTION_TOL))
+    return [f];
   const planes: { normal: Vec3; offset: number; faces: number[] }[] = [];
   for (const w of walls) {
     const { normal, origin } = graph.faces[w]!.params;
@@ -90,7 +99,7 @@ export function splitCrossingSlots(graph: FaceGraph, f: PrismaticFeature): Prism
     if (same) same.faces.push(w);
     else planes.push({ normal: normal!, offset, faces: [w] });
   }
-  const pairs: [typeof planes[number], typeof planes[number]][] = [];
+  const pairs: [(typeof planes)[number], (typeof planes)[number]][] = [];
   for (const p of planes) {
     const q = planes.find((o) => dot(o.normal, p.normal) < -1 + COPLANAR_COS_TOL && !pairs.some(([x, y]) => x === o || y === o));
     if (q && !pairs.some(([x, y]) => x === p || y === p)) pairs.push([p, q]);
@@ -102,7 +111,8 @@ export function splitCrossingSlots(graph: FaceGraph, f: PrismaticFeature): Prism
     const slot: PrismaticFeature = { type: 'slot', outline: 'rectangular', through: true, faces, params: {}, axis: f.axis! };
     if (i === 0) slot.floor = f.floor;
     slot.params = {
-      outline: 'rectangular', through: true,
+      outline: 'rectangular',
+      through: true,
       depth: round4(spanAlong(graph.input, [...p.faces, ...q.faces], floorNormal)),
       length: round4(spanAlong(graph.input, [f.floor!], along)),
       width: round4(Math.abs(p.offset + q.offset)),

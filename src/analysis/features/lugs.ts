@@ -83,14 +83,22 @@ function hasConvexEdge(graph: FaceGraph, region: number[]): boolean {
 /** A ridge inside a bore (a thread's crest, a land between grooves) is round too, but no boss: a bore as wide on its axis. */
 function insideABore(graph: FaceGraph, round: { axis: Vec3; center: Vec3; radius: number }, size: number): boolean {
   const tol = partTolerance(size);
-  return graph.faces.some((f) => f.params.internal === true && f.surface === 'cylinder' && f.params.radius! >= round.radius - tol
-    && Math.abs(Math.abs(dot(f.params.axis!, round.axis)) - 1) < DIRECTION_TOL && norm(cross(sub(f.params.center!, round.center), round.axis)) < tol);
+  return graph.faces.some(
+    (f) =>
+      f.params.internal === true &&
+      f.surface === 'cylinder' &&
+      f.params.radius! >= round.radius - tol &&
+      Math.abs(Math.abs(dot(f.params.axis!, round.axis)) - 1) < DIRECTION_TOL &&
+      norm(cross(sub(f.params.center!, round.center), round.axis)) < tol,
+  );
 }
 
 /** The region's outward cylinders on one axis that turn through at least a half-round: the largest such. */
 function halfRound(graph: FaceGraph, region: number[], size: number): { axis: Vec3; center: Vec3; radius: number; sweep: number } | undefined {
   const tol = partTolerance(size);
-  const rounds = region.map((id) => graph.faces[id]!).filter((f) => f.surface === 'cylinder' && f.params.internal === false && f.params.axis && f.params.center);
+  const rounds = region
+    .map((id) => graph.faces[id]!)
+    .filter((f) => f.surface === 'cylinder' && f.params.internal === false && f.params.axis && f.params.center);
   let best: { axis: Vec3; center: Vec3; radius: number; sweep: number } | undefined;
   for (const f of rounds) {
     const group = rounds.filter((g) => Math.abs(g.params.radius! - f.params.radius!) <= tol && coaxialFaces([f, g], tol));
@@ -98,7 +106,8 @@ function halfRound(graph: FaceGraph, region: number[], size: number): { axis: Ve
     // A full round is closed by a circle; its mesh leaves one chord's gap, so the sweep reads short of 360°.
     const closed = group.some((g) => graph.edgesOf[g.id]!.some((e) => graph.edges[e]!.closed && graph.edges[e]!.curve === 'circle'));
     const turn = closed ? 360 : sweep;
-    if (turn >= HALF_ROUND_DEG && (!best || f.params.radius! > best.radius)) best = { axis: f.params.axis!, center: f.params.center!, radius: f.params.radius!, sweep: turn };
+    if (turn >= HALF_ROUND_DEG && (!best || f.params.radius! > best.radius))
+      best = { axis: f.params.axis!, center: f.params.center!, radius: f.params.radius!, sweep: turn };
   }
   return best;
 }
@@ -118,7 +127,9 @@ export function mergeTubes(graph: FaceGraph, features: Feature[], size: number):
   features.forEach((boss, i) => {
     const diameter = boss.params.diameter;
     if (boss.type !== 'boss' || !boss.axis || typeof diameter !== 'number') return;
-    const wall = boss.faces.map((id) => graph.faces[id]!).find((f) => f.surface === 'cylinder' && f.params.internal === false && Math.abs(2 * f.params.radius! - diameter) < 1e-3);
+    const wall = boss.faces
+      .map((id) => graph.faces[id]!)
+      .find((f) => f.surface === 'cylinder' && f.params.internal === false && Math.abs(2 * f.params.radius! - diameter) < 1e-3);
     if (!wall) return;
     const onAxis = (c: Vec3 | undefined) => !!c && norm(cross(sub(c, wall.params.center!), boss.axis!)) < tol;
     const bore = features.findIndex((f, j) => {
@@ -132,7 +143,9 @@ export function mergeTubes(graph: FaceGraph, features: Feature[], size: number):
     const hole = features[bore]!;
     bores.add(bore);
     features[i] = {
-      ...boss, type: 'pipe', faces: [...boss.faces, ...hole.faces].sort((a, b) => a - b),
+      ...boss,
+      type: 'pipe',
+      faces: [...boss.faces, ...hole.faces].sort((a, b) => a - b),
       params: { outer_diameter: diameter, inner_diameter: Number(hole.params.diameter), length: Number(boss.params.height) },
     };
   });

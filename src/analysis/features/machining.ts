@@ -21,8 +21,28 @@ const METRIC_DRILLS = [
 /** Inch fractional drills 1/16" .. 1" in 1/64" steps, in mm. */
 const INCH_DRILLS = Array.from({ length: 61 }, (_, i) => ((4 + i) / 64) * 25.4);
 /** Tap drill → thread (ISO metric coarse) and clearance holes (medium fit). */
-const TAP_DRILLS: [number, string][] = [[2.5, 'M3'], [3.3, 'M4'], [4.2, 'M5'], [5, 'M6'], [6.8, 'M8'], [8.5, 'M10'], [10.2, 'M12'], [14, 'M16'], [17.5, 'M20']];
-const CLEARANCE: [number, string][] = [[3.4, 'M3'], [4.5, 'M4'], [5.5, 'M5'], [6.6, 'M6'], [9, 'M8'], [11, 'M10'], [13.5, 'M12'], [17.5, 'M16'], [22, 'M20']];
+const TAP_DRILLS: [number, string][] = [
+  [2.5, 'M3'],
+  [3.3, 'M4'],
+  [4.2, 'M5'],
+  [5, 'M6'],
+  [6.8, 'M8'],
+  [8.5, 'M10'],
+  [10.2, 'M12'],
+  [14, 'M16'],
+  [17.5, 'M20'],
+];
+const CLEARANCE: [number, string][] = [
+  [3.4, 'M3'],
+  [4.5, 'M4'],
+  [5.5, 'M5'],
+  [6.6, 'M6'],
+  [9, 'M8'],
+  [11, 'M10'],
+  [13.5, 'M12'],
+  [17.5, 'M16'],
+  [22, 'M20'],
+];
 
 const SIZE_TOL = 0.01;
 
@@ -91,7 +111,11 @@ export function dfmChecks(features: Feature[]): DfmIssue[] {
     const ratio = Math.round((depth / diameter) * 100) / 100;
     if (ratio > DEEP_HOLE_RATIO) {
       issues.push({
-        code: 'DEEP_HOLE', severity: 'warning', faces: f.faces, expected: `<= ${DEEP_HOLE_RATIO}`, actual: ratio,
+        code: 'DEEP_HOLE',
+        severity: 'warning',
+        faces: f.faces,
+        expected: `<= ${DEEP_HOLE_RATIO}`,
+        actual: ratio,
         message: `Hole Ø${diameter} is ${ratio}× its diameter deep: needs peck drilling or a gun drill.`,
       });
     }
@@ -99,7 +123,11 @@ export function dfmChecks(features: Feature[]): DfmIssue[] {
     const inch = nearest(INCH_DRILLS, diameter);
     if (Math.abs(drill - diameter) > SIZE_TOL && Math.abs(inch - diameter) > SIZE_TOL) {
       issues.push({
-        code: 'NON_STANDARD_HOLE', severity: 'info', faces: f.faces, expected: drill, actual: diameter,
+        code: 'NON_STANDARD_HOLE',
+        severity: 'info',
+        faces: f.faces,
+        expected: drill,
+        actual: diameter,
         message: `Hole Ø${diameter} matches no standard drill (nearest Ø${drill}): it needs boring or interpolation.`,
       });
     }
@@ -116,9 +144,14 @@ function cornerIssue(f: Feature): DfmIssue | undefined {
   const expected = Math.round(depth * CORNER_RADIUS_PER_DEPTH * 100) / 100;
   if (radius >= expected) return undefined;
   return {
-    code: 'SMALL_CORNER_RADIUS', severity: radius === 0 ? 'warning' : 'info', faces: f.faces, expected: `>= ${expected}`, actual: radius,
-    message: radius === 0
-      ? `The ${f.type} has sharp inside corners: a milling cutter leaves a radius (EDM needed for sharp ones).`
-      : `Corner radius ${radius} is small for a ${depth} deep ${f.type}: it needs a long, thin cutter.`,
+    code: 'SMALL_CORNER_RADIUS',
+    severity: radius === 0 ? 'warning' : 'info',
+    faces: f.faces,
+    expected: `>= ${expected}`,
+    actual: radius,
+    message:
+      radius === 0
+        ? `The ${f.type} has sharp inside corners: a milling cutter leaves a radius (EDM needed for sharp ones).`
+        : `Corner radius ${radius} is small for a ${depth} deep ${f.type}: it needs a long, thin cutter.`,
   };
 }

@@ -36,7 +36,11 @@ export function groupHoles(holes: Hole[]): HolePattern[] {
 }
 
 function signature(h: Hole): string {
-  return `${h.type}|${Object.entries(h.params).filter(([k]) => k !== 'count' && k !== 'pattern' && k !== 'pitch_diameter').sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
+  return `${h.type}|${Object.entries(h.params)
+    .filter(([k]) => k !== 'count' && k !== 'pattern' && k !== 'pitch_diameter')
+    .sort()
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')}`;
 }
 
 function layout(points: Vec3[], axis: Vec3): Record<string, string | number> {

@@ -23,7 +23,8 @@ export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
  * `half-round`: a round notch on the part's edge, half a bore open along its length (round-notches.ts);
  * `freeform`: walls swept along the cutter's axis from a free curve (swept-pockets.ts).
  */
-export type Outline = 'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'u-shaped' | 'quarter-round' | 'half-round' | 'freeform' | 'other';
+export type Outline =
+  'rectangular' | 'triangular' | '6sides' | 'slanted' | '2sides' | 'round-ended' | 'u-shaped' | 'quarter-round' | 'half-round' | 'freeform' | 'other';
 
 export interface PrismaticFeature {
   type: PrismaticType;
@@ -35,13 +36,7 @@ export interface PrismaticFeature {
   axis?: Vec3;
 }
 
-
-export function classifyPrismatic(
-  graph: FaceGraph,
-  frame: PartFrame,
-  group: number[],
-  stock: Set<number>,
-): PrismaticFeature | undefined {
+export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: number[], stock: Set<number>): PrismaticFeature | undefined {
   // Concave blends (rounded corners, floor fillets) belong to the cut but not to its shape logic:
   // two planes joined through a blend count as meeting at a concave edge.
   const blends = group.filter((f) => isBlend(graph, f));
@@ -61,7 +56,8 @@ export function classifyPrismatic(
   };
   // A closed floor: walls (or their blends) all round its outline. Its inner loops may be
   // anything: a hole or slot through the floor interrupts it, it does not open it.
-  const allConcave = (f: number) => outerLoopEdges(graph, f).every((e) => graph.edges[e]!.convexity === 'concave' || graph.edges[e]!.convexity === 'smooth');
+  const allConcave = (f: number) =>
+    outerLoopEdges(graph, f).every((e) => graph.edges[e]!.convexity === 'concave' || graph.edges[e]!.convexity === 'smooth');
 
   const make = (type: PrismaticType, outline: Outline, through: boolean, floor?: number): PrismaticFeature => {
     const feature: PrismaticFeature = { type, outline, through, faces: group, floor, params: {} };
@@ -87,13 +83,30 @@ export function classifyPrismatic(
   const closedFloors = planes.filter(allConcave);
   const openings = stockContacts(graph, planes, stock).map((c) => normal(c.stockFace));
   const closedFloor = closedFloors.find((f) => openings.some((o) => dot(o, normal(f)) > 1 - DIRECTION_TOL)) ?? closedFloors[0];
-  const obround = closedFloor === undefined ? undefined : roundEnds(graph, planes.filter((f) => f !== closedFloor), blends);
+  const obround =
+    closedFloor === undefined
+      ? undefined
+      : roundEnds(
+          graph,
+          planes.filter((f) => f !== closedFloor),
+          blends,
+        );
   if (obround?.ends === 2) {
     const wall = planes.find((f) => f !== closedFloor)!;
     return roundEndedSlot(graph, make('slot', 'round-ended', false, closedFloor), obround, wall, normal(closedFloor!));
   }
   if (closedFloor !== undefined) {
-    const pocket = make('pocket', outlineOf(distinctPlanes(graph, planes.filter((f) => f !== closedFloor))), false, closedFloor);
+    const pocket = make(
+      'pocket',
+      outlineOf(
+        distinctPlanes(
+          graph,
+          planes.filter((f) => f !== closedFloor),
+        ),
+      ),
+      false,
+      closedFloor,
+    );
     Object.assign(pocket.params, { open: false, open_sides: 0 });
     return pocket;
   }
@@ -122,7 +135,13 @@ export function classifyPrismatic(
   // it only through the round end between them, so where some candidates meet every other plane
   // directly, they are the floors (else a U slot's wall would pass for its floor).
   const candidates = planes.filter((f) => concaveInside(f).length === planes.length - 1 && aligned(f));
-  const meetsDirectly = (f: number) => new Set(graph.neighbours(f).filter((n) => n.convexity === 'concave' && inGroup.has(n.face)).map((n) => n.face)).size;
+  const meetsDirectly = (f: number) =>
+    new Set(
+      graph
+        .neighbours(f)
+        .filter((n) => n.convexity === 'concave' && inGroup.has(n.face))
+        .map((n) => n.face),
+    ).size;
   const direct = candidates.filter((f) => meetsDirectly(f) === planes.length - 1);
   // A floor that a crossing cut splits (a hole through a U slot's floor) meets its walls piece by
   // piece: its pieces together meet every other plane directly, and are one floor, no walls.
@@ -333,7 +352,14 @@ function splitFloors(graph: FaceGraph, planes: number[], inGroup: Set<number>): 
   return planes.filter((f) => {
     const pieces = coplanarWith(graph, planes, f);
     if (pieces.length < 2) return false;
-    const met = new Set(pieces.flatMap((p) => graph.neighbours(p).filter((n) => n.convexity === 'concave' && inGroup.has(n.face) && !pieces.includes(n.face)).map((n) => n.face)));
+    const met = new Set(
+      pieces.flatMap((p) =>
+        graph
+          .neighbours(p)
+          .filter((n) => n.convexity === 'concave' && inGroup.has(n.face) && !pieces.includes(n.face))
+          .map((n) => n.face),
+      ),
+    );
     return met.size > 0 && distinctPlanes(graph, [...met]) === total - 1;
   });
 }
@@ -365,4 +391,3 @@ function dimensions(graph: FaceGraph, frame: PartFrame, f: PrismaticFeature): Re
   }
   return params;
 }
-

@@ -46,15 +46,16 @@ export class RayGrid {
     this.step = [(uHi - uLo) / this.n || 1, (vHi - vLo) / this.n || 1];
     this.cells = Array.from({ length: this.n * this.n }, (): number[] => []);
     const ranges = faces ? faces.map((f) => mesh.faceRanges[f]!) : [[0, triangles] as const];
-    for (const [first, count] of ranges) for (let t = first; t < first + count; t++) {
-      const [i0, i1, i2] = [indices[3 * t]!, indices[3 * t + 1]!, indices[3 * t + 2]!];
-      // Edge-on to the ray (a wall along it): no ray along this direction can hit it.
-      const area = (pu[i1]! - pu[i0]!) * (pv[i2]! - pv[i0]!) - (pu[i2]! - pu[i0]!) * (pv[i1]! - pv[i0]!);
-      if (Math.abs(area) < 1e-12 * (this.step[0] * this.step[1])) continue;
-      const [c0, c1] = this.range(Math.min(pu[i0]!, pu[i1]!, pu[i2]!), Math.max(pu[i0]!, pu[i1]!, pu[i2]!), 0);
-      const [r0, r1] = this.range(Math.min(pv[i0]!, pv[i1]!, pv[i2]!), Math.max(pv[i0]!, pv[i1]!, pv[i2]!), 1);
-      for (let i = c0; i <= c1; i++) for (let j = r0; j <= r1; j++) this.cells[i * this.n + j]!.push(t);
-    }
+    for (const [first, count] of ranges)
+      for (let t = first; t < first + count; t++) {
+        const [i0, i1, i2] = [indices[3 * t]!, indices[3 * t + 1]!, indices[3 * t + 2]!];
+        // Edge-on to the ray (a wall along it): no ray along this direction can hit it.
+        const area = (pu[i1]! - pu[i0]!) * (pv[i2]! - pv[i0]!) - (pu[i2]! - pu[i0]!) * (pv[i1]! - pv[i0]!);
+        if (Math.abs(area) < 1e-12 * (this.step[0] * this.step[1])) continue;
+        const [c0, c1] = this.range(Math.min(pu[i0]!, pu[i1]!, pu[i2]!), Math.max(pu[i0]!, pu[i1]!, pu[i2]!), 0);
+        const [r0, r1] = this.range(Math.min(pv[i0]!, pv[i1]!, pv[i2]!), Math.max(pv[i0]!, pv[i1]!, pv[i2]!), 1);
+        for (let i = c0; i <= c1; i++) for (let j = r0; j <= r1; j++) this.cells[i * this.n + j]!.push(t);
+      }
   }
 
   /** Whether the ray from `origin` along the grid's direction meets any triangle beyond `minT`. */

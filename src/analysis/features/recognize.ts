@@ -72,7 +72,8 @@ export function recognize(input: RecognizerInput): Recognition {
   // Chamfered tooth ends are a chamfer of their own (claimed and sized below), not tooth faces.
   const bevelled = new Set(findChamfers(cut).flatMap((c) => c.faces));
   const toothFaces = new Set([...cut].filter((f) => !bevelled.has(f)));
-  for (const gear of findGears(graph, toothFaces, frame.size)) claim(geometricFeature({ type: 'gear', faces: gear.faces, params: gear.params }), 'stock');
+  for (const gear of findGears(graph, toothFaces, frame.size))
+    claim(geometricFeature({ type: 'gear', faces: gear.faces, params: gear.params }), 'stock');
   for (const groove of findOringGrooves(graph, cut, frame.size)) claim(geometricFeature(groove), 'Oring');
   for (const boss of findBosses(graph, cut, frame.size)) claim(geometricFeature(boss), 'stock');
   for (const hole of groupHoles(findHoles(graph, cut, frame.size))) {
@@ -84,7 +85,10 @@ export function recognize(input: RecognizerInput): Recognition {
   // Rounded outside edges now; inside blends first join the pocket, slot or step they round.
   // One fillet per chain of blend faces; round ends and arcs of the outline are stock, not fillets.
   const fillets = findFillets(graph, cut);
-  for (const chain of chainFillets(graph, fillets.filter((f) => f.params.convex))) {
+  for (const chain of chainFillets(
+    graph,
+    fillets.filter((f) => f.params.convex),
+  )) {
     if (isOutlineRound(graph, chain, frame.size)) chain.faces.forEach((f) => (cut.delete(f), outline.add(f)));
     else claimFillet(chain);
   }
@@ -92,7 +96,9 @@ export function recognize(input: RecognizerInput): Recognition {
   // standing region or a cut.
   const claimChamfer = (c: { faces: number[]; params: Feature['params'] }) =>
     claim(geometricFeature({ type: 'chamfer', faces: c.faces, params: c.params }), 'chamfer');
-  findChamfers(cut).filter((c) => c.faces.some((f) => graph.faces[f]!.surface === 'cone')).forEach(claimChamfer);
+  findChamfers(cut)
+    .filter((c) => c.faces.some((f) => graph.faces[f]!.surface === 'cone'))
+    .forEach(claimChamfer);
   // Lugs, ears and pins: rounded regions standing on the part; their bores stay holes, except
   // that a thin-walled boss bored through on its axis is one tube with its bore.
   const claimed = new Set(features.flatMap((f) => f.faces));
@@ -121,19 +127,38 @@ export function recognize(input: RecognizerInput): Recognition {
   // Bevels the families above left: conical or planar, convex or concave, one feature per chain.
   const chamfers = [...bevelChains.filter((c) => c.faces.every((f) => cut.has(f))), ...findChamfers(cut).filter((c) => !chainOf.has(c.faces[0]!))];
   chamfers.forEach(claimChamfer);
-  const insideChains = chainFillets(graph, fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))));
-  oneBlendPerFoot(graph, insideChains, features.filter((f) => f.type === 'boss')).forEach(claimFillet);
+  const insideChains = chainFillets(
+    graph,
+    fillets.filter((f) => !f.params.convex && f.faces.every((id) => cut.has(id))),
+  );
+  oneBlendPerFoot(
+    graph,
+    insideChains,
+    features.filter((f) => f.type === 'boss'),
+  ).forEach(claimFillet);
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);
   // Stock faces lie on the part's box, lathe faces are turned, threads are tapped or
   // thread-milled, a sheet is cut and bent: none of them is a 3-axis access question.
-  const notMilled = new Set([...stock, ...turning.features.flatMap((t) => t.faces), ...features.filter((f) => f.type === 'thread').flatMap((f) => f.faces), ...(sheet?.blank ?? [])]);
+  const notMilled = new Set([
+    ...stock,
+    ...turning.features.flatMap((t) => t.faces),
+    ...features.filter((f) => f.type === 'thread').flatMap((f) => f.faces),
+    ...(sheet?.blank ?? []),
+  ]);
   const dfm = [...dfmChecks(features), ...thinWalls(graph, frame), ...unreachableFeatures(graph, frame, features, notMilled)];
   // Lathe features (claimed first, so the first ids) are turned, not clamped for a 3-axis setup.
   const setups = planSetups(features.slice(turning.features.length));
-  return { process: sheet ? 'sheet_metal' : turning.process, features, faceClasses, stock: stockSize, setups, dfm, outline: [...outline].filter((f) => faceClasses[f] === STOCK_CLASS && !features.some((x) => x.faces.includes(f))).sort((a, b) => a - b) };
+  return {
+    process: sheet ? 'sheet_metal' : turning.process,
+    features,
+    faceClasses,
+    stock: stockSize,
+    setups,
+    dfm,
+    outline: [...outline].filter((f) => faceClasses[f] === STOCK_CLASS && !features.some((x) => x.faces.includes(f))).sort((a, b) => a - b),
+  };
 }
-
 
 function boxStock(frame: { min: Vec3; max: Vec3 }): Vec3 {
   return frame.max.map((max, k) => round4(max - frame.min[k]!)).sort((a, b) => b - a) as Vec3;
@@ -142,7 +167,11 @@ function boxStock(frame: { min: Vec3; max: Vec3 }): Vec3 {
 /** Turned parts come from round bar: its diameter is the largest turned circle (exact, not the mesh's chords). */
 function barStock(graph: FaceGraph, axis: Vec3, coaxial: Set<number>): Vec3 {
   const radius = Math.max(...[...coaxial].flatMap((f) => graph.edgesOf[f]!.map((e) => graph.edges[e]!.radius ?? 0)));
-  const [lo, hi] = extentAlong(graph.input, graph.faces.map((f) => f.id), axis);
+  const [lo, hi] = extentAlong(
+    graph.input,
+    graph.faces.map((f) => f.id),
+    axis,
+  );
   return [round4(hi - lo), round4(2 * radius), round4(2 * radius)].sort((a, b) => b - a) as Vec3;
 }
 

@@ -54,7 +54,9 @@ export function roundNotch(graph: FaceGraph, group: number[], stock: Set<number>
   ];
   if (sides.length === 0 || !sides.every((f) => stock.has(f)) || distinctPlanes(graph, sides) !== 1) return undefined;
   const { axis, radius } = graph.faces[bore[0]!]!.params;
-  const floors = rest.filter((f) => graph.faces[f]!.surface === 'plane' && Math.abs(Math.abs(dot(graph.faces[f]!.params.normal!, axis!)) - 1) < DIRECTION_TOL);
+  const floors = rest.filter(
+    (f) => graph.faces[f]!.surface === 'plane' && Math.abs(Math.abs(dot(graph.faces[f]!.params.normal!, axis!)) - 1) < DIRECTION_TOL,
+  );
   if (floors.length !== rest.length || floors.length > 1) return undefined;
   const floor = floors[0];
   const through = floor === undefined;

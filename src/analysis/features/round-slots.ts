@@ -57,8 +57,11 @@ export function roundEnds(graph: FaceGraph, walls: number[], blends: number[]): 
   const tol = RELATIVE_LENGTH_TOL * Math.max(1, width);
   const faces = blends.map((bl) => graph.faces[bl]!);
   const fits = (f: Face) =>
-    f.surface === 'cylinder' && f.params.axis !== undefined && f.params.center !== undefined &&
-    Math.abs(2 * f.params.radius! - width) < 2 * tol && Math.abs(dot(f.params.axis, a.normal!)) < DIRECTION_TOL;
+    f.surface === 'cylinder' &&
+    f.params.axis !== undefined &&
+    f.params.center !== undefined &&
+    Math.abs(2 * f.params.radius! - width) < 2 * tol &&
+    Math.abs(dot(f.params.axis, a.normal!)) < DIRECTION_TOL;
   // Blends of another size (floor fillets) stay with the slot but are no ends.
   const ends = faces.filter(fits);
   if (ends.length === 0) return undefined;

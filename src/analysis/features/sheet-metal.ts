@@ -76,7 +76,10 @@ function bendPairs(graph: FaceGraph, tol: number, size: number): Bend[] {
   for (const inner of inside) {
     if (used.has(inner.id) || inner.surface !== 'cylinder') continue;
     // The faces of this bend: every inside and outside cylinder on the same axis line that touches it.
-    const group = [inner, ...outside.filter((o) => o.surface === 'cylinder' && !used.has(o.id) && coaxialFaces([inner, o], tol) && adjacentThroughEdge(graph, inner, o))];
+    const group = [
+      inner,
+      ...outside.filter((o) => o.surface === 'cylinder' && !used.has(o.id) && coaxialFaces([inner, o], tol) && adjacentThroughEdge(graph, inner, o)),
+    ];
     const outer = group.slice(1);
     if (outer.length === 0) continue;
     const r = inner.params.radius!;
@@ -85,7 +88,11 @@ function bendPairs(graph: FaceGraph, tol: number, size: number): Bend[] {
     const angle = sweepDegrees(graph, [inner], inner.params.axis!, inner.params.center!);
     if (angle >= 359) continue; // a tube's wall, not a bend
     group.forEach((f) => used.add(f.id));
-    bends.push({ faces: group.map((f) => f.id).sort((a, b) => a - b), axis: inner.params.axis!, params: { radius: round4(r), thickness: t, angle: round4(angle) } });
+    bends.push({
+      faces: group.map((f) => f.id).sort((a, b) => a - b),
+      axis: inner.params.axis!,
+      params: { radius: round4(r), thickness: t, angle: round4(angle) },
+    });
   }
   return bends;
 }

@@ -65,11 +65,16 @@ export function findVRingThreads(graph: FaceGraph, coaxial: Face[], axis: Vec3):
 }
 
 function describe(graph: FaceGraph, run: number[], flanks: Map<number, Flank>, axis: Vec3): Thread | undefined {
-  const cones = run.filter((id) => flanks.has(id)).map((id) => flanks.get(id)!).sort((a, b) => a.mid - b.mid);
+  const cones = run
+    .filter((id) => flanks.has(id))
+    .map((id) => flanks.get(id)!)
+    .sort((a, b) => a.mid - b.mid);
   if (cones.length < MIN_FLANKS) return undefined;
   const angle = cones[0]!.face.params.halfAngle!;
   const internal = cones[0]!.face.params.internal === true;
-  const sameShape = cones.every((c) => Math.abs(c.face.params.halfAngle! - angle) < HALF_ANGLE_TOL_DEG && (c.face.params.internal === true) === internal);
+  const sameShape = cones.every(
+    (c) => Math.abs(c.face.params.halfAngle! - angle) < HALF_ANGLE_TOL_DEG && (c.face.params.internal === true) === internal,
+  );
   const alternating = cones.every((c, i) => i === 0 || c.slope === -cones[i - 1]!.slope);
   if (!sameShape || !alternating || !THREAD_ANGLES.some((a) => Math.abs(2 * (90 - angle) - a) < 0.5)) return undefined;
   // Pitch: the spacing of flanks that face the same way, the same all along the run.
@@ -123,5 +128,8 @@ function circlesOf(graph: FaceGraph, face: Face, axis: Vec3): Rim[] {
 }
 
 function neighbourIds(graph: FaceGraph, face: number): number[] {
-  return graph.neighbours(face).map((n) => n.face).filter((n) => n !== face);
+  return graph
+    .neighbours(face)
+    .map((n) => n.face)
+    .filter((n) => n !== face);
 }

@@ -46,15 +46,20 @@ export function analyseTurning(graph: FaceGraph, size: number): Turning {
     ...graph.faces
       .filter((f) =>
         REVOLVED.has(f.surface)
-          ? f.params.center !== undefined && onAxis(f.params.center) && (f.surface === 'sphere' || Math.abs(Math.abs(dot(f.params.axis!, axis)) - 1) < DIRECTION_TOL)
-          : f.surface === 'plane' && Math.abs(Math.abs(dot(f.params.normal!, axis)) - 1) < DIRECTION_TOL && boundedByAxialCircles(graph, f.id, onAxis),
+          ? f.params.center !== undefined &&
+            onAxis(f.params.center) &&
+            (f.surface === 'sphere' || Math.abs(Math.abs(dot(f.params.axis!, axis)) - 1) < DIRECTION_TOL)
+          : f.surface === 'plane' &&
+            Math.abs(Math.abs(dot(f.params.normal!, axis)) - 1) < DIRECTION_TOL &&
+            boundedByAxialCircles(graph, f.id, onAxis),
       )
       .map((f) => f.id),
   ]);
   const total = graph.faces.reduce((a, f) => a + f.area, 0);
   const share = graph.faces.filter((f) => coaxial.has(f.id)).reduce((a, f) => a + f.area, 0) / (total || 1);
   const allCoaxial = coaxial.size === graph.faces.length;
-  const process: Process = allCoaxial || share >= TURNED_SHARE ? (allCoaxial ? 'turned' : 'mill-turn') : share >= MILL_TURN_SHARE ? 'mill-turn' : 'milled';
+  const process: Process =
+    allCoaxial || share >= TURNED_SHARE ? (allCoaxial ? 'turned' : 'mill-turn') : share >= MILL_TURN_SHARE ? 'mill-turn' : 'milled';
   if (process === 'milled') return { process, coaxial: new Set(), features: [] };
   return { process, axis, coaxial, features: turnedFeatures(graph, coaxial, axis, helical) };
 }
@@ -65,7 +70,9 @@ function mainAxis(graph: FaceGraph, tol: number): Face | undefined {
   for (const f of graph.faces) {
     if ((f.surface !== 'cylinder' && f.surface !== 'cone') || !f.params.axis || !f.params.center) continue;
     const g = groups.find(
-      (x) => Math.abs(Math.abs(dot(x.face.params.axis!, f.params.axis!)) - 1) < DIRECTION_TOL && norm(cross(sub(f.params.center!, x.face.params.center!), x.face.params.axis!)) < tol,
+      (x) =>
+        Math.abs(Math.abs(dot(x.face.params.axis!, f.params.axis!)) - 1) < DIRECTION_TOL &&
+        norm(cross(sub(f.params.center!, x.face.params.center!), x.face.params.axis!)) < tol,
     );
     if (g) g.area += f.area;
     else groups.push({ face: f, area: f.area });
@@ -83,11 +90,25 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3, heli
   };
   // An axial bore a drill makes is a hole (the hole rules read it), not a turned diameter.
   const threadedBore = helical.some((t) => t.params.internal === true);
-  const drilled = new Set(threadedBore ? [] : drilledBore(graph, graph.faces.filter((f) => coaxial.has(f.id))));
+  const drilled = new Set(
+    threadedBore
+      ? []
+      : drilledBore(
+          graph,
+          graph.faces.filter((f) => coaxial.has(f.id)),
+        ),
+  );
   const faces = graph.faces.filter((f) => coaxial.has(f.id) && !drilled.has(f.id));
 
   // Threads first: their flanks and crests would otherwise read as grooves, tapers and chamfers.
-  for (const thread of [...helical, ...findVRingThreads(graph, faces.filter((f) => !claimedBy(helical, f.id)), axis)]) {
+  for (const thread of [
+    ...helical,
+    ...findVRingThreads(
+      graph,
+      faces.filter((f) => !claimedBy(helical, f.id)),
+      axis,
+    ),
+  ]) {
     features.push({ type: 'thread', faces: thread.faces, params: thread.params });
     thread.faces.forEach((id) => claimed.add(id));
   }
@@ -108,7 +129,11 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3, heli
   for (const f of faces) {
     if (claimed.has(f.id)) continue;
     if (f.surface === 'cylinder') {
-      features.push({ type: 'turned_diameter', faces: [f.id], params: { diameter: round4(2 * f.params.radius!), length: span([f.id]), internal: f.params.internal === true } });
+      features.push({
+        type: 'turned_diameter',
+        faces: [f.id],
+        params: { diameter: round4(2 * f.params.radius!), length: span([f.id]), internal: f.params.internal === true },
+      });
     } else if (f.surface === 'cone') {
       const angle = round4(f.params.halfAngle!);
       const length = span([f.id]);
@@ -143,10 +168,15 @@ function drilledBore(graph: FaceGraph, faces: Face[]): number[] {
   const tips = cones.filter((c) => closesAt(graph, c));
   // Entry chamfers: cones wider than the bore that meet a face outside it (an end face).
   const inBore = new Set(internal.map((f) => f.id));
-  const chamfers = cones.filter((c) => !tips.includes(c) && graph.neighbours(c.id).some((n) => !inBore.has(n.face) && graph.faces[n.face]!.surface === 'plane'));
+  const chamfers = cones.filter(
+    (c) => !tips.includes(c) && graph.neighbours(c.id).some((n) => !inBore.has(n.face) && graph.faces[n.face]!.surface === 'plane'),
+  );
   if (tips.length + chamfers.length !== cones.length || chamfers.length > 2) return [];
   // A through bore is open at both ends; a blind one ends in the drill's point.
-  const floors = faces.filter((f) => f.surface === 'plane' && f.loops.length === 1 && graph.edgesOf[f.id]!.every((e) => (graph.edges[e]!.radius ?? Infinity) <= radius + LENGTH_TOL));
+  const floors = faces.filter(
+    (f) =>
+      f.surface === 'plane' && f.loops.length === 1 && graph.edgesOf[f.id]!.every((e) => (graph.edges[e]!.radius ?? Infinity) <= radius + LENGTH_TOL),
+  );
   if (floors.length > 0 && tips.length === 0) return [];
   return [...internal, ...floors].map((f) => f.id);
 }

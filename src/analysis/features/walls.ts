@@ -24,7 +24,11 @@ export function thinWalls(graph: FaceGraph, frame: PartFrame, minWall = MIN_WALL
       if (!overlapAcross(graph, frame, a.id, b.id, a.params.normal!)) continue;
       const t = round4(thickness);
       issues.push({
-        code: 'THIN_WALL', severity: 'warning', faces: [a.id, b.id], expected: `>= ${minWall}`, actual: t,
+        code: 'THIN_WALL',
+        severity: 'warning',
+        faces: [a.id, b.id],
+        expected: `>= ${minWall}`,
+        actual: t,
         message: `A ${t} mm wall between faces ${a.id} and ${b.id} is thinner than ${minWall} mm: it will chatter and bend.`,
       });
     }

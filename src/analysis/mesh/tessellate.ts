@@ -41,9 +41,14 @@ export function tessellate(
   const { indices, faceRanges } = orderByFace(rawIndices, groups, faces, 3);
   const lines = edgePolylines(oc, shape, edges, deflection);
   return {
-    positions, normals, indices, faceRanges,
-    edgePositions: lines.positions, edgeRanges: lines.ranges,
-    linearDeflection: deflection.linear, angularDeflection: deflection.angular,
+    positions,
+    normals,
+    indices,
+    faceRanges,
+    edgePositions: lines.positions,
+    edgeRanges: lines.ranges,
+    linearDeflection: deflection.linear,
+    angularDeflection: deflection.angular,
   };
 }
 

@@ -10,7 +10,9 @@ import type { StepFile } from './step-file.ts';
 import { refOf, refsOf } from './step-values.ts';
 
 const RELATIONSHIPS = [
-  'SHAPE_ASPECT_RELATIONSHIP', 'SHAPE_ASPECT_DERIVING_RELATIONSHIP', 'FEATURE_FOR_DATUM_TARGET_RELATIONSHIP',
+  'SHAPE_ASPECT_RELATIONSHIP',
+  'SHAPE_ASPECT_DERIVING_RELATIONSHIP',
+  'FEATURE_FOR_DATUM_TARGET_RELATIONSHIP',
   'SHAPE_ASPECT_ASSOCIATIVITY',
 ];
 
@@ -30,13 +32,14 @@ export class AspectFaces {
   constructor(private readonly file: StepFile) {
     // GEOMETRIC_ITEM_SPECIFIC_USAGE names one item; its supertype, written by some exporters,
     // may name a set of them: (name, description, definition, used_representation, identified_item).
-    for (const type of USAGES) for (const usage of file.ofType(type)) {
-      const params = file.params(usage, type) ?? [];
-      const aspect = refOf(params[2]);
-      if (aspect === undefined) continue;
-      const faces = refsOf(params[4]).filter((item) => file.is(item, 'ADVANCED_FACE') || file.is(item, 'FACE_SURFACE'));
-      if (faces.length > 0) push(this.direct, aspect, ...faces);
-    }
+    for (const type of USAGES)
+      for (const usage of file.ofType(type)) {
+        const params = file.params(usage, type) ?? [];
+        const aspect = refOf(params[2]);
+        if (aspect === undefined) continue;
+        const faces = refsOf(params[4]).filter((item) => file.is(item, 'ADVANCED_FACE') || file.is(item, 'FACE_SURFACE'));
+        if (faces.length > 0) push(this.direct, aspect, ...faces);
+      }
     for (const type of RELATIONSHIPS) {
       for (const relation of file.ofType(type)) {
         // (name, description, relating, related, ...) for every relationship listed

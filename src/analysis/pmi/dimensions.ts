@@ -35,7 +35,9 @@ export function readDimensions(file: StepFile): DimensionItem[] {
     const location = size ? undefined : file.paramsOfAny(id, LOCATIONS);
     // DIMENSIONAL_SIZE(applies_to, name); DIMENSIONAL_LOCATION(name, description, relating, related)
     const name = (size ? textOf(size.params[1]) : textOf(location?.params[0])) ?? '';
-    const aspects = size ? refsOf(size.params[0]) : [refOf(location?.params[2]), refOf(location?.params[3])].filter((x): x is number => x !== undefined);
+    const aspects = size
+      ? refsOf(size.params[0])
+      : [refOf(location?.params[2]), refOf(location?.params[3])].filter((x): x is number => x !== undefined);
     const value = values.get(id) ?? { nominal: null, upper: null, lower: null, kind: 'other' as MeasureKind };
     const tolerance = tolerances.get(id);
     items.push({

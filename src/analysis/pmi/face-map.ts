@@ -20,10 +20,18 @@ export interface FaceMap {
 
 /** The written surface type per STEP surface entity, in our names. */
 const SURFACE_NAMES: [string, SurfaceType][] = [
-  ['PLANE', 'plane'], ['CYLINDRICAL_SURFACE', 'cylinder'], ['CONICAL_SURFACE', 'cone'],
-  ['SPHERICAL_SURFACE', 'sphere'], ['TOROIDAL_SURFACE', 'torus'], ['DEGENERATE_TOROIDAL_SURFACE', 'torus'],
-  ['B_SPLINE_SURFACE', 'bspline'], ['B_SPLINE_SURFACE_WITH_KNOTS', 'bspline'], ['BEZIER_SURFACE', 'bezier'],
-  ['SURFACE_OF_REVOLUTION', 'revolution'], ['SURFACE_OF_LINEAR_EXTRUSION', 'extrusion'], ['OFFSET_SURFACE', 'offset'],
+  ['PLANE', 'plane'],
+  ['CYLINDRICAL_SURFACE', 'cylinder'],
+  ['CONICAL_SURFACE', 'cone'],
+  ['SPHERICAL_SURFACE', 'sphere'],
+  ['TOROIDAL_SURFACE', 'torus'],
+  ['DEGENERATE_TOROIDAL_SURFACE', 'torus'],
+  ['B_SPLINE_SURFACE', 'bspline'],
+  ['B_SPLINE_SURFACE_WITH_KNOTS', 'bspline'],
+  ['BEZIER_SURFACE', 'bezier'],
+  ['SURFACE_OF_REVOLUTION', 'revolution'],
+  ['SURFACE_OF_LINEAR_EXTRUSION', 'extrusion'],
+  ['OFFSET_SURFACE', 'offset'],
 ];
 
 const SOLID_TYPES = ['MANIFOLD_SOLID_BREP', 'BREP_WITH_VOIDS'];

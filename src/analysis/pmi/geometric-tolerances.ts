@@ -19,10 +19,21 @@ export interface ToleranceItem {
 }
 
 const SUBTYPES = [
-  'ANGULARITY_TOLERANCE', 'CIRCULAR_RUNOUT_TOLERANCE', 'COAXIALITY_TOLERANCE', 'CONCENTRICITY_TOLERANCE',
-  'CYLINDRICITY_TOLERANCE', 'FLATNESS_TOLERANCE', 'LINE_PROFILE_TOLERANCE', 'PARALLELISM_TOLERANCE',
-  'PERPENDICULARITY_TOLERANCE', 'POSITION_TOLERANCE', 'ROUNDNESS_TOLERANCE', 'STRAIGHTNESS_TOLERANCE',
-  'SURFACE_PROFILE_TOLERANCE', 'SYMMETRY_TOLERANCE', 'TOTAL_RUNOUT_TOLERANCE',
+  'ANGULARITY_TOLERANCE',
+  'CIRCULAR_RUNOUT_TOLERANCE',
+  'COAXIALITY_TOLERANCE',
+  'CONCENTRICITY_TOLERANCE',
+  'CYLINDRICITY_TOLERANCE',
+  'FLATNESS_TOLERANCE',
+  'LINE_PROFILE_TOLERANCE',
+  'PARALLELISM_TOLERANCE',
+  'PERPENDICULARITY_TOLERANCE',
+  'POSITION_TOLERANCE',
+  'ROUNDNESS_TOLERANCE',
+  'STRAIGHTNESS_TOLERANCE',
+  'SURFACE_PROFILE_TOLERANCE',
+  'SYMMETRY_TOLERANCE',
+  'TOTAL_RUNOUT_TOLERANCE',
 ];
 
 /** Zone forms that make the zone a diameter (⌀ before the value). */
@@ -42,13 +53,15 @@ export function readGeometricTolerances(file: StepFile): ToleranceItem[] {
     const simpleDatums = subtype && !record.has('GEOMETRIC_TOLERANCE') ? record.get(subtype)?.[4] : undefined;
     const datumSystem = record.get('GEOMETRIC_TOLERANCE_WITH_DATUM_REFERENCE')?.[0] ?? simpleDatums;
     const magnitude = measureOfValue(file, base[2]);
-    const modifiers = [
-      ...(zones.get(id) ?? []),
-      ...modifierNames(record.get('GEOMETRIC_TOLERANCE_WITH_MODIFIERS')?.[0]),
-    ];
+    const modifiers = [...(zones.get(id) ?? []), ...modifierNames(record.get('GEOMETRIC_TOLERANCE_WITH_MODIFIERS')?.[0])];
     items.push({
       entity: id,
-      name: subtype ? subtype.replace(/_TOLERANCE$/, '').toLowerCase().replace(/_/g, ' ') : (textOf(base[0]) ?? 'geometric tolerance'),
+      name: subtype
+        ? subtype
+            .replace(/_TOLERANCE$/, '')
+            .toLowerCase()
+            .replace(/_/g, ' ')
+        : (textOf(base[0]) ?? 'geometric tolerance'),
       value: magnitude?.value ?? null,
       datums: datumLetters(file, datumSystem),
       modifiers,
@@ -100,11 +113,14 @@ function compartmentLetter(file: StepFile, id: number, depth = 0): string | unde
   const legacy = file.params(id, 'DATUM_REFERENCE');
   if (legacy) return datumLetter(file, refOf(legacy[1]), depth + 1);
   // DATUM_REFERENCE_COMPARTMENT / _ELEMENT(name, description, of_shape, product_definitional, base, modifiers)
-  const params = file.params(id, 'DATUM_REFERENCE_COMPARTMENT') ?? file.params(id, 'DATUM_REFERENCE_ELEMENT') ?? file.params(id, 'GENERAL_DATUM_REFERENCE');
+  const params =
+    file.params(id, 'DATUM_REFERENCE_COMPARTMENT') ?? file.params(id, 'DATUM_REFERENCE_ELEMENT') ?? file.params(id, 'GENERAL_DATUM_REFERENCE');
   if (!params) return datumLetter(file, id, depth + 1);
   const base = params[4];
   if (Array.isArray(base)) {
-    const parts = refsOf(base).map((e) => compartmentLetter(file, e, depth + 1)).filter((x): x is string => !!x);
+    const parts = refsOf(base)
+      .map((e) => compartmentLetter(file, e, depth + 1))
+      .filter((x): x is string => !!x);
     return parts.length > 0 ? parts.join('-') : undefined;
   }
   return datumLetter(file, refOf(base), depth + 1);

@@ -29,18 +29,23 @@ export function isDiameterPmi(p: Pmi): boolean {
 
 export function checkHoleDiameters(result: Pick<AnalysisResult, 'pmi' | 'faces' | 'features'>): DiameterCheck[] {
   const byId = new Map(result.features.map((f) => [f.id, f]));
-  return result.pmi.filter((p) => isDiameterPmi(p) && p.faces.length > 0).map((pmi) => {
-    const cylinders = pmi.faces.map((f) => result.faces[f]!).filter((f) => f.surface === 'cylinder' && f.params.radius !== undefined);
-    const facesDiameter = cylinders.length > 0 ? 2 * cylinders[0]!.params.radius! : null;
-    const holes = pmi.features.map((id) => byId.get(id)!).filter((f) => f && /hole/.test(f.type)).map((f) => ({ id: f.id, type: f.type, diameters: holeDiameters(f) }));
-    // An outside diameter (a shaft, a boss) is no hole's business.
-    const internal = cylinders.some((f) => f.params.internal === true);
-    let verdict: Agreement;
-    if (!internal && cylinders.length > 0) verdict = 'not a bore';
-    else if (holes.length === 0) verdict = 'no hole';
-    else verdict = holes.every((h) => h.diameters.some((d) => agrees(d, facesDiameter, pmi))) ? 'agrees' : 'differs';
-    return { pmi, facesDiameter, holes, verdict };
-  });
+  return result.pmi
+    .filter((p) => isDiameterPmi(p) && p.faces.length > 0)
+    .map((pmi) => {
+      const cylinders = pmi.faces.map((f) => result.faces[f]!).filter((f) => f.surface === 'cylinder' && f.params.radius !== undefined);
+      const facesDiameter = cylinders.length > 0 ? 2 * cylinders[0]!.params.radius! : null;
+      const holes = pmi.features
+        .map((id) => byId.get(id)!)
+        .filter((f) => f && /hole/.test(f.type))
+        .map((f) => ({ id: f.id, type: f.type, diameters: holeDiameters(f) }));
+      // An outside diameter (a shaft, a boss) is no hole's business.
+      const internal = cylinders.some((f) => f.params.internal === true);
+      let verdict: Agreement;
+      if (!internal && cylinders.length > 0) verdict = 'not a bore';
+      else if (holes.length === 0) verdict = 'no hole';
+      else verdict = holes.every((h) => h.diameters.some((d) => agrees(d, facesDiameter, pmi))) ? 'agrees' : 'differs';
+      return { pmi, facesDiameter, holes, verdict };
+    });
 }
 
 function agrees(d: number, facesDiameter: number | null, pmi: Pmi): boolean {

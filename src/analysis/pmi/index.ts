@@ -10,7 +10,11 @@ const latin1 = new TextDecoder('latin1');
  * PMI annotates a part the engine has already read: PMI text the reader cannot make sense of
  * leaves `pmi` empty (with the reason) rather than failing the part's whole analysis.
  */
-export function pmiOfPart(bytes: Uint8Array, faces: readonly Pick<Face, 'surface' | 'surfaceSource'>[], features: readonly Pick<Feature, 'id' | 'faces'>[]): PmiReading {
+export function pmiOfPart(
+  bytes: Uint8Array,
+  faces: readonly Pick<Face, 'surface' | 'surfaceSource'>[],
+  features: readonly Pick<Feature, 'id' | 'faces'>[],
+): PmiReading {
   try {
     return readPmi({
       text: latin1.decode(bytes),

@@ -36,7 +36,10 @@ export function hasSemanticPmi(text: string): boolean {
 export function readPmi(input: PmiInput): PmiReading {
   if (!hasSemanticPmi(input.text)) return { items: [] };
   const file = new StepFile(input.text);
-  const faceMap = mapFaces(file, input.writtenSurfaces.map((written) => ({ written })));
+  const faceMap = mapFaces(
+    file,
+    input.writtenSurfaces.map((written) => ({ written })),
+  );
   const aspects = new AspectFaces(file);
   const featuresOfFace = indexFeatures(input.features);
   const toFaces = (aspectIds: number[]): number[] => {
@@ -58,26 +61,32 @@ export function readPmi(input: PmiInput): PmiReading {
     items.push({ ...item, faces, features: toFeatures(faces) });
   };
   for (const d of readDimensions(file)) {
-    add({
-      kind: 'dimension',
-      name: d.name,
-      nominal: tidy(d.nominal),
-      upper: tidy(d.upper),
-      lower: tidy(d.lower),
-      unit: unitName(d.kind),
-      ...(d.toleranceClass ? { tolerance_class: d.toleranceClass } : {}),
-      entity: d.entity,
-    }, d.aspects);
+    add(
+      {
+        kind: 'dimension',
+        name: d.name,
+        nominal: tidy(d.nominal),
+        upper: tidy(d.upper),
+        lower: tidy(d.lower),
+        unit: unitName(d.kind),
+        ...(d.toleranceClass ? { tolerance_class: d.toleranceClass } : {}),
+        entity: d.entity,
+      },
+      d.aspects,
+    );
   }
   for (const t of readGeometricTolerances(file)) {
-    add({
-      kind: 'geometric_tolerance',
-      name: t.name,
-      ...unsigned(t.value, t.value === null ? '' : 'mm'),
-      ...(t.datums.length > 0 ? { datums: t.datums } : {}),
-      ...(t.modifiers.length > 0 ? { modifiers: t.modifiers } : {}),
-      entity: t.entity,
-    }, t.aspects);
+    add(
+      {
+        kind: 'geometric_tolerance',
+        name: t.name,
+        ...unsigned(t.value, t.value === null ? '' : 'mm'),
+        ...(t.datums.length > 0 ? { datums: t.datums } : {}),
+        ...(t.modifiers.length > 0 ? { modifiers: t.modifiers } : {}),
+        entity: t.entity,
+      },
+      t.aspects,
+    );
   }
   for (const t of readSurfaceTextures(file)) {
     add({ kind: 'surface_texture', name: t.name, ...unsigned(t.value, t.unit), entity: t.entity }, t.aspects);

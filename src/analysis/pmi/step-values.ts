@@ -6,14 +6,7 @@
 import type { StepInstance } from './step-instances.ts';
 
 export type StepValue =
-  | number
-  | string
-  | null
-  | { ref: number }
-  | { enum: string }
-  | { typed: string; value: StepValue }
-  | { derived: true }
-  | StepValue[];
+  number | string | null | { ref: number } | { enum: string } | { typed: string; value: StepValue } | { derived: true } | StepValue[];
 
 /** Each part of the instance by entity name, with its parameters (a simple instance has one part). */
 export type StepRecord = Map<string, StepValue[]>;
@@ -44,7 +37,11 @@ const MAX_NESTING = 32;
 class Parser {
   private depth = 0;
 
-  constructor(private readonly text: string, public at: number, private readonly end: number) {}
+  constructor(
+    private readonly text: string,
+    public at: number,
+    private readonly end: number,
+  ) {}
 
   done(): boolean {
     return this.at >= this.end;
@@ -108,8 +105,8 @@ class Parser {
     this.skipSpace();
     const c = this.peek();
     if (c === '(') return this.list();
-    if (c === '$') return this.at++, null;
-    if (c === '*') return this.at++, { derived: true };
+    if (c === '$') return (this.at++, null);
+    if (c === '*') return (this.at++, { derived: true });
     if (c === "'") return this.string();
     if (c === '#') {
       this.at++;

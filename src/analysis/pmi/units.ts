@@ -17,8 +17,22 @@ export interface Measure {
 }
 
 const SI_PREFIX: Record<string, number> = {
-  EXA: 1e18, PETA: 1e15, TERA: 1e12, GIGA: 1e9, MEGA: 1e6, KILO: 1e3, HECTO: 1e2, DECA: 1e1,
-  DECI: 1e-1, CENTI: 1e-2, MILLI: 1e-3, MICRO: 1e-6, NANO: 1e-9, PICO: 1e-12, FEMTO: 1e-15, ATTO: 1e-18,
+  EXA: 1e18,
+  PETA: 1e15,
+  TERA: 1e12,
+  GIGA: 1e9,
+  MEGA: 1e6,
+  KILO: 1e3,
+  HECTO: 1e2,
+  DECA: 1e1,
+  DECI: 1e-1,
+  CENTI: 1e-2,
+  MILLI: 1e-3,
+  MICRO: 1e-6,
+  NANO: 1e-9,
+  PICO: 1e-12,
+  FEMTO: 1e-15,
+  ATTO: 1e-18,
 };
 
 const MEASURE_PARTS = ['MEASURE_WITH_UNIT', 'LENGTH_MEASURE_WITH_UNIT', 'PLANE_ANGLE_MEASURE_WITH_UNIT', 'UNCERTAINTY_MEASURE_WITH_UNIT'] as const;
@@ -59,15 +73,23 @@ export function measureOfValue(file: StepFile, value: StepValue | undefined): Me
   if (ref !== undefined) return measureOf(file, ref);
   const n = numberOf(value);
   if (!n) return undefined;
-  const kind: MeasureKind = n.type === 'LENGTH_MEASURE' || n.type === 'POSITIVE_LENGTH_MEASURE' ? 'length' : n.type === 'PLANE_ANGLE_MEASURE' ? 'angle' : 'other';
+  const kind: MeasureKind =
+    n.type === 'LENGTH_MEASURE' || n.type === 'POSITIVE_LENGTH_MEASURE' ? 'length' : n.type === 'PLANE_ANGLE_MEASURE' ? 'angle' : 'other';
   return { value: n.value, kind, name: '' };
 }
 
-function measureFrom(file: StepFile, valueComponent: StepValue | undefined, unitComponent: StepValue | undefined, name: string, depth: number): Measure | undefined {
+function measureFrom(
+  file: StepFile,
+  valueComponent: StepValue | undefined,
+  unitComponent: StepValue | undefined,
+  name: string,
+  depth: number,
+): Measure | undefined {
   const n = numberOf(valueComponent);
   if (!n) return undefined;
   const unit = refOf(unitComponent);
   const scale = unit === undefined ? { kind: 'other' as const, factor: 1 } : unitScale(file, unit, depth);
-  const kind: MeasureKind = scale.kind !== 'other' ? scale.kind : n.type?.includes('LENGTH') ? 'length' : n.type?.includes('ANGLE') ? 'angle' : 'other';
+  const kind: MeasureKind =
+    scale.kind !== 'other' ? scale.kind : n.type?.includes('LENGTH') ? 'length' : n.type?.includes('ANGLE') ? 'angle' : 'other';
   return { value: n.value * scale.factor, kind, name: name.trim().toLowerCase() };
 }

@@ -68,7 +68,9 @@ function ErrorCard({ onOpen }: { onOpen: () => void }) {
       <div className="card-title">{title}</div>
       <p className="card-text">{advice}</p>
       <p className="card-detail">
-        <span className="code" data-testid="error-code">{error.code}</span>
+        <span className="code" data-testid="error-code">
+          {error.code}
+        </span>
         {fileName && <span className="muted"> {fileName}: </span>}
         <span className="muted">{error.message}</span>
       </p>

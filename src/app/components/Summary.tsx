@@ -73,9 +73,7 @@ export function Summary() {
         {source === 'cache' ? (
           <>
             <dt>Source</dt>
-            <dd data-testid="cache-note">
-              From cache, no re-analysis{analysedAt ? ` (analysed ${new Date(analysedAt).toLocaleString()})` : ''}
-            </dd>
+            <dd data-testid="cache-note">From cache, no re-analysis{analysedAt ? ` (analysed ${new Date(analysedAt).toLocaleString()})` : ''}</dd>
           </>
         ) : null}
         {stages.map(([k, v]) => (

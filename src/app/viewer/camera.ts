@@ -62,7 +62,11 @@ export function currentDirection(camera: Camera, controls: OrbitLike | null): Ve
 export function directionTowards(current: Vector3, normal: Vector3, axis?: Vector3): Vector3 {
   let target: Vector3 | undefined;
   if (normal.length() > 0.25) target = normal.clone().normalize();
-  else if (axis && axis.lengthSq() > 0) target = axis.clone().normalize().multiplyScalar(axis.dot(current) >= 0 ? 1 : -1);
+  else if (axis && axis.lengthSq() > 0)
+    target = axis
+      .clone()
+      .normalize()
+      .multiplyScalar(axis.dot(current) >= 0 ? 1 : -1);
   if (!target || target.dot(current) > 0.3) return current.clone();
   const dir = target.multiplyScalar(2).add(current).normalize();
   // Off the orbit pole, like the top view.

@@ -5,8 +5,18 @@
  * a stored picture matches the viewer.
  */
 export const PALETTE_HEX = [
-  '#6f9fd8', '#e2a65c', '#79b58f', '#d98080', '#9d8cc8', '#5fb2b2',
-  '#c9ad72', '#8ea3b9', '#d591b3', '#a4b96d', '#7d8fcb', '#cc8f62',
+  '#6f9fd8',
+  '#e2a65c',
+  '#79b58f',
+  '#d98080',
+  '#9d8cc8',
+  '#5fb2b2',
+  '#c9ad72',
+  '#8ea3b9',
+  '#d591b3',
+  '#a4b96d',
+  '#7d8fcb',
+  '#cc8f62',
 ] as const;
 
 /** A face no feature holds: a calm neutral that lets the feature colours stand out. */

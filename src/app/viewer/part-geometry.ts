@@ -52,9 +52,7 @@ export function buildPartGeometry(result: ShownPart): PartGeometry {
   edges.setAttribute('position', new BufferAttribute(polylinesToSegments(edgePositions, edgeRanges, result.part.bbox), 3));
 
   const center = new Vector3((min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2);
-  const partToWorld = new Matrix4()
-    .makeRotationX(-Math.PI / 2)
-    .multiply(new Matrix4().makeTranslation(-center.x, -center.y, -center.z));
+  const partToWorld = new Matrix4().makeRotationX(-Math.PI / 2).multiply(new Matrix4().makeTranslation(-center.x, -center.y, -center.z));
 
   return {
     mesh,
@@ -81,8 +79,7 @@ export function buildPartGeometry(result: ShownPart): PartGeometry {
 function polylinesToSegments(points: Float32Array, ranges: readonly (readonly [number, number])[], bbox: ShownPart['part']['bbox']): Float32Array {
   const { min, max } = bbox;
   const tol = 0.01 * Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
-  const inside = (i: number) =>
-    [0, 1, 2].every((k) => points[3 * i + k]! >= min[k]! - tol && points[3 * i + k]! <= max[k]! + tol);
+  const inside = (i: number) => [0, 1, 2].every((k) => points[3 * i + k]! >= min[k]! - tol && points[3 * i + k]! <= max[k]! + tol);
   const kept: (readonly [number, number])[] = [];
   const dropped: number[] = [];
   ranges.forEach(([first, count], edge) => {

@@ -51,7 +51,9 @@ export function facePixel(ctx: PickContext, id: number): { x: number; y: number 
   for (let t = first; t < first + count; t++) {
     for (let k = 0; k < 3; k++) {
       const v = indices[3 * t + k]!;
-      p[k]!.set(positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!).applyMatrix4(m).project(ctx.camera);
+      p[k]!.set(positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!)
+        .applyMatrix4(m)
+        .project(ctx.camera);
     }
     if (p.some((q) => q.z < -1 || q.z > 1)) continue;
     const sx = p.map((q) => ((q.x + 1) / 2) * rect.width);

@@ -30,13 +30,17 @@ describe('model-only regions become measured features', () => {
   it('a pocket, a through slot and a chamfer get their fixture sizes', async () => {
     const { r, geometric } = await silenced('prismatic.step');
     const faces = (type: string) => geometric.find((f) => f.type === type)!.faces;
-    const [pocket, slot, chamfer] = fuseRegions(r, [
-      label(r, faces('pocket'), 'rectangular_pocket'),
-      label(r, faces('slot'), 'rectangular_through_slot'),
-      label(r, faces('chamfer'), 'chamfer'),
-    ], 'machining-features');
+    const [pocket, slot, chamfer] = fuseRegions(
+      r,
+      [label(r, faces('pocket'), 'rectangular_pocket'), label(r, faces('slot'), 'rectangular_through_slot'), label(r, faces('chamfer'), 'chamfer')],
+      'machining-features',
+    );
     const { pocket: p, slot: s, chamfer: c } = FIXTURES.prismatic;
-    expect(pocket).toMatchObject({ type: 'pocket', method: 'ml', params: { width: p[3], depth: p[4], outline: 'rectangular', model_class: 'rectangular_pocket' } });
+    expect(pocket).toMatchObject({
+      type: 'pocket',
+      method: 'ml',
+      params: { width: p[3], depth: p[4], outline: 'rectangular', model_class: 'rectangular_pocket' },
+    });
     expect(slot).toMatchObject({ type: 'slot', method: 'ml', params: { width: s[1], depth: s[2] } });
     expect(chamfer).toMatchObject({ type: 'chamfer', method: 'ml', params: { angle: 45, width: Math.round(c * Math.SQRT2 * 1e4) / 1e4 } });
     // The faces take the model's class: one answer per face.
@@ -47,12 +51,16 @@ describe('model-only regions become measured features', () => {
     const hole = await silenced('box-with-hole.step');
     const holeFaces = hole.geometric[0]!.faces;
     expect(fuseRegions(hole.r, [label(hole.r, holeFaces, 'through_hole')], 'machining-features')[0]).toMatchObject({
-      type: 'hole', method: 'ml', params: { diameter: 2 * FIXTURES.boxWithHole.radius, depth: FIXTURES.boxWithHole.size[2], through: true },
+      type: 'hole',
+      method: 'ml',
+      params: { diameter: 2 * FIXTURES.boxWithHole.radius, depth: FIXTURES.boxWithHole.size[2], through: true },
     });
     const round = await silenced('rounded.step');
     const fillet = round.geometric.find((f) => f.type === 'fillet')!.faces;
     expect(fuseRegions(round.r, [label(round.r, fillet, 'round')], 'machining-features')[0]).toMatchObject({
-      type: 'fillet', method: 'ml', params: { radius: FIXTURES.rounded.edgeRadius, convex: true },
+      type: 'fillet',
+      method: 'ml',
+      params: { radius: FIXTURES.rounded.edgeRadius, convex: true },
     });
   });
 });
@@ -70,7 +78,10 @@ describe('regions that cannot be measured, or that the model is unsure of', () =
     // edges: no blend.
     const block = await silenced('block.step');
     const sides = block.r.edges.find((e) => e.convexity === 'convex')!.faces;
-    expect(fuseRegions(block.r, [label(block.r, [...sides], 'rectangular_blind_slot')], 'machining-features')[0]).toMatchObject({ type: 'unrecognised', hint: 'rectangular_blind_slot' });
+    expect(fuseRegions(block.r, [label(block.r, [...sides], 'rectangular_blind_slot')], 'machining-features')[0]).toMatchObject({
+      type: 'unrecognised',
+      hint: 'rectangular_blind_slot',
+    });
     const studded = await silenced('boss-groove.step');
     const boss = studded.geometric.find((f) => f.type === 'boss')!.faces.filter((f) => studded.r.faces[f]!.surface === 'cylinder');
     expect(boss.length).toBeGreaterThan(0);

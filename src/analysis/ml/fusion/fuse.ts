@@ -46,9 +46,20 @@ export function fuseRegions(
     const cls = machining ? mfcadppIdOfLabel(region.type) : undefined;
     if (cls !== undefined && cls !== STOCK_CLASS) for (const f of region.faces) result.faces[f]!.mfcadClass = cls;
     const measured = machining ? measureRegion(graph, region.type, region.faces) : undefined;
-    const base = { id: region.id, faces: region.faces, confidence: round3(confidence), ...(region.modelVersion ? { modelVersion: region.modelVersion } : {}) };
+    const base = {
+      id: region.id,
+      faces: region.faces,
+      confidence: round3(confidence),
+      ...(region.modelVersion ? { modelVersion: region.modelVersion } : {}),
+    };
     if (measured) {
-      out.push({ ...base, type: measured.type, params: { ...measured.params, model_class: region.type }, method: 'ml', ...(measured.axis ? { axis: measured.axis } : {}) });
+      out.push({
+        ...base,
+        type: measured.type,
+        params: { ...measured.params, model_class: region.type },
+        method: 'ml',
+        ...(measured.axis ? { axis: measured.axis } : {}),
+      });
     } else {
       out.push({ ...base, type: 'unrecognised', params: {}, method: 'review', hint: region.type, needs_review: true });
     }

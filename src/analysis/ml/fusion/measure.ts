@@ -22,7 +22,10 @@ const PARALLEL = 1 - 1e-6;
 const DEG = 180 / Math.PI;
 
 /** What each of the model's classes is in our vocabulary, and how it is measured. */
-const FAMILIES: Record<string, { type: string; measure: (g: FaceGraph, faces: number[]) => Feature['params'] | undefined; params?: Feature['params'] }> = {
+const FAMILIES: Record<
+  string,
+  { type: string; measure: (g: FaceGraph, faces: number[]) => Feature['params'] | undefined; params?: Feature['params'] }
+> = {
   chamfer: { type: 'chamfer', measure: measureChamfer },
   round: { type: 'fillet', measure: measureBlend },
   through_hole: { type: 'hole', measure: measureBore, params: { through: true } },
@@ -31,12 +34,32 @@ const FAMILIES: Record<string, { type: string; measure: (g: FaceGraph, faces: nu
   countersunk_hole: { type: 'countersink_hole', measure: measureBore },
   Oring: { type: 'oring_groove', measure: measureRing },
   turned_groove: { type: 'groove', measure: measureRing },
-  ...prismatic('pocket', ['triangular_pocket', 'triangular'], ['rectangular_pocket', 'rectangular'], ['6sides_pocket', '6sides'], ['circular_end_pocket', 'round-ended']),
+  ...prismatic(
+    'pocket',
+    ['triangular_pocket', 'triangular'],
+    ['rectangular_pocket', 'rectangular'],
+    ['6sides_pocket', '6sides'],
+    ['circular_end_pocket', 'round-ended'],
+  ),
   ...prismatic('passage', ['triangular_passage', 'triangular'], ['rectangular_passage', 'rectangular'], ['6sides_passage', '6sides']),
-  ...prismatic('slot', ['triangular_through_slot', 'triangular'], ['rectangular_through_slot', 'rectangular'], ['circular_through_slot', 'round-ended'],
-    ['rectangular_blind_slot', 'rectangular'], ['v_circular_end_blind_slot', 'u-shaped'], ['h_circular_end_blind_slot', 'quarter-round']),
-  ...prismatic('step', ['rectangular_through_step', 'rectangular'], ['2sides_through_step', '2sides'], ['slanted_through_step', 'slanted'],
-    ['triangular_blind_step', 'triangular'], ['circular_blind_step', 'round-ended'], ['rectangular_blind_step', 'rectangular']),
+  ...prismatic(
+    'slot',
+    ['triangular_through_slot', 'triangular'],
+    ['rectangular_through_slot', 'rectangular'],
+    ['circular_through_slot', 'round-ended'],
+    ['rectangular_blind_slot', 'rectangular'],
+    ['v_circular_end_blind_slot', 'u-shaped'],
+    ['h_circular_end_blind_slot', 'quarter-round'],
+  ),
+  ...prismatic(
+    'step',
+    ['rectangular_through_step', 'rectangular'],
+    ['2sides_through_step', '2sides'],
+    ['slanted_through_step', 'slanted'],
+    ['triangular_blind_step', 'triangular'],
+    ['circular_blind_step', 'round-ended'],
+    ['rectangular_blind_step', 'rectangular'],
+  ),
 };
 
 function prismatic(type: string, ...classes: [string, string][]) {
@@ -125,13 +148,16 @@ function chamferFace(g: FaceGraph, id: number): Feature['params'] | undefined {
   }
   const normal = face.params.normal;
   if (face.surface !== 'plane' || !normal) return undefined;
-  const angles = g.neighbours(face.id)
+  const angles = g
+    .neighbours(face.id)
     .filter((n) => n.convexity === 'convex')
     .map((n) => g.faces[n.face]!.params.normal)
     .filter((m): m is Vec3 => m !== undefined)
     .map((m) => Math.acos(Math.max(-1, Math.min(1, dot(normal, m)))) * DEG)
     .filter((a) => a > 1 && a < 89);
-  const lines = g.edgesOf[face.id]!.map((e) => g.edges[e]!).filter((e) => e.curve === 'line').map((e) => e.length);
+  const lines = g.edgesOf[face.id]!.map((e) => g.edges[e]!)
+    .filter((e) => e.curve === 'line')
+    .map((e) => e.length);
   if (angles.length === 0 || lines.length === 0) return undefined;
   return { angle: round4(Math.min(...angles)), width: round4(face.area / Math.max(...lines)) };
 }
@@ -146,14 +172,15 @@ function measureRecess(g: FaceGraph, faces: number[]): Feature['params'] | undef
   if (edgesWithin(g, faces, 'concave') === 0) return undefined;
   const planes = faces.filter((f) => g.faces[f]!.surface === 'plane' && g.faces[f]!.params.normal && g.faces[f]!.params.origin);
   let width = Infinity;
-  for (const a of planes) for (const b of planes) {
-    const pa = g.faces[a]!.params;
-    const pb = g.faces[b]!.params;
-    if (dot(pa.normal!, pb.normal!) > -PARALLEL) continue;
-    // Walls of a recess face each other: b lies in front of a.
-    const gap = dot(sub(pb.origin!, pa.origin!), pa.normal!);
-    if (gap > 1e-6) width = Math.min(width, gap);
-  }
+  for (const a of planes)
+    for (const b of planes) {
+      const pa = g.faces[a]!.params;
+      const pb = g.faces[b]!.params;
+      if (dot(pa.normal!, pb.normal!) > -PARALLEL) continue;
+      // Walls of a recess face each other: b lies in front of a.
+      const gap = dot(sub(pb.origin!, pa.origin!), pa.normal!);
+      if (gap > 1e-6) width = Math.min(width, gap);
+    }
   const ends = faces.filter((f) => g.faces[f]!.surface === 'cylinder' && g.faces[f]!.params.internal === true);
   if (!Number.isFinite(width) && ends.length > 0) width = 2 * Math.min(...ends.map((f) => g.faces[f]!.params.radius!));
   // The floor is square to every other plane of the region (walls are parallel to one another
@@ -162,7 +189,14 @@ function measureRecess(g: FaceGraph, faces: number[]): Feature['params'] | undef
   const floor = planes
     .filter((f) => planes.length > 1 && planes.every((w) => w === f || square(f, w)))
     .sort((a, b) => g.faces[b]!.area - g.faces[a]!.area)[0];
-  const depth = floor === undefined ? 0 : spanAlong(g.input, faces.filter((f) => f !== floor), g.faces[floor]!.params.normal!);
+  const depth =
+    floor === undefined
+      ? 0
+      : spanAlong(
+          g.input,
+          faces.filter((f) => f !== floor),
+          g.faces[floor]!.params.normal!,
+        );
   if (!Number.isFinite(width) && floor !== undefined && depth > 0) {
     // A step: one wall and its floor; the width is the floor's reach from the wall.
     const wall = planes.find((w) => w !== floor)!;

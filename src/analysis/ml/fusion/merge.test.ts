@@ -4,7 +4,15 @@ import { fixture } from '../../../../test/fixtures.ts';
 import { mergeWithGeometry } from './merge.ts';
 
 describe('merging ML labels with geometric features', () => {
-  const mlFeature = (faces: number[], type: string): Feature => ({ id: 99, type, faces, params: {}, confidence: 0.9, method: 'ml', modelVersion: 't' });
+  const mlFeature = (faces: number[], type: string): Feature => ({
+    id: 99,
+    type,
+    faces,
+    params: {},
+    confidence: 0.9,
+    method: 'ml',
+    modelVersion: 't',
+  });
 
   it('keeps the geometric hole, raises or lowers its confidence, and keeps ML only where geometry is silent', async () => {
     const r = await analyze(fixture('box-with-hole.step'));

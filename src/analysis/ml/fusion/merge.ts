@@ -15,9 +15,7 @@ export function mergeWithGeometry(result: Pick<AnalysisResult, 'faces' | 'featur
   const geometric = result.features.filter((f) => f.method === 'geometric');
   // Faces geometry read as the outline are explained too: stock, whatever the model calls them.
   const explained = new Set([...geometric.flatMap((f) => f.faces), ...result.faces.filter((f) => f.outline === true).map((f) => f.id)]);
-  const unexplained = mlFeatures
-    .map((f) => ({ ...f, faces: f.faces.filter((face) => !explained.has(face)) }))
-    .filter((f) => f.faces.length > 0);
+  const unexplained = mlFeatures.map((f) => ({ ...f, faces: f.faces.filter((face) => !explained.has(face)) })).filter((f) => f.faces.length > 0);
   if (classKind !== 'machining-features') return unexplained;
   for (const feature of geometric) {
     const expected = result.faces[feature.faces[0]!]!.mfcadClass ?? STOCK_CLASS;

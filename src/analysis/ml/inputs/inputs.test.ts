@@ -130,18 +130,33 @@ describe('kernel indices on a hand-built graph', () => {
   /** One face with n coedges in a ring (each its own mate-less use) plus a ring of m on face 1. */
   function rings(n: number, m: number): Coedge[] {
     const out: Coedge[] = [];
-    for (const [face, count] of [[0, n], [1, m]] as const) {
+    for (const [face, count] of [
+      [0, n],
+      [1, m],
+    ] as const) {
       const first = out.length;
       for (let i = 0; i < count; i++) {
         const id = first + i;
-        out.push({ id, face, edge: id, loop: face, reversed: false, next: first + ((i + 1) % count), prev: first + ((i + count - 1) % count), mate: -1 });
+        out.push({
+          id,
+          face,
+          edge: id,
+          loop: face,
+          reversed: false,
+          next: first + ((i + 1) % count),
+          prev: first + ((i + count - 1) % count),
+          mate: -1,
+        });
       }
     }
     return out;
   }
 
   it('pads faces with < 30 coedges with the zero row C and bigger ones with C + 1; no mate → itself', () => {
-    for (const [n, m] of [[29, 31], [30, 3]] as const) {
+    for (const [n, m] of [
+      [29, 31],
+      [30, 3],
+    ] as const) {
       const co = rings(n, m);
       const C = co.length;
       const k = kernelIndices(co, 2, C);

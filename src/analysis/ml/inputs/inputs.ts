@@ -29,7 +29,16 @@
  * Coedge order is ours (faces in order, their loops, the edges of each loop): the order of docs/model-inputs.md §a.2 up
  * to the order inside a loop, which the network does not see (next/prev come from vertices).
  */
-import { coedgeFeatures, edgeColumns, edgeFeatures, faceFeatures, lengthScale, type BrepGraphLike, type EdgeFeatureSet, type Normalization } from './scalar-columns.ts';
+import {
+  coedgeFeatures,
+  edgeColumns,
+  edgeFeatures,
+  faceFeatures,
+  lengthScale,
+  type BrepGraphLike,
+  type EdgeFeatureSet,
+  type Normalization,
+} from './scalar-columns.ts';
 import { kernelIndices, type KernelIndices } from './kernel.ts';
 import { BREPNET_STANDARDIZATION, standardize, type Standardization } from './standardization.ts';
 
@@ -66,7 +75,10 @@ export function brepnetInputs(graph: BrepGraphLike, options: BrepNetInputOptions
     standardize(xf, stats.face_features);
     // Columns beyond the statistics (the dihedral cosine, already in [-1, 1]) stay as they are.
     const extra = edgeColumns(edgeSet) - stats.edge_features.length;
-    standardize(xe, extra > 0 ? [...stats.edge_features, ...Array.from({ length: extra }, () => ({ mean: 0, standard_deviation: 1 }))] : stats.edge_features);
+    standardize(
+      xe,
+      extra > 0 ? [...stats.edge_features, ...Array.from({ length: extra }, () => ({ mean: 0, standard_deviation: 1 }))] : stats.edge_features,
+    );
     standardize(xc, stats.coedge_features);
   }
   return {
@@ -87,8 +99,14 @@ export function brepnetInputs(graph: BrepGraphLike, options: BrepNetInputOptions
 /** Names and shapes of every tensor, in the ONNX input order of our models. */
 export function tensorShapes(t: BrepNetInputs): Record<TensorName, [number, number]> {
   return {
-    Xf: [t.faces, 7], Xe: [t.edges, edgeColumns(t.edgeFeatures)], Xc: [t.coedges, 1],
-    Kf: [t.coedges, 2], Ke: [t.coedges, 5], Kc: [t.coedges, 6], Ce: [t.edges, 2], Cf: [t.faces, t.K],
+    Xf: [t.faces, 7],
+    Xe: [t.edges, edgeColumns(t.edgeFeatures)],
+    Xc: [t.coedges, 1],
+    Kf: [t.coedges, 2],
+    Ke: [t.coedges, 5],
+    Kc: [t.coedges, 6],
+    Ce: [t.edges, 2],
+    Cf: [t.faces, t.K],
   };
 }
 export const TENSOR_NAMES = ['Xf', 'Xe', 'Xc', 'Kf', 'Ke', 'Kc', 'Ce', 'Cf'] as const;
@@ -118,7 +136,13 @@ export function inputsToJSON(t: BrepNetInputs, labels?: number[]): BrepNetInputs
     const data = t[name];
     tensors[name] = { shape: shapes[name], dtype: data instanceof Float32Array ? 'float32' : 'int64', data: Array.from(data) };
   }
-  const json: BrepNetInputsJSON = { format: 'vectis-brepnet-inputs/1', normalization: t.normalization, scale: t.scale, standardized: t.standardized, tensors };
+  const json: BrepNetInputsJSON = {
+    format: 'vectis-brepnet-inputs/1',
+    normalization: t.normalization,
+    scale: t.scale,
+    standardized: t.standardized,
+    tensors,
+  };
   if (labels) json.labels = labels;
   return json;
 }

@@ -23,11 +23,25 @@ export interface Standardization {
 }
 
 export const FACE_FEATURES = [
-  'Plane', 'Cylinder', 'Cone', 'SphereFaceFeature', 'TorusFaceFeature', 'FaceAreaFeature', 'RationalNurbsFaceFeature',
+  'Plane',
+  'Cylinder',
+  'Cone',
+  'SphereFaceFeature',
+  'TorusFaceFeature',
+  'FaceAreaFeature',
+  'RationalNurbsFaceFeature',
 ] as const;
 export const EDGE_FEATURES = [
-  'Concave edge', 'Convex edge', 'Smooth', 'EdgeLengthFeature', 'CircularEdgeFeature', 'ClosedEdgeFeature',
-  'EllipticalEdgeFeature', 'NonRationalBSplineEdgeFeature', 'RationalBSplineEdgeFeature', 'StraightEdgeFeature',
+  'Concave edge',
+  'Convex edge',
+  'Smooth',
+  'EdgeLengthFeature',
+  'CircularEdgeFeature',
+  'ClosedEdgeFeature',
+  'EllipticalEdgeFeature',
+  'NonRationalBSplineEdgeFeature',
+  'RationalBSplineEdgeFeature',
+  'StraightEdgeFeature',
 ] as const;
 export const COEDGE_FEATURES = ['ReversedCoEdgeFeature'] as const;
 

@@ -15,18 +15,34 @@ import { HAS_TORCH, ROOT, scriptOutput, warnIfNoTorch } from './python-tooling.t
 
 warnIfNoTorch('converter tests');
 
-interface TensorJSON { shape: number[]; dtype: 'float32' | 'int64'; data: number[] }
+interface TensorJSON {
+  shape: number[];
+  dtype: 'float32' | 'int64';
+  data: number[];
+}
 
 describe.skipIf(!HAS_TORCH)('model:convert on synthetic Autodesk checkpoints', () => {
   const generated = scriptOutput('models/training/test_convert.py', 'vectis-convert-');
 
-  it.each([['a', 'features'], ['b', 'uvnet']])('checkpoint %s (%s): ONNX output equals PyTorch to 1e-5', async (name, variant) => {
+  it.each([
+    ['a', 'features'],
+    ['b', 'uvnet'],
+  ])('checkpoint %s (%s): ONNX output equals PyTorch to 1e-5', async (name, variant) => {
     const bytes = new Uint8Array(readFileSync(join(generated.dir, `${name}.onnx`)));
     const meta = readOnnxMetadata(bytes);
     expect(meta['vectis.variant']).toBe(variant);
     expect(meta['vectis.class_kind']).toBe('modelling-operations');
     expect(meta.license).toMatch(/CC BY-NC-SA 4\.0.*NON-COMMERCIAL/);
-    expect(JSON.parse(meta['vectis.classes']!)).toEqual(['ExtrudeSide', 'ExtrudeEnd', 'CutSide', 'CutEnd', 'Fillet', 'Chamfer', 'RevolveSide', 'RevolveEnd']);
+    expect(JSON.parse(meta['vectis.classes']!)).toEqual([
+      'ExtrudeSide',
+      'ExtrudeEnd',
+      'CutSide',
+      'CutEnd',
+      'Fillet',
+      'Chamfer',
+      'RevolveSide',
+      'RevolveEnd',
+    ]);
     const vectors = JSON.parse(readFileSync(join(generated.dir, `${name}.vectors.json`), 'utf8')) as {
       inputs: Record<string, TensorJSON>;
       outputs: Record<string, TensorJSON>;
@@ -36,9 +52,14 @@ describe.skipIf(!HAS_TORCH)('model:convert on synthetic Autodesk checkpoints', (
     // The export pools faces by scatter where that is exact, so a model may not read Cf.
     for (const [input, t] of Object.entries(vectors.inputs)) {
       if (!session.inputNames.includes(input)) continue;
-      feeds[input] = t.dtype === 'float32'
-        ? new ort.Tensor('float32', Float32Array.from(t.data), t.shape)
-        : new ort.Tensor('int64', BigInt64Array.from(t.data, (v) => BigInt(v)), t.shape);
+      feeds[input] =
+        t.dtype === 'float32'
+          ? new ort.Tensor('float32', Float32Array.from(t.data), t.shape)
+          : new ort.Tensor(
+              'int64',
+              BigInt64Array.from(t.data, (v) => BigInt(v)),
+              t.shape,
+            );
     }
     const out = await session.run(feeds);
     for (const [output, t] of Object.entries(vectors.outputs)) {
@@ -53,7 +74,11 @@ describe.skipIf(!HAS_TORCH)('model:convert on synthetic Autodesk checkpoints', (
 
   it('npm run model:convert -- <file.ckpt> --out x.onnx', () => {
     const out = join(generated.dir, 'via-npm.onnx');
-    const log = execFileSync('npm', ['run', '--silent', 'model:convert', '--', join(generated.dir, 'a.ckpt'), '--out', out], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    const log = execFileSync('npm', ['run', '--silent', 'model:convert', '--', join(generated.dir, 'a.ckpt'), '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     expect(log).toMatch(/variant features, 359100 parameters/);
     expect(log).toMatch(/NON-COMMERCIAL/);
     expect(readOnnxMetadata(new Uint8Array(readFileSync(out)))['vectis.normalization']).toBe('unit-box');

@@ -16,14 +16,19 @@ useNodeHost();
 
 warnIfNoTorch('scatter-pooling tests');
 
-const PARTS = ['fixtures/plate-holes.step', 'fixtures/shaft.step', 'fixtures/prismatic.step', '../shared/data/brepnet/step_examples/42811_d1f01a68_2.stp']
+const PARTS = [
+  'fixtures/plate-holes.step',
+  'fixtures/shaft.step',
+  'fixtures/prismatic.step',
+  '../shared/data/brepnet/step_examples/42811_d1f01a68_2.stp',
+]
   .map((p) => join(ROOT, p))
   .filter((p) => existsSync(p));
 
 describe.skipIf(!HAS_TORCH)('face pooling by scatter-max in exported models', () => {
   const generated = scriptOutput('models/training/test_scatter_pooling.py', 'vectis-scatter-');
 
-  it('gives the padded gather\'s logits exactly, without the Cf input', async () => {
+  it("gives the padded gather's logits exactly, without the Cf input", async () => {
     const gather = await loadModel(join(generated.dir, 'gather.onnx'));
     const scatter = await loadModel(join(generated.dir, 'scatter.onnx'));
     expect(gather.info.variant).toBe('features');
@@ -45,7 +50,7 @@ describe.skipIf(!HAS_TORCH)('face pooling by scatter-max in exported models', ()
     expect(onnxText('gather.onnx')).not.toContain('ScatterElements');
   });
 
-  it('leaves a zero-row output unit (Autodesk\'s checkpoints) on the gather', () => {
+  it("leaves a zero-row output unit (Autodesk's checkpoints) on the gather", () => {
     const text = readFileSync(join(generated.dir, 'zero-row.onnx')).toString('latin1');
     expect(text).not.toContain('ScatterElements');
     expect(text).toContain('ReduceMax');

@@ -18,7 +18,11 @@ const TESTDATA = join(ROOT, 'models', 'testdata');
 const TINY = join(TESTDATA, 'tiny-features.onnx');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'fixtures', name)));
 
-interface TensorJSON { shape: number[]; dtype: 'float32' | 'int64'; data: number[] }
+interface TensorJSON {
+  shape: number[];
+  dtype: 'float32' | 'int64';
+  data: number[];
+}
 const expected = JSON.parse(readFileSync(join(TESTDATA, 'tiny-features.expected.json'), 'utf8')) as Record<string, TensorJSON>;
 
 function expectClose(actual: ArrayLike<number>, wanted: number[], tol = 1e-5): void {
@@ -33,14 +37,21 @@ describe('BRepNet inference in analyze()', () => {
     useOnnxRuntimeNode();
     const model = await loadModel(TINY);
     expect(model.info).toMatchObject({
-      variant: 'features', classKind: 'machining-features', version: 'tiny-features-test-1',
-      normalization: 'area', background: ['stock'], classes: ['stock', 'through_hole', 'blind_hole', 'rectangular_pocket', 'chamfer'],
+      variant: 'features',
+      classKind: 'machining-features',
+      version: 'tiny-features-test-1',
+      normalization: 'area',
+      background: ['stock'],
+      classes: ['stock', 'through_hole', 'blind_hole', 'rectangular_pocket', 'chamfer'],
     });
     expect(model.info.standardization.edge_features).toHaveLength(10);
     expect(await loadModel(TINY)).toBe(model); // one session per host and model
   });
 
-  for (const [host, use] of [['onnxruntime-node', useOnnxRuntimeNode], ['onnxruntime-web (wasm in Node)', useOnnxRuntimeWebInNode]] as const) {
+  for (const [host, use] of [
+    ['onnxruntime-node', useOnnxRuntimeNode],
+    ['onnxruntime-web (wasm in Node)', useOnnxRuntimeWebInNode],
+  ] as const) {
     it.each(Object.keys(expected))(`${host}: %s logits equal PyTorch's to 1e-5; faces labelled, ml features`, async (file) => {
       use();
       const model = await loadModel(TINY);
@@ -100,9 +111,14 @@ describe('UV-Net variant: the ONNX file alone', () => {
     const session = await ortNode.InferenceSession.create(bytes);
     const feeds: Record<string, ortNode.Tensor> = {};
     for (const [name, t] of Object.entries(vectors.inputs)) {
-      feeds[name] = t.dtype === 'float32'
-        ? new ortNode.Tensor('float32', Float32Array.from(t.data), t.shape)
-        : new ortNode.Tensor('int64', BigInt64Array.from(t.data, (v) => BigInt(v)), t.shape);
+      feeds[name] =
+        t.dtype === 'float32'
+          ? new ortNode.Tensor('float32', Float32Array.from(t.data), t.shape)
+          : new ortNode.Tensor(
+              'int64',
+              BigInt64Array.from(t.data, (v) => BigInt(v)),
+              t.shape,
+            );
     }
     const out = await session.run(feeds);
     for (const [name, t] of Object.entries(vectors.outputs)) expectClose(out[name]!.data as Float32Array, t.data);

@@ -78,7 +78,11 @@ export class BrepNetSession {
 
   /** The model's inputs for this part (normalisation and statistics as the model declares). */
   inputs(graph: BrepGraphLike): BrepNetInputs {
-    return brepnetInputs(graph, { normalization: this.info.normalization, standardization: this.info.standardization, edgeFeatures: this.info.edgeFeatures });
+    return brepnetInputs(graph, {
+      normalization: this.info.normalization,
+      standardization: this.info.standardization,
+      edgeFeatures: this.info.edgeFeatures,
+    });
   }
 
   /**
@@ -112,9 +116,7 @@ export class BrepNetSession {
       if (!wanted.has(name)) continue;
       const data = t[name];
       const dims = shapes[name];
-      feeds[name] = data instanceof Float32Array
-        ? new this.ort.Tensor('float32', data, dims)
-        : new this.ort.Tensor('int64', toInt64(data), dims);
+      feeds[name] = data instanceof Float32Array ? new this.ort.Tensor('float32', data, dims) : new this.ort.Tensor('int64', toInt64(data), dims);
     }
     const out = await this.session.run(feeds);
     const logits = out.face_logits ?? out[this.session.outputNames[0]!]!;
@@ -153,7 +155,14 @@ export class BrepNetSession {
 }
 
 function emptySegmentation(classes: string[]): Segmentation {
-  return { classIds: new Int32Array(0), labels: [], confidence: new Float32Array(0), probabilities: new Float32Array(0), logits: new Float32Array(0), classes };
+  return {
+    classIds: new Int32Array(0),
+    labels: [],
+    confidence: new Float32Array(0),
+    probabilities: new Float32Array(0),
+    logits: new Float32Array(0),
+    classes,
+  };
 }
 
 /** Softmax of each row, in float64, max-shifted. */

@@ -38,7 +38,12 @@ describe('the shipped segmentation model', () => {
   it('is committed, small, and describes itself', () => {
     expect(MODEL, 'models/vectis-brepnet.onnx').toBeDefined();
     expect(readFileSync(MODEL!).byteLength).toBeLessThan(5 * 1024 * 1024);
-    expect(model.info).toMatchObject({ variant: 'features', classKind: 'machining-features', normalization: 'area', edgeFeatures: 'brepnet+dihedral' });
+    expect(model.info).toMatchObject({
+      variant: 'features',
+      classKind: 'machining-features',
+      normalization: 'area',
+      edgeFeatures: 'brepnet+dihedral',
+    });
     expect(model.info.background).toContain('stock');
     expect(model.info.version).toMatch(/^vectis-brepnet-\d+$/);
     // The MFCAD++ classes by their published names, then ours.
@@ -49,14 +54,17 @@ describe('the shipped segmentation model', () => {
 
   // (rounded.step is left out on purpose: its rounded-corner pocket is a class MFCAD++ does not
   // have, and the two readers name it differently, both defensibly.)
-  it.each(['box-with-hole.step', 'prismatic.step', 'plate-holes.step', 'thin-wall.step'])('labels %s as the geometric recogniser reads it', async (name) => {
-    const r = await analyze(fixture(name), { fileName: name, model: MODEL });
-    expect(r.model?.version).toBe(model.info.version);
-    const agreement = agreementWithGeometry(r);
-    console.log(`${name}: ${r.faces.length} faces, model agrees with geometry on ${(agreement * 100).toFixed(1)} %`);
-    // Measured 2026-12-03: 100 % on box-with-hole, prismatic and thin-wall, 90.9 % on plate-holes.
-    expect(agreement).toBeGreaterThanOrEqual(0.9);
-  });
+  it.each(['box-with-hole.step', 'prismatic.step', 'plate-holes.step', 'thin-wall.step'])(
+    'labels %s as the geometric recogniser reads it',
+    async (name) => {
+      const r = await analyze(fixture(name), { fileName: name, model: MODEL });
+      expect(r.model?.version).toBe(model.info.version);
+      const agreement = agreementWithGeometry(r);
+      console.log(`${name}: ${r.faces.length} faces, model agrees with geometry on ${(agreement * 100).toFixed(1)} %`);
+      // Measured 2026-12-03: 100 % on box-with-hole, prismatic and thin-wall, 90.9 % on plate-holes.
+      expect(agreement).toBeGreaterThanOrEqual(0.9);
+    },
+  );
 
   const rotated: [string, () => Uint8Array, boolean][] = [
     ['fixture prismatic.step', () => fixture('prismatic.step'), true],
@@ -87,7 +95,9 @@ describe('the shipped segmentation model', () => {
 
   it.skipIf(!existsSync(SHARED))('keeps face accuracy >= 0.995 on the MFCAD dev parts it never trained on', async () => {
     const dir = join(SHARED, 'mfcad', 'dev');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.step')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.step'))
+      .sort();
     let correct = 0;
     let total = 0;
     for (const f of files) {

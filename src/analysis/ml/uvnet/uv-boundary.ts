@@ -53,7 +53,12 @@ export function uvBoundary(oc: OC, face: TopoDS_Face, edges: readonly TopoDS_Edg
         arcs.push(...arcOf(pcurve, at(pcurve, first), at(pcurve, (first + last) / 2), at(pcurve, last), Math.abs(last - first) >= TAU - 1e-12));
         continue;
       }
-      const n = type === 'GeomAbs_Line' ? 1 : type === 'GeomAbs_Ellipse' ? Math.max(4, Math.ceil(Math.abs(last - first) * CHORDS_PER_RADIAN)) : FREEFORM_CHORDS;
+      const n =
+        type === 'GeomAbs_Line'
+          ? 1
+          : type === 'GeomAbs_Ellipse'
+            ? Math.max(4, Math.ceil(Math.abs(last - first) * CHORDS_PER_RADIAN))
+            : FREEFORM_CHORDS;
       let prev = at(pcurve, first);
       for (let i = 1; i <= n; i++) {
         const next = at(pcurve, first + ((last - first) * i) / n);

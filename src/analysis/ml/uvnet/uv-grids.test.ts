@@ -92,7 +92,12 @@ describe('face grids', () => {
       const shape = brep.topology.faces.shapes[face.id]!;
       const surface = new oc.BRepAdaptor_Surface(shape, true);
       const { UMin, UMax, VMin, VMax } = oc.BRepTools.UVBounds(shape, 0, 0, 0, 0);
-      for (const [i, j] of [[0, 0], [0, 9], [2, 7], [9, 3]] as const) {
+      for (const [i, j] of [
+        [0, 0],
+        [0, 9],
+        [2, 7],
+        [9, 3],
+      ] as const) {
         const ui = face.reversed ? N - 1 - i : i;
         surface.D1(UMin + ((UMax - UMin) * ui) / 9, VMin + ((VMax - VMin) * j) / 9, p, du, dv);
         expect(near(facePoint(grids, face.id, i, j), [p.X(), p.Y(), p.Z()], 1e-4)).toBe(true);
@@ -111,12 +116,14 @@ describe('face grids', () => {
     expect(caps).toHaveLength(2);
     for (const face of caps) {
       let inHole = 0;
-      const expected = mask(grids, face.id).map((row, i) => row.map((_, j) => {
-        const [x, y] = facePoint(grids, face.id, i, j);
-        const hole = Math.hypot(x - 20, y - 15) < 5;
-        if (hole) inHole++;
-        return border(i, j) || hole ? 0 : 1;
-      }));
+      const expected = mask(grids, face.id).map((row, i) =>
+        row.map((_, j) => {
+          const [x, y] = facePoint(grids, face.id, i, j);
+          const hole = Math.hypot(x - 20, y - 15) < 5;
+          if (hole) inHole++;
+          return border(i, j) || hole ? 0 : 1;
+        }),
+      );
       expect(inHole).toBeGreaterThan(0);
       expect(mask(grids, face.id)).toEqual(expected);
     }
@@ -135,10 +142,12 @@ describe('face grids', () => {
     expect(mask(grids, lateral.id)).toEqual(mask(grids, lateral.id).map((row, i) => row.map((_, j) => (border(i, j) ? 0 : 1))));
     // The end caps: a disc in its square UV box, so the corners are off the face.
     for (const cap of brep.graph.faces.filter((f) => f.surface === 'plane')) {
-      mask(grids, cap.id).forEach((row, i) => row.forEach((m, j) => {
-        const [x, y] = facePoint(grids, cap.id, i, j);
-        expect(m).toBe(Math.hypot(x, y) < 10 - 1e-6 ? 1 : 0);
-      }));
+      mask(grids, cap.id).forEach((row, i) =>
+        row.forEach((m, j) => {
+          const [x, y] = facePoint(grids, cap.id, i, j);
+          expect(m).toBe(Math.hypot(x, y) < 10 - 1e-6 ? 1 : 0);
+        }),
+      );
     }
   });
 

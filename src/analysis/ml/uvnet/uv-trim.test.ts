@@ -6,10 +6,7 @@ const segments = (...s: number[][]) => ({ segments: Float64Array.from(s.flat()),
 
 describe('classifyUv', () => {
   // A 10 x 10 square with a 2 x 2 square hole in the middle.
-  const plate = segments(
-    [0, 0, 10, 0], [10, 0, 10, 10], [10, 10, 0, 10], [0, 10, 0, 0],
-    [4, 4, 4, 6], [4, 6, 6, 6], [6, 6, 6, 4], [6, 4, 4, 4],
-  );
+  const plate = segments([0, 0, 10, 0], [10, 0, 10, 10], [10, 10, 0, 10], [0, 10, 0, 0], [4, 4, 4, 6], [4, 6, 6, 6], [6, 6, 6, 4], [6, 4, 4, 4]);
 
   it('inside, in the hole, outside, and on either boundary', () => {
     expect(classifyUv(plate, 2, 3, 10)).toBe('in');

@@ -73,8 +73,7 @@ function onArcs(arcs: Float64Array, u: number, v: number, tol: number): boolean 
 }
 
 /** True when the end (x, y), relative to the ray's origin, lies on the ray's line ahead of it. */
-const endOnRay = (x: number, y: number, du: number, dv: number, clearance: number) =>
-  Math.abs(du * y - dv * x) <= clearance && du * x + dv * y > 0;
+const endOnRay = (x: number, y: number, du: number, dv: number, clearance: number) => Math.abs(du * y - dv * x) <= clearance && du * x + dv * y > 0;
 
 /** How many segments the ray from (u, v) along (du, dv) crosses; undefined when it passes near a segment end. */
 function segmentCrossings(segments: Float64Array, u: number, v: number, du: number, dv: number, clearance: number): number | undefined {
@@ -103,7 +102,8 @@ function arcCrossings(arcs: Float64Array, u: number, v: number, du: number, dv: 
     const [cu, cv, r, from, span] = [arcs[s]!, arcs[s + 1]!, arcs[s + 2]!, arcs[s + 3]!, arcs[s + 4]!];
     // A full circle's ends are no vertex: only a partial arc's can let a ray slip through.
     const ends = span < 2 * Math.PI;
-    if (ends && (endOnRay(arcs[s + 5]! - u, arcs[s + 6]! - v, du, dv, clearance) || endOnRay(arcs[s + 7]! - u, arcs[s + 8]! - v, du, dv, clearance))) return undefined;
+    if (ends && (endOnRay(arcs[s + 5]! - u, arcs[s + 6]! - v, du, dv, clearance) || endOnRay(arcs[s + 7]! - u, arcs[s + 8]! - v, du, dv, clearance)))
+      return undefined;
     // |w + t·d| = r with w = p − c: t² + 2(w·d)t + |w|² − r² = 0.
     const wx = u - cu;
     const wy = v - cv;

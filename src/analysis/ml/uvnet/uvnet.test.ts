@@ -37,7 +37,10 @@ async function gridsOf(name: string, frame: GridFrame): Promise<UvGrids> {
 }
 
 describe('UV-Net (checkpoint B) model in analyze()', () => {
-  for (const [host, use] of [['onnxruntime-node', useOnnxRuntimeNode], ['onnxruntime-web (wasm in Node)', useOnnxRuntimeWebInNode]] as const) {
+  for (const [host, use] of [
+    ['onnxruntime-node', useOnnxRuntimeNode],
+    ['onnxruntime-web (wasm in Node)', useOnnxRuntimeWebInNode],
+  ] as const) {
     it(`${host}: every face labelled with one of the 8 modelling operations; model.classKind 'modelling-operations'`, async () => {
       use();
       const r = await analyze(fixture('plate-holes.step'), { model: UVNET });
@@ -61,7 +64,7 @@ describe('UV-Net (checkpoint B) model in analyze()', () => {
     const r = await analyze(fixture('box-with-hole.step'), { model });
     const inputs = model.inputs(r);
     let frame: GridFrame | undefined;
-    const grids = model.grids(r, (f) => (frame = f, { faces: 0, coedges: 0, Gf: new Float32Array(), Gc: new Float32Array() }));
+    const grids = model.grids(r, (f) => ((frame = f), { faces: 0, coedges: 0, Gf: new Float32Array(), Gc: new Float32Array() }));
     expect(grids).toBeDefined();
     // 40 x 30 x 20 at the origin: centre (20, 15, 10), the 40 mm side spans 2.
     expect(frame).toEqual({ center: [20, 15, 10], scale: 2 / 40 });

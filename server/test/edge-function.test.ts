@@ -62,6 +62,9 @@ describe.skipIf(!DENO)('supabase/functions/analyze-cad under Deno, against the r
         ANALYZER_TIMEOUT_MS: String(TIMEOUT_MS),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // npm's deno package is a Node launcher that starts the real binary as its child: a group of
+      // their own lets afterAll stop both (killing the launcher alone left Deno running after CI).
+      detached: true,
     });
     fn.stdout!.on('data', (d: Buffer) => (fnOutput += d.toString()));
     fn.stderr!.on('data', (d: Buffer) => (fnOutput += d.toString()));
@@ -70,7 +73,11 @@ describe.skipIf(!DENO)('supabase/functions/analyze-cad under Deno, against the r
     if (fn.exitCode !== null) throw new Error(`deno exited ${fn.exitCode}:\n${fnOutput}`);
   }, 240_000);
   afterAll(async () => {
-    fn?.kill('SIGTERM');
+    if (fn?.pid !== undefined && fn.exitCode === null) {
+      const exited = new Promise((done) => fn.once('exit', done));
+      process.kill(-fn.pid, 'SIGTERM');
+      await exited;
+    }
     await server?.stop();
     bundle?.cleanup();
   });

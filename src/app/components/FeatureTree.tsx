@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { num } from '../format.ts';
 import { useVectis } from '../store.ts';
 import { CorrectedMark, useCorrected } from './CorrectedMark.tsx';
+import { ItemText } from './ItemText.tsx';
 import type { TreeItem } from '../tree.ts';
 import { PALETTE_HEX } from '../viewer/palette.ts';
 
@@ -83,12 +84,7 @@ function ItemRow({ item, open, onToggle }: { item: TreeItem; open: boolean; onTo
           </svg>
         </button>
         {colorByFeature && <span className="swatch" style={{ background: swatch }} />}
-        <span className="item-text">
-          <span className="item-title" title={item.title}>
-            {item.title}
-          </span>
-          {item.detail && <span className="item-detail">{item.detail}</span>}
-        </span>
+        <ItemText title={item.title} detail={item.detail} />
         <span className="item-meta">
           <CorrectedMark featureIds={[item.id]} />
           {isFeature && item.confidence !== undefined ? (

@@ -15,6 +15,7 @@ import { HoleTable } from './HoleTable.tsx';
 import { MachiningSummary } from './MachiningSummary.tsx';
 import { PmiList } from './PmiList.tsx';
 import { CorrectedMark, useCorrected } from './CorrectedMark.tsx';
+import { ItemText } from './ItemText.tsx';
 
 function GroupRow({ group, selected }: { group: QuoteGroup; selected: boolean }) {
   const color = useVectis((s) => s.tree?.items.get(group.id)?.color ?? 0);
@@ -43,12 +44,7 @@ function GroupRow({ group, selected }: { group: QuoteGroup; selected: boolean })
         onMouseLeave={() => setHoverItem(null)}
       >
         {colorByFeature && <span className="swatch" style={{ background: PALETTE_HEX[color % PALETTE_HEX.length] }} />}
-        <span className="item-text">
-          <span className="item-title" title={group.title}>
-            {group.title}
-          </span>
-          {group.detail && <span className="item-detail">{group.detail}</span>}
-        </span>
+        <ItemText title={group.title} detail={group.detail} />
         <span className="item-meta">
           <CorrectedMark featureIds={group.featureIds} />
           <span title="faces">{group.faces.length} f</span>

@@ -82,8 +82,11 @@ export function compound(...shapes: TopoDS_Shape[]): TopoDS_Shape {
 }
 
 export function write(engine: OC, name: string, shape: TopoDS_Shape, unit: StepWriteOptions['unit'] = 'MM'): void {
-  // The shared writer fixes the header time, so a regenerated fixture differs only where its geometry does.
-  writeFileSync(`${FIXTURE_DIR}/${name}`, writeStep(engine, shape, { unit, scratch: `/${name}` }));
+  // The shared writer fixes the header time, and the product is named after the file (the writer
+  // numbers products per session otherwise, so a file's bytes hung on how many were written before
+  // it): a regenerated fixture differs only where its geometry does.
+  const product = name.replace(/\.step$/, '');
+  writeFileSync(`${FIXTURE_DIR}/${name}`, writeStep(engine, shape, { unit, product, scratch: `/${name}` }));
   console.log(`wrote ${FIXTURE_DIR}/${name}`);
 }
 

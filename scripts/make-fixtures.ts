@@ -309,5 +309,7 @@ await import('./count-fixtures.ts');
 await import('./boss-fixtures.ts');
 await import('./slot-fixtures.ts');
 await import('./interrupted-fixtures.ts');
+await import('./notch-fixtures.ts');
+await import('./swept-fixtures.ts');
 await import('./tessellated-fixture.ts');
 await import('./pmi-fixture.ts');

@@ -1,8 +1,8 @@
 /**
- * Round notches on a plate's edge and a U slot milled into its side
- * (`npx tsx scripts/notch-fixtures.ts`): half bores open along their length, through and blind,
- * which are slots and no holes; a U slot whose walls face the plate's main direction, so that a
- * wall could pass for its floor. Dimensions in test/notch-fixtures.ts.
+ * Round notches on a plate's edge and a U slot milled into its side (`npx tsx
+ * scripts/notch-fixtures.ts`, also run by `npm run fixtures`): half bores open along their length,
+ * through and blind, which are slots and no holes; a U slot whose walls face the plate's main
+ * direction, so that a wall could pass for its floor. Dimensions in test/notch-fixtures.ts.
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { NOTCH_FIXTURES as N } from '../test/notch-fixtures.ts';

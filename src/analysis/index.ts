@@ -8,6 +8,7 @@ export { configureEngine, getEngine, discardEngine, engineHeapBytes, type OC } f
 export { Scope, withScope, free, traceOccObjects, liveOccObjects, tracedOccObjects, type Deletable } from './occt/scope.ts';
 export { measureOf, type Measure } from './occt/mass.ts';
 export { writeStep, FIXED_STEP_TIME, type StepWriteOptions } from './occt/step-writer.ts';
+export { ShapeBuilder, type ChamferSize, type EdgeSize, type OutlineSeg, type Point3 } from './occt/builder.ts';
 export * from './result.ts';
 export { warmUp, yieldWarmUp } from './warmup.ts';
 export { checkStepHeader, readStepHeader, type StepHeader } from './step-header.ts';

@@ -1,10 +1,12 @@
 /**
- * Thin builders over the B-Rep engine for the generator: sketch loops → faces → prism tools,
- * (r, z) profiles → revolved tools, face lists in TopExp order, STEP bytes. Every temporary
- * engine object is deleted through a Scope (embind objects are not garbage collected).
+ * The generator's Builder: the project's one shape builder (src/analysis/occt/builder.ts, which the
+ * fixture scripts use too) plus the generator's sketch vocabulary: sketch loops on a frame → faces
+ * → prism tools, (r, z) profiles → revolved tools, and its questions about a finished part (faces
+ * in TopExp order, counts, validity, STEP bytes). Every temporary engine object is deleted through
+ * a Scope (embind objects are not garbage collected).
  */
 import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
-import { measureOf, Scope, ShapeIndex, withScope, writeStep, type OC } from '../../../src/analysis/index.ts';
+import { measureOf, Scope, ShapeBuilder, ShapeIndex, withScope, writeStep, type OC } from '../../../src/analysis/index.ts';
 import { toWorld, type Frame, type V2, type V3 } from './geom.ts';
 
 /** One closed sketch loop: straight segments, or three-point arcs (from the previous point via `via`). */
@@ -18,25 +20,10 @@ export function polygon(points: V2[]): Loop {
 // The pipeline's own scope (src/analysis/occt/scope.ts), re-exported for the generator's modules.
 export { Scope };
 
-export class Builder {
-  constructor(readonly oc: OC) {}
-
-  pnt(s: Scope, p: V3) {
-    return s.track(new this.oc.gp_Pnt(p[0], p[1], p[2]));
-  }
-
-  dir(s: Scope, d: V3) {
-    return s.track(new this.oc.gp_Dir(d[0], d[1], d[2]));
-  }
-
-  box(dx: number, dy: number, dz: number): TopoDS_Shape {
-    const s = new Scope();
-    try {
-      const mk = s.track(new this.oc.BRepPrimAPI_MakeBox(this.pnt(s, [0, 0, 0]), dx, dy, dz));
-      return mk.Solid();
-    } finally {
-      s.dispose();
-    }
+export class Builder extends ShapeBuilder {
+  /** No owner: the generator tracks the shapes it keeps in its parts' own scopes. */
+  constructor(oc: OC) {
+    super(oc);
   }
 
   /** Planar face bounded by `loop`, drawn on frame f at height z. */
@@ -58,7 +45,7 @@ export class Builder {
         }
       }
       if (!wire.IsDone()) throw new Error('sketch wire is not closed');
-      return s.track(new this.oc.BRepBuilderAPI_MakeFace(wire.Wire(), true)).Face();
+      return this.planarFace(s.track(wire.Wire()));
     } finally {
       s.dispose();
     }
@@ -81,8 +68,7 @@ export class Builder {
     try {
       const face = s.track(this.face(f, loop, zBottom));
       const h = zTop - zBottom;
-      const vec = s.track(new this.oc.gp_Vec(f.n[0] * h, f.n[1] * h, f.n[2] * h));
-      return s.track(new this.oc.BRepPrimAPI_MakePrism(face, vec, false, true)).Shape();
+      return this.extrude(face, [f.n[0] * h, f.n[1] * h, f.n[2] * h]);
     } finally {
       s.dispose();
     }
@@ -99,8 +85,7 @@ export class Builder {
       const centre = toWorld(f, cx, cy, 0);
       const half: Frame = { ...f, origin: centre, u: f.u, v: f.n, n: [-f.v[0], -f.v[1], -f.v[2]] };
       const face = s.track(this.face(half, rz, 0));
-      const ax = s.track(new this.oc.gp_Ax1(this.pnt(s, centre), this.dir(s, f.n)));
-      return s.track(new this.oc.BRepPrimAPI_MakeRevol(face, ax, 2 * Math.PI, false)).Shape();
+      return this.revolution(face, centre, f.n, 2 * Math.PI, false);
     } finally {
       s.dispose();
     }
@@ -135,8 +120,7 @@ export class Builder {
 
   /** 'Plane', 'Cylinder', ... as in the shared data's label files. */
   surfaceName(face: TopoDS_Face): string {
-    const type = withScope((s) => String(s.track(new this.oc.BRepAdaptor_Surface(face, true)).GetType()));
-    return type.replace('GeomAbs_', '').replace(/Surface$/, '');
+    return withScope((s) => this.kindOf(s.track(new this.oc.BRepAdaptor_Surface(face, true))));
   }
 
   area(shape: TopoDS_Shape): number {

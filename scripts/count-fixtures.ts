@@ -213,3 +213,34 @@ let slotted = cut(box(0, 0, 0, csx, csy, csz), obround(cs.through, -1, csz + 2))
 slotted = unify(cut(slotted, obround(cs.counterbore, csz - cs.counterboreDepth, cs.counterboreDepth + 1)));
 write(oc, 'counterbored-slot.step', slotted);
 write(oc, 'counterbored-slot-rotated.step', rotated(slotted));
+
+// A block with one round its shape shows, four edge rounds, a pocket and two engraved letters.
+const { finishMarks: fm } = COUNT_FIXTURES;
+const [fmx, fmy, fmz] = fm.size;
+let marked = filletEdges(box(0, 0, 0, fmx, fmy, fmz), fm.fillet, (a, b) => near(a[1]!, 0) && near(b[1]!, 0) && near(a[2]!, fmz) && near(b[2]!, fmz));
+marked = filletEdges(marked, fm.edgeRound, (a, b) => vertical(a, b) && [0, fmx].some((x) => near(a[0]!, x)) && [0, fmy].some((y) => near(a[1]!, y)));
+const [pkx, pky, pkl, pkw, pkd] = fm.pocket;
+marked = cut(marked, box(pkx, pky, fmz - pkd, pkl, pkw, pkd + 1));
+const [s, h] = [fm.stroke, fm.letter];
+const [[lx, ly], [tx2, ty2]] = fm.letters;
+const letterL: [number, number][] = [
+  [lx, ly],
+  [lx + 0.6 * h, ly],
+  [lx + 0.6 * h, ly + s],
+  [lx + s, ly + s],
+  [lx + s, ly + h],
+  [lx, ly + h],
+];
+const letterT: [number, number][] = [
+  [tx2 + (0.6 * h - s) / 2, ty2],
+  [tx2 + (0.6 * h + s) / 2, ty2],
+  [tx2 + (0.6 * h + s) / 2, ty2 + h - s],
+  [tx2 + 0.6 * h, ty2 + h - s],
+  [tx2 + 0.6 * h, ty2 + h],
+  [tx2, ty2 + h],
+  [tx2, ty2 + h - s],
+  [tx2 + (0.6 * h - s) / 2, ty2 + h - s],
+];
+for (const letter of [letterL, letterT]) marked = cut(marked, zPrism(letter, fmz - fm.engraving, fm.engraving + 1));
+write(oc, 'finish-marks.step', marked);
+write(oc, 'finish-marks-rotated.step', rotated(marked));

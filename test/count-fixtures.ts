@@ -72,4 +72,24 @@ export const COUNT_FIXTURES = {
    * An estimator counts 1 slot.
    */
   counterboredSlot: { size: [80, 40, 12], at: [40, 20], length: 30, through: 8, counterbore: 14, counterboreDepth: 4 },
+  /**
+   * A block `size` whose top edge along x at y = 0 is rounded `fillet` (a round the part's shape
+   * shows) and whose four vertical edges are rounded `edgeRound` (R0.5, under 1 % of the diagonal:
+   * "break sharp edges"); in its top a rectangular pocket [x, y, length, width, depth] and two
+   * letters engraved `engraving` deep, an L and a T drawn with strokes `stroke` wide, `letter`
+   * high, their lower left corners at `letters`. An estimator counts 1 fillet and 1 pocket.
+   */
+  finishMarks: {
+    size: [100, 60, 20],
+    fillet: 6,
+    edgeRound: 0.5,
+    pocket: [20, 25, 30, 20, 5],
+    engraving: 0.3,
+    stroke: 1.5,
+    letter: 8,
+    letters: [
+      [65, 30],
+      [78, 30],
+    ],
+  },
 } as const;

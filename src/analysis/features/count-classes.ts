@@ -17,7 +17,8 @@
  * - the model's features (`method: 'ml'`) count as the product reports them: by our type where it
  *   measured them, else by their MFCAD++ class name; `unrecognised` regions (`method: 'review'`)
  *   count nothing.
- * - what an estimator does not count apart (count-units.ts): edge breaks, the pieces of one
+ * - what an estimator does not count apart (count-units.ts): edge breaks (also rounds, and
+ *   engraved marks: count-marks.ts), the pieces of one
  *   modelled threaded hole beyond one hole and one thread, the steps of a counterbored slot; and
  *   what it does: a turned part's axial bore of a drill's size is a hole; a gusset's web
  *   (count-gussets.ts) is one Gusset, and the cut the recogniser reads beside it none.
@@ -29,6 +30,7 @@ import type { Feature } from '../result.ts';
 import type { MfcadppClass } from './classes.ts';
 import { edgeBreaks, stackedSlots, threadedHoleUnits, turnedBoreCount, type CountedResult } from './count-units.ts';
 import { findGussets } from './count-gussets.ts';
+import { finishMarks } from './count-marks.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -158,6 +160,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   const counts: ClassCounts = {};
   const add = (cls: CountClass, n: number) => (counts[cls] = (counts[cls] ?? 0) + n);
   const breaks = edgeBreaks(result);
+  const marks = finishMarks(result);
   const stacked = stackedSlots(result);
   const threaded = threadedHoleUnits(result);
   // A gusset's web is no cut: the pocket or slot read beside it, walled by the web, is the gusset.
@@ -166,7 +169,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   if (gussets.length) add(GUSSET, gussets.length);
   result.features.forEach((f, i) => {
     const cls = countClassOf(f);
-    if (!cls || breaks.has(i) || stacked.has(i) || isBoreGroove(f)) return;
+    if (!cls || breaks.has(i) || marks.has(i) || stacked.has(i) || isBoreGroove(f)) return;
     if (CUTS.has(cls) && (f as { faces?: number[] }).faces?.some((id) => web.has(id))) return;
     const n = threaded.get(i) ?? unitsOf(f, cls);
     if (n > 0) add(cls, n);

@@ -9,7 +9,8 @@ import type { Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { withScope } from '../occt/scope.ts';
 import { fitBlend, fitCanonical, type BlendFit, type CanonicalFit, type SurfaceSample } from './canonical-fit.ts';
-import { cross, dot, norm, scale, sub, unit, xyz } from './vec.ts';
+import { xyz } from '../occt/coords.ts';
+import { cross, dot, norm, scale, sub, unit } from './vec.ts';
 
 /** Surface types that may hide an analytic surface. */
 export const FREEFORM_SURFACES = new Set(['bspline', 'bezier', 'revolution', 'extrusion', 'offset']);

@@ -8,7 +8,8 @@ import type { BRepAdaptor_Curve, BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face }
 import type { Convexity, Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { withScope } from '../occt/scope.ts';
-import { cross, dot, norm, scale, unit, xyz } from './vec.ts';
+import { xy, xyz } from '../occt/coords.ts';
+import { cross, dot, norm, scale, unit } from './vec.ts';
 
 export const CONVEXITY_SAMPLES = 10;
 const SMOOTH_COS = Math.cos((5 * Math.PI) / 180);
@@ -70,7 +71,8 @@ function sideNormals(oc: OC, side: EdgeSide, params: number[]): Vec3[] {
     const dv = s.track(new oc.gp_Vec());
     return params.map((t) => {
       pcurve.D0(t, uv);
-      side.surface.D1(uv.X(), uv.Y(), p, du, dv);
+      const [u, v] = xy(uv);
+      side.surface.D1(u, v, p, du, dv);
       const [a, b] = [xyz(du), xyz(dv)];
       const raw = cross(a, b);
       // A degenerate parametrisation (a pole): no normal, the zero vector.

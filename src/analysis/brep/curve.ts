@@ -4,7 +4,7 @@ import type { CurveType, Edge } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { measureOf } from '../occt/mass.ts';
 import { withScope } from '../occt/scope.ts';
-import { xyz } from './vec.ts';
+import { xyz } from '../occt/coords.ts';
 import { FREEFORM_CURVES, recogniseCurve } from './canonical.ts';
 
 const CURVE_NAMES: Record<string, CurveType> = {

@@ -8,7 +8,8 @@ import type { Face, SurfaceType, Vec3 } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { measureOf } from '../occt/mass.ts';
 import { withScope } from '../occt/scope.ts';
-import { cross, dot, scale, sub, unit, xyz, add, norm } from './vec.ts';
+import { xyz } from '../occt/coords.ts';
+import { cross, dot, scale, sub, unit, add, norm } from './vec.ts';
 import { FREEFORM_SURFACES, recogniseSurface } from './canonical.ts';
 
 const SURFACE_NAMES: Record<string, SurfaceType> = {

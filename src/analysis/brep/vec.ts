@@ -1,13 +1,6 @@
 /** Small 3-vector helpers on plain tuples (no OCC objects in hot loops). */
 import type { Vec3 } from '../result.ts';
 
-export interface XYZ {
-  X(): number;
-  Y(): number;
-  Z(): number;
-}
-
-export const xyz = (p: XYZ): Vec3 => [p.X(), p.Y(), p.Z()];
 export const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 export const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 /** `+ 0` turns -0 into 0, so results compare equal after a JSON round trip. */

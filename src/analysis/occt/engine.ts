@@ -6,6 +6,7 @@
  * abort can leave the instance corrupt, so `discardEngine` drops it and the next call starts anew.
  */
 import type { OpenCascadeInstance } from 'replicad-opencascadejs';
+import { useEngineMemory } from './coords.ts';
 
 export type OC = OpenCascadeInstance;
 
@@ -55,7 +56,9 @@ async function startEngine(): Promise<OC> {
     printErr: () => undefined,
   };
   if (engineOptions.locateFile) options.locateFile = engineOptions.locateFile;
-  return init(options);
+  const oc = await init(options);
+  useEngineMemory(oc);
+  return oc;
 }
 
 /** Bytes reserved by the WASM heap: it only grows, so growth across runs shows leaks. */

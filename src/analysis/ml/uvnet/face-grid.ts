@@ -11,7 +11,8 @@ import type { BRepAdaptor_Surface, TopoDS_Edge, TopoDS_Face, gp_Vec } from 'repl
 import type { Vec3 } from '../../result.ts';
 import type { OC } from '../../occt/engine.ts';
 import { withScope } from '../../occt/scope.ts';
-import { cross, unit, xyz } from '../../brep/vec.ts';
+import { xyz } from '../../occt/coords.ts';
+import { cross, unit } from '../../brep/vec.ts';
 import { uvBoundary } from './uv-boundary.ts';
 import { classifyUv } from './uv-trim.ts';
 import type { GridFrame } from './uv-grids.ts';

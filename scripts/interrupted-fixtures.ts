@@ -1,7 +1,8 @@
 /**
  * Fixtures whose features other features cut into (`npx tsx scripts/interrupted-fixtures.ts`, also
  * run by `npm run fixtures`): a passage whose corner a chamfer opens; a pocket and a slot whose
- * floors holes break; a pocket a deeper slot crosses; two slots that cross. Dimensions in test/interrupted-fixtures.ts.
+ * floors holes break; a pocket a deeper slot crosses; two slots that cross; slots cut into a ledge
+ * that end on the wall above it. Dimensions in test/interrupted-fixtures.ts.
  */
 import { INTERRUPTED_FIXTURES } from '../test/interrupted-fixtures.ts';
 import { box, cut, oc, rotated, unify, write, zCylinder, zPrism } from './fixture-kit.ts';
@@ -56,3 +57,33 @@ crossing = cut(crossing, box(cs.alongY[0], -1, sTop - cs.depth, cs.alongY[1], cs
 crossing = unify(cut(crossing, box(-1, cs.alongX[0], sTop - cs.depth, cs.size[0] + 2, cs.alongX[1], cs.depth + 1)));
 write(oc, 'crossing-slots.step', crossing);
 write(oc, 'crossing-slots-rotated.step', rotated(crossing));
+
+// Slots in a ledge round a window, each ending on the plane of the wall above the ledge: the cut
+// leaves that end as a separate face on the wall's plane, which a CAD system writes as one face
+// with the wall (unified), as the designers' files have it.
+const ls = INTERRUPTED_FIXTURES.ledgeSlots;
+const [wx, wy, wl, ww] = ls.window;
+const [ux, uy, ul, uw] = ls.upper;
+let frame = cut(box(0, 0, 0, ls.size[0], ls.size[1], ls.size[2]), box(wx, wy, -1, wl, ww, ls.size[2] + 2));
+frame = cut(frame, box(ux, uy, ls.ledge, ul, uw, ls.size[2]));
+for (const x of ls.square) frame = cut(frame, box(x, uy, ls.floor, ls.width, wy - uy + 1, ls.size[2]));
+// Turned in plan: walls along (cos a, sin a), `width` apart across them, from x = ux to past the window's wall.
+const a = (ls.angle * Math.PI) / 180;
+const reach = wx - ux + 1;
+const slanted = [-1, 1].map((side) => ls.slanted + (side * ls.width) / 2 / Math.cos(a));
+frame = cut(
+  frame,
+  zPrism(
+    [
+      [ux, slanted[0]!],
+      [ux + reach, slanted[0]! + reach * Math.tan(a)],
+      [ux + reach, slanted[1]! + reach * Math.tan(a)],
+      [ux, slanted[1]!],
+    ],
+    ls.floor,
+    ls.size[2],
+  ),
+);
+frame = unify(frame);
+write(oc, 'ledge-slots.step', frame);
+write(oc, 'ledge-slots-rotated.step', rotated(frame));

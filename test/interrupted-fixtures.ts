@@ -36,4 +36,22 @@ export const INTERRUPTED_FIXTURES = {
    * `alongY` [x, width] and `alongX` [y, width], both `depth` deep.
    */
   crossingSlots: { size: [100, 80, 20] as const, alongY: [40, 12] as const, alongX: [30, 10] as const, depth: 6 },
+  /**
+   * A 60 × 40 × 12 frame: a window [x, y, x-size, y-size] through it along z, under a wider opening
+   * `upper` [x, y, x-size, y-size] from the top down to the ledge at z = `ledge`. Slots `width` wide
+   * are cut into the ledge down to z = `floor`, each from the upper opening's wall (where it ends,
+   * on that wall's plane: one face with it) out into the window: `square` at x along the y = upper
+   * wall side, `slanted` centred at y on the x = upper wall side, turned `angle`° in plan.
+   */
+  ledgeSlots: {
+    size: [60, 40, 12] as const,
+    window: [15, 10, 30, 20] as const,
+    upper: [12, 7, 36, 26] as const,
+    ledge: 7,
+    floor: 3,
+    width: 2,
+    square: [22, 34] as const,
+    slanted: 20,
+    angle: 20,
+  },
 };

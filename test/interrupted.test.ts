@@ -57,10 +57,30 @@ describe('interrupted features', () => {
     expect(new Set(r.features.flatMap((f) => f.faces.map((id) => r.faces[id]!.mfcadClass)))).toEqual(new Set([6])); // rectangular_through_slot
   });
 
+  it('reads slots cut into a ledge, ending on the wall above it, as blind slots of their own', async () => {
+    const { window, upper, ledge, floor, width, square, angle } = INTERRUPTED_FIXTURES.ledgeSlots;
+    const r = await run('ledge-slots.step');
+    const slots = byType(r, 'slot');
+    expect(slots).toHaveLength(square.length + 1); // each slot apart: none joined with another on its floor plane
+    const [across, along] = [window[1] - upper[1], window[0] - upper[0]];
+    const a = (angle * Math.PI) / 180;
+    // Square ones run from the upper wall to the window's wall; the turned one's floor reaches further along its walls.
+    const lengths = [across, across, along / Math.cos(a) + width * Math.tan(a)];
+    slots
+      .sort((x, y) => Number(x.params.length) - Number(y.params.length))
+      .forEach((slot, i) => {
+        expectParams(slot, { outline: 'rectangular', through: false, width, depth: ledge - floor, length: lengths[i]! });
+        expect(slot.faces).toHaveLength(3); // two walls and the floor; the end is the upper wall's face
+        expect(new Set(slot.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([17])); // rectangular_blind_slot
+      });
+    expectParams(byType(r, 'passage')[0], { length: window[2], width: window[3], depth: ledge });
+  });
+
   it('gives the same features after rotating the parts', async () => {
     expectSameFeatures(await run('crossing-slots.step'), await run('crossing-slots-rotated.step'));
     expectSameFeatures(await run('crossed-pocket.step'), await run('crossed-pocket-rotated.step'));
     expectSameFeatures(await run('opened-passage.step'), await run('opened-passage-rotated.step'));
     expectSameFeatures(await run('broken-floors.step'), await run('broken-floors-rotated.step'));
+    expectSameFeatures(await run('ledge-slots.step'), await run('ledge-slots-rotated.step'));
   });
 });

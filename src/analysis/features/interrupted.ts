@@ -18,9 +18,10 @@ const PIECES = new Set(['pocket', 'slot', 'step']);
 export function joinInterruptedPockets(graph: FaceGraph, frame: PartFrame, found: PrismaticFeature[]): PrismaticFeature[] {
   const out = [...found];
   for (let i = 0; i < out.length; i++) {
-    const a = out[i]!;
-    if (!isPiece(a)) continue;
+    if (!isPiece(out[i]!)) continue;
     for (let j = i + 1; j < out.length; j++) {
+      // Read afresh: after a join, out[i] is the joined pocket, not the piece it started from.
+      const a = out[i]!;
       const b = out[j]!;
       if (!isPiece(b) || !samePlane(graph, a.floor!, b.floor!)) continue;
       const cutter = out.find((c) => c !== a && c !== b && touches(graph, a, c) && touches(graph, b, c));
@@ -58,6 +59,10 @@ function closedPocket(graph: FaceGraph, frame: PartFrame, a: PrismaticFeature, b
   if (normals.some((n) => Math.abs(dot(n, floorNormal)) > DIRECTION_TOL)) return undefined;
   const facing = (n: Vec3) => normals.some((m) => dot(m, n) < -1 + DIRECTION_TOL);
   if (distinctPlanes(graph, walls) !== 4 || !normals.every(facing)) return undefined;
+  // The crossing cut splits the walls it runs through: both pieces hold a part of one of them.
+  // Two slots of their own, each with its facing pair, share no wall plane.
+  const wallsOf = (p: PrismaticFeature) => p.faces.filter((f) => walls.includes(f));
+  if (!wallsOf(a).some((w) => wallsOf(b).some((v) => distinctPlanes(graph, [w, v]) === 1))) return undefined;
   const pocket: PrismaticFeature = { type: 'pocket', outline: outlineOf(4), through: false, faces, floor: a.floor, params: {} };
   // Its size is the box of both pieces in plan: the interrupting cut's gap lies inside it.
   const plan = frame.axes.filter((axis) => Math.abs(dot(axis, floorNormal)) < 0.5);

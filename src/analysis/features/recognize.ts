@@ -12,6 +12,7 @@ import { joinInterruptedPockets, splitCrossingSlots } from './interrupted.ts';
 import { sweptPocket } from './swept-pockets.ts';
 import { roundNotch } from './round-notches.ts';
 import { joinSplitSlots } from './split-slots.ts';
+import { wallSlots } from './wall-slots.ts';
 import { findHoles } from './holes.ts';
 import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
@@ -120,6 +121,8 @@ export function recognize(input: RecognizerInput): Recognition {
     // half a bore open to the side is a round notch (a slot), no hole.
     const found = classifyPrismatic(graph, frame, group, stock) ?? sweptPocket(graph, frame, group) ?? roundNotch(graph, group, stock);
     if (found) prismatic.push(...splitCrossingSlots(graph, found));
+    // Slots that end on another cut's wall join its group: read them apart.
+    else prismatic.push(...wallSlots(graph, group));
   }
   // Pieces of one pocket that a deeper cut runs through are one pocket (the removed volume's planes).
   // So are the two U slots left of an obround pocket that a deeper cut crosses.

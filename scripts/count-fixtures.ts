@@ -244,3 +244,21 @@ const letterT: [number, number][] = [
 for (const letter of [letterL, letterT]) marked = cut(marked, zPrism(letter, fmz - fm.engraving, fm.engraving + 1));
 write(oc, 'finish-marks.step', marked);
 write(oc, 'finish-marks-rotated.step', rotated(marked));
+
+// Turned flanges: a spigot bored to a drill's size (a boss), a neck bored as a tube (a pipe).
+const { spigot: sp, neckedFlange: nf } = COUNT_FIXTURES;
+for (const [name, [flange, flangeLength, body, bodyLength, bore]] of [
+  ['spigot', [sp.flange, sp.flangeLength, sp.spigot, sp.spigotLength, sp.bore]],
+  ['necked-flange', [nf.flange, nf.flangeLength, nf.neck, nf.neckLength, nf.bore]],
+] as const) {
+  const flanged = revolved(0, 0, [
+    [bore / 2, 0],
+    [flange / 2, 0],
+    [flange / 2, flangeLength],
+    [body / 2, flangeLength],
+    [body / 2, flangeLength + bodyLength],
+    [bore / 2, flangeLength + bodyLength],
+  ]);
+  write(oc, `${name}.step`, flanged);
+  write(oc, `${name}-rotated.step`, rotated(flanged));
+}

@@ -92,4 +92,14 @@ export const COUNT_FIXTURES = {
       [78, 30],
     ],
   },
+  /**
+   * Turned: a flange Ø`flange` × `flangeLength` with a spigot Ø`spigot` standing `spigotLength` out
+   * of its face, bored Ø`bore` through (a drill's size). An estimator counts 1 boss and 1 hole.
+   */
+  spigot: { flange: 80, flangeLength: 10, spigot: 40, spigotLength: 30, bore: 20 },
+  /**
+   * Turned: a flange Ø`flange` × `flangeLength` with a neck Ø`neck` standing `neckLength` out of
+   * it, bored Ø`bore` through (wider than a drill: a tube's bore). An estimator counts 1 pipe.
+   */
+  neckedFlange: { flange: 200, flangeLength: 20, neck: 110, neckLength: 60, bore: 100 },
 } as const;

@@ -20,7 +20,8 @@
  * - what an estimator does not count apart (count-units.ts): edge breaks (also rounds, and
  *   engraved marks: count-marks.ts), the pieces of one
  *   modelled threaded hole beyond one hole and one thread, the steps of a counterbored slot; and
- *   what it does: a turned part's axial bore of a drill's size is a hole; a gusset's web
+ *   what it does: a turned part's axial bore of a drill's size is a hole, the long body standing
+ *   out of its flange or collar a boss or, bored wider than a drill, a pipe (count-turned.ts); a gusset's web
  *   (count-gussets.ts) is one Gusset, and the cut the recogniser reads beside it none.
  * Grooves have no class of their own: a groove turned in an outside is a Neck (the benchmark's
  * recess on a turned part), a groove inside a bore part of its hole, an O-ring groove in a flat
@@ -31,6 +32,7 @@ import type { MfcadppClass } from './classes.ts';
 import { edgeBreaks, stackedSlots, threadedHoleUnits, turnedBoreCount, type CountedResult } from './count-units.ts';
 import { findGussets } from './count-gussets.ts';
 import { finishMarks } from './count-marks.ts';
+import { turnedSpigots } from './count-turned.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -176,5 +178,8 @@ export function countFeatures(result: CountedResult): ClassCounts {
   });
   const bores = turnedBoreCount(result);
   if (bores > 0) add(HOLE, bores);
+  const spigots = turnedSpigots(result);
+  if (spigots.bosses > 0) add(BOSS, spigots.bosses);
+  if (spigots.pipes > 0) add(PIPE, spigots.pipes);
   return counts;
 }

@@ -23,7 +23,7 @@ import type { Edge, Face, Feature, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 
 /** Twist drills a shop stocks end about here (turning.ts keeps wider axial bores as lathe work). */
-const MAX_DRILL_DIAMETER = 50;
+export const MAX_DRILL_DIAMETER = 50;
 /** A chamfer's larger leg up to this share of the part's diagonal is an edge break. */
 export const EDGE_BREAK_SHARE = 0.02;
 /** Faces lie on a thread's axis line when their centres are this share of its diameter off it. */

@@ -8,6 +8,7 @@ import type { ClassName } from './classes.ts';
 import { aabbOf, toWorld, type Aabb, type Frame, type V2, type V3 } from './geom.ts';
 import type { Builder, Loop } from './occ.ts';
 import type { Rng } from './rng.ts';
+import { bsplinePrism, bsplineRevolve } from './nurbs.ts';
 import * as sk from './sketches.ts';
 
 export type Bound = 'inner' | 'edge' | 'corner' | 'span' | 'blend';
@@ -62,6 +63,8 @@ export interface Ctx {
   clr: number;
   /** How far tools reach past the faces they open onto. */
   m: number;
+  /** Write the next tool's walls as B-splines (nurbs.ts), as many exporters do. */
+  bspline?: boolean;
 }
 
 export interface Placed {
@@ -115,7 +118,8 @@ function loopPoints(loop: Loop): V2[] {
 
 function prismPlaced(ctx: Ctx, f: Frame, loop: Loop, zBottom: number, floor?: Frame): Placed {
   const pts = loopPoints(loop).flatMap(([x, y]) => [toWorld(f, x, y, ctx.m), toWorld(f, x, y, zBottom)]);
-  return { tool: ctx.b.prism(f, loop, zBottom, ctx.m), aabb: aabbOf(pts), ...(floor ? { floor } : {}) };
+  const tool = (ctx.bspline && bsplinePrism(ctx.b, f, loop, zBottom, ctx.m)) || ctx.b.prism(f, loop, zBottom, ctx.m);
+  return { tool, aabb: aabbOf(pts), ...(floor ? { floor } : {}) };
 }
 
 function revolvePlaced(ctx: Ctx, f: Frame, rz: Loop, radius: number, zBottom: number): Placed {
@@ -123,7 +127,8 @@ function revolvePlaced(ctx: Ctx, f: Frame, rz: Loop, radius: number, zBottom: nu
     [-radius, -radius],
     [radius, radius],
   ].flatMap(([x, y]) => [toWorld(f, x!, y!, ctx.m), toWorld(f, x!, y!, zBottom)]);
-  return { tool: ctx.b.revolve(f, 0, 0, rz), aabb: aabbOf(pts) };
+  const tool = (ctx.bspline && bsplineRevolve(ctx.b, f, 0, 0, rz)) || ctx.b.revolve(f, 0, 0, rz);
+  return { tool, aabb: aabbOf(pts) };
 }
 
 /** Floors become frames for nested features when they leave room for one. */

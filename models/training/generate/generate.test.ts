@@ -3,14 +3,17 @@
  * against a STEP re-read by analyze()), and every feature class cut with its own label.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, getEngine } from '../../../src/analysis/index.ts';
+import type { TopoDS_Shape } from 'replicad-opencascadejs';
+import { analyze, free, getEngine, withScope } from '../../../src/analysis/index.ts';
 import { CLASS_NAMES, classId } from './classes.ts';
 import { SPECS, place, type Ctx } from './features.ts';
 import { boxFrames } from './geom.ts';
 import { LabelledSolid } from './labelled.ts';
-import { Builder } from './occ.ts';
+import { bsplinePrism, bsplineRevolve } from './nurbs.ts';
+import { Builder, type Loop } from './occ.ts';
 import { generatePart, type GeneratedPart } from './part.ts';
 import { Rng } from './rng.ts';
+import * as sk from './sketches.ts';
 
 // Seed 1 draws one part of each kind for indices 0-2 (turned, prismatic, mfcad).
 const SEED = 1;
@@ -63,6 +66,103 @@ describe('generator', () => {
       expect(solid.labels.filter((l) => l === classId(spec.name)).length, spec.name).toBeGreaterThan(0);
       expect(solid.labels.length).toBe(solid.faces.size);
       solid.dispose();
+    }
+  });
+
+  it('writes B-spline tool walls: the same solid, labelled as its feature, read back as B-splines', async () => {
+    const oc = await getEngine();
+    const b = new Builder(oc);
+    const preciseVolume = (shape: TopoDS_Shape) =>
+      withScope((sc) => {
+        const props = sc.track(new oc.GProp_GProps());
+        oc.BRepGProp.VolumeProperties(shape, props, 1e-9, true, false);
+        return props.Mass();
+      });
+    const top = boxFrames(40, 30, 20)[0]!;
+    const centre = { ...top, origin: [20, 15, 20] as const };
+    const prisms: [string, Loop][] = [
+      ['rectangle', sk.rectInner(10, 6)],
+      ['obround', sk.obround(12, 6)],
+      ['circle', { circle: { center: [0, 0], r: 3 } }],
+    ];
+    const revolved: [string, Loop][] = [
+      ['drilled hole', sk.holeProfile(3, 8, 0.5, true)],
+      ['counterbore', sk.counterboreProfile(5, 3, 2.5, 25, 0.5, false)],
+      ['countersink', sk.countersinkProfile(5, Math.PI / 2, 2.5, 10, 0.5, true)],
+    ];
+    const cases = [
+      ...prisms.map(([name, loop]) => ({ name, nurbs: bsplinePrism(b, centre, loop, -5, 0.5), exact: b.prism(centre, loop, -5, 0.5) })),
+      ...revolved.map(([name, rz]) => ({ name, nurbs: bsplineRevolve(b, top, 20, 15, rz), exact: b.revolve(top, 20, 15, rz) })),
+    ];
+    for (const { name, nurbs, exact } of cases) {
+      expect(nurbs, name).not.toBeNull();
+      expect(b.valid(nurbs!), name).toBe(true);
+      // Exact conversion (rational arcs): the same solid. Measured with an error bound: the
+      // default integration is up to 1 % off on rational patches.
+      expect(preciseVolume(nurbs!), name).toBeCloseTo(preciseVolume(exact), 4);
+      const label = classId('rectangular_pocket');
+      const solid = LabelledSolid.of(b, b.box(40, 30, 20), classId('stock'));
+      expect(solid.cut(nurbs!, label, 1, 0.01), name).toBe(true);
+      const surfaces = solid.faces.shapes.map((f) => b.surfaceName(f));
+      const splines = surfaces.flatMap((t, i) => (t === 'BSpline' ? [i] : []));
+      expect(splines.length, name).toBeGreaterThan(0);
+      for (const i of splines) expect(solid.labels[i], name).toBe(label);
+      const result = await analyze(b.stepBytes(solid.shape, name), { fileName: `${name}.step` });
+      for (const i of splines) {
+        expect(result.faces[i]!.surfaceSource, name).toBe('bspline');
+        expect(['plane', 'cylinder', 'cone'], name).toContain(result.faces[i]!.surface);
+      }
+      solid.dispose();
+      free(exact);
+    }
+  });
+
+  // Seed 5: part 23 has a conical rim chamfer, a chamfer along a round, B-spline walls and a
+  // feature cut into another; part 4 a slot cut across a slot.
+  it('makes conical chamfers, chamfers along rounds, B-spline walls and features cut into features, labelled', async () => {
+    const oc = await getEngine();
+    const part = async (index: number) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await generatePart(oc, 5, index, attempt);
+        } catch (e) {
+          if (attempt >= 5) throw e;
+        }
+      }
+    };
+    const slots = new Set(SPECS.filter((x) => x.group === 1).map((x) => x.name as string));
+    for (const p of [await part(23), await part(4)]) {
+      const { labels, surface, instances, features } = p.record;
+      expect(p.record.kind).toBe('prismatic');
+      const result = await analyze(p.step, { fileName: `${p.name}.step` });
+      const pairs = result.edges.filter((e) => e.faces.length === 2).map((e) => e.faces as [number, number]);
+      const touching = (a: number, z: number) =>
+        pairs.some(([i, j]) => (instances[i] === a && instances[j] === z) || (instances[i] === z && instances[j] === a));
+      const cutters = features.filter((f) => f.cuts !== undefined);
+      expect(cutters.length, p.name).toBeGreaterThan(0);
+      // A feature placed to cut into another really breaks its faces: the two share an edge.
+      expect(
+        cutters.some((f) => touching(f.instance, f.cuts!)),
+        p.name,
+      ).toBe(true);
+      if (p.record.index === 4) {
+        const crossing = cutters.filter((f) => slots.has(f.name) && slots.has(features.find((g) => g.instance === f.cuts)!.name));
+        expect(crossing.length, 'a slot across a slot').toBeGreaterThan(0);
+        continue;
+      }
+      const chamfer = classId('chamfer');
+      const round = classId('round');
+      // A conical chamfer: a cone between a plane and a cylinder, labelled chamfer.
+      const cones = labels.flatMap((l, i) => (l === chamfer && surface[i] === 'Cone' ? [i] : []));
+      expect(cones.length).toBeGreaterThan(0);
+      const neighbours = (i: number) => pairs.flatMap(([a, z]) => (a === i ? [z] : z === i ? [a] : []));
+      expect(cones.some((i) => neighbours(i).some((n) => surface[n] === 'Cylinder') && neighbours(i).some((n) => surface[n] === 'Plane'))).toBe(true);
+      // A chamfer running along a round.
+      expect(pairs.some(([i, j]) => (labels[i] === chamfer && labels[j] === round) || (labels[i] === round && labels[j] === chamfer))).toBe(true);
+      // B-spline walls carry their feature's label, never stock's.
+      const splines = surface.flatMap((t, i) => (t === 'BSpline' ? [i] : []));
+      expect(splines.length).toBeGreaterThan(0);
+      expect(splines.every((i) => labels[i] !== classId('stock') && instances[i]! > 0)).toBe(true);
     }
   });
 });

@@ -6,12 +6,12 @@
 import { analyze, type OC } from '../../../src/analysis/index.ts';
 import { CLASS_NAMES, SCHEME } from './classes.ts';
 import { Builder } from './occ.ts';
-import { prismaticPart, type PartBuild } from './prismatic.ts';
+import { prismaticPart, type FeatureRecord, type PartBuild } from './prismatic.ts';
 import { Rng } from './rng.ts';
 import { turnedPart } from './turned.ts';
 
 /** Bumped whenever the same (seed, index) would give a different part: --resume redoes older ones. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const KINDS = ['mfcad', 'prismatic', 'turned'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -27,7 +27,7 @@ export interface LabelRecord {
   surface: string[];
   /** Feature instance of each face (0: stock or turned body). */
   instances: number[];
-  features: { instance: number; name: string }[];
+  features: FeatureRecord[];
   kind: Kind;
   generator: number;
   seed: number;

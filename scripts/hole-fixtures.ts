@@ -147,3 +147,4 @@ coned = cut(
 );
 write(oc, 'cone-holes.step', coned);
 write(oc, 'cone-holes-rotated.step', rotated(coned));
+await import('./drill-pass-fixtures.ts');

@@ -51,3 +51,37 @@ export const GROOVED_BORE = { size: [60, 40, 30] as const, at: [30, 20] as const
  * angle] a pointed tool's dimple; `taper` [x, y, Ø at the top, Ø at the bottom] a tapered hole through.
  */
 export const CONE_HOLES = { size: [60, 40, 12] as const, spot: [15, 20, 10, 90] as const, taper: [40, 20, 12, 8] as const };
+
+/**
+ * A 120 × 80 × 20 cooling plate drilled from its sides at mid-height (z = 10), every channel Ø`diameter`
+ * ending in a 118° point: `a` [y, depth] along x from x = 0, its entry counterbored [Ø, depth] for a
+ * plug; `b` [y, depth] along x from x = 0; `c` [x, depth] along y from y = 0, crossing `a` and `b`, so
+ * that the pieces between the crossings have no circle for a rim.
+ */
+export const COOLING_PLATE = {
+  size: [120, 80, 20] as const,
+  diameter: 8,
+  a: [20, 100] as const,
+  plug: [12, 10] as const,
+  b: [60, 100] as const,
+  c: [90, 70] as const,
+  tipAngle: 118,
+};
+
+/**
+ * A 200 × 60 × 20 plate with cones at hole mouths, each hole through from the top at [x, y = 30]:
+ * `bore` [x, Ø, chamfer leg] a wide bore with a 45° chamfer at its top edge (NIST CTC-05's Ø254 bore,
+ * scaled); `leadIn` [x, Ø, chamfer Ø] a tap drill chamfered 90° for the tap; `countersink` [x, Ø,
+ * countersink Ø, chamfer leg underneath] 90°; `counterbore` [x, Ø, counterbore Ø, depth, chamfer
+ * leg at its mouth].
+ */
+export const HOLE_MOUTHS = {
+  size: [200, 60, 20] as const,
+  bore: [40, 40, 2] as const,
+  leadIn: [90, 8.5, 10.5] as const,
+  countersink: [130, 6.6, 13, 0.5] as const,
+  counterbore: [170, 6.6, 11, 6.4, 1] as const,
+};
+
+/** A 60 × 40 × 2 sheet with a 90° countersink [x, y, Ø at the bottom] that runs right through it (no cylinder). */
+export const SHEET_COUNTERSINK = { size: [60, 40, 2] as const, at: [30, 20] as const, diameter: 4, angle: 90 };

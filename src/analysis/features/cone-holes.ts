@@ -12,6 +12,9 @@ import { closesAt, goesRound } from './around-axis.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { HALF_ANGLE_TOL_DEG } from './tolerance.ts';
 
+/** Just under the narrowest standard countersink (60°); tapered holes (pins, pipe threads) have a few degrees. */
+const COUNTERSINK_MIN_ANGLE_DEG = 55;
+
 export function coneOnlyHole(graph: FaceGraph, members: number[], ref: Face['params']): Hole | undefined {
   const cones = members.map((id) => graph.faces[id]!).filter((f) => f.surface === 'cone');
   if (cones.length === 0 || cones.some((c) => Math.abs(c.params.halfAngle! - cones[0]!.params.halfAngle!) > HALF_ANGLE_TOL_DEG)) return undefined;
@@ -36,11 +39,16 @@ export function coneOnlyHole(graph: FaceGraph, members: number[], ref: Face['par
   const floored = members.some((id) => graph.faces[id]!.surface === 'plane' && graph.faces[id]!.loops.length === 1);
   const params: Hole['params'] = { diameter: round4(2 * widest.radius!), depth: round4(hi - lo), through: !pointed && !floored };
   const angle = round4(2 * cones[0]!.params.halfAngle!);
+  let type: Hole['type'] = 'hole';
   if (pointed) Object.assign(params, { bottom: 'cone', bottom_angle: angle });
-  else Object.assign(params, floored ? { bottom: 'flat' } : {}, { taper_angle: angle });
+  else if (!floored && angle >= COUNTERSINK_MIN_ANGLE_DEG) {
+    type = 'countersink_hole';
+    const narrowest = circles.reduce((a, b) => ((b.radius ?? 0) < (a.radius ?? 0) ? b : a));
+    Object.assign(params, { diameter: round4(2 * narrowest.radius!), countersink_diameter: params.diameter, countersink_angle: angle });
+  } else Object.assign(params, floored ? { bottom: 'flat' } : {}, { taper_angle: angle });
   const t = dot(ref.center!, axis);
   return {
-    type: 'hole',
+    type,
     faces: members,
     axis: openAtHi ? ([-axis[0] + 0, -axis[1] + 0, -axis[2] + 0] as Vec3) : axis,
     position: ref.center!.map((v, i) => v + axis[i]! * (entry - t)) as Vec3,

@@ -12,6 +12,8 @@ import { stepParams } from './hole-steps.ts';
 import { closesAt, goesRound, isTangentToFlank } from './around-axis.ts';
 import { isOpenBore } from './round-notches.ts';
 import { coneOnlyHole } from './cone-holes.ts';
+import { joinDrillPasses } from './drill-passes.ts';
+import { maxConeRadius, readCones } from './hole-cones.ts';
 import { findVRingThreads } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
 import { DIRECTION_TOL, LENGTH_TOL, partTolerance } from './tolerance.ts';
@@ -122,47 +124,7 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
         params: { ...t.params, through: hole.params.through! },
       });
   }
-  return joinInterrupted(graph, holes, tol);
-}
-
-/**
- * One drill pass that another cut crosses (a cross hole through a bore) leaves pieces of one bore
- * on one axis line, each open at both ends into that same cut (a face both pieces meet): they are
- * one through hole, as deep as all its pieces together. Coaxial holes in two walls with air
- * between (a bracket's flanges) meet no common face and stay apart.
- */
-function joinInterrupted(graph: FaceGraph, holes: Hole[], tol: number): Hole[] {
-  const out: Hole[] = [];
-  for (const h of holes) {
-    const plainThrough = (x: Hole) => x.type === 'hole' && x.params.through === true && !('thread' in x.params);
-    const same = plainThrough(h)
-      ? out.find(
-          (o) =>
-            plainThrough(o) &&
-            o.params.diameter === h.params.diameter &&
-            Math.abs(Math.abs(dot(o.axis, h.axis)) - 1) < DIRECTION_TOL &&
-            norm(cross(sub(h.position, o.position), o.axis)) < tol &&
-            meetCommonFace(graph, o.faces, h.faces),
-        )
-      : undefined;
-    if (!same) {
-      out.push(h);
-      continue;
-    }
-    same.faces = [...same.faces, ...h.faces].sort((a, b) => a - b);
-    const [lo, hi] = extentAlong(graph.input, same.faces, same.axis);
-    const t = dot(same.position, same.axis);
-    same.position = same.position.map((v, i) => v + same.axis[i]! * (lo - t)) as Vec3;
-    same.params.depth = round4(hi - lo);
-  }
-  return out;
-}
-
-function meetCommonFace(graph: FaceGraph, a: number[], b: number[]): boolean {
-  const around = (faces: number[]) =>
-    new Set(faces.flatMap((f) => graph.neighbours(f).map((n) => n.face)).filter((f) => !a.includes(f) && !b.includes(f)));
-  const nearA = around(a);
-  return [...around(b)].some((f) => nearA.has(f));
+  return joinDrillPasses(graph, holes, tol);
 }
 
 function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hole | undefined {
@@ -243,20 +205,12 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   const steps = stepParams(graph, cylinders, tori, axis, 2 * radius, entry, other, through);
   let type: Hole['type'] = steps.counterbore_diameter !== undefined || steps.back_counterbore_diameter !== undefined ? 'counterbore_hole' : 'hole';
   Object.assign(params, steps);
-  // A countersink widens the hole beyond the drill; a cone that closes it is its point.
-  const sink = cones.find((c) => !tips.includes(c) && maxConeRadius(graph, c) > radius + LENGTH_TOL);
-  if (sink && type === 'counterbore_hole') {
-    // A cone that meets a wider bore instead of a flat shoulder: a counterdrill (step drill). A
-    // cone that meets the shoulder is an edge break, not a step.
-    if (meetsWiderBore(graph, sink, cylinders, radius)) {
-      params.counterdrill = true;
-      params.counterdrill_angle = round4(2 * sink.params.halfAngle!);
-    }
-  } else if (sink) {
-    type = 'countersink_hole';
-    params.countersink_angle = round4(2 * sink.params.halfAngle!);
-    params.countersink_diameter = round4(2 * maxConeRadius(graph, sink));
-  }
+  // Cones that widen the hole beyond the drill (a cone that closes it is its point): a step
+  // drill's, a countersink, or a chamfer at its mouth.
+  const wideners = cones.filter((c) => !tips.includes(c) && maxConeRadius(graph, c) > radius + LENGTH_TOL);
+  const read = readCones(graph, wideners, cylinders, radius, type === 'counterbore_hole');
+  if (read.countersink) type = 'countersink_hole';
+  Object.assign(params, read.params);
   const position = ref.center!;
   const t = dot(position, axis);
   return {
@@ -288,15 +242,6 @@ function blendParams(graph: FaceGraph, tori: Face[], members: Set<number>): Reco
   if (rim.length > 0) out.rim_radius = round4(Math.min(...rim.map((t) => t.params.minorRadius!)));
   if (floor.length > 0) out.floor_radius = round4(Math.min(...floor.map((t) => t.params.minorRadius!)));
   return out;
-}
-
-function meetsWiderBore(graph: FaceGraph, cone: Face, cylinders: Face[], radius: number): boolean {
-  const wider = new Set(cylinders.filter((c) => c.params.radius! > radius + LENGTH_TOL).map((c) => c.id));
-  return graph.neighbours(cone.id).some((n) => wider.has(n.face));
-}
-
-function maxConeRadius(graph: FaceGraph, cone: Face): number {
-  return Math.max(...graph.edgesOf[cone.id]!.map((id) => graph.edges[id]!.radius ?? 0));
 }
 
 function mid([a, b]: [number, number]): number {

@@ -1,0 +1,126 @@
+/**
+ * Hole fixtures of real parts' kinds (`npx tsx scripts/drill-pass-fixtures.ts`, also run by
+ * scripts/hole-fixtures.ts): a cooling plate whose side-drilled channels cross, cones at hole
+ * mouths (chamfers, lead-ins, countersinks), and a countersink that runs through a thin sheet.
+ * Dimensions in test/hole-fixtures.ts. Built with the project's shape builder alone.
+ */
+import { writeFileSync } from 'node:fs';
+import type { TopoDS_Shape } from 'replicad-opencascadejs';
+import { getEngine, Scope, ShapeBuilder, writeStep } from '../src/analysis/index.ts';
+import { COOLING_PLATE, HOLE_MOUTHS, SHEET_COUNTERSINK } from '../test/hole-fixtures.ts';
+import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
+
+const oc = await getEngine();
+const owner = new Scope();
+const b = new ShapeBuilder(oc, owner);
+type Profile = (readonly [number, number])[];
+
+function save(name: string, shape: TopoDS_Shape): void {
+  const [ax, ay, az, angle] = FIXTURES.rotation;
+  for (const [file, part] of [
+    [`${name}.step`, shape],
+    [`${name}-rotated.step`, b.rotate(shape, [ax, ay, az], angle)],
+  ] as const) {
+    writeFileSync(`${FIXTURE_DIR}/${file}`, writeStep(oc, part, { scratch: `/${file}` }));
+    console.log(`wrote ${FIXTURE_DIR}/${file}`);
+  }
+}
+
+/** A drill's cut along +z from z = -1: Ø d, to `depth` where its 118° point begins. */
+function drill(d: number, depth: number, counterbore?: readonly [number, number]): Profile {
+  const tip = d / 2 / Math.tan(((COOLING_PLATE.tipAngle / 2) * Math.PI) / 180);
+  const entry: Profile = counterbore
+    ? [
+        [counterbore[0] / 2, -1],
+        [counterbore[0] / 2, counterbore[1]],
+      ]
+    : [];
+  return [[0, -1], ...entry, [d / 2, entry.length > 0 ? counterbore![1] : -1], [d / 2, depth], [0, depth + tip]];
+}
+
+const cp = COOLING_PLATE;
+const mid = cp.size[2] / 2;
+// A tool along z turned a quarter about y runs along +x; a quarter back about x, along +y.
+const alongX = (tool: TopoDS_Shape, y: number) => b.translate(b.rotate(tool, [0, 1, 0], Math.PI / 2), [0, y, mid]);
+const alongY = (tool: TopoDS_Shape, x: number) => b.translate(b.rotate(tool, [1, 0, 0], -Math.PI / 2), [x, 0, mid]);
+let plate = b.box(...cp.size);
+plate = b.cut(plate, alongX(b.revolved(0, 0, drill(cp.diameter, cp.a[1], cp.plug)), cp.a[0]));
+plate = b.cut(plate, alongX(b.revolved(0, 0, drill(cp.diameter, cp.b[1])), cp.b[0]));
+plate = b.cut(plate, alongY(b.revolved(0, 0, drill(cp.diameter, cp.c[1])), cp.c[0]));
+save('cooling-plate', plate);
+
+const hm = HOLE_MOUTHS;
+const top = hm.size[2];
+const y = hm.size[1] / 2;
+let mouths = b.box(...hm.size);
+{
+  const [x, d, leg] = hm.bore;
+  mouths = b.cut(
+    mouths,
+    b.revolved(x, y, [
+      [0, -1],
+      [d / 2, -1],
+      [d / 2, top - leg],
+      [d / 2 + leg + 1, top + 1],
+      [0, top + 1],
+    ]),
+  );
+}
+{
+  const [x, d, chamferD] = hm.leadIn;
+  const leg = (chamferD - d) / 2;
+  mouths = b.cut(
+    mouths,
+    b.revolved(x, y, [
+      [0, -1],
+      [d / 2, -1],
+      [d / 2, top - leg],
+      [chamferD / 2 + 1, top + 1],
+      [0, top + 1],
+    ]),
+  );
+}
+{
+  const [x, d, sinkD, leg] = hm.countersink;
+  mouths = b.cut(
+    mouths,
+    b.revolved(x, y, [
+      [0, -1],
+      [d / 2 + leg + 1, -1],
+      [d / 2, leg],
+      [d / 2, top - (sinkD - d) / 2],
+      [sinkD / 2 + 1, top + 1],
+      [0, top + 1],
+    ]),
+  );
+}
+{
+  const [x, d, cbD, cbDepth, leg] = hm.counterbore;
+  mouths = b.cut(
+    mouths,
+    b.revolved(x, y, [
+      [0, -1],
+      [d / 2, -1],
+      [d / 2, top - cbDepth],
+      [cbD / 2, top - cbDepth],
+      [cbD / 2, top - leg],
+      [cbD / 2 + leg + 1, top + 1],
+      [0, top + 1],
+    ]),
+  );
+}
+save('hole-mouths', mouths);
+
+const sc = SHEET_COUNTERSINK;
+const grow = Math.tan(((sc.angle / 2) * Math.PI) / 180); // radius gained per mm of depth
+const sheet = b.cut(
+  b.box(...sc.size),
+  b.revolved(sc.at[0], sc.at[1], [
+    [0, -1],
+    [sc.diameter / 2 - grow, -1],
+    [sc.diameter / 2 + grow * (sc.size[2] + 1), sc.size[2] + 1],
+    [0, sc.size[2] + 1],
+  ]),
+);
+save('countersunk-sheet', sheet);
+owner.dispose();

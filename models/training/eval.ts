@@ -106,15 +106,16 @@ async function main(): Promise<void> {
     options: {
       model: { type: 'string', default: join(ROOT, 'models', 'vectis-brepnet.onnx') },
       json: { type: 'string' },
-      // Quick looks only (the card's figures use the defaults): another held-out folder, fewer parts.
-      heldout: { type: 'string' },
+      // Other held-out folders instead of the default (e.g. an older generator's split, to compare
+      // models across generator versions), or fewer parts: quick looks; the card's figures use the defaults.
+      heldout: { type: 'string', multiple: true },
       limit: { type: 'string' },
     },
   });
   const model = values.model!;
   const limit = values.limit ? Number(values.limit) : undefined;
-  if (values.heldout) HELD_OUT.dir = resolve(values.heldout);
-  else if (labelled(HELD_OUT.dir).length < HELD_OUT.count) {
+  const heldOut = values.heldout?.map((d) => resolve(d)) ?? [HELD_OUT.dir];
+  if (!values.heldout && labelled(HELD_OUT.dir).length < HELD_OUT.count) {
     console.log(`generating the held-out split (seed ${HELD_OUT.seed}, ${HELD_OUT.count} parts) into ${HELD_OUT.dir}`);
     const args = [
       'tsx',
@@ -131,7 +132,10 @@ async function main(): Promise<void> {
     const run = spawnSync('npx', args, { stdio: 'inherit', cwd: ROOT });
     if (run.status !== 0) throw new Error('generating the held-out split failed');
   }
-  const sets: [string, string[]][] = [[`generated held-out (seed ${HELD_OUT.seed})`, labelled(HELD_OUT.dir).slice(0, limit ?? HELD_OUT.count)]];
+  const sets: [string, string[]][] = heldOut.map((dir) => [
+    values.heldout ? `held-out ${basename(dir)}` : `generated held-out (seed ${HELD_OUT.seed})`,
+    labelled(dir).slice(0, limit ?? HELD_OUT.count),
+  ]);
   if (existsSync(SHARED)) {
     sets.push(['mfcad/dev', labelled(join(SHARED, 'mfcad', 'dev')).slice(0, limit)]);
     sets.push(['aagnet sample', labelled(join(SHARED, 'aagnet'), ['test.step'])]);

@@ -25,6 +25,7 @@ warnings.filterwarnings('ignore', message='scatter_reduce')
 from brepnet import BRepNet, collate, gather_psi  # noqa: E402
 from dataset import confusion, load_set, scores  # noqa: E402
 from export import export_onnx  # noqa: E402
+from onnx_weights import state_dict_from_onnx  # noqa: E402
 
 
 def batches(parts, budget, rng):
@@ -99,7 +100,7 @@ def main():
     ap.add_argument('--minutes', type=float, default=0, help='stop early after this long (0: no limit)')
     ap.add_argument('--version', default='vectis-brepnet-1')
     ap.add_argument('--init', default=None,
-                    help='fine-tune: start from this state_dict (the --checkpoint of an earlier run) instead of random weights')
+                    help='fine-tune: start from this state_dict (the --checkpoint of an earlier run) or one of our ONNX models instead of random weights')
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -120,7 +121,9 @@ def main():
                     feature_dims=(cols['Xf'], cols['Xe'], cols['Xc']))
     if args.init:
         # Same architecture flags as the run that wrote it: load_state_dict refuses any mismatch.
-        model.load_state_dict(torch.load(args.init, map_location='cpu'))
+        # An ONNX file of ours (its checkpoint not kept) or a state_dict from --checkpoint.
+        init = state_dict_from_onnx(args.init, model) if args.init.endswith('.onnx') else torch.load(args.init, map_location='cpu')
+        model.load_state_dict(init)
         print(f'fine-tuning from {args.init}', flush=True)
     check_forward(model, collate(val[:8]))
     params = sum(p.numel() for p in model.parameters())

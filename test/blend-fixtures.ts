@@ -11,4 +11,20 @@ export const BLEND_FIXTURES = {
    * one top edge of the plate rounded from `variable[0]` to `variable[1]` (a variable-radius fillet).
    */
   curved: { file: 'blend-curved.step', size: [80, 60, 10] as const, boss: [30, 30, 15, 9, 8] as const, rimRadius: 2, variable: [2, 4] as const },
+  /**
+   * A plate with a taller wall [thickness, height] along its far side (so nothing below is on the
+   * part's top) and two square pins [x, y, side] `height` high, their top edges rounded to `radius`:
+   * the narrow pin's top is left a flat 2 × (side / 2 − radius) across, the broad pin's stays broad.
+   */
+  patch: {
+    file: 'blend-patch.step',
+    size: [60, 40, 6] as const,
+    wall: [6, 20] as const,
+    pins: [
+      [10, 10, 4],
+      [30, 8, 14],
+    ] as const,
+    height: 5,
+    radius: 1.9,
+  },
 };

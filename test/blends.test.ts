@@ -1,12 +1,14 @@
 /**
  * Fillets that are no lone cylinder or torus: the ball where three rounded edges meet joins their
  * fillet; a constant-radius blend along an ellipse (a B-spline surface) is a fillet with its
- * radius; a variable-radius fillet is flagged with its range.
+ * radius; a variable-radius fillet is flagged with its range; the small flat a rounding leaves
+ * belongs to its fillet (also rotated).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../src/analysis/index.ts';
 import { fixture } from './fixtures.ts';
 import { BLEND_FIXTURES as B } from './blend-fixtures.ts';
+import { expectSameFeatures } from './feature-expect.ts';
 
 describe('blends beyond cylinders and tori', () => {
   const results: Record<string, AnalysisResult> = {};
@@ -42,5 +44,24 @@ describe('blends beyond cylinders and tori', () => {
     expect(Number(ramp.params.radius_min)).toBeLessThan(from + 0.25 * (to - from));
     expect(Number(ramp.params.radius_max)).toBeLessThanOrEqual(to + 1e-3);
     expect(Number(ramp.params.radius_max)).toBeGreaterThan(to - 0.25 * (to - from));
+  });
+
+  it('the small flat a rounding leaves on a narrow pin belongs to its fillet; a broad top stays a face', async () => {
+    const r = results[B.patch.file]!;
+    const { pins, radius } = B.patch;
+    const inFeature = new Set(r.features.flatMap((f) => f.faces));
+    // Tops: planes every edge of which is tangent to a blend.
+    const tops = r.faces.filter((f) => f.surface === 'plane' && r.edges.filter((e) => e.faces.includes(f.id)).every((e) => e.convexity === 'smooth'));
+    expect(tops.map((f) => Math.sqrt(f.area)).sort((a, b) => a - b)).toEqual(
+      pins.map(([, , side]) => expect.closeTo(side - 2 * radius, 3)).sort((a, b) => a.sample - b.sample),
+    );
+    const [patch, broad] = tops.sort((a, b) => a.area - b.area);
+    const holder = r.features.find((f) => f.faces.includes(patch!.id));
+    expect(holder?.type).toBe('fillet');
+    expect(holder!.params.radius).toBeCloseTo(radius, 4);
+    expect(holder!.faces.filter((id) => r.faces[id]!.surface === 'cylinder')).toHaveLength(1); // the first of the rounds round it
+    expect(r.faces[patch!.id]!.mfcadClass).toBe(r.faces[holder!.faces.find((id) => id !== patch!.id)!]!.mfcadClass);
+    expect(inFeature.has(broad!.id)).toBe(false);
+    expectSameFeatures(r, await analyze(fixture(B.patch.file.replace('.step', '-rotated.step')), {}));
   });
 });

@@ -18,6 +18,7 @@ import { groupHoles } from './patterns.ts';
 import { findFillets } from './blends.ts';
 import { chamferFinder } from './chamfers.ts';
 import { chainFillets, isOutlineRound, oneBlendPerFoot } from './fillet-chains.ts';
+import { blendPatches } from './blend-patches.ts';
 import { findSheetMetal, sheetFeatures } from './sheet-metal.ts';
 import { findLugs, mergeTubes } from './lugs.ts';
 import { findGears } from './gears.ts';
@@ -139,6 +140,12 @@ export function recognize(input: RecognizerInput): Recognition {
     insideChains,
     features.filter((f) => f.type === 'boss'),
   ).forEach(claimFillet);
+  // Flats the rounding left (every edge tangent to a blend) are part of the fillet round them.
+  for (const { face, fillet } of blendPatches(graph, cut, features)) {
+    features[fillet]!.faces = [...features[fillet]!.faces, face].sort((a, b) => a - b);
+    cut.delete(face);
+    faceClasses[face] = mfcadppId('round');
+  }
   features.forEach(addHoleHints);
   const stockSize = turning.axis ? barStock(graph, turning.axis, turning.coaxial) : boxStock(frame);
   // Stock faces lie on the part's box, lathe faces are turned, threads are tapped or

@@ -8,45 +8,20 @@
  * in Chromium, measured). Built once here: building it in each host took seconds of booleans.
  */
 import { writeFileSync } from 'node:fs';
-import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { getEngine, Scope, writeStep, type Deletable, type OC } from '../src/analysis/index.ts';
+import { getEngine, ShapeBuilder, withScope, writeStep, type OC, type Point3 } from '../src/analysis/index.ts';
 
 function warmUpPartStep(oc: OC): Uint8Array {
-  const scope = new Scope();
-  const keep = <T extends Deletable>(o: T): T => scope.track(o);
-  const progress = () => keep(new oc.Message_ProgressRange());
-  const point = (x: number, y: number, z: number) => keep(new oc.gp_Pnt(x, y, z));
-  const zAxes = (x: number, y: number, z: number) => keep(new oc.gp_Ax2(point(x, y, z), keep(new oc.gp_Dir(0, 0, 1))));
-  try {
-    let part: TopoDS_Shape = keep(new oc.BRepPrimAPI_MakeBox(point(0, 0, 0), 40, 30, 20)).Solid();
-    part = keep(new oc.BRepAlgoAPI_Cut(part, keep(new oc.BRepPrimAPI_MakeCylinder(zAxes(12, 15, -1), 5, 22)).Shape(), progress())).Shape();
-    part = roundVerticalEdges(oc, part, keep);
-    const loft = keep(new oc.BRepOffsetAPI_ThruSections(true, true, 1e-6));
-    const section = (edge: TopoDS_Shape) => keep(new oc.BRepBuilderAPI_MakeWire(oc.TopoDS.Edge(edge))).Wire();
-    loft.AddWire(section(keep(new oc.BRepBuilderAPI_MakeEdge(keep(new oc.gp_Circ(zAxes(29, 15, 18), 6)))).Edge()));
-    loft.AddWire(section(keep(new oc.BRepBuilderAPI_MakeEdge(keep(new oc.gp_Elips(zAxes(30, 15, 24), 5, 3)))).Edge()));
-    loft.AddWire(section(keep(new oc.BRepBuilderAPI_MakeEdge(keep(new oc.gp_Circ(zAxes(31, 16, 29), 2.5)))).Edge()));
-    loft.Build(progress());
-    part = keep(new oc.BRepAlgoAPI_Fuse(part, loft.Shape(), progress())).Shape();
-    return writeStep(oc, part, { scratch: '/vectis-warmup.step' });
-  } finally {
-    scope.dispose();
-  }
-}
-
-function roundVerticalEdges(oc: OC, shape: TopoDS_Shape, keep: <T extends Deletable>(o: T) => T): TopoDS_Shape {
-  const fillet = keep(new oc.BRepFilletAPI_MakeFillet(shape));
-  const explorer = keep(new oc.TopExp_Explorer(shape, oc.TopAbs_ShapeEnum.TopAbs_EDGE, oc.TopAbs_ShapeEnum.TopAbs_SHAPE));
-  for (; explorer.More(); explorer.Next()) {
-    const edge = oc.TopoDS.Edge(explorer.Current());
-    const curve = keep(new oc.BRepAdaptor_Curve(edge));
-    const a = keep(curve.Value(curve.FirstParameter()));
-    const b = keep(curve.Value(curve.LastParameter()));
+  return withScope((s) => {
+    const b = new ShapeBuilder(oc, s);
+    const up: Point3 = [0, 0, 1];
+    let part = b.cut(b.box(40, 30, 20), b.cylinder([12, 15, -1], up, 5, 22));
     // The block's four vertical edges: same x and y at both ends, on the outline.
-    const onOutline = (a.X() === 0 || a.X() === 40) && (a.Y() === 0 || a.Y() === 30);
-    if (onOutline && a.X() === b.X() && a.Y() === b.Y()) fillet.Add(3, edge);
-  }
-  return fillet.Shape();
+    const onOutline = (p: Point3) => (p[0] === 0 || p[0] === 40) && (p[1] === 0 || p[1] === 30);
+    part = b.fillet(part, (a, c) => (onOutline(a) && a[0] === c[0] && a[1] === c[1] ? 3 : undefined));
+    const sections = [b.ring([29, 15, 18], up, 6), b.ring([30, 15, 24], up, 5, 3), b.ring([31, 16, 29], up, 2.5)];
+    part = b.fuse(part, b.loft(sections, true));
+    return writeStep(oc, part, { scratch: '/vectis-warmup.step' });
+  });
 }
 
 const text = new TextDecoder().decode(warmUpPartStep(await getEngine()));

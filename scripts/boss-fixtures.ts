@@ -5,7 +5,7 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { BOSS_FIXTURES as B } from '../test/boss-fixtures.ts';
-import { cut, fuse, rotated, unify, write, oc, zCylinder, zPrism } from './fixture-kit.ts';
+import { box, cut, fuse, rotated, unify, write, oc, zCylinder, zPrism } from './fixture-kit.ts';
 
 // The outline: both end circles and the quadrilateral between their outer tangent points
 // (a tangent touches each circle at the angle whose cosine is (R − r) / length from +x).
@@ -32,3 +32,16 @@ const plate = bored(unify(fused));
 write(oc, 'hub-plate.step', plate);
 write(oc, 'hub-plate-rotated.step', rotated(plate));
 write(oc, 'hub-plate-split.step', bored(fused));
+
+// Studs with cuts in their tops: a hole off the axis, a slot cut in from beside.
+const cs = B.cutStuds;
+const [cx, cy, cz] = cs.plate;
+const [[ax, ay], [bx, by]] = cs.studs;
+let studs = unify(
+  fuse(fuse(box(0, 0, 0, cx, cy, cz), zCylinder(ax, ay, cz, cs.stud / 2, cs.studHeight)), zCylinder(bx, by, cz, cs.stud / 2, cs.studHeight)),
+);
+studs = cut(studs, zCylinder(ax + cs.holeOffset, ay, cz + cs.studHeight - cs.holeDepth, cs.hole / 2, cs.holeDepth + 1));
+const [pw, pd] = cs.pocket;
+studs = cut(studs, box(bx, by - pw / 2, cz + cs.studHeight - pd, cs.stud, pw, pd + 1));
+write(oc, 'cut-studs.step', studs);
+write(oc, 'cut-studs-rotated.step', rotated(studs));

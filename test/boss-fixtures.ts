@@ -11,4 +11,25 @@ export const BOSS_FIXTURES = {
    * tail's round end is outline, no fillet.
    */
   hubPlate: { hubRadius: 15, tailRadius: 25, length: 80, thickness: 10, hubHeight: 25, bore: 12, tailHole: 20 },
+  /**
+   * A plate `plate` (x, y, z from 0) with two studs Ø`stud` standing `studHeight` on its top at
+   * `studs` (x, y): the first drilled Ø`hole` × `holeDepth` `holeOffset` off its axis along x (an
+   * inner loop on its top that is no circle about the axis); across the second a slot [width in y,
+   * depth from the stud's top] from its axis out through its side, the plate and the plate's +x
+   * end (its top's outline broken by the slot's walls). An estimator counts 2 bosses, 1 hole and
+   * 1 slot.
+   */
+  cutStuds: {
+    plate: [100, 60, 10],
+    stud: 30,
+    studHeight: 10,
+    studs: [
+      [25, 30],
+      [70, 30],
+    ],
+    hole: 6,
+    holeDepth: 5,
+    holeOffset: 7,
+    pocket: [10, 15],
+  },
 } as const;

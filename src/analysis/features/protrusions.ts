@@ -122,11 +122,41 @@ function outlineBelow(graph: FaceGraph, face: Face, floor: Face, up: Vec3, tol: 
   return extentAlong(graph.input, [face.id], up)[1] <= dot(floor.params.origin!, up) + tol;
 }
 
-/** The stud's top: a plane across the axis bounded only by circles on it. */
+/**
+ * The stud's top: a plane across the axis whose outer boundary is circles on it, save where a cut
+ * runs into the stud: a hole, slot or pocket inside the top's outline leaves an inner loop; one
+ * open to the stud's side (a slot across a stud's head, a pocket sunk into it from beside) breaks
+ * the outer circle, and its faces then meet the top's plane only within the stud's cylinder (a
+ * plate's sides running on from a round end do not). At least one arc of the circle is left.
+ */
 function coaxialDisk(graph: FaceGraph, top: Face, wall: Face, tol: number): boolean {
   if (Math.abs(Math.abs(dot(top.params.normal!, wall.params.axis!)) - 1) > DIRECTION_TOL) return false;
-  return graph.edgesOf[top.id]!.every((id) => {
+  const { loops, coedges } = graph.input;
+  const outer = top.loops.map((l) => loops[l]!).find((l) => l.outer);
+  const ids = outer ? outer.coedges.map((c) => coedges[c]!.edge) : graph.edgesOf[top.id]!;
+  const onAxis = (id: number) => {
     const e = graph.edges[id]!;
     return e.curve === 'circle' && !!e.center && norm(cross(sub(e.center, wall.params.center!), wall.params.axis!)) < tol;
-  });
+  };
+  const cutInto = (id: number) => {
+    const other = graph.edges[id]!.faces.find((f) => f !== top.id);
+    return other !== undefined && other !== wall.id && withinCylinderAtTop(graph, other, wall, top, tol);
+  };
+  return ids.some(onAxis) && ids.every((id) => onAxis(id) || cutInto(id));
+}
+
+/** Every mesh vertex of a face on the top's plane lies within the stud's radius of its axis. */
+function withinCylinderAtTop(graph: FaceGraph, face: number, wall: Face, top: Face, tol: number): boolean {
+  const { positions, indices, faceRanges } = graph.input.mesh;
+  const [first, count] = faceRanges[face]!;
+  const [axis, centre, radius] = [wall.params.axis!, wall.params.center!, wall.params.radius!];
+  let onTop = 0;
+  for (let k = first * 3; k < (first + count) * 3; k++) {
+    const v = indices[k]! * 3;
+    const p: Vec3 = [positions[v]!, positions[v + 1]!, positions[v + 2]!];
+    if (Math.abs(dot(sub(p, top.params.origin!), top.params.normal!)) > tol) continue;
+    onTop++;
+    if (norm(cross(sub(p, centre), axis)) > radius + tol) return false;
+  }
+  return onTop > 0;
 }

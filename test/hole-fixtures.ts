@@ -69,18 +69,18 @@ export const COOLING_PLATE = {
 };
 
 /**
- * A 200 × 60 × 20 plate with cones at hole mouths, each hole through from the top at [x, y = 30]:
- * `bore` [x, Ø, chamfer leg] a wide bore with a 45° chamfer at its top edge (NIST CTC-05's Ø254 bore,
- * scaled); `leadIn` [x, Ø, chamfer Ø] a tap drill chamfered 90° for the tap; `countersink` [x, Ø,
+ * A 220 × 80 × 20 plate with cones at hole mouths, each hole through from the top at [x, y = 40]:
+ * `bore` [x, Ø, chamfer leg] a bore wider than any drill with a 45° chamfer at its top edge (NIST
+ * CTC-05's Ø254 bore, scaled); `leadIn` [x, Ø, chamfer Ø] a tap drill chamfered 90° for the tap; `countersink` [x, Ø,
  * countersink Ø, chamfer leg underneath] 90°; `counterbore` [x, Ø, counterbore Ø, depth, chamfer
  * leg at its mouth].
  */
 export const HOLE_MOUTHS = {
-  size: [200, 60, 20] as const,
-  bore: [40, 40, 2] as const,
-  leadIn: [90, 8.5, 10.5] as const,
-  countersink: [130, 6.6, 13, 0.5] as const,
-  counterbore: [170, 6.6, 11, 6.4, 1] as const,
+  size: [220, 80, 20] as const,
+  bore: [50, 60, 3] as const,
+  leadIn: [110, 8.5, 10.5] as const,
+  countersink: [150, 6.6, 13, 0.5] as const,
+  counterbore: [190, 6.6, 11, 6.4, 1] as const,
 };
 
 /** A 60 × 40 × 2 sheet with a 90° countersink [x, y, Ø at the bottom] that runs right through it (no cylinder). */

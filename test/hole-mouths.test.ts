@@ -58,6 +58,8 @@ describe('cones at hole mouths', () => {
     expect(hole?.type).toBe('hole');
     expectParams(hole, { diameter: d, through: true, depth: hm.size[2], rim_chamfer_diameter: d + 2 * leg, rim_chamfer_angle: 90 });
     expect(hole!.params.countersink_diameter).toBeUndefined();
+    // Wider than the largest drill: bored or milled, so no drill size is suggested.
+    expect([hole!.params.drill_metric, hole!.params.drill_inch]).toEqual([undefined, undefined]);
   });
 
   it("reads a tap drill's lead-in chamfer as the hole's, with only a tap hint", async () => {

@@ -53,16 +53,18 @@ function nearest(list: number[], d: number): number {
 }
 
 /**
- * Adds `drill_metric`, `drill_inch` (mm) and, when the size matches, `clearance_for`. A tap is
- * what the geometry shows: `tap` only where a modelled thread agrees with the tap drill; a plain
- * hole of a tap drill's size gets the hint `tap_drill_for` (a Ø14 hole is as often an M12
- * clearance as an M16 tap drill, and a quote must not charge a tap the drawing does not ask for).
+ * Adds `drill_metric`, `drill_inch` (mm; none for a bore wider than the drills go) and, when the
+ * size matches, `clearance_for`. A tap is what the geometry shows: `tap` only where a modelled
+ * thread agrees with the tap drill; a plain hole of a tap drill's size gets the hint
+ * `tap_drill_for` (a Ø14 hole is as often an M12 clearance as an M16 tap drill, and a quote must
+ * not charge a tap the drawing does not ask for).
  */
 export function addHoleHints(feature: Feature): void {
   if (!HOLE_TYPES.has(feature.type) || typeof feature.params.diameter !== 'number') return;
   const d = feature.params.diameter;
-  feature.params.drill_metric = nearest(METRIC_DRILLS, d);
-  feature.params.drill_inch = round4(nearest(INCH_DRILLS, d));
+  // A bore wider than the largest drill (half a step's grace) is bored or milled: no drill to name.
+  if (d <= METRIC_DRILLS.at(-1)! + 0.25) feature.params.drill_metric = nearest(METRIC_DRILLS, d);
+  if (d <= INCH_DRILLS.at(-1)! + 25.4 / 128) feature.params.drill_inch = round4(nearest(INCH_DRILLS, d));
   const tap = TAP_DRILLS.find(([size]) => Math.abs(size - d) <= SIZE_TOL);
   if (tap && typeof feature.params.thread === 'string') feature.params.tap = tap[1];
   else if (tap) feature.params.tap_drill_for = tap[1];

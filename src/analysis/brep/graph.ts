@@ -9,7 +9,7 @@ import { Scope } from '../occt/scope.ts';
 import { buildTopology, type Topology } from './topology.ts';
 import { faceAttributes, type FaceAttributes } from './surface.ts';
 import { edgeAttributes } from './curve.ts';
-import { edgeConvexity, type EdgeSide } from './convexity.ts';
+import { edgeConvexity, evalScratch, type EdgeSide } from './convexity.ts';
 import { linearTolerance } from './canonical.ts';
 import { diagonal, roughBoundingBox } from '../metrics.ts';
 
@@ -50,6 +50,7 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
       return { id, ...attrs, loops: topology.faceLoops[id]! };
     });
     checkpoint();
+    const scratch = evalScratch(oc, adaptors);
     const edges = topology.edges.shapes.map((edge, id): Edge => {
       const hasCurve = !oc.BRep_Tool.Degenerated(edge) && oc.BRep_Tool.IsGeometric(edge);
       const curve = hasCurve ? adaptors.track(new oc.BRepAdaptor_Curve(edge)) : null;
@@ -57,7 +58,7 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
       const uses = topology.edgeCoedges[id]!;
       const adjacent = [...new Set(uses.map((c) => topology.coedges[c]!.face))];
       const [left, right] = sidesOf(id, uses);
-      const convexity = edgeConvexity(oc, curve, topology.edgeReversed[id]!, left, right);
+      const convexity = edgeConvexity(oc, curve, topology.edgeReversed[id]!, left, right, scratch);
       return { id, ...edgeAttributes(oc, edge, curve, tolerance), convexity, faces: adjacent };
     });
 

@@ -1,13 +1,14 @@
 /**
  * Hole fixtures of real parts' kinds (`npx tsx scripts/drill-pass-fixtures.ts`, also run by
  * scripts/hole-fixtures.ts): a cooling plate whose side-drilled channels cross, cones at hole
- * mouths (chamfers, lead-ins, countersinks), and a countersink that runs through a thin sheet.
+ * mouths (chamfers, lead-ins, countersinks), a countersink that runs through a thin sheet, and
+ * holes that end in a slot or a pocket.
  * Dimensions in test/hole-fixtures.ts. Built with the project's shape builder alone.
  */
 import { writeFileSync } from 'node:fs';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { getEngine, Scope, ShapeBuilder, writeStep } from '../src/analysis/index.ts';
-import { COOLING_PLATE, HOLE_MOUTHS, SHEET_COUNTERSINK } from '../test/hole-fixtures.ts';
+import { COOLING_PLATE, HOLE_ENDS, HOLE_MOUTHS, SHEET_COUNTERSINK } from '../test/hole-fixtures.ts';
 import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
 
 const oc = await getEngine();
@@ -123,4 +124,19 @@ const sheet = b.cut(
   ]),
 );
 save('countersunk-sheet', sheet);
+
+const he = HOLE_ENDS;
+const [sy0, sy1, sh] = he.slot;
+const [px0, px1, py0, py1, pz] = he.pocket;
+let ends = b.box(...he.size);
+ends = b.cut(ends, b.box(he.size[0] + 2, sy1 - sy0, sh + 1, [-1, sy0, -1]));
+ends = b.cut(ends, b.box(px1 - px0, py1 - py0, he.size[2] - pz + 1, [px0, py0, pz]));
+for (const [x, y, d] of [he.intoSlot, he.floorToSlot]) ends = b.cut(ends, b.cylinder([x, y, 0], [0, 0, 1], d / 2, he.size[2] + 1));
+{
+  const [x, y, d, depth] = he.blindInFloor;
+  // The drill profile runs up from z = -1: turned over, it comes down from the floor.
+  const tool = b.rotate(b.revolved(0, 0, drill(d, depth)), [1, 0, 0], Math.PI);
+  ends = b.cut(ends, b.translate(tool, [x, y, pz]));
+}
+save('hole-ends', ends);
 owner.dispose();

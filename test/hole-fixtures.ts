@@ -85,3 +85,19 @@ export const HOLE_MOUTHS = {
 
 /** A 60 × 40 × 2 sheet with a 90° countersink [x, y, Ø at the bottom] that runs right through it (no cylinder). */
 export const SHEET_COUNTERSINK = { size: [60, 40, 2] as const, at: [30, 20] as const, diameter: 4, angle: 90 };
+
+/**
+ * An 80 × 40 × 20 block with a slot along x under it [y from, y to, height] and a pocket from the
+ * top [x from, x to, y from, y to, floor z]; holes down into them: `intoSlot` [x, y, Ø] from the
+ * top, through into the slot's roof; `floorToSlot` [x, y, Ø] from the pocket's floor into the slot;
+ * `blindInFloor` [x, y, Ø, depth] from the pocket's floor, ending in a 118° point.
+ */
+export const HOLE_ENDS = {
+  size: [80, 40, 20] as const,
+  slot: [15, 25, 7] as const,
+  pocket: [50, 70, 5, 35, 10] as const,
+  intoSlot: [20, 20, 6] as const,
+  floorToSlot: [60, 20, 6] as const,
+  blindInFloor: [55, 9, 5, 5] as const,
+  tipAngle: 118,
+};

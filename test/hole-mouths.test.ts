@@ -2,11 +2,12 @@
  * Holes of real parts' kinds (scripts/drill-pass-fixtures.ts): channels of a cooling plate that
  * cross one another are each one drill pass, a cone at a hole's mouth is a countersink only where
  * it could seat a screw head (else the hole's chamfer), and a countersink may run right through a
- * thin sheet with no cylinder. Dimensions to 0.01 mm, and the same after a rotation.
+ * thin sheet with no cylinder; a hole that opens into a slot or pocket is through, one that ends
+ * in its point under a pocket's floor blind. Dimensions to 0.01 mm, and the same after a rotation.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Feature } from '../src/analysis/index.ts';
-import { COOLING_PLATE, HOLE_MOUTHS, SHEET_COUNTERSINK } from './hole-fixtures.ts';
+import { COOLING_PLATE, HOLE_ENDS, HOLE_MOUTHS, SHEET_COUNTERSINK } from './hole-fixtures.ts';
 import { expectParams, expectSameFeatures, run } from './feature-expect.ts';
 
 /** The hole feature whose faces' boxes all reach the point (x, y, z) of the unrotated part. */
@@ -103,5 +104,28 @@ describe('a countersink through a thin sheet', () => {
 
   it('gives the same countersink after rotating the sheet', async () => {
     expectSameFeatures(await run('countersunk-sheet.step'), await run('countersunk-sheet-rotated.step'));
+  });
+});
+
+describe('holes that end in another cut', () => {
+  const he = HOLE_ENDS;
+  const at = (r: AnalysisResult, [x, y]: readonly number[]) => holeAt(r, [x!, y!, undefined!]);
+
+  it('reads holes that open into a slot as through, one ending under a pocket floor as blind', async () => {
+    const r = await run('hole-ends.step');
+    expectParams(at(r, he.intoSlot), { diameter: he.intoSlot[2], through: true, depth: he.size[2] - he.slot[2] });
+    expectParams(at(r, he.floorToSlot), { diameter: he.floorToSlot[2], through: true, depth: he.pocket[4] - he.slot[2] });
+    const [, , d, depth] = he.blindInFloor;
+    expectParams(at(r, he.blindInFloor), { diameter: d, through: false, depth, bottom: 'cone', bottom_angle: he.tipAngle });
+    const classOf = (f: Feature | undefined) => new Set(f!.faces.map((id) => r.faces[id]!.mfcadClass));
+    expect([classOf(at(r, he.intoSlot)), classOf(at(r, he.floorToSlot)), classOf(at(r, he.blindInFloor))]).toEqual([
+      new Set([1]), // through_hole
+      new Set([1]),
+      new Set([12]), // blind_hole
+    ]);
+  });
+
+  it('gives the same holes after rotating the block', async () => {
+    expectSameFeatures(await run('hole-ends.step'), await run('hole-ends-rotated.step'));
   });
 });

@@ -2,10 +2,10 @@
  * Fixtures whose features other features cut into (`npx tsx scripts/interrupted-fixtures.ts`, also
  * run by `npm run fixtures`): a passage whose corner a chamfer opens; a pocket and a slot whose
  * floors holes break; a pocket a deeper slot crosses; two slots that cross; slots cut into a ledge
- * that end on the wall above it. Dimensions in test/interrupted-fixtures.ts.
+ * that end on the wall above it; a pocket whose floor a hole along it splits. Dimensions in test/interrupted-fixtures.ts.
  */
 import { INTERRUPTED_FIXTURES } from '../test/interrupted-fixtures.ts';
-import { box, cut, oc, rotated, unify, write, zCylinder, zPrism } from './fixture-kit.ts';
+import { b, box, cut, oc, rotated, unify, write, zCylinder, zPrism } from './fixture-kit.ts';
 
 const op = INTERRUPTED_FIXTURES.openedPassage;
 const [px, py, pw, pl] = op.passage;
@@ -87,3 +87,11 @@ frame = cut(
 frame = unify(frame);
 write(oc, 'ledge-slots.step', frame);
 write(oc, 'ledge-slots-rotated.step', rotated(frame));
+
+const sf = INTERRUPTED_FIXTURES.splitFloor;
+const [fx, fy, fw, fl, fd] = sf.pocket;
+const floorZ = sf.size[2] - fd;
+let split = cut(box(0, 0, 0, sf.size[0], sf.size[1], sf.size[2]), box(fx, fy, floorZ, fw, fl, fd + 1));
+split = cut(split, b.cylinder([-1, sf.holeY, floorZ], [1, 0, 0], sf.hole / 2, sf.size[0] + 2));
+write(oc, 'split-floor.step', split);
+write(oc, 'split-floor-rotated.step', rotated(split));

@@ -37,6 +37,12 @@ export const INTERRUPTED_FIXTURES = {
    */
   crossingSlots: { size: [100, 80, 20] as const, alongY: [40, 12] as const, alongX: [30, 10] as const, depth: 6 },
   /**
+   * A 60 × 40 × 20 block with a rectangular pocket [x, y, x-size, y-size, depth] from the top, and a
+   * through hole Ø `hole` along x whose axis lies in the pocket's floor at y = `holeY`: the hole
+   * runs along the floor and splits it in two, so no piece of it is bounded by walls alone.
+   */
+  splitFloor: { size: [60, 40, 20] as const, pocket: [20, 10, 20, 20, 8] as const, hole: 6, holeY: 20 },
+  /**
    * A 60 × 40 × 12 frame: a window [x, y, x-size, y-size] through it along z, under a wider opening
    * `upper` [x, y, x-size, y-size] from the top down to the ledge at z = `ledge`. Slots `width` wide
    * are cut into the ledge down to z = `floor`, each from the upper opening's wall (where it ends,

@@ -1,6 +1,7 @@
 /**
  * Features that other features cut into (scripts/interrupted-fixtures.ts): a passage whose corner
- * a bevel opens, a pocket and a slot whose floors holes break, a pocket a deeper slot crosses. Dimensions to 0.01 mm, and the same
+ * a bevel opens, a pocket and a slot whose floors holes break, a pocket a deeper slot crosses, a
+ * pocket whose floor a hole along it splits, slots in a ledge that end on the wall above it. Dimensions to 0.01 mm, and the same
  * after a rotation.
  */
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,16 @@ describe('interrupted features', () => {
     expect(new Set(r.features.flatMap((f) => f.faces.map((id) => r.faces[id]!.mfcadClass)))).toEqual(new Set([6])); // rectangular_through_slot
   });
 
+  it('keeps a pocket whose floor a hole along it splits one closed pocket, sized by its walls', async () => {
+    const { size, pocket, hole } = INTERRUPTED_FIXTURES.splitFloor;
+    const r = await run('split-floor.step');
+    const [found] = byType(r, 'pocket');
+    expectParams(found, { outline: 'rectangular', length: pocket[2], width: pocket[3], depth: pocket[4], open: false, through: false });
+    expect(found!.faces).toHaveLength(6); // four walls, the floor in two pieces
+    expect(new Set(found!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([14])); // rectangular_pocket
+    expectParams(byType(r, 'hole')[0], { diameter: hole, through: true, depth: size[0] });
+  });
+
   it('reads slots cut into a ledge, ending on the wall above it, as blind slots of their own', async () => {
     const { window, upper, ledge, floor, width, square, angle } = INTERRUPTED_FIXTURES.ledgeSlots;
     const r = await run('ledge-slots.step');
@@ -82,5 +93,6 @@ describe('interrupted features', () => {
     expectSameFeatures(await run('opened-passage.step'), await run('opened-passage-rotated.step'));
     expectSameFeatures(await run('broken-floors.step'), await run('broken-floors-rotated.step'));
     expectSameFeatures(await run('ledge-slots.step'), await run('ledge-slots-rotated.step'));
+    expectSameFeatures(await run('split-floor.step'), await run('split-floor-rotated.step'));
   });
 });

@@ -191,9 +191,14 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
   if (walls.length === 3 && blends.length === 0 && hasFacingPair(graph, walls)) return make('slot', 'rectangular', false, floor);
   if (walls.length >= 3) {
     const open = openSides(graph, floor, new Set(group));
-    if (open === 0) return undefined;
+    // Walled all round (no half-plane holds the walls' normals), it is closed, though a cut running
+    // along the floor (a cross hole) splits it so that no piece is all concave.
+    if (open === 0 && !enclosesAxis(walls.map(normal), normal(floor))) return undefined;
     const pocket = make('pocket', outlineOf(distinctPlanes(graph, walls) + open), false, floor);
-    Object.assign(pocket.params, { open: true, open_sides: open });
+    Object.assign(pocket.params, { open: open > 0, open_sides: open });
+    // A split floor's pieces fall short of the outline; the walls round it bound it.
+    const plan = frame.axes.filter((a) => Math.abs(dot(a, normal(floor))) < 0.5).map((a) => round4(spanAlong(graph.input, walls, a)));
+    if (open === 0 && plan.length === 2) [pocket.params.length, pocket.params.width] = plan.sort((x, y) => y - x) as [number, number];
     return pocket;
   }
   return undefined;

@@ -262,3 +262,16 @@ for (const [name, [flange, flangeLength, body, bodyLength, bore]] of [
   write(oc, `${name}.step`, flanged);
   write(oc, `${name}-rotated.step`, rotated(flanged));
 }
+
+// Turned: a collar with a tapered nose, bored through.
+const { taperedNose: tn } = COUNT_FIXTURES;
+const nose = revolved(0, 0, [
+  [tn.bore / 2, 0],
+  [tn.collar / 2, 0],
+  [tn.collar / 2, tn.collarLength],
+  [tn.nose[0] / 2, tn.collarLength],
+  [tn.nose[1] / 2, tn.collarLength + tn.noseLength],
+  [tn.bore / 2, tn.collarLength + tn.noseLength],
+]);
+write(oc, 'tapered-nose.step', nose);
+write(oc, 'tapered-nose-rotated.step', rotated(nose));

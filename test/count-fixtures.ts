@@ -102,4 +102,10 @@ export const COUNT_FIXTURES = {
    * it, bored Ø`bore` through (wider than a drill: a tube's bore). An estimator counts 1 pipe.
    */
   neckedFlange: { flange: 200, flangeLength: 20, neck: 110, neckLength: 60, bore: 100 },
+  /**
+   * Turned: a collar Ø`collar` × `collarLength` and a nose tapering `noseLength` from it, Ø`nose`
+   * [at the collar, at the tip] (5.7° a side), bored Ø`bore` through both. An estimator counts 1
+   * draft (the taper), 1 boss (the nose standing out of the collar) and 1 hole (the bore).
+   */
+  taperedNose: { collar: 30, collarLength: 8, bore: 6, noseLength: 40, nose: [24, 16] },
 } as const;

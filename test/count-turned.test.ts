@@ -3,17 +3,20 @@
  * necked-flange fixtures (scripts/count-fixtures.ts, dimensions in test/count-fixtures.ts): the
  * lathe rules describe the outside as diameters and faces, the body standing out of a flange is a
  * boss, or a pipe when bored as a tube; a shaft turned down in steps of like lengths has none.
+ * A shallow taper is a Draft (features/count-drafts.ts), one per tapered wall.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, COUNT_CLASSES, countFeatures } from '../src/analysis/index.ts';
 import { useNodeHost } from '../src/analysis/hosts/node.ts';
 import { SPIGOT_SHARE, turnedSpigots } from '../src/analysis/features/count-turned.ts';
+import { turnedDraftCount } from '../src/analysis/features/count-drafts.ts';
+import type { Vec3 } from '../src/analysis/result.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
 import { fixture } from './fixtures.ts';
 
 useNodeHost();
 
-const [HOLE, , , , , , , , NECK, PIPE, BOSS] = COUNT_CLASSES;
+const [HOLE, , , , , , , , NECK, PIPE, BOSS, , , , DRAFT] = COUNT_CLASSES;
 const run = (name: string) => analyze(fixture(name), { fileName: name });
 
 describe('spigots of turned parts', () => {
@@ -44,5 +47,41 @@ describe('spigots of turned parts', () => {
       expect(turnedSpigots(await run(name)), name).toEqual({ bosses: 0, pipes: 0 });
     }
     expect(countFeatures(await run('shaft.step'))).toEqual({ [NECK]: 1 });
+  });
+});
+
+describe('tapers of turned parts', () => {
+  const { taperedNose } = COUNT_FIXTURES;
+
+  it.each(['tapered-nose.step', 'tapered-nose-rotated.step'])('%s: the taper is one draft, the nose a boss, the bore a hole', async (name) => {
+    const r = await run(name);
+    const taper = r.features.find((f) => f.type === 'taper')!;
+    const [wide, narrow] = taperedNose.nose;
+    const included = (2 * Math.atan((wide - narrow) / 2 / taperedNose.noseLength) * 180) / Math.PI;
+    expect(Number(taper.params.angle)).toBeCloseTo(included, 3);
+    expect(countFeatures(r)).toEqual({ [DRAFT]: 1, [BOSS]: 1, [HOLE]: 1 });
+  });
+
+  it('counts a tapered wall once: its outside and inside cones, and a cone written in halves; a steep cone is none', () => {
+    const z: Vec3 = [0, 0, 1];
+    // One face per cone half: a box 10 long along z, centred at `at`, `r` off the axis at x.
+    const face = (at: number, r: number) => ({
+      area: 1,
+      surface: 'cone' as const,
+      params: { center: [0, 0, 0] as Vec3 },
+      bbox: { min: [0, -r, at - 5] as Vec3, max: [r, r, at + 5] as Vec3 },
+    });
+    const faces = [face(20, 8), face(20, 8), face(20, 6), face(60, 8), face(20, 8)];
+    const taper = (ids: number[], angle: number) => ({
+      type: 'taper',
+      method: 'geometric' as const,
+      axis: z,
+      faces: ids,
+      params: { angle, length: 10 },
+    });
+    // Outside in two halves and the inside cone at one angle, along one stretch: one draft.
+    expect(turnedDraftCount({ faces, features: [taper([0], 10), taper([1], 10), taper([2], 10)] })).toBe(1);
+    // A second taper further along the axis is a second draft; a 60° shoulder none.
+    expect(turnedDraftCount({ faces, features: [taper([0], 10), taper([3], 10), taper([4], 60)] })).toBe(2);
   });
 });

@@ -21,7 +21,8 @@
  *   engraved marks: count-marks.ts), the pieces of one
  *   modelled threaded hole beyond one hole and one thread, the steps of a counterbored slot; and
  *   what it does: a turned part's axial bore of a drill's size is a hole, the long body standing
- *   out of its flange or collar a boss or, bored wider than a drill, a pipe (count-turned.ts); a gusset's web
+ *   out of its flange or collar a boss or, bored wider than a drill, a pipe (count-turned.ts), a
+ *   shallow taper one Draft per tapered wall (count-drafts.ts); a gusset's web
  *   (count-gussets.ts) is one Gusset, and the cut the recogniser reads beside it none.
  * Grooves have no class of their own: a groove turned in an outside is a Neck (the benchmark's
  * recess on a turned part), a groove inside a bore part of its hole, an O-ring groove in a flat
@@ -33,6 +34,7 @@ import { edgeBreaks, stackedSlots, threadedHoleUnits, turnedBoreCount, type Coun
 import { findGussets } from './count-gussets.ts';
 import { finishMarks } from './count-marks.ts';
 import { turnedSpigots } from './count-turned.ts';
+import { turnedDraftCount } from './count-drafts.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -181,5 +183,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   const spigots = turnedSpigots(result);
   if (spigots.bosses > 0) add(BOSS, spigots.bosses);
   if (spigots.pipes > 0) add(PIPE, spigots.pipes);
+  const drafts = turnedDraftCount(result);
+  if (drafts > 0) add(DRAFT, drafts);
   return counts;
 }

@@ -4,7 +4,7 @@
  * with next/prev derived from shared vertices (explorer order is not always loop order) and
  * mate = the use of the same edge with the opposite orientation.
  */
-import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape, TopoDS_Vertex } from 'replicad-opencascadejs';
+import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
 import type { Coedge, Loop } from '../result.ts';
 import type { OC } from '../occt/engine.ts';
 import { ShapeIndex } from '../occt/shape-index.ts';
@@ -34,7 +34,8 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
   const FORWARD = oc.TopAbs_Orientation.TopAbs_FORWARD;
   const faces = new ShapeIndex<TopoDS_Face>(oc);
   const edges = new ShapeIndex<TopoDS_Edge>(oc);
-  const vertices = new ShapeIndex<TopoDS_Vertex>(oc);
+  // Vertices only number the edges' ends: kept as the explorer gives them, no cast needed.
+  const vertices = new ShapeIndex<TopoDS_Shape>(oc);
   const faceReversed: boolean[] = [];
   const edgeReversed: boolean[] = [];
   const edgeEnds: [number, number][] = [];
@@ -51,18 +52,20 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
     const inner = s.track(new oc.TopExp_Explorer());
     // Edges first, in shape order: that is their TopExp index.
     for (outer.Init(shape, TopAbs_EDGE, TopAbs_SHAPE); outer.More(); outer.Next()) {
-      const edge = oc.TopoDS.Edge(s.track(outer.Current()));
-      const before = edges.size;
-      edges.add(edge);
-      if (edges.size === before) continue;
+      const current = s.track(outer.Current());
+      // Met once per face that uses it: only the first meeting is cast and indexed.
+      const hash = edges.hash(current);
+      if (edges.find(current, hash) >= 0) continue;
+      const edge = oc.TopoDS.Edge(current);
+      edges.add(edge, hash);
       edgeReversed.push(edge.Orientation() === REVERSED);
       // Vertices of the oriented edge: FORWARD is where it starts, REVERSED where it ends.
       let start = -1;
       let end = -1;
       for (inner.Init(edge, TopAbs_VERTEX, TopAbs_SHAPE); inner.More(); inner.Next()) {
-        const v = s.track(inner.Current());
+        const v = inner.Current();
         const orientation = v.Orientation();
-        const id = vertices.add(oc.TopoDS.Vertex(v));
+        const id = vertices.add(v);
         if (orientation === FORWARD && start < 0) start = id;
         else if (orientation === REVERSED && end < 0) end = id;
       }
@@ -90,7 +93,7 @@ export function buildTopology(oc: OC, shape: TopoDS_Shape): Topology {
         const loop: Loop = { id: loops.length, face: faceId, outer: !outerWire.IsNull() && wire.IsSame(outerWire), coedges: [] };
         for (edgesOfWire.Init(wire, TopAbs_EDGE, TopAbs_SHAPE); edgesOfWire.More(); edgesOfWire.Next()) {
           const edge = coedgeEdgeScope.track(oc.TopoDS.Edge(scope.track(edgesOfWire.Current())));
-          const edgeId = edges.find(edge);
+          const edgeId = edges.indexOfKnown(edge);
           const reversed = edge.Orientation() === REVERSED;
           const [s, e] = edgeEnds[edgeId]!;
           // The stored edge runs start→end; a use with the other orientation runs end→start.

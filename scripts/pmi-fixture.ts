@@ -11,14 +11,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_DIR } from '../test/fixtures.ts';
 import { INCH, PMI_FIXTURE as P } from '../test/pmi-fixture.ts';
-import { box, cut, oc, write, zCylinder } from './fixture-kit.ts';
+import { b, oc, write, Z } from './fixture-kit.ts';
 
-let plate = box(0, 0, 0, P.size[0], P.size[1], P.size[2]);
-for (const [x, y] of P.holes.at) plate = cut(plate, zCylinder(x, y, -1, (P.holes.diameter * INCH) / 2, P.size[2] + 2));
-plate = cut(plate, zCylinder(P.bore.at[0], P.bore.at[1], P.size[2] - P.bore.depth, (P.bore.diameter * INCH) / 2, P.bore.depth + 1));
-// The first writer of a session initialises the STEP statics to their defaults, overwriting the
-// unit that write() sets just before: one writer made and dropped first lets 'INCH' stand.
-new oc.STEPControl_Writer().delete();
+let plate = b.box(P.size[0], P.size[1], P.size[2]);
+for (const [x, y] of P.holes.at) plate = b.cut(plate, b.cylinder([x, y, -1], Z, (P.holes.diameter * INCH) / 2, P.size[2] + 2));
+plate = b.cut(plate, b.cylinder([P.bore.at[0], P.bore.at[1], P.size[2] - P.bore.depth], Z, (P.bore.diameter * INCH) / 2, P.bore.depth + 1));
 write(oc, P.file, plate, 'INCH');
 
 const path = join(FIXTURE_DIR, P.file);

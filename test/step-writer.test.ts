@@ -5,10 +5,11 @@ import { analyze, FIXED_STEP_TIME, getEngine, withScope, writeStep } from '../sr
 describe('writeStep', () => {
   it('writes the same bytes twice, with the fixed time and the product name, in the unit asked', async () => {
     const oc = await getEngine();
-    const [mm, again, inch] = withScope((s) => {
+    const [inch, mm, again] = withScope((s) => {
       const box = s.track(new oc.BRepPrimAPI_MakeBox(10, 20, 30)).Solid();
       s.track(box);
-      return [writeStep(oc, box, { product: 'block' }), writeStep(oc, box, { product: 'block' }), writeStep(oc, box, { unit: 'INCH' })];
+      // Inches first: the session's first writer resets the unit it is given unless set after it.
+      return [writeStep(oc, box, { unit: 'INCH' }), writeStep(oc, box, { product: 'block' }), writeStep(oc, box, { product: 'block' })];
     });
     const text = new TextDecoder().decode(mm);
     expect(Buffer.from(again).equals(Buffer.from(mm))).toBe(true);

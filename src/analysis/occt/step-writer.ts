@@ -23,8 +23,10 @@ export const FIXED_STEP_TIME = '2000-01-01T00:00:00';
 export function writeStep(oc: OC, shape: TopoDS_Shape, options: StepWriteOptions = {}): Uint8Array {
   const { unit = 'MM', product, scratch = '/vectis-written.step' } = options;
   return withScope((s) => {
-    oc.Interface_Static.SetCVal('write.step.unit', unit);
+    // The session's first writer resets the STEP statics to their defaults as it is made, so the
+    // unit is set after making it (before, the first file of a session came out in millimetres).
     const writer = s.track(new oc.STEPControl_Writer());
+    oc.Interface_Static.SetCVal('write.step.unit', unit);
     const progress = s.track(new oc.Message_ProgressRange());
     const status = writer.Transfer(shape, oc.STEPControl_StepModelType.STEPControl_AsIs, true, progress);
     if (status !== oc.IFSelect_ReturnStatus.IFSelect_RetDone) throw new Error(`STEP transfer failed: ${String(status)}`);

@@ -5,28 +5,28 @@
  */
 import { mkdirSync } from 'node:fs';
 import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
-import { box, chamferEdges, compound, cut, filletEdges, fuse, helicalV, oc, revolved, rotated, unify, write, zCylinder } from './fixture-kit.ts';
+import { b, oc, rotated, where, write, Z } from './fixture-kit.ts';
 
 mkdirSync(FIXTURE_DIR, { recursive: true });
 
 const { boxWithHole, cylinder, plate, shaft } = FIXTURES;
-const b = boxWithHole;
-const drilled = cut(box(0, 0, 0, b.size[0], b.size[1], b.size[2]), zCylinder(b.hole[0], b.hole[1], -1, b.radius, b.size[2] + 2));
+const bh = boxWithHole;
+const drilled = b.cut(b.box(bh.size[0], bh.size[1], bh.size[2]), b.cylinder([bh.hole[0], bh.hole[1], -1], Z, bh.radius, bh.size[2] + 2));
 write(oc, 'box-with-hole.step', drilled);
 write(oc, 'box-with-hole-inch.step', drilled, 'INCH');
-write(oc, 'cylinder.step', zCylinder(0, 0, 0, cylinder.radius, cylinder.height));
-write(oc, 'block.step', box(0, 0, 0, 10, 20, 30));
-write(oc, 'two-bodies.step', compound(box(0, 0, 0, 10, 10, 10), box(20, 0, 0, 5, 5, 5)));
-write(oc, 'surface-only.step', new oc.BRepPrimAPI_MakeBox(10, 10, 10).Shell());
+write(oc, 'cylinder.step', b.cylinder([0, 0, 0], Z, cylinder.radius, cylinder.height));
+write(oc, 'block.step', b.box(10, 20, 30));
+write(oc, 'two-bodies.step', b.compound(b.box(10, 10, 10), b.box(5, 5, 5, [20, 0, 0])));
+write(oc, 'surface-only.step', b.boxShell(10, 10, 10));
 
 // A plate with a 2 x 2 grid of counterbored holes, two countersunk holes and two blind holes.
-let drilledPlate = box(0, 0, 0, plate.size[0], plate.size[1], plate.size[2]);
+let drilledPlate = b.box(plate.size[0], plate.size[1], plate.size[2]);
 const top = plate.size[2];
 const { counterbore: cb, countersink: cs, blindFlat: bf, blindDrilled: bd } = plate;
 for (const [x, y] of cb.at) {
-  drilledPlate = cut(
+  drilledPlate = b.cut(
     drilledPlate,
-    revolved(x, y, [
+    b.revolved(x, y, [
       [0, top + 1],
       [cb.cbDiameter / 2, top + 1],
       [cb.cbDiameter / 2, top - cb.cbDepth],
@@ -38,9 +38,9 @@ for (const [x, y] of cb.at) {
 }
 const sinkDepth = (cs.cskDiameter - cs.diameter) / 2; // 90 degrees: as deep as the radius grows
 for (const [x, y] of cs.at) {
-  drilledPlate = cut(
+  drilledPlate = b.cut(
     drilledPlate,
-    revolved(x, y, [
+    b.revolved(x, y, [
       [0, top + 1],
       [cs.cskDiameter / 2 + 1, top + 1],
       [cs.diameter / 2, top - sinkDepth],
@@ -49,9 +49,9 @@ for (const [x, y] of cs.at) {
     ]),
   );
 }
-drilledPlate = cut(
+drilledPlate = b.cut(
   drilledPlate,
-  revolved(bf.at[0], bf.at[1], [
+  b.revolved(bf.at[0], bf.at[1], [
     [0, top + 1],
     [bf.diameter / 2, top + 1],
     [bf.diameter / 2, top - bf.depth],
@@ -59,9 +59,9 @@ drilledPlate = cut(
   ]),
 );
 const tip = bd.diameter / 2 / Math.tan(((bd.tipAngle / 2) * Math.PI) / 180);
-drilledPlate = cut(
+drilledPlate = b.cut(
   drilledPlate,
-  revolved(bd.at[0], bd.at[1], [
+  b.revolved(bd.at[0], bd.at[1], [
     [0, top + 1],
     [bd.diameter / 2, top + 1],
     [bd.diameter / 2, top - bd.depth],
@@ -70,9 +70,9 @@ drilledPlate = cut(
 );
 const cd = plate.counterdrill;
 const step = (cd.cdDiameter - cd.diameter) / 2 / Math.tan(((cd.angle / 2) * Math.PI) / 180);
-drilledPlate = cut(
+drilledPlate = b.cut(
   drilledPlate,
-  revolved(cd.at[0], cd.at[1], [
+  b.revolved(cd.at[0], cd.at[1], [
     [0, top + 1],
     [cd.cdDiameter / 2, top + 1],
     [cd.cdDiameter / 2, top - cd.cdDepth],
@@ -86,51 +86,56 @@ write(oc, 'plate-holes-rotated.step', rotated(drilledPlate));
 
 // A block with a rectangular pocket, a through slot and a through step.
 const { prismatic: pr } = FIXTURES;
-let milled = box(0, 0, 0, pr.size[0], pr.size[1], pr.size[2]);
+let milled = b.box(pr.size[0], pr.size[1], pr.size[2]);
 const [px, py, pw, pl, pd] = pr.pocket;
-milled = cut(milled, box(px, py, pr.size[2] - pd, pw, pl, pd + 1));
+milled = b.cut(milled, b.box(pw, pl, pd + 1, [px, py, pr.size[2] - pd]));
 const [sx, sw, sd] = pr.slot;
-milled = cut(milled, box(sx, -1, pr.size[2] - sd, sw, pr.size[1] + 2, sd + 1));
+milled = b.cut(milled, b.box(sw, pr.size[1] + 2, sd + 1, [sx, -1, pr.size[2] - sd]));
 const [stw, sth] = pr.step;
-milled = cut(milled, box(-1, -1, -1, pr.size[0] + 2, stw + 1, sth + 1));
+milled = b.cut(milled, b.box(pr.size[0] + 2, stw + 1, sth + 1, [-1, -1, -1]));
 const [pgx, pgy, pgw, pgl] = pr.passage;
-milled = cut(milled, box(pgx, pgy, -1, pgw, pgl, pr.size[2] + 2));
-milled = chamferEdges(milled, pr.chamfer, (a, b) => a[0] === pr.size[0] && b[0] === pr.size[0] && a[2] === pr.size[2] && b[2] === pr.size[2]);
+milled = b.cut(milled, b.box(pgw, pgl, pr.size[2] + 2, [pgx, pgy, -1]));
+milled = b.chamfer(
+  milled,
+  where((a, c) => a[0] === pr.size[0] && c[0] === pr.size[0] && a[2] === pr.size[2] && c[2] === pr.size[2], pr.chamfer),
+);
 write(oc, 'prismatic.step', milled);
 write(oc, 'prismatic-rotated.step', rotated(milled));
 
 // Rounded cuts: a pocket with corner radii, a slot with half-round ends, a rounded outside edge.
 const { rounded: rd } = FIXTURES;
-let roundedBlock = filletEdges(
-  box(0, 0, 0, rd.size[0], rd.size[1], rd.size[2]),
-  rd.edgeRadius,
-  (a, b) => a[0] === 0 && a[1] === 0 && b[0] === 0 && b[1] === 0,
+let roundedBlock = b.fillet(
+  b.box(rd.size[0], rd.size[1], rd.size[2]),
+  where((a, c) => a[0] === 0 && a[1] === 0 && c[0] === 0 && c[1] === 0, rd.edgeRadius),
 );
 const [rpx, rpy, rpw, rpl, rpd] = rd.pocket;
-const pocketTool = filletEdges(box(rpx, rpy, rd.size[2] - rpd, rpw, rpl, rpd + 1), rd.cornerRadius, (a, b) => a[0] === b[0] && a[1] === b[1]);
-roundedBlock = cut(roundedBlock, pocketTool);
+const pocketTool = b.fillet(
+  b.box(rpw, rpl, rpd + 1, [rpx, rpy, rd.size[2] - rpd]),
+  where((a, c) => a[0] === c[0] && a[1] === c[1], rd.cornerRadius),
+);
+roundedBlock = b.cut(roundedBlock, pocketTool);
 const [scx, scy, sLen, sWidth, sDepth] = rd.slot;
-const slotTool = unify(
-  fuse(
-    fuse(
-      box(scx - sLen / 2, scy - sWidth / 2, rd.size[2] - sDepth, sLen, sWidth, sDepth + 1),
-      zCylinder(scx - sLen / 2, scy, rd.size[2] - sDepth, sWidth / 2, sDepth + 1),
+const slotTool = b.unify(
+  b.fuse(
+    b.fuse(
+      b.box(sLen, sWidth, sDepth + 1, [scx - sLen / 2, scy - sWidth / 2, rd.size[2] - sDepth]),
+      b.cylinder([scx - sLen / 2, scy, rd.size[2] - sDepth], Z, sWidth / 2, sDepth + 1),
     ),
-    zCylinder(scx + sLen / 2, scy, rd.size[2] - sDepth, sWidth / 2, sDepth + 1),
+    b.cylinder([scx + sLen / 2, scy, rd.size[2] - sDepth], Z, sWidth / 2, sDepth + 1),
   ),
 );
-roundedBlock = cut(roundedBlock, slotTool);
+roundedBlock = b.cut(roundedBlock, slotTool);
 write(oc, 'rounded.step', roundedBlock);
 write(oc, 'rounded-rotated.step', rotated(roundedBlock));
 
 // A plate with a round boss and an O-ring groove on its top face.
 const { bossPlate: bp } = FIXTURES;
-let studded = fuse(box(0, 0, 0, bp.size[0], bp.size[1], bp.size[2]), zCylinder(bp.boss[0], bp.boss[1], bp.size[2], bp.boss[2] / 2, bp.boss[3]));
-studded = unify(studded);
+let studded = b.fuse(b.box(bp.size[0], bp.size[1], bp.size[2]), b.cylinder([bp.boss[0], bp.boss[1], bp.size[2]], Z, bp.boss[2] / 2, bp.boss[3]));
+studded = b.unify(studded);
 const [gx, gy, gInner, gOuter, gDepth] = bp.groove;
-studded = cut(
+studded = b.cut(
   studded,
-  revolved(gx, gy, [
+  b.revolved(gx, gy, [
     [gInner / 2, bp.size[2] + 1],
     [gOuter / 2, bp.size[2] + 1],
     [gOuter / 2, bp.size[2] - gDepth],
@@ -142,11 +147,11 @@ write(oc, 'boss-groove-rotated.step', rotated(studded));
 
 // A pocket that leaves a thin wall on one side.
 const { thinWall: tw } = FIXTURES;
-const thin = cut(box(0, 0, 0, tw.size[0], tw.size[1], tw.size[2]), box(tw.wall, 5, 5, tw.size[0] - tw.wall - 5, tw.size[1] - 10, tw.size[2]));
+const thin = b.cut(b.box(tw.size[0], tw.size[1], tw.size[2]), b.box(tw.size[0] - tw.wall - 5, tw.size[1] - 10, tw.size[2], [tw.wall, 5, 5]));
 write(oc, 'thin-wall.step', thin);
 
 // A turned shaft: chamfered ends, a shoulder and a groove.
-const turned = revolved(0, 0, shaft.profile);
+const turned = b.revolved(0, 0, shaft.profile);
 write(oc, 'shaft.step', turned);
 write(oc, 'shaft-rotated.step', rotated(turned));
 
@@ -155,9 +160,9 @@ const { undercut: uc } = FIXTURES;
 const ucTop = uc.size[2];
 const [ubx, uby, ubd, ubDepth] = uc.bore;
 const [ugd, ugAt, ugw] = uc.groove;
-const grooved = cut(
-  box(0, 0, 0, uc.size[0], uc.size[1], uc.size[2]),
-  revolved(ubx, uby, [
+const grooved = b.cut(
+  b.box(uc.size[0], uc.size[1], uc.size[2]),
+  b.revolved(ubx, uby, [
     [0, ucTop + 1],
     [ubd / 2, ucTop + 1],
     [ubd / 2, ucTop - ugAt],
@@ -174,12 +179,11 @@ write(oc, 'undercut-rotated.step', rotated(grooved));
 // A pocket open to one side wall, with rounded inner corners.
 const { openPocket: op } = FIXTURES;
 const [opx, opy, opw, opd] = op.pocket;
-const openTool = filletEdges(
-  box(-10, opy, op.size[2] - opd, opx + 10, opw, opd + 1),
-  op.cornerRadius,
-  (a, b) => a[0] === opx && b[0] === opx && a[1] === b[1],
+const openTool = b.fillet(
+  b.box(opx + 10, opw, opd + 1, [-10, opy, op.size[2] - opd]),
+  where((a, c) => a[0] === opx && c[0] === opx && a[1] === c[1], op.cornerRadius),
 );
-const openPocketed = cut(box(0, 0, 0, op.size[0], op.size[1], op.size[2]), openTool);
+const openPocketed = b.cut(b.box(op.size[0], op.size[1], op.size[2]), openTool);
 write(oc, 'open-pocket.step', openPocketed);
 write(oc, 'open-pocket-rotated.step', rotated(openPocketed));
 
@@ -205,16 +209,16 @@ for (let i = 0; i < inTurns; i++) {
   if (i < inTurns - 1) threadProfile.push([minorIn, z - inP]); // the flat crest
 }
 threadProfile.push([minorIn, bodyTo - th.boreDepth], [0, bodyTo - th.boreDepth]);
-const threadedShaft = revolved(0, 0, threadProfile);
+const threadedShaft = b.revolved(0, 0, threadProfile);
 write(oc, 'threaded.step', threadedShaft);
 write(oc, 'threaded-rotated.step', rotated(threadedShaft));
 
 // A helical thread cut from a round bar.
 const { helical: hx } = FIXTURES;
 const beyond = 0.6; // the profile pokes out of the bar, so the cut leaves no sliver
-const threadedBar = cut(
-  zCylinder(0, 0, 0, hx.major / 2, hx.length),
-  helicalV(0, 0, hx.major / 2 - hx.depth, hx.start, hx.pitch, hx.turns, hx.depth + beyond),
+const threadedBar = b.cut(
+  b.cylinder([0, 0, 0], Z, hx.major / 2, hx.length),
+  b.helicalV(0, 0, hx.major / 2 - hx.depth, hx.start, hx.pitch, hx.turns, hx.depth + beyond),
 );
 write(oc, 'helical-thread.step', threadedBar);
 write(oc, 'helical-thread-rotated.step', rotated(threadedBar));
@@ -223,9 +227,9 @@ write(oc, 'helical-thread-rotated.step', rotated(threadedBar));
 const { tappedHelical: th2 } = FIXTURES;
 const [thx, thy] = th2.at;
 const thTop = th2.size[2];
-const helicalTapped = cut(
-  cut(box(0, 0, 0, th2.size[0], th2.size[1], th2.size[2]), zCylinder(thx, thy, thTop - th2.depth, th2.minor / 2, th2.depth + 1)),
-  helicalV(thx, thy, th2.major / 2, thTop - th2.entry - th2.turns * th2.pitch, th2.pitch, th2.turns, -(th2.major - th2.minor) / 2 - 0.5),
+const helicalTapped = b.cut(
+  b.cut(b.box(th2.size[0], th2.size[1], th2.size[2]), b.cylinder([thx, thy, thTop - th2.depth], Z, th2.minor / 2, th2.depth + 1)),
+  b.helicalV(thx, thy, th2.major / 2, thTop - th2.entry - th2.turns * th2.pitch, th2.pitch, th2.turns, -(th2.major - th2.minor) / 2 - 0.5),
 );
 write(oc, 'tapped-helical.step', helicalTapped);
 write(oc, 'tapped-helical-rotated.step', rotated(helicalTapped));
@@ -235,23 +239,23 @@ const { roundSlots: rs } = FIXTURES;
 const rsTop = rs.size[2];
 const [ux, uLen, uWidth, uDepth] = rs.u;
 const uEnd = rs.size[1] - uLen + uWidth / 2; // centre of the half-round end
-const uTool = unify(
-  fuse(
-    box(ux - uWidth / 2, uEnd, rsTop - uDepth, uWidth, rs.size[1] - uEnd + 1, uDepth + 1),
-    zCylinder(ux, uEnd, rsTop - uDepth, uWidth / 2, uDepth + 1),
+const uTool = b.unify(
+  b.fuse(
+    b.box(uWidth, rs.size[1] - uEnd + 1, uDepth + 1, [ux - uWidth / 2, uEnd, rsTop - uDepth]),
+    b.cylinder([ux, uEnd, rsTop - uDepth], Z, uWidth / 2, uDepth + 1),
   ),
 );
 const [hx0, hLen, hWidth, hDepth] = rs.h;
-const hTool = unify(
-  fuse(
-    fuse(
-      box(hx0 + hWidth, -1, rsTop - hDepth, hLen - 2 * hWidth, hWidth + 1, hDepth + 1),
-      zCylinder(hx0 + hWidth, 0, rsTop - hDepth, hWidth, hDepth + 1),
+const hTool = b.unify(
+  b.fuse(
+    b.fuse(
+      b.box(hLen - 2 * hWidth, hWidth + 1, hDepth + 1, [hx0 + hWidth, -1, rsTop - hDepth]),
+      b.cylinder([hx0 + hWidth, 0, rsTop - hDepth], Z, hWidth, hDepth + 1),
     ),
-    zCylinder(hx0 + hLen - hWidth, 0, rsTop - hDepth, hWidth, hDepth + 1),
+    b.cylinder([hx0 + hLen - hWidth, 0, rsTop - hDepth], Z, hWidth, hDepth + 1),
   ),
 );
-const slotted = cut(cut(box(0, 0, 0, rs.size[0], rs.size[1], rs.size[2]), uTool), hTool);
+const slotted = b.cut(b.cut(b.box(rs.size[0], rs.size[1], rs.size[2]), uTool), hTool);
 write(oc, 'round-slots.step', slotted);
 write(oc, 'round-slots-rotated.step', rotated(slotted));
 
@@ -267,19 +271,19 @@ for (let i = 0; i < pu.grooves; i++) {
   pulleyProfile.push([pu.diameter / 2, mid - halfTop], [pu.diameter / 2 - pu.depth, mid], [pu.diameter / 2, mid + halfTop]);
 }
 pulleyProfile.push([pu.diameter / 2, pu.length], [0, pu.length]);
-write(oc, 'pulley.step', revolved(0, 0, pulleyProfile));
+write(oc, 'pulley.step', b.revolved(0, 0, pulleyProfile));
 
 // A T-slot that ends inside the block both ways: the head hides under the neck's lips.
 const { tSlot: ts } = FIXTURES;
 const [neckX, neckW, neckD] = ts.neck;
 const [headX, headW, headH] = ts.head;
-const tTool = unify(
-  fuse(
-    box(neckX, ts.y0, ts.size[2] - neckD, neckW, ts.y1 - ts.y0, neckD + 1),
-    box(headX, ts.y0, ts.size[2] - neckD - headH, headW, ts.y1 - ts.y0, headH),
+const tTool = b.unify(
+  b.fuse(
+    b.box(neckW, ts.y1 - ts.y0, neckD + 1, [neckX, ts.y0, ts.size[2] - neckD]),
+    b.box(headW, ts.y1 - ts.y0, headH, [headX, ts.y0, ts.size[2] - neckD - headH]),
   ),
 );
-const tSlotted = cut(box(0, 0, 0, ts.size[0], ts.size[1], ts.size[2]), tTool);
+const tSlotted = b.cut(b.box(ts.size[0], ts.size[1], ts.size[2]), tTool);
 write(oc, 't-slot.step', tSlotted);
 write(oc, 't-slot-rotated.step', rotated(tSlotted));
 
@@ -301,7 +305,7 @@ for (let i = 0; i < tapTurns; i++) {
 }
 const tapTip = tapMinor / Math.tan((59 * Math.PI) / 180);
 tapProfile.push([tapMinor, tapTop - tp.depth], [0, tapTop - tp.depth - tapTip]);
-const tappedBlock = cut(box(0, 0, 0, tp.size[0], tp.size[1], tp.size[2]), revolved(tp.at[0], tp.at[1], tapProfile));
+const tappedBlock = b.cut(b.box(tp.size[0], tp.size[1], tp.size[2]), b.revolved(tp.at[0], tp.at[1], tapProfile));
 write(oc, 'tapped-hole.step', tappedBlock);
 write(oc, 'tapped-hole-rotated.step', rotated(tappedBlock));
 await import('./hole-fixtures.ts');

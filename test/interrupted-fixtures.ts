@@ -43,6 +43,12 @@ export const INTERRUPTED_FIXTURES = {
    */
   splitFloor: { size: [60, 40, 20] as const, pocket: [20, 10, 20, 20, 8] as const, hole: 6, holeY: 20 },
   /**
+   * A 60 × 40 × 20 block with a step along x through it, `width` deep into y and `depth` down from
+   * the top, and a through hole Ø `hole` along z centred on the step's wall at x = `holeX`: the hole
+   * splits the wall in two (and notches the floor), so the step is three faces on two planes.
+   */
+  splitStep: { size: [60, 40, 20] as const, width: 10, depth: 8, hole: 6, holeX: 30 },
+  /**
    * A 60 × 40 × 12 frame: a window [x, y, x-size, y-size] through it along z, under a wider opening
    * `upper` [x, y, x-size, y-size] from the top down to the ledge at z = `ledge`. Slots `width` wide
    * are cut into the ledge down to z = `floor`, each from the upper opening's wall (where it ends,

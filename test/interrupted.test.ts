@@ -1,7 +1,7 @@
 /**
  * Features that other features cut into (scripts/interrupted-fixtures.ts): a passage whose corner
  * a bevel opens, a pocket and a slot whose floors holes break, a pocket a deeper slot crosses, a
- * pocket whose floor a hole along it splits, slots in a ledge that end on the wall above it. Dimensions to 0.01 mm, and the same
+ * pocket whose floor a hole along it splits, a step whose wall a hole splits, slots in a ledge that end on the wall above it. Dimensions to 0.01 mm, and the same
  * after a rotation.
  */
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,15 @@ describe('interrupted features', () => {
     expectParams(byType(r, 'hole')[0], { diameter: hole, through: true, depth: size[0] });
   });
 
+  it('keeps a step whose wall a hole splits a step through the part', async () => {
+    const { size, width, depth } = INTERRUPTED_FIXTURES.splitStep;
+    const r = await run('split-step.step');
+    const [found] = byType(r, 'step');
+    expectParams(found, { outline: 'rectangular', through: true, length: size[0], width, depth });
+    expect(found!.faces).toHaveLength(3); // the floor, the wall in two pieces
+    expect(new Set(found!.faces.map((id) => r.faces[id]!.mfcadClass))).toEqual(new Set([8])); // rectangular_through_step
+  });
+
   it('reads slots cut into a ledge, ending on the wall above it, as blind slots of their own', async () => {
     const { window, upper, ledge, floor, width, square, angle } = INTERRUPTED_FIXTURES.ledgeSlots;
     const r = await run('ledge-slots.step');
@@ -94,5 +103,6 @@ describe('interrupted features', () => {
     expectSameFeatures(await run('broken-floors.step'), await run('broken-floors-rotated.step'));
     expectSameFeatures(await run('ledge-slots.step'), await run('ledge-slots-rotated.step'));
     expectSameFeatures(await run('split-floor.step'), await run('split-floor-rotated.step'));
+    expectSameFeatures(await run('split-step.step'), await run('split-step-rotated.step'));
   });
 });

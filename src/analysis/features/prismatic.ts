@@ -15,6 +15,7 @@ import type { FaceGraph } from './graph.ts';
 import { spanAlong, round4 } from './extent.ts';
 import { quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
 import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
+import { opensOnOppositeSides, stockContacts } from './stock-contacts.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 /**
@@ -160,8 +161,10 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
     return slot;
   }
 
-  if (planes.length === 2) {
-    const [a, b] = planes as [number, number];
+  // Two planes, however many pieces crossing cuts split them into: a step (or a V slot) through.
+  if (distinctPlanes(graph, planes) === 2) {
+    const a = planes[0]!;
+    const b = planes.find((f) => !coplanarWith(graph, [f], a).length)!;
     if (!aligned(a) && !aligned(b)) return make('slot', 'triangular', true);
     if (aligned(a) && aligned(b)) return make('step', 'rectangular', true, floor ?? a);
     const flat = aligned(a) ? a : b;
@@ -275,31 +278,6 @@ function outerLoopEdges(graph: FaceGraph, face: number): number[] {
   const { loops, coedges } = graph.input;
   const outer = graph.faces[face]!.loops.map((l) => loops[l]!).find((l) => l.outer);
   return outer ? outer.coedges.map((c) => coedges[c]!.edge) : graph.edgesOf[face]!;
-}
-
-interface StockContact {
-  stockFace: number;
-  /** The shared edge lies on an inner loop (a hole) of the stock face. */
-  inner: boolean;
-}
-
-function stockContacts(graph: FaceGraph, group: number[], stock: Set<number>): StockContact[] {
-  const { coedges, loops } = graph.input;
-  const inGroup = new Set(group);
-  const contacts: StockContact[] = [];
-  for (const c of coedges) {
-    if (!stock.has(c.face) || c.mate < 0 || !inGroup.has(coedges[c.mate]!.face)) continue;
-    contacts.push({ stockFace: c.face, inner: !loops[c.loop]!.outer });
-  }
-  return contacts;
-}
-
-/** Two stock faces met by the cut face opposite ways, both across the depth direction. */
-function opensOnOppositeSides(graph: FaceGraph, contacts: StockContact[], depth: Vec3): boolean {
-  const sides = [...new Set(contacts.map((c) => c.stockFace))]
-    .map((f) => graph.faces[f]!.params.normal!)
-    .filter((n) => Math.abs(dot(n, depth)) < DIRECTION_TOL);
-  return sides.some((a) => sides.some((b) => dot(a, b) < -1 + DIRECTION_TOL));
 }
 
 function hasFacingPair(graph: FaceGraph, walls: number[]): boolean {

@@ -5,51 +5,21 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
-import {
-  box,
-  chamferEdges,
-  cut,
-  filletEdges,
-  fuse,
-  helicalV,
-  near,
-  oc,
-  point,
-  revolved,
-  rotated,
-  unify,
-  write,
-  zCylinder,
-  zPrism,
-} from './fixture-kit.ts';
+import { b, near, oc, rotated, where, write, Z, zPrism } from './fixture-kit.ts';
+
+type XY = readonly [number, number];
 
 /** A closed profile in z = 0 of lines ([x, y] to the next point) and arcs ({ via, to }), extruded `height` up. */
-function extruded(
-  start: readonly [number, number],
-  segments: ({ to: readonly [number, number] } | { via: readonly [number, number]; to: readonly [number, number] })[],
-  height: number,
-): TopoDS_Shape {
-  const wire = new oc.BRepBuilderAPI_MakeWire();
-  let from = start;
-  for (const s of segments) {
-    const edge =
-      'via' in s
-        ? new oc.BRepBuilderAPI_MakeEdge(
-            new oc.GC_MakeArcOfCircle(point(from[0], from[1], 0), point(s.via[0], s.via[1], 0), point(s.to[0], s.to[1], 0)).Value(),
-          ).Edge()
-        : new oc.BRepBuilderAPI_MakeEdge(point(from[0], from[1], 0), point(s.to[0], s.to[1], 0)).Edge();
-    wire.Add(edge);
-    from = s.to;
-  }
-  const face = new oc.BRepBuilderAPI_MakeFace(wire.Wire(), true).Face();
-  return new oc.BRepPrimAPI_MakePrism(face, new oc.gp_Vec(0, 0, height), false, true).Shape();
+function extruded(start: XY, segments: ({ to: XY } | { via: XY; to: XY })[], height: number): TopoDS_Shape {
+  const at = ([x, y]: XY) => [x, y, 0] as const;
+  const outline = b.outline(
+    at(start),
+    segments.map((s) => ('via' in s ? { via: at(s.via), to: at(s.to) } : { to: at(s.to) })),
+  );
+  return b.extrude(b.planarFace(outline), [0, 0, height]);
 }
 
-function common(a: TopoDS_Shape, b: TopoDS_Shape): TopoDS_Shape {
-  return new oc.BRepAlgoAPI_Common(a, b, new oc.Message_ProgressRange()).Shape();
-}
-
-const vertical = (a: number[], b: number[]) => Math.abs(a[0]! - b[0]!) < 1e-6 && Math.abs(a[1]! - b[1]!) < 1e-6;
+const vertical = (a: readonly number[], c: readonly number[]) => Math.abs(a[0]! - c[0]!) < 1e-6 && Math.abs(a[1]! - c[1]!) < 1e-6;
 
 const { lug: l, lobed: lb } = COUNT_FIXTURES;
 const r = l.width / 2;
@@ -58,96 +28,97 @@ let lug = extruded(
   [{ to: [l.length, 0] }, { via: [l.length + r, r], to: [l.length, l.width] }, { to: [0, l.width] }, { to: [0, 0] }],
   l.thickness,
 );
-lug = filletEdges(lug, l.cornerRadius, (a, b) => vertical(a, b) && Math.abs(a[0]!) < 1e-6);
-lug = filletEdges(lug, l.edgeRadius, (a, b) => Math.abs(a[2]! - l.thickness) < 1e-6 && Math.abs(b[2]! - l.thickness) < 1e-6);
-lug = cut(lug, zCylinder(l.length, r, -1, l.hole / 2, l.thickness + 2));
+lug = b.fillet(
+  lug,
+  where((a, c) => vertical(a, c) && Math.abs(a[0]!) < 1e-6, l.cornerRadius),
+);
+lug = b.fillet(
+  lug,
+  where((a, c) => Math.abs(a[2]! - l.thickness) < 1e-6 && Math.abs(c[2]! - l.thickness) < 1e-6, l.edgeRadius),
+);
+lug = b.cut(lug, b.cylinder([l.length, r, -1], Z, l.hole / 2, l.thickness + 2));
 write(oc, 'lug.step', lug);
 write(oc, 'lug-rotated.step', rotated(lug));
 
-let lobed = zCylinder(lb.offset, 0, 0, lb.radius, lb.thickness);
+let lobed = b.cylinder([lb.offset, 0, 0], Z, lb.radius, lb.thickness);
 for (const angle of [(2 * Math.PI) / 3, (4 * Math.PI) / 3]) {
-  lobed = common(lobed, zCylinder(lb.offset * Math.cos(angle), lb.offset * Math.sin(angle), 0, lb.radius, lb.thickness));
+  lobed = b.common(lobed, b.cylinder([lb.offset * Math.cos(angle), lb.offset * Math.sin(angle), 0], Z, lb.radius, lb.thickness));
 }
-lobed = filletEdges(lobed, lb.cornerRadius, vertical);
-lobed = cut(lobed, zCylinder(0, 0, -1, lb.hole / 2, lb.thickness + 2));
+lobed = b.fillet(lobed, where(vertical, lb.cornerRadius));
+lobed = b.cut(lobed, b.cylinder([0, 0, -1], Z, lb.hole / 2, lb.thickness + 2));
 write(oc, 'lobed.step', lobed);
 
-function xCylinder(x: number, y: number, z: number, r: number, h: number): TopoDS_Shape {
-  return new oc.BRepPrimAPI_MakeCylinder(new oc.gp_Ax2(point(x, y, z), new oc.gp_Dir(1, 0, 0)), r, h).Shape();
-}
+const xCylinder = (x: number, y: number, z: number, r: number, h: number) => b.cylinder([x, y, z], [1, 0, 0], r, h);
 
 // A bent L: both corners of an L of two plates rounded about one axis (outside R + t, inside R).
 const { bracket: bk } = COUNT_FIXTURES;
 const t = bk.thickness;
-let bracket = unify(fuse(box(0, 0, 0, bk.length, bk.width, t), box(0, 0, 0, t, bk.width, bk.height)));
-const alongY = (x: number, z: number) => (a: number[], b: number[]) => [a, b].every((p) => Math.abs(p[0]! - x) < 1e-6 && Math.abs(p[2]! - z) < 1e-6);
-bracket = filletEdges(bracket, bk.bendRadius + t, alongY(0, 0));
-bracket = filletEdges(bracket, bk.bendRadius, alongY(t, t));
-bracket = cut(bracket, zCylinder(bk.holeAt[0], bk.holeAt[1], -1, bk.hole / 2, t + 2));
+let bracket = b.unify(b.fuse(b.box(bk.length, bk.width, t), b.box(t, bk.width, bk.height)));
+const alongY = (x: number, z: number) => (a: readonly number[], c: readonly number[]) =>
+  [a, c].every((p) => Math.abs(p[0]! - x) < 1e-6 && Math.abs(p[2]! - z) < 1e-6);
+bracket = b.fillet(bracket, where(alongY(0, 0), bk.bendRadius + t));
+bracket = b.fillet(bracket, where(alongY(t, t), bk.bendRadius));
+bracket = b.cut(bracket, b.cylinder([bk.holeAt[0], bk.holeAt[1], -1], Z, bk.hole / 2, t + 2));
 const [sy, sz, sl, sw] = bk.slot;
-const slotTool = fuse(
-  fuse(box(-1, sy - sl / 2, sz - sw / 2, t + 2, sl, sw), xCylinder(-1, sy - sl / 2, sz, sw / 2, t + 2)),
+const slotTool = b.fuse(
+  b.fuse(b.box(t + 2, sl, sw, [-1, sy - sl / 2, sz - sw / 2]), xCylinder(-1, sy - sl / 2, sz, sw / 2, t + 2)),
   xCylinder(-1, sy + sl / 2, sz, sw / 2, t + 2),
 );
-bracket = cut(bracket, slotTool);
+bracket = b.cut(bracket, slotTool);
 const [nd, nw] = bk.notch;
-bracket = cut(bracket, box(bk.length - nd, (bk.width - nw) / 2, -1, nd + 1, nw, t + 2));
+bracket = b.cut(bracket, b.box(nd + 1, nw, t + 2, [bk.length - nd, (bk.width - nw) / 2, -1]));
 write(oc, 'sheet-bracket.step', bracket);
 write(oc, 'sheet-bracket-rotated.step', rotated(bracket));
 
-function yCylinder(x: number, y: number, z: number, r: number, h: number): TopoDS_Shape {
-  return new oc.BRepPrimAPI_MakeCylinder(new oc.gp_Ax2(point(x, y, z), new oc.gp_Dir(0, 1, 0)), r, h).Shape();
-}
+const yCylinder = (x: number, y: number, z: number, r: number, h: number) => b.cylinder([x, y, z], [0, 1, 0], r, h);
 
 // A pin with a blended foot, an ear with a half-round top and a hole, a thin tube: all standing on a plate.
 const { studs: st } = COUNT_FIXTURES;
 const top = st.size[2];
 const [px, py, pd, ph] = st.pin;
-let studs = unify(fuse(box(0, 0, 0, st.size[0], st.size[1], top), zCylinder(px, py, top, pd / 2, ph)));
-const atPinFoot = (a: number[], b: number[]) =>
-  [a, b].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(Math.hypot(p[0]! - px, p[1]! - py) - pd / 2) < 1e-6);
-studs = filletEdges(studs, st.pinBlend, atPinFoot);
+let studs = b.unify(b.fuse(b.box(st.size[0], st.size[1], top), b.cylinder([px, py, top], Z, pd / 2, ph)));
+const atPinFoot = (a: readonly number[], c: readonly number[]) =>
+  [a, c].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(Math.hypot(p[0]! - px, p[1]! - py) - pd / 2) < 1e-6);
+studs = b.fillet(studs, where(atPinFoot, st.pinBlend));
 const [ex, ey, et, ew, eh] = st.ear;
-const ear = fuse(box(ex - ew / 2, ey - et / 2, top, ew, et, eh), yCylinder(ex, ey - et / 2, top + eh, ew / 2, et));
-studs = unify(fuse(studs, ear));
-const atEarFoot = (a: number[], b: number[]) =>
-  [a, b].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(p[0]! - ex) <= ew / 2 + 1e-6 && Math.abs(p[1]! - ey) <= et / 2 + 1e-6);
-studs = filletEdges(studs, st.earBlend, atEarFoot);
-studs = cut(studs, yCylinder(ex, ey - et / 2 - 1, top + eh, st.earHole / 2, et + 2));
+const ear = b.fuse(b.box(ew, et, eh, [ex - ew / 2, ey - et / 2, top]), yCylinder(ex, ey - et / 2, top + eh, ew / 2, et));
+studs = b.unify(b.fuse(studs, ear));
+const atEarFoot = (a: readonly number[], c: readonly number[]) =>
+  [a, c].every((p) => Math.abs(p[2]! - top) < 1e-6 && Math.abs(p[0]! - ex) <= ew / 2 + 1e-6 && Math.abs(p[1]! - ey) <= et / 2 + 1e-6);
+studs = b.fillet(studs, where(atEarFoot, st.earBlend));
+studs = b.cut(studs, yCylinder(ex, ey - et / 2 - 1, top + eh, st.earHole / 2, et + 2));
 const [tx, ty, tOut, tIn, th] = st.tube;
-studs = unify(fuse(studs, zCylinder(tx, ty, top, tOut / 2, th)));
-studs = cut(studs, zCylinder(tx, ty, -1, tIn / 2, top + th + 2));
+studs = b.unify(b.fuse(studs, b.cylinder([tx, ty, top], Z, tOut / 2, th)));
+studs = b.cut(studs, b.cylinder([tx, ty, -1], Z, tIn / 2, top + th + 2));
 write(oc, 'studs.step', studs);
 write(oc, 'studs-rotated.step', rotated(studs));
 
-function aboutZ(shape: TopoDS_Shape, angle: number): TopoDS_Shape {
-  const trsf = new oc.gp_Trsf();
-  trsf.SetRotation(new oc.gp_Ax1(point(0, 0, 0), new oc.gp_Dir(0, 0, 1)), angle);
-  return new oc.BRepBuilderAPI_Transform(shape, trsf, true, false).Shape();
-}
+const aboutZ = (shape: TopoDS_Shape, angle: number) => b.rotate(shape, Z, angle);
 
 // A spur gear: straight teeth cut to the tip circle, standing on the root circle.
 const { gear: gr } = COUNT_FIXTURES;
-let teeth = aboutZ(box(gr.root / 2 - 1, -gr.toothWidth / 2, 0, gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width), 0);
+let teeth = aboutZ(b.box(gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width, [gr.root / 2 - 1, -gr.toothWidth / 2, 0]), 0);
 for (let k = 1; k < gr.teeth; k++)
-  teeth = fuse(
+  teeth = b.fuse(
     teeth,
-    aboutZ(box(gr.root / 2 - 1, -gr.toothWidth / 2, 0, gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width), (2 * Math.PI * k) / gr.teeth),
+    aboutZ(b.box(gr.tip / 2 - gr.root / 2 + 2, gr.toothWidth, gr.width, [gr.root / 2 - 1, -gr.toothWidth / 2, 0]), (2 * Math.PI * k) / gr.teeth),
   );
-let gear = unify(fuse(zCylinder(0, 0, 0, gr.root / 2, gr.width), common(teeth, zCylinder(0, 0, 0, gr.tip / 2, gr.width))));
-gear = cut(gear, zCylinder(0, 0, -1, gr.bore / 2, gr.width + 2));
+let gear = b.unify(b.fuse(b.cylinder([0, 0, 0], Z, gr.root / 2, gr.width), b.common(teeth, b.cylinder([0, 0, 0], Z, gr.tip / 2, gr.width))));
+gear = b.cut(gear, b.cylinder([0, 0, -1], Z, gr.bore / 2, gr.width + 2));
 write(oc, 'gear.step', gear);
 write(oc, 'gear-rotated.step', rotated(gear));
 
 // A block with one chamfer its shape shows and four edge breaks.
 const { edgeBreaks: eb } = COUNT_FIXTURES;
 const [ebx, eby, ebz] = eb.size;
-let broken = chamferEdges(
-  box(0, 0, 0, ebx, eby, ebz),
-  eb.chamfer,
-  (a, b) => near(a[1]!, 0) && near(b[1]!, 0) && near(a[2]!, ebz) && near(b[2]!, ebz),
+let broken = b.chamfer(
+  b.box(ebx, eby, ebz),
+  where((a, c) => near(a[1]!, 0) && near(c[1]!, 0) && near(a[2]!, ebz) && near(c[2]!, ebz), eb.chamfer),
 );
-broken = chamferEdges(broken, eb.edgeBreak, (a, b) => vertical(a, b) && [0, ebx].some((x) => near(a[0]!, x)) && [0, eby].some((y) => near(a[1]!, y)));
+broken = b.chamfer(
+  broken,
+  where((a, c) => vertical(a, c) && [0, ebx].some((x) => near(a[0]!, x)) && [0, eby].some((y) => near(a[1]!, y)), eb.edgeBreak),
+);
 write(oc, 'edge-breaks.step', broken);
 write(oc, 'edge-breaks-rotated.step', rotated(broken));
 
@@ -155,14 +126,17 @@ write(oc, 'edge-breaks-rotated.step', rotated(broken));
 const { threadedThrough: tt } = COUNT_FIXTURES;
 const [ttx, tty, ttz] = tt.size;
 const turns = Math.ceil(ttz / tt.pitch) + 2;
-let threaded = cut(box(0, 0, 0, ttx, tty, ttz), zCylinder(tt.at[0], tt.at[1], -1, tt.minor / 2, ttz + 2));
-threaded = cut(threaded, helicalV(tt.at[0], tt.at[1], tt.major / 2, -2 * tt.pitch, tt.pitch, turns, -(tt.major - tt.minor) / 2 - 0.5, tt.pitch / 8));
+let threaded = b.cut(b.box(ttx, tty, ttz), b.cylinder([tt.at[0], tt.at[1], -1], Z, tt.minor / 2, ttz + 2));
+threaded = b.cut(
+  threaded,
+  b.helicalV(tt.at[0], tt.at[1], tt.major / 2, -2 * tt.pitch, tt.pitch, turns, -(tt.major - tt.minor) / 2 - 0.5, tt.pitch / 8),
+);
 write(oc, 'threaded-through.step', threaded);
 write(oc, 'threaded-through-rotated.step', rotated(threaded));
 
 // Turned parts: a bush with a stepped axial bore, a ring bored wider than a drill.
 const { bush: bu, ring: rg } = COUNT_FIXTURES;
-const bush = revolved(0, 0, [
+const bush = b.revolved(0, 0, [
   [bu.bore / 2, 0],
   [bu.outside / 2, 0],
   [bu.outside / 2, bu.length],
@@ -172,7 +146,7 @@ const bush = revolved(0, 0, [
 ]);
 write(oc, 'bush.step', bush);
 write(oc, 'bush-rotated.step', rotated(bush));
-const ring = revolved(0, 0, [
+const ring = b.revolved(0, 0, [
   [rg.bore / 2, 0],
   [rg.outside / 2, 0],
   [rg.outside / 2, rg.length],
@@ -192,7 +166,7 @@ const web = zPrism(
   (gw - gu.web) / 2,
   gu.web,
 );
-const braced = unify(fuse(fuse(box(0, 0, 0, gu.base, gt, gw), box(0, 0, 0, gt, gu.upright, gw)), web));
+const braced = b.unify(b.fuse(b.fuse(b.box(gu.base, gt, gw), b.box(gt, gu.upright, gw)), web));
 write(oc, 'gusset.step', braced);
 write(oc, 'gusset-rotated.step', rotated(braced));
 
@@ -200,27 +174,33 @@ write(oc, 'gusset-rotated.step', rotated(braced));
 const { counterboredSlot: cs } = COUNT_FIXTURES;
 const [csx, csy, csz] = cs.size;
 const obround = (width: number, z: number, h: number) =>
-  unify(
-    fuse(
-      fuse(
-        box(cs.at[0] - cs.length / 2, cs.at[1] - width / 2, z, cs.length, width, h),
-        zCylinder(cs.at[0] - cs.length / 2, cs.at[1], z, width / 2, h),
+  b.unify(
+    b.fuse(
+      b.fuse(
+        b.box(cs.length, width, h, [cs.at[0] - cs.length / 2, cs.at[1] - width / 2, z]),
+        b.cylinder([cs.at[0] - cs.length / 2, cs.at[1], z], Z, width / 2, h),
       ),
-      zCylinder(cs.at[0] + cs.length / 2, cs.at[1], z, width / 2, h),
+      b.cylinder([cs.at[0] + cs.length / 2, cs.at[1], z], Z, width / 2, h),
     ),
   );
-let slotted = cut(box(0, 0, 0, csx, csy, csz), obround(cs.through, -1, csz + 2));
-slotted = unify(cut(slotted, obround(cs.counterbore, csz - cs.counterboreDepth, cs.counterboreDepth + 1)));
+let slotted = b.cut(b.box(csx, csy, csz), obround(cs.through, -1, csz + 2));
+slotted = b.unify(b.cut(slotted, obround(cs.counterbore, csz - cs.counterboreDepth, cs.counterboreDepth + 1)));
 write(oc, 'counterbored-slot.step', slotted);
 write(oc, 'counterbored-slot-rotated.step', rotated(slotted));
 
 // A block with one round its shape shows, four edge rounds, a pocket and two engraved letters.
 const { finishMarks: fm } = COUNT_FIXTURES;
 const [fmx, fmy, fmz] = fm.size;
-let marked = filletEdges(box(0, 0, 0, fmx, fmy, fmz), fm.fillet, (a, b) => near(a[1]!, 0) && near(b[1]!, 0) && near(a[2]!, fmz) && near(b[2]!, fmz));
-marked = filletEdges(marked, fm.edgeRound, (a, b) => vertical(a, b) && [0, fmx].some((x) => near(a[0]!, x)) && [0, fmy].some((y) => near(a[1]!, y)));
+let marked = b.fillet(
+  b.box(fmx, fmy, fmz),
+  where((a, c) => near(a[1]!, 0) && near(c[1]!, 0) && near(a[2]!, fmz) && near(c[2]!, fmz), fm.fillet),
+);
+marked = b.fillet(
+  marked,
+  where((a, c) => vertical(a, c) && [0, fmx].some((x) => near(a[0]!, x)) && [0, fmy].some((y) => near(a[1]!, y)), fm.edgeRound),
+);
 const [pkx, pky, pkl, pkw, pkd] = fm.pocket;
-marked = cut(marked, box(pkx, pky, fmz - pkd, pkl, pkw, pkd + 1));
+marked = b.cut(marked, b.box(pkl, pkw, pkd + 1, [pkx, pky, fmz - pkd]));
 const [s, h] = [fm.stroke, fm.letter];
 const [[lx, ly], [tx2, ty2]] = fm.letters;
 const letterL: [number, number][] = [
@@ -241,7 +221,7 @@ const letterT: [number, number][] = [
   [tx2, ty2 + h - s],
   [tx2 + (0.6 * h - s) / 2, ty2 + h - s],
 ];
-for (const letter of [letterL, letterT]) marked = cut(marked, zPrism(letter, fmz - fm.engraving, fm.engraving + 1));
+for (const letter of [letterL, letterT]) marked = b.cut(marked, zPrism(letter, fmz - fm.engraving, fm.engraving + 1));
 write(oc, 'finish-marks.step', marked);
 write(oc, 'finish-marks-rotated.step', rotated(marked));
 
@@ -251,7 +231,7 @@ for (const [name, [flange, flangeLength, body, bodyLength, bore]] of [
   ['spigot', [sp.flange, sp.flangeLength, sp.spigot, sp.spigotLength, sp.bore]],
   ['necked-flange', [nf.flange, nf.flangeLength, nf.neck, nf.neckLength, nf.bore]],
 ] as const) {
-  const flanged = revolved(0, 0, [
+  const flanged = b.revolved(0, 0, [
     [bore / 2, 0],
     [flange / 2, 0],
     [flange / 2, flangeLength],
@@ -265,7 +245,7 @@ for (const [name, [flange, flangeLength, body, bodyLength, bore]] of [
 
 // Turned: a collar with a tapered nose, bored through.
 const { taperedNose: tn } = COUNT_FIXTURES;
-const nose = revolved(0, 0, [
+const nose = b.revolved(0, 0, [
   [tn.bore / 2, 0],
   [tn.collar / 2, 0],
   [tn.collar / 2, tn.collarLength],

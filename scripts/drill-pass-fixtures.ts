@@ -2,29 +2,18 @@
  * Hole fixtures of real parts' kinds (`npx tsx scripts/drill-pass-fixtures.ts`, also run by
  * scripts/hole-fixtures.ts): a cooling plate whose side-drilled channels cross, cones at hole
  * mouths (chamfers, lead-ins, countersinks), a countersink that runs through a thin sheet, and
- * holes that end in a slot or a pocket.
+ * holes that end in a slot or a pocket, and holes whose bottom is a sphere.
  * Dimensions in test/hole-fixtures.ts. Built with the project's shape builder alone.
  */
-import { writeFileSync } from 'node:fs';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { getEngine, Scope, ShapeBuilder, writeStep } from '../src/analysis/index.ts';
-import { COOLING_PLATE, HOLE_ENDS, HOLE_MOUTHS, SHEET_COUNTERSINK } from '../test/hole-fixtures.ts';
-import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
+import { BALL_HOLES, COOLING_PLATE, HOLE_ENDS, HOLE_MOUTHS, SHEET_COUNTERSINK } from '../test/hole-fixtures.ts';
+import { b, oc, rotated, write } from './fixture-kit.ts';
 
-const oc = await getEngine();
-const owner = new Scope();
-const b = new ShapeBuilder(oc, owner);
 type Profile = (readonly [number, number])[];
 
 function save(name: string, shape: TopoDS_Shape): void {
-  const [ax, ay, az, angle] = FIXTURES.rotation;
-  for (const [file, part] of [
-    [`${name}.step`, shape],
-    [`${name}-rotated.step`, b.rotate(shape, [ax, ay, az], angle)],
-  ] as const) {
-    writeFileSync(`${FIXTURE_DIR}/${file}`, writeStep(oc, part, { scratch: `/${file}` }));
-    console.log(`wrote ${FIXTURE_DIR}/${file}`);
-  }
+  write(oc, `${name}.step`, shape);
+  write(oc, `${name}-rotated.step`, rotated(shape));
 }
 
 /** A drill's cut along +z from z = -1: Ø d, to `depth` where its 118° point begins. */
@@ -139,4 +128,18 @@ for (const [x, y, d] of [he.intoSlot, he.floorToSlot]) ends = b.cut(ends, b.cyli
   ends = b.cut(ends, b.translate(tool, [x, y, pz]));
 }
 save('hole-ends', ends);
-owner.dispose();
+
+const bh = BALL_HOLES;
+// The builder has no sphere: the engine's own, freed with the process.
+const sphere = (x: number, y: number, z: number, r: number) => new oc.BRepPrimAPI_MakeSphere(new oc.gp_Pnt(x, y, z), r).Shape();
+let balls = b.box(...bh.size);
+{
+  const [x, y, d, depth] = bh.ballEnd;
+  const z = bh.size[2] - depth;
+  balls = b.cut(balls, b.fuse(b.cylinder([x, y, z], [0, 0, 1], d / 2, depth + 1), sphere(x, y, z, d / 2)));
+}
+{
+  const [x, y, r, depth] = bh.dimple;
+  balls = b.cut(balls, sphere(x, y, bh.size[2] - depth + r, r));
+}
+save('ball-holes', balls);

@@ -101,3 +101,10 @@ export const HOLE_ENDS = {
   blindInFloor: [55, 9, 5, 5] as const,
   tipAngle: 118,
 };
+
+/**
+ * An 80 × 40 × 20 block with spheres for bottoms, from the top: `ballEnd` [x, y, Ø, depth] a blind
+ * hole whose bottom is a half sphere (a ball end mill's), depth to where the ball begins;
+ * `dimple` [x, y, sphere radius, depth] a spherical cap alone.
+ */
+export const BALL_HOLES = { size: [80, 40, 20] as const, ballEnd: [20, 20, 8, 10] as const, dimple: [55, 20, 10, 3] as const };

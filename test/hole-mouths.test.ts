@@ -3,11 +3,12 @@
  * cross one another are each one drill pass, a cone at a hole's mouth is a countersink only where
  * it could seat a screw head (else the hole's chamfer), and a countersink may run right through a
  * thin sheet with no cylinder; a hole that opens into a slot or pocket is through, one that ends
- * in its point under a pocket's floor blind. Dimensions to 0.01 mm, and the same after a rotation.
+ * in its point under a pocket's floor blind; a sphere can be a hole's bottom, or a dimple on its
+ * own. Dimensions to 0.01 mm, and the same after a rotation.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Feature } from '../src/analysis/index.ts';
-import { COOLING_PLATE, HOLE_ENDS, HOLE_MOUTHS, SHEET_COUNTERSINK } from './hole-fixtures.ts';
+import { BALL_HOLES, COOLING_PLATE, HOLE_ENDS, HOLE_MOUTHS, SHEET_COUNTERSINK } from './hole-fixtures.ts';
 import { expectParams, expectSameFeatures, run } from './feature-expect.ts';
 
 /** The hole feature whose faces' boxes all reach the point (x, y, z) of the unrotated part. */
@@ -127,5 +128,26 @@ describe('holes that end in another cut', () => {
 
   it('gives the same holes after rotating the block', async () => {
     expectSameFeatures(await run('hole-ends.step'), await run('hole-ends-rotated.step'));
+  });
+});
+
+describe('holes with a sphere for a bottom', () => {
+  const bh = BALL_HOLES;
+
+  it("reads a ball end mill's hole as blind with a ball bottom, and a spherical dimple as a hole", async () => {
+    const r = await run('ball-holes.step');
+    expect(r.features.map((f) => f.type)).toEqual(['hole', 'hole']);
+    const [x, y, d, depth] = bh.ballEnd;
+    const ball = holeAt(r, [x, y, undefined!]);
+    expectParams(ball, { diameter: d, through: false, depth, bottom: 'ball', bottom_radius: d / 2 });
+    expect(ball!.faces.map((id) => r.faces[id]!.surface).sort()).toEqual(['cylinder', 'sphere']);
+    const [dx, dy, radius, dDepth] = bh.dimple;
+    const opening = 2 * Math.sqrt(radius ** 2 - (radius - dDepth) ** 2);
+    expectParams(holeAt(r, [dx, dy, undefined!]), { diameter: opening, through: false, depth: dDepth, bottom: 'ball', bottom_radius: radius });
+    expect(r.faces.filter((f) => f.surface === 'sphere').every((f) => f.mfcadClass === 12)).toBe(true); // blind_hole
+  });
+
+  it('gives the same holes after rotating the block', async () => {
+    expectSameFeatures(await run('ball-holes.step'), await run('ball-holes-rotated.step'));
   });
 });

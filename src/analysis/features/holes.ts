@@ -13,6 +13,7 @@ import { closesAt, goesRound, isTangentToFlank } from './around-axis.ts';
 import { isOpenBore } from './round-notches.ts';
 import { coneOnlyHole } from './cone-holes.ts';
 import { joinDrillPasses } from './drill-passes.ts';
+import { closesOnAxis, onAxis, sphereCapHole } from './ball-holes.ts';
 import { maxConeRadius, readCones } from './hole-cones.ts';
 import { findVRingThreads } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
@@ -82,7 +83,10 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
       for (const n of graph.neighbours(members[i]!)) {
         const f = graph.faces[n.face]!;
         if (used.has(f.id) || !candidates.has(f.id)) continue;
-        const joins = ((isBore(f) || f.surface === 'torus') && coaxial(f.params, seed.params, tol)) || isAxialDisk(graph, f, seed.params, tol);
+        const joins =
+          ((isBore(f) || f.surface === 'torus') && coaxial(f.params, seed.params, tol)) ||
+          isAxialDisk(graph, f, seed.params, tol) ||
+          onAxis(f, seed.params, tol);
         if (!joins) continue;
         used.add(f.id);
         members.push(f.id);
@@ -123,6 +127,12 @@ export function findHoles(graph: FaceGraph, candidates: Set<number>, size: numbe
         position: hole.position,
         params: { ...t.params, through: hole.params.through! },
       });
+  }
+  // Spherical caps no bore took: dimples.
+  for (const f of graph.faces) {
+    if (!candidates.has(f.id) || used.has(f.id)) continue;
+    const dimple = sphereCapHole(graph, f, tol);
+    if (dimple) holes.push(dimple);
   }
   return joinDrillPasses(graph, holes, tol);
 }
@@ -173,7 +183,8 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   // its halves as exporters split it). A drill point is the bottom, never a countersink.
   const floors = disks.filter((d) => isFloor(graph, d, radius));
   const tips = cones.filter((c) => closesAt(graph, c));
-  const bottom = floors.length > 0 ? floors : tips;
+  const balls = faces.filter((f) => f.surface === 'sphere' && closesOnAxis(graph, f, axis));
+  const bottom = floors.length > 0 ? floors : tips.length > 0 ? tips : balls;
   const [drillLo, drillHi] = span(drill.map((d) => d.id));
   // Entry: the end away from the bottom; for a through hole the end of its widest counterbore
   // (or of its countersink), else either (the setup planner may drill it from both sides).
@@ -197,8 +208,9 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
     floors.length > 0 ? (bottomAtHi ? span(floors.map((f) => f.id))[1] : span(floors.map((f) => f.id))[0]) : bottomAtHi ? drillHi : drillLo;
   params.depth = round4(Math.abs(through ? hi - lo : floorAt - entry));
   if (!through) {
-    params.bottom = floors.length > 0 ? 'flat' : 'cone';
-    if (floors.length === 0) params.bottom_angle = round4(2 * tips[0]!.params.halfAngle!);
+    params.bottom = floors.length > 0 ? 'flat' : tips.length > 0 ? 'cone' : 'ball';
+    if (params.bottom === 'cone') params.bottom_angle = round4(2 * tips[0]!.params.halfAngle!);
+    if (params.bottom === 'ball') params.bottom_radius = round4(balls[0]!.params.radius!);
   }
   Object.assign(params, blendParams(graph, tori, new Set(members)));
 

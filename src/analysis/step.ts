@@ -31,10 +31,24 @@ export function readStep(oc: OC, bytes: Uint8Array, maxBytes: number): StepModel
   }
 }
 
+/**
+ * Reader settings that skip work whose output nothing here reads. `read.encoderegularity.angle`
+ * > 0 (OCC's default 0.01) runs BRepLib::EncodeRegularity over the transferred shape: a tangency
+ * test of the two faces along every edge, only to flag smooth edges for display. Convexity is
+ * computed in brep/convexity.ts and neither the mesher nor GProp reads those flags; results are
+ * byte-identical without the pass, and the read costs 8-15 % less CPU (docs/benchmarks.md).
+ * Set before every read: the value is process-wide, and another caller may have changed it.
+ */
+function skipUnusedReaderWork(oc: OC): void {
+  oc.Interface_Static.SetRVal('read.encoderegularity.angle', 0);
+}
+
 function transfer(oc: OC, bytes: Uint8Array): TopoDS_Shape {
   oc.FS.writeFile(SCRATCH_FILE, bytes);
   return withScope((s) => {
     const reader = s.track(new oc.STEPControl_Reader());
+    // After the reader: its construction registers the STEP settings on first use.
+    skipUnusedReaderWork(oc);
     const progress = s.track(new oc.Message_ProgressRange());
     try {
       const status = reader.ReadFile(SCRATCH_FILE);

@@ -23,7 +23,7 @@ export const b = new ShapeBuilder(oc, owner);
 export const Z: Point3 = [0, 0, 1];
 
 /** Equal to within the fixtures' construction tolerance. */
-export const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+export const near = (x: number, y: number) => Math.abs(x - y) < 1e-6;
 /** Both end points of an edge satisfy `pick`. */
 export const both = (pick: (p: readonly number[]) => boolean) => (a: readonly number[], c: readonly number[]) => pick(a) && pick(c);
 /** A blend rule: `size` on the edges `pick` takes (by their end points), the rest left sharp. */
@@ -47,41 +47,6 @@ export function write(engine: OC, name: string, shape: TopoDS_Shape, unit: StepW
   console.log(`wrote ${FIXTURE_DIR}/${name}`);
 }
 
-// The kit's former primitives, now the builder's, kept while the scripts move over to `b`.
-export const point = (x: number, y: number, z: number) => new oc.gp_Pnt(x, y, z);
-export const range = () => new oc.Message_ProgressRange();
-export const box = (x: number, y: number, z: number, dx: number, dy: number, dz: number) => b.box(dx, dy, dz, [x, y, z]);
-export const zCylinder = (x: number, y: number, z: number, r: number, h: number) => b.cylinder([x, y, z], Z, r, h);
-export const cut = (a: TopoDS_Shape, c: TopoDS_Shape) => b.cut(a, c);
-export const fuse = (a: TopoDS_Shape, c: TopoDS_Shape) => b.fuse(a, c);
-export const unify = (shape: TopoDS_Shape) => b.unify(shape);
-export const compound = (...shapes: TopoDS_Shape[]) => b.compound(...shapes);
-type Pick = (a: number[], c: number[]) => boolean;
-export const filletEdges = (shape: TopoDS_Shape, r: number, pick: Pick) =>
-  b.fillet(
-    shape,
-    where((a, c) => pick([...a], [...c]), r),
-  );
-export const chamferEdges = (shape: TopoDS_Shape, d: number, pick: Pick) =>
-  b.chamfer(
-    shape,
-    where((a, c) => pick([...a], [...c]), d),
-  );
-export const revolved = (x: number, y: number, profile: readonly (readonly [number, number])[], angle?: number, start?: number) =>
-  b.revolved(x, y, profile, angle, start);
-export const helicalV = (...args: Parameters<ShapeBuilder['helicalV']>) => b.helicalV(...args);
+/** A prism along z from `z`, `h` high, over the polygon through the (x, y) points. */
 export const zPrism = (points: readonly (readonly [number, number])[], z: number, h: number) =>
   b.extrude(b.planarFace(b.polygon(points.map(([x, y]) => [x, y, z] as const))), [0, 0, h]);
-/** The edges of `shape` whose end points (x, y, z) satisfy `pick`. */
-export function edgesWhere(shape: TopoDS_Shape, pick: Pick) {
-  const picked = [];
-  const explorer = new oc.TopExp_Explorer(shape, oc.TopAbs_ShapeEnum.TopAbs_EDGE, oc.TopAbs_ShapeEnum.TopAbs_SHAPE);
-  for (; explorer.More(); explorer.Next()) {
-    const edge = oc.TopoDS.Edge(explorer.Current());
-    const curve = new oc.BRepAdaptor_Curve(edge);
-    const a = curve.Value(curve.FirstParameter());
-    const c = curve.Value(curve.LastParameter());
-    if (pick([a.X(), a.Y(), a.Z()], [c.X(), c.Y(), c.Z()])) picked.push(edge);
-  }
-  return picked;
-}

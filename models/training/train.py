@@ -84,7 +84,8 @@ def evaluate(model, parts, classes, budget=20000):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--train', required=True)
+    ap.add_argument('--train', required=True, nargs='+',
+                    help='one or more exported sets (parts in the order given: a set exported in pieces trains as the whole)')
     ap.add_argument('--val', required=True)
     ap.add_argument('--extra', nargs='*', default=[])
     ap.add_argument('--out', required=True)
@@ -109,7 +110,12 @@ def main():
     # deterministic algorithms are asked for: with them, a rerun gives the same weights bit for bit.
     torch.use_deterministic_algorithms(True)
     rng = np.random.RandomState(args.seed)
-    header, train = load_set(args.train)
+    header, train = load_set(args.train[0])
+    for more in args.train[1:]:
+        other, parts = load_set(more)
+        if other['columns'] != header['columns'] or other['standardization'] != header['standardization']:
+            raise ValueError(f'{more}: other columns or standardisation than {args.train[0]}')
+        train += parts
     classes = header['classes']
     _, val = load_set(args.val)
     extras = {os.path.basename(p): load_set(p)[1] for p in args.extra}

@@ -255,3 +255,24 @@ const nose = b.revolved(0, 0, [
 ]);
 write(oc, 'tapered-nose.step', nose);
 write(oc, 'tapered-nose-rotated.step', rotated(nose));
+
+// A plate drawn as one profile with an ear (flat sides, a half-round end about a hole) on one face.
+const { plateEar: pe } = COUNT_FIXTURES;
+const earRadius = pe.width / 2;
+let eared = extruded(
+  [0, pe.thickness],
+  [
+    { to: [0, 0] },
+    { to: [pe.at, 0] },
+    { to: [pe.at, -pe.reach] },
+    { via: [pe.at + earRadius, -pe.reach - earRadius], to: [pe.at + pe.width, -pe.reach] },
+    { to: [pe.at + pe.width, 0] },
+    { to: [pe.length, 0] },
+    { to: [pe.length, pe.thickness] },
+    { to: [0, pe.thickness] },
+  ],
+  pe.height,
+);
+eared = b.cut(eared, b.cylinder([pe.at + earRadius, -pe.reach, -1], Z, pe.hole / 2, pe.height + 2));
+write(oc, 'plate-ear.step', eared);
+write(oc, 'plate-ear-rotated.step', rotated(eared));

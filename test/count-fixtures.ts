@@ -108,4 +108,12 @@ export const COUNT_FIXTURES = {
    * draft (the taper), 1 boss (the nose standing out of the collar) and 1 hole (the bore).
    */
   taperedNose: { collar: 30, collarLength: 8, bore: 6, noseLength: 40, nose: [24, 16] },
+  /**
+   * A plate drawn as one profile extruded `height` along z: `length` along x, `thickness` in y
+   * (y from 0 to thickness), with an ear on its y = 0 face: flat sides `width` apart from x = `at`,
+   * standing `reach` out to the centre of its half-round end (radius width / 2), drilled Ø`hole`
+   * through along z. The ear is flush with the plate's z faces. An estimator counts 1 boss and
+   * 1 hole (no step).
+   */
+  plateEar: { length: 80, thickness: 5, height: 30, at: 30, width: 20, reach: 10, hole: 10 },
 } as const;

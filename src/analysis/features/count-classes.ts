@@ -22,7 +22,8 @@
  *   modelled threaded hole beyond one hole and one thread, the steps of a counterbored slot; and
  *   what it does: a turned part's axial bore of a drill's size is a hole, the long body standing
  *   out of its flange or collar a boss or, bored wider than a drill, a pipe (count-turned.ts), a
- *   shallow taper one Draft per tapered wall (count-drafts.ts); a gusset's web
+ *   shallow taper one Draft per tapered wall (count-drafts.ts); an ear drawn in a plate's outline
+ *   a boss, the steps beside it none (count-ears.ts); a gusset's web
  *   (count-gussets.ts) is one Gusset, and the cut the recogniser reads beside it none.
  * Grooves have no class of their own: a groove turned in an outside is a Neck (the benchmark's
  * recess on a turned part), a groove inside a bore part of its hole, an O-ring groove in a flat
@@ -35,6 +36,7 @@ import { findGussets } from './count-gussets.ts';
 import { finishMarks } from './count-marks.ts';
 import { turnedSpigots } from './count-turned.ts';
 import { turnedDraftCount } from './count-drafts.ts';
+import { findEars } from './count-ears.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -165,6 +167,9 @@ export function countFeatures(result: CountedResult): ClassCounts {
   const add = (cls: CountClass, n: number) => (counts[cls] = (counts[cls] ?? 0) + n);
   const breaks = edgeBreaks(result);
   const marks = finishMarks(result);
+  // An ear drawn in a plate's outline is a boss; the steps its sides wall are none.
+  const ears = findEars(result);
+  if (ears.ears.length) add(BOSS, ears.ears.length);
   const stacked = stackedSlots(result);
   const threaded = threadedHoleUnits(result);
   // A gusset's web is no cut: the pocket or slot read beside it, walled by the web, is the gusset.
@@ -173,7 +178,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   if (gussets.length) add(GUSSET, gussets.length);
   result.features.forEach((f, i) => {
     const cls = countClassOf(f);
-    if (!cls || breaks.has(i) || marks.has(i) || stacked.has(i) || isBoreGroove(f)) return;
+    if (!cls || breaks.has(i) || marks.has(i) || ears.steps.has(i) || stacked.has(i) || isBoreGroove(f)) return;
     if (CUTS.has(cls) && (f as { faces?: number[] }).faces?.some((id) => web.has(id))) return;
     const n = threaded.get(i) ?? unitsOf(f, cls);
     if (n > 0) add(cls, n);

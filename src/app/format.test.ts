@@ -36,6 +36,10 @@ describe('feature titles', () => {
     });
     expect(featureDetail(f)).toBe('counterbore Ø11 × 6.4 · grid 2 × 2');
     expect(featureDetail(feature('hole', { diameter: 5, depth: 7, bottom: 'cone', bottom_angle: 118 }))).toBe('cone bottom 118°');
+    expect(featureDetail(feature('hole', { diameter: 254, depth: 40, rim_chamfer_diameter: 273.05, rim_chamfer_angle: 90 }))).toBe(
+      'chamfer Ø273.05 90°',
+    );
+    expect(featureDetail(feature('hole', { diameter: 8, depth: 10, bottom: 'ball', bottom_radius: 4 }))).toBe('ball bottom r4');
     expect(featureGroupTitle('counterbore_hole')).toBe('Counterbore holes');
     expect(featureGroupTitle('chamfer')).toBe('Chamfers');
     const thread = feature('thread', {

@@ -155,7 +155,13 @@ export function featureDetail(f: Feature): string {
   if (typeof p.profile === 'string') out.push(`steps ${p.profile}`);
   if (n('countersink_diameter') !== undefined)
     out.push(`countersink Ø${num(n('countersink_diameter')!)}${n('countersink_angle') !== undefined ? ` ${num(n('countersink_angle')!, 1)}°` : ''}`);
-  if (typeof p.bottom === 'string') out.push(`${p.bottom} bottom${n('bottom_angle') !== undefined ? ` ${num(n('bottom_angle')!, 1)}°` : ''}`);
+  // A cone at the mouth too small to seat a screw head: the hole's chamfer, no countersink.
+  if (n('rim_chamfer_diameter') !== undefined)
+    out.push(`chamfer Ø${num(n('rim_chamfer_diameter')!)}${n('rim_chamfer_angle') !== undefined ? ` ${num(n('rim_chamfer_angle')!, 1)}°` : ''}`);
+  if (typeof p.bottom === 'string')
+    out.push(
+      `${p.bottom} bottom${n('bottom_angle') !== undefined ? ` ${num(n('bottom_angle')!, 1)}°` : n('bottom_radius') !== undefined ? ` r${num(n('bottom_radius')!)}` : ''}`,
+    );
   if (typeof p.outline === 'string') out.push(p.outline);
   if (p.open === true) out.push(n('open_sides') !== undefined ? `open on ${n('open_sides')} side${n('open_sides') === 1 ? '' : 's'}` : 'open');
   if (f.type === 'thread') {

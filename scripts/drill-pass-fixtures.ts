@@ -130,8 +130,7 @@ for (const [x, y, d] of [he.intoSlot, he.floorToSlot]) ends = b.cut(ends, b.cyli
 save('hole-ends', ends);
 
 const bh = BALL_HOLES;
-// The builder has no sphere: the engine's own, freed with the process.
-const sphere = (x: number, y: number, z: number, r: number) => new oc.BRepPrimAPI_MakeSphere(new oc.gp_Pnt(x, y, z), r).Shape();
+const sphere = (x: number, y: number, z: number, r: number) => b.sphere([x, y, z], r);
 let balls = b.box(...bh.size);
 {
   const [x, y, d, depth] = bh.ballEnd;

@@ -19,6 +19,11 @@ describe('ShapeBuilder', () => {
     expect(volume).toBeCloseTo(40 * 30 * 20 - Math.PI * 25 * 20, 6);
   });
 
+  it('makes balls: a dimple of radius r centred on a face takes half of 4/3 πr³', () => {
+    const volume = volumeOf(b, (b) => b.cut(b.box(20, 20, 10), b.sphere([10, 10, 10], 3)));
+    expect(volume).toBeCloseTo(4000 - (2 / 3) * Math.PI * 27, 6);
+  });
+
   it('rounds and bevels only the edges a rule sizes', () => {
     const atOrigin = (a: Point3, c: Point3) => near(a[0], 0) && near(a[1], 0) && near(c[0], 0) && near(c[1], 0);
     const rounded = volumeOf(b, (b) => b.fillet(b.box(10, 10, 10), (a, c) => (atOrigin(a, c) ? 2 : undefined)));

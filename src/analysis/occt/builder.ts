@@ -67,6 +67,11 @@ export class ShapeBuilder {
     });
   }
 
+  /** A ball of radius r about `centre` (a ball end mill's bottom, a dimple). */
+  sphere(centre: Point3, r: number): TopoDS_Shape {
+    return withScope((s) => this.out(s.track(new this.oc.BRepPrimAPI_MakeSphere(this.pnt(s, centre), r)).Shape()));
+  }
+
   cut(a: TopoDS_Shape, b: TopoDS_Shape): TopoDS_Shape {
     return withScope((s) => this.out(s.track(new this.oc.BRepAlgoAPI_Cut(a, b, this.progress(s))).Shape()));
   }

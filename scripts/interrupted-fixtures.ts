@@ -2,7 +2,8 @@
  * Fixtures whose features other features cut into (`npx tsx scripts/interrupted-fixtures.ts`, also
  * run by `npm run fixtures`): a passage whose corner a chamfer opens; a pocket and a slot whose
  * floors holes break; a pocket a deeper slot crosses; two slots that cross; slots cut into a ledge
- * that end on the wall above it; a pocket whose floor a hole along it splits. Dimensions in test/interrupted-fixtures.ts.
+ * that end on the wall above it; a pocket whose floor a hole along it splits; a through step whose
+ * wall a hole splits. Dimensions in test/interrupted-fixtures.ts.
  */
 import { INTERRUPTED_FIXTURES } from '../test/interrupted-fixtures.ts';
 import { b, oc, rotated, write, Z, zPrism } from './fixture-kit.ts';
@@ -95,3 +96,9 @@ let split = b.cut(b.box(sf.size[0], sf.size[1], sf.size[2]), b.box(fw, fl, fd + 
 split = b.cut(split, b.cylinder([-1, sf.holeY, floorZ], [1, 0, 0], sf.hole / 2, sf.size[0] + 2));
 write(oc, 'split-floor.step', split);
 write(oc, 'split-floor-rotated.step', rotated(split));
+
+const ss = INTERRUPTED_FIXTURES.splitStep;
+let step = b.cut(b.box(ss.size[0], ss.size[1], ss.size[2]), b.box(ss.size[0] + 2, ss.width + 1, ss.depth + 1, [-1, -1, ss.size[2] - ss.depth]));
+step = b.cut(step, b.cylinder([ss.holeX, ss.width, -1], Z, ss.hole / 2, ss.size[2] + 2));
+write(oc, 'split-step.step', step);
+write(oc, 'split-step-rotated.step', rotated(step));

@@ -20,6 +20,12 @@ function extruded(start: XY, segments: ({ to: XY } | { via: XY; to: XY })[], hei
 }
 
 const vertical = (a: readonly number[], c: readonly number[]) => Math.abs(a[0]! - c[0]!) < 1e-6 && Math.abs(a[1]! - c[1]!) < 1e-6;
+/** A block's top edge along x at y = 0 (the block `top` high). */
+const topFrontEdge = (top: number) => (a: readonly number[], c: readonly number[]) =>
+  near(a[1]!, 0) && near(c[1]!, 0) && near(a[2]!, top) && near(c[2]!, top);
+/** The four vertical edges of a block `dx` × `dy` from the origin. */
+const cornerEdges = (dx: number, dy: number) => (a: readonly number[], c: readonly number[]) =>
+  vertical(a, c) && [0, dx].some((x) => near(a[0]!, x)) && [0, dy].some((y) => near(a[1]!, y));
 
 const { lug: l, lobed: lb } = COUNT_FIXTURES;
 const r = l.width / 2;
@@ -111,14 +117,8 @@ write(oc, 'gear-rotated.step', rotated(gear));
 // A block with one chamfer its shape shows and four edge breaks.
 const { edgeBreaks: eb } = COUNT_FIXTURES;
 const [ebx, eby, ebz] = eb.size;
-let broken = b.chamfer(
-  b.box(ebx, eby, ebz),
-  where((a, c) => near(a[1]!, 0) && near(c[1]!, 0) && near(a[2]!, ebz) && near(c[2]!, ebz), eb.chamfer),
-);
-broken = b.chamfer(
-  broken,
-  where((a, c) => vertical(a, c) && [0, ebx].some((x) => near(a[0]!, x)) && [0, eby].some((y) => near(a[1]!, y)), eb.edgeBreak),
-);
+let broken = b.chamfer(b.box(ebx, eby, ebz), where(topFrontEdge(ebz), eb.chamfer));
+broken = b.chamfer(broken, where(cornerEdges(ebx, eby), eb.edgeBreak));
 write(oc, 'edge-breaks.step', broken);
 write(oc, 'edge-breaks-rotated.step', rotated(broken));
 
@@ -191,14 +191,8 @@ write(oc, 'counterbored-slot-rotated.step', rotated(slotted));
 // A block with one round its shape shows, four edge rounds, a pocket and two engraved letters.
 const { finishMarks: fm } = COUNT_FIXTURES;
 const [fmx, fmy, fmz] = fm.size;
-let marked = b.fillet(
-  b.box(fmx, fmy, fmz),
-  where((a, c) => near(a[1]!, 0) && near(c[1]!, 0) && near(a[2]!, fmz) && near(c[2]!, fmz), fm.fillet),
-);
-marked = b.fillet(
-  marked,
-  where((a, c) => vertical(a, c) && [0, fmx].some((x) => near(a[0]!, x)) && [0, fmy].some((y) => near(a[1]!, y)), fm.edgeRound),
-);
+let marked = b.fillet(b.box(fmx, fmy, fmz), where(topFrontEdge(fmz), fm.fillet));
+marked = b.fillet(marked, where(cornerEdges(fmx, fmy), fm.edgeRound));
 const [pkx, pky, pkl, pkw, pkd] = fm.pocket;
 marked = b.cut(marked, b.box(pkl, pkw, pkd + 1, [pkx, pky, fmz - pkd]));
 const [s, h] = [fm.stroke, fm.letter];

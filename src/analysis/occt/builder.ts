@@ -11,7 +11,7 @@
  * one is given (a script that keeps everything it builds until it ends), else by the caller, who
  * tracks it in its own scope (the generator's parts).
  */
-import type { TopoDS_Face, TopoDS_Shape, TopoDS_Wire } from 'replicad-opencascadejs';
+import type { TopoDS_Edge, TopoDS_Face, TopoDS_Shape, TopoDS_Wire } from 'replicad-opencascadejs';
 import type { OC } from './engine.ts';
 import { withScope, type Deletable, type Scope } from './scope.ts';
 
@@ -127,12 +127,9 @@ export class ShapeBuilder {
   fillet(shape: TopoDS_Shape, ...rules: EdgeSize[]): TopoDS_Shape {
     return withScope((s) => {
       const fillet = s.track(new this.oc.BRepFilletAPI_MakeFillet(shape));
-      for (const rule of rules) {
-        this.eachEdge(s, shape, (edge, a, b) => {
-          const size = rule(a, b);
-          if (typeof size === 'number') fillet.Add(size, edge);
-          else if (size) fillet.Add(size[0], size[1], edge);
-        });
+      for (const [edge, size] of this.sized(s, shape, rules)) {
+        if (typeof size === 'number') fillet.Add(size, edge);
+        else fillet.Add(size[0], size[1], edge);
       }
       return this.out(fillet.Shape());
     });
@@ -142,27 +139,30 @@ export class ShapeBuilder {
   chamfer(shape: TopoDS_Shape, ...rules: ChamferSize[]): TopoDS_Shape {
     return withScope((s) => {
       const chamfer = s.track(new this.oc.BRepFilletAPI_MakeChamfer(shape));
-      for (const rule of rules) {
-        this.eachEdge(s, shape, (edge, a, b) => {
-          const size = rule(a, b);
-          if (typeof size === 'number') chamfer.Add(size, edge);
-          else if (size) chamfer.Add(size.legs[0], size.legs[1], edge, size.face);
-        });
+      for (const [edge, size] of this.sized(s, shape, rules)) {
+        if (typeof size === 'number') chamfer.Add(size, edge);
+        else chamfer.Add(size.legs[0], size.legs[1], edge, size.face);
       }
       return this.out(chamfer.Shape());
     });
   }
 
-  private eachEdge(s: Scope, shape: TopoDS_Shape, visit: (edge: ReturnType<OC['TopoDS']['Edge']>, a: Point3, b: Point3) => void): void {
+  /** The edges each rule in turn sizes, with their sizes, in TopExp order (freed with `s`). */
+  private sized<S>(s: Scope, shape: TopoDS_Shape, rules: ((a: Point3, b: Point3) => S | undefined)[]): [TopoDS_Edge, S][] {
+    const out: [TopoDS_Edge, S][] = [];
     const { TopAbs_EDGE, TopAbs_SHAPE } = this.oc.TopAbs_ShapeEnum;
-    const explorer = s.track(new this.oc.TopExp_Explorer(shape, TopAbs_EDGE, TopAbs_SHAPE));
-    for (; explorer.More(); explorer.Next()) {
-      const edge = s.track(this.oc.TopoDS.Edge(explorer.Current()));
-      const curve = s.track(new this.oc.BRepAdaptor_Curve(edge));
-      const a = s.track(curve.Value(curve.FirstParameter()));
-      const b = s.track(curve.Value(curve.LastParameter()));
-      visit(edge, [a.X(), a.Y(), a.Z()], [b.X(), b.Y(), b.Z()]);
+    for (const rule of rules) {
+      const explorer = s.track(new this.oc.TopExp_Explorer(shape, TopAbs_EDGE, TopAbs_SHAPE));
+      for (; explorer.More(); explorer.Next()) {
+        const edge = s.track(this.oc.TopoDS.Edge(explorer.Current()));
+        const curve = s.track(new this.oc.BRepAdaptor_Curve(edge));
+        const a = s.track(curve.Value(curve.FirstParameter()));
+        const b = s.track(curve.Value(curve.LastParameter()));
+        const size = rule([a.X(), a.Y(), a.Z()], [b.X(), b.Y(), b.Z()]);
+        if (size !== undefined) out.push([edge, size]);
+      }
     }
+    return out;
   }
 
   /**

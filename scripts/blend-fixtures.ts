@@ -6,14 +6,14 @@
  * Dimensions in test/blend-fixtures.ts.
  */
 import { BLEND_FIXTURES as B } from '../test/blend-fixtures.ts';
-import { b, both, near, oc, rotated, where, write, Z } from './fixture-kit.ts';
+import { b, both, near, rotated, where, write, Z } from './fixture-kit.ts';
 
 // Corner: the edges x = 0 & y = 0, x = 0 & z = top, y = 0 & z = top rounded together.
 {
   const { size, radius } = B.corner;
   const on = (p: readonly number[], a: number, v: number) => near(p[a]!, v);
   const corner = both((p) => (on(p, 0, 0) && on(p, 1, 0)) || (on(p, 0, 0) && on(p, 2, size[2])) || (on(p, 1, 0) && on(p, 2, size[2])));
-  write(oc, B.corner.file, b.fillet(b.box(size[0], size[1], size[2]), where(corner, radius)));
+  write(B.corner.file, b.fillet(b.box(size[0], size[1], size[2]), where(corner, radius)));
 }
 
 // Curved: an elliptic boss with its rim rounded, and a variable fillet on the plate's far top edge.
@@ -30,7 +30,7 @@ import { b, both, near, oc, rotated, where, write, Z } from './fixture-kit.ts';
     ),
   );
   const ramp = both((p) => near(p[1]!, size[1]) && near(p[2]!, size[2]));
-  write(oc, B.curved.file, b.fillet(part, where(ramp, variable)));
+  write(B.curved.file, b.fillet(part, where(ramp, variable)));
 }
 
 // Patch: square pins beside a taller wall, their top edges rounded; the narrow one keeps a small flat.
@@ -45,6 +45,6 @@ import { b, both, near, oc, rotated, where, write, Z } from './fixture-kit.ts';
       radius,
     ),
   );
-  write(oc, B.patch.file, part);
-  write(oc, B.patch.file.replace('.step', '-rotated.step'), rotated(part));
+  write(B.patch.file, part);
+  write(B.patch.file.replace('.step', '-rotated.step'), rotated(part));
 }

@@ -5,7 +5,7 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { BOSS_FIXTURES as B } from '../test/boss-fixtures.ts';
-import { b, oc, rotated, write, Z } from './fixture-kit.ts';
+import { b, rotated, write, Z } from './fixture-kit.ts';
 
 // The outline: both end circles and the quadrilateral between their outer tangent points
 // (a tangent touches each circle at the angle whose cosine is (R − r) / length from +x).
@@ -29,9 +29,9 @@ const bored = (shape: TopoDS_Shape) =>
 // Unified, the hub's wall and the outline below it are one cylinder face; the hub fused onto the
 // finished plate keeps them two faces that meet at the plate's top, as some exporters write it.
 const plate = bored(b.unify(fused));
-write(oc, 'hub-plate.step', plate);
-write(oc, 'hub-plate-rotated.step', rotated(plate));
-write(oc, 'hub-plate-split.step', bored(fused));
+write('hub-plate.step', plate);
+write('hub-plate-rotated.step', rotated(plate));
+write('hub-plate-split.step', bored(fused));
 
 // Studs with cuts in their tops: a hole off the axis, a slot cut in from beside.
 const cs = B.cutStuds;
@@ -43,5 +43,5 @@ let studs = b.unify(
 studs = b.cut(studs, b.cylinder([ax + cs.holeOffset, ay, cz + cs.studHeight - cs.holeDepth], Z, cs.hole / 2, cs.holeDepth + 1));
 const [pw, pd] = cs.pocket;
 studs = b.cut(studs, b.box(cs.stud, pw, pd + 1, [bx, by - pw / 2, cz + cs.studHeight - pd]));
-write(oc, 'cut-studs.step', studs);
-write(oc, 'cut-studs-rotated.step', rotated(studs));
+write('cut-studs.step', studs);
+write('cut-studs-rotated.step', rotated(studs));

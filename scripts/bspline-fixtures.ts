@@ -9,7 +9,7 @@
  */
 import type { TopoDS_Shape, TopoDS_Wire } from 'replicad-opencascadejs';
 import { BSPLINE_FIXTURES as B } from '../test/bspline-fixtures.ts';
-import { b, near, oc, rotated, write, Z } from './fixture-kit.ts';
+import { b, near, rotated, write, Z } from './fixture-kit.ts';
 
 const rectangle = (x: number, y: number, z: number, dx: number, dy: number): TopoDS_Wire =>
   b.polygon([
@@ -88,5 +88,5 @@ function build(kind: 'analytic' | 'bspline'): TopoDS_Shape {
 }
 
 for (const kind of ['analytic', 'bspline', 'rotated'] as const) {
-  write(oc, B.files[kind], kind === 'rotated' ? rotated(build('bspline')) : build(kind));
+  write(B.files[kind], kind === 'rotated' ? rotated(build('bspline')) : build(kind));
 }

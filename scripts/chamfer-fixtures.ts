@@ -6,7 +6,7 @@
  */
 import type { TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
 import { CHAMFER_FIXTURES as C } from '../test/chamfer-fixtures.ts';
-import { b, both, near, oc, rotated, where, write, Z } from './fixture-kit.ts';
+import { b, both, near, rotated, where, write, Z } from './fixture-kit.ts';
 
 /** The plane face of `shape` at height z. */
 function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
@@ -21,7 +21,7 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   const [bx, by, bd, bh] = boss;
   const part = b.unify(b.fuse(b.box(size[0], size[1], size[2]), b.cylinder([bx, by, size[2]], Z, bd / 2, bh)));
   const onCircle = (z: number) => both(([x, y, pz]) => near(pz!, z) && near(Math.hypot(x! - bx, y! - by), bd / 2));
-  write(oc, C.boss.file, b.chamfer(part, where(onCircle(size[2] + bh), rim), where(onCircle(size[2]), foot)));
+  write(C.boss.file, b.chamfer(part, where(onCircle(size[2] + bh), rim), where(onCircle(size[2]), foot)));
 }
 
 // Filleted box: rounded vertical edges, then the top and bottom outlines chamfered.
@@ -33,8 +33,8 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   const topEdge = both(([, y, z]) => near(y!, 0) && near(z!, size[2]));
   const bottomEdge = both(([, y, z]) => near(y!, 0) && near(z!, 0));
   const chamfered = b.chamfer(part, where(topEdge, top), where(bottomEdge, { legs: bottom, face: horizontalFace(part, 0) }));
-  write(oc, C.filletedBox.file, chamfered);
-  write(oc, C.filletedBox.rotated, rotated(chamfered));
+  write(C.filletedBox.file, chamfered);
+  write(C.filletedBox.rotated, rotated(chamfered));
 }
 
 // L-block: every top outline edge chamfered.
@@ -44,7 +44,6 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
     b.cut(b.box(size[0], size[1], size[2]), b.box(notch[0] + 1, notch[1] + 1, size[2] + 2, [size[0] - notch[0], size[1] - notch[1], -1])),
   );
   write(
-    oc,
     C.lBlock.file,
     b.chamfer(
       part,

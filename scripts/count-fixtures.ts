@@ -5,7 +5,7 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
-import { b, near, oc, rotated, where, write, Z, zPrism } from './fixture-kit.ts';
+import { b, near, rotated, where, write, Z, zPrism } from './fixture-kit.ts';
 
 type XY = readonly [number, number];
 
@@ -43,8 +43,8 @@ lug = b.fillet(
   where((a, c) => Math.abs(a[2]! - l.thickness) < 1e-6 && Math.abs(c[2]! - l.thickness) < 1e-6, l.edgeRadius),
 );
 lug = b.cut(lug, b.cylinder([l.length, r, -1], Z, l.hole / 2, l.thickness + 2));
-write(oc, 'lug.step', lug);
-write(oc, 'lug-rotated.step', rotated(lug));
+write('lug.step', lug);
+write('lug-rotated.step', rotated(lug));
 
 let lobed = b.cylinder([lb.offset, 0, 0], Z, lb.radius, lb.thickness);
 for (const angle of [(2 * Math.PI) / 3, (4 * Math.PI) / 3]) {
@@ -52,7 +52,7 @@ for (const angle of [(2 * Math.PI) / 3, (4 * Math.PI) / 3]) {
 }
 lobed = b.fillet(lobed, where(vertical, lb.cornerRadius));
 lobed = b.cut(lobed, b.cylinder([0, 0, -1], Z, lb.hole / 2, lb.thickness + 2));
-write(oc, 'lobed.step', lobed);
+write('lobed.step', lobed);
 
 const xCylinder = (x: number, y: number, z: number, r: number, h: number) => b.cylinder([x, y, z], [1, 0, 0], r, h);
 
@@ -73,8 +73,8 @@ const slotTool = b.fuse(
 bracket = b.cut(bracket, slotTool);
 const [nd, nw] = bk.notch;
 bracket = b.cut(bracket, b.box(nd + 1, nw, t + 2, [bk.length - nd, (bk.width - nw) / 2, -1]));
-write(oc, 'sheet-bracket.step', bracket);
-write(oc, 'sheet-bracket-rotated.step', rotated(bracket));
+write('sheet-bracket.step', bracket);
+write('sheet-bracket-rotated.step', rotated(bracket));
 
 const yCylinder = (x: number, y: number, z: number, r: number, h: number) => b.cylinder([x, y, z], [0, 1, 0], r, h);
 
@@ -96,8 +96,8 @@ studs = b.cut(studs, yCylinder(ex, ey - et / 2 - 1, top + eh, st.earHole / 2, et
 const [tx, ty, tOut, tIn, th] = st.tube;
 studs = b.unify(b.fuse(studs, b.cylinder([tx, ty, top], Z, tOut / 2, th)));
 studs = b.cut(studs, b.cylinder([tx, ty, -1], Z, tIn / 2, top + th + 2));
-write(oc, 'studs.step', studs);
-write(oc, 'studs-rotated.step', rotated(studs));
+write('studs.step', studs);
+write('studs-rotated.step', rotated(studs));
 
 const aboutZ = (shape: TopoDS_Shape, angle: number) => b.rotate(shape, Z, angle);
 
@@ -111,16 +111,16 @@ for (let k = 1; k < gr.teeth; k++)
   );
 let gear = b.unify(b.fuse(b.cylinder([0, 0, 0], Z, gr.root / 2, gr.width), b.common(teeth, b.cylinder([0, 0, 0], Z, gr.tip / 2, gr.width))));
 gear = b.cut(gear, b.cylinder([0, 0, -1], Z, gr.bore / 2, gr.width + 2));
-write(oc, 'gear.step', gear);
-write(oc, 'gear-rotated.step', rotated(gear));
+write('gear.step', gear);
+write('gear-rotated.step', rotated(gear));
 
 // A block with one chamfer its shape shows and four edge breaks.
 const { edgeBreaks: eb } = COUNT_FIXTURES;
 const [ebx, eby, ebz] = eb.size;
 let broken = b.chamfer(b.box(ebx, eby, ebz), where(topFrontEdge(ebz), eb.chamfer));
 broken = b.chamfer(broken, where(cornerEdges(ebx, eby), eb.edgeBreak));
-write(oc, 'edge-breaks.step', broken);
-write(oc, 'edge-breaks-rotated.step', rotated(broken));
+write('edge-breaks.step', broken);
+write('edge-breaks-rotated.step', rotated(broken));
 
 // A plate threaded through: drilled to the minor diameter, a flat-rooted V swept from below to above it.
 const { threadedThrough: tt } = COUNT_FIXTURES;
@@ -131,8 +131,8 @@ threaded = b.cut(
   threaded,
   b.helicalV(tt.at[0], tt.at[1], tt.major / 2, -2 * tt.pitch, tt.pitch, turns, -(tt.major - tt.minor) / 2 - 0.5, tt.pitch / 8),
 );
-write(oc, 'threaded-through.step', threaded);
-write(oc, 'threaded-through-rotated.step', rotated(threaded));
+write('threaded-through.step', threaded);
+write('threaded-through-rotated.step', rotated(threaded));
 
 // Turned parts: a bush with a stepped axial bore, a ring bored wider than a drill.
 const { bush: bu, ring: rg } = COUNT_FIXTURES;
@@ -144,15 +144,15 @@ const bush = b.revolved(0, 0, [
   [bu.counterbore / 2, bu.length - bu.counterboreDepth],
   [bu.bore / 2, bu.length - bu.counterboreDepth],
 ]);
-write(oc, 'bush.step', bush);
-write(oc, 'bush-rotated.step', rotated(bush));
+write('bush.step', bush);
+write('bush-rotated.step', rotated(bush));
 const ring = b.revolved(0, 0, [
   [rg.bore / 2, 0],
   [rg.outside / 2, 0],
   [rg.outside / 2, rg.length],
   [rg.bore / 2, rg.length],
 ]);
-write(oc, 'ring.step', ring);
+write('ring.step', ring);
 
 // An L bracket braced by a triangular gusset in its inside corner.
 const { gusset: gu } = COUNT_FIXTURES;
@@ -167,8 +167,8 @@ const web = zPrism(
   gu.web,
 );
 const braced = b.unify(b.fuse(b.fuse(b.box(gu.base, gt, gw), b.box(gt, gu.upright, gw)), web));
-write(oc, 'gusset.step', braced);
-write(oc, 'gusset-rotated.step', rotated(braced));
+write('gusset.step', braced);
+write('gusset-rotated.step', rotated(braced));
 
 // A slot counterbored for a bolt's head: two round-ended slots on one centre line, stacked.
 const { counterboredSlot: cs } = COUNT_FIXTURES;
@@ -185,8 +185,8 @@ const obround = (width: number, z: number, h: number) =>
   );
 let slotted = b.cut(b.box(csx, csy, csz), obround(cs.through, -1, csz + 2));
 slotted = b.unify(b.cut(slotted, obround(cs.counterbore, csz - cs.counterboreDepth, cs.counterboreDepth + 1)));
-write(oc, 'counterbored-slot.step', slotted);
-write(oc, 'counterbored-slot-rotated.step', rotated(slotted));
+write('counterbored-slot.step', slotted);
+write('counterbored-slot-rotated.step', rotated(slotted));
 
 // A block with one round its shape shows, four edge rounds, a pocket and two engraved letters.
 const { finishMarks: fm } = COUNT_FIXTURES;
@@ -216,8 +216,8 @@ const letterT: [number, number][] = [
   [tx2 + (0.6 * h - s) / 2, ty2 + h - s],
 ];
 for (const letter of [letterL, letterT]) marked = b.cut(marked, zPrism(letter, fmz - fm.engraving, fm.engraving + 1));
-write(oc, 'finish-marks.step', marked);
-write(oc, 'finish-marks-rotated.step', rotated(marked));
+write('finish-marks.step', marked);
+write('finish-marks-rotated.step', rotated(marked));
 
 // Turned flanges: a spigot bored to a drill's size (a boss), a neck bored as a tube (a pipe).
 const { spigot: sp, neckedFlange: nf } = COUNT_FIXTURES;
@@ -233,8 +233,8 @@ for (const [name, [flange, flangeLength, body, bodyLength, bore]] of [
     [body / 2, flangeLength + bodyLength],
     [bore / 2, flangeLength + bodyLength],
   ]);
-  write(oc, `${name}.step`, flanged);
-  write(oc, `${name}-rotated.step`, rotated(flanged));
+  write(`${name}.step`, flanged);
+  write(`${name}-rotated.step`, rotated(flanged));
 }
 
 // Turned: a collar with a tapered nose, bored through.
@@ -247,8 +247,8 @@ const nose = b.revolved(0, 0, [
   [tn.nose[1] / 2, tn.collarLength + tn.noseLength],
   [tn.bore / 2, tn.collarLength + tn.noseLength],
 ]);
-write(oc, 'tapered-nose.step', nose);
-write(oc, 'tapered-nose-rotated.step', rotated(nose));
+write('tapered-nose.step', nose);
+write('tapered-nose-rotated.step', rotated(nose));
 
 // A plate drawn as one profile with an ear (flat sides, a half-round end about a hole) on one face.
 const { plateEar: pe } = COUNT_FIXTURES;
@@ -268,5 +268,5 @@ let eared = extruded(
   pe.height,
 );
 eared = b.cut(eared, b.cylinder([pe.at + earRadius, -pe.reach, -1], Z, pe.hole / 2, pe.height + 2));
-write(oc, 'plate-ear.step', eared);
-write(oc, 'plate-ear-rotated.step', rotated(eared));
+write('plate-ear.step', eared);
+write('plate-ear-rotated.step', rotated(eared));

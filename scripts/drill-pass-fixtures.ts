@@ -7,13 +7,13 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { BALL_HOLES, COOLING_PLATE, HOLE_ENDS, HOLE_MOUTHS, SHEET_COUNTERSINK } from '../test/hole-fixtures.ts';
-import { b, oc, rotated, write } from './fixture-kit.ts';
+import { b, rotated, write } from './fixture-kit.ts';
 
 type Profile = (readonly [number, number])[];
 
 function save(name: string, shape: TopoDS_Shape): void {
-  write(oc, `${name}.step`, shape);
-  write(oc, `${name}-rotated.step`, rotated(shape));
+  write(`${name}.step`, shape);
+  write(`${name}-rotated.step`, rotated(shape));
 }
 
 /** A drill's cut along +z from z = -1: Ø d, to `depth` where its 118° point begins. */

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
-import { getEngine, Scope, ShapeBuilder, writeStep, type OC, type Point3, type StepWriteOptions } from '../src/analysis/index.ts';
+import { getEngine, Scope, ShapeBuilder, writeStep, type Point3, type StepWriteOptions } from '../src/analysis/index.ts';
 import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
 
 export const oc = await getEngine();
@@ -38,12 +38,13 @@ export function rotated(shape: TopoDS_Shape): TopoDS_Shape {
   return b.rotate(shape, [ax, ay, az], angle);
 }
 
-export function write(engine: OC, name: string, shape: TopoDS_Shape, unit: StepWriteOptions['unit'] = 'MM'): void {
+/** Writes `shape` to fixtures/`name` as STEP, in `unit`. */
+export function write(name: string, shape: TopoDS_Shape, unit: StepWriteOptions['unit'] = 'MM'): void {
   // The shared writer fixes the header time, and the product is named after the file (the writer
   // numbers products per session otherwise, so a file's bytes hung on how many were written before
   // it): a regenerated fixture differs only where its geometry does.
   const product = name.replace(/\.step$/, '');
-  writeFileSync(`${FIXTURE_DIR}/${name}`, writeStep(engine, shape, { unit, product, scratch: `/${name}` }));
+  writeFileSync(`${FIXTURE_DIR}/${name}`, writeStep(oc, shape, { unit, product, scratch: `/${name}` }));
   console.log(`wrote ${FIXTURE_DIR}/${name}`);
 }
 

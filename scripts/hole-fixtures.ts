@@ -6,7 +6,7 @@
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { CONE_HOLES, DRILLED_SHAFT, GROOVED_BORE, HOLE_FIXTURES } from '../test/hole-fixtures.ts';
 import type { Point3 } from '../src/analysis/index.ts';
-import { b, oc, rotated, where, write, Z } from './fixture-kit.ts';
+import { b, rotated, where, write, Z } from './fixture-kit.ts';
 
 type Profile = readonly (readonly [number, number])[];
 
@@ -67,8 +67,8 @@ plate = b.fillet(
 const fb = d.filletedBlind;
 plate = b.cut(plate, roundedTool(fb.at[0], fb.at[1], top - fb.depth, fb.diameter / 2, fb.depth + 1, fb.radius));
 
-write(oc, 'drawn-holes.step', plate);
-write(oc, 'drawn-holes-rotated.step', rotated(plate));
+write('drawn-holes.step', plate);
+write('drawn-holes-rotated.step', rotated(plate));
 
 /** A cylinder of radius r along `dir` from (x, y, z), h long. */
 const cylinderAlong = (x: number, y: number, z: number, dir: Point3, r: number, h: number) => b.cylinder([x, y, z], dir, r, h);
@@ -95,8 +95,8 @@ shaft = b.cut(shaft, cylinderAlong(-R - 1, 0, ds.radial[0], [1, 0, 0], ds.radial
 shaft = b.cut(shaft, placed(drill(ds.radialBlind[1], ds.radialBlind[2] + 1), Math.PI / 2, 0, R + 1, ds.radialBlind[0]));
 shaft = b.cut(shaft, placed(drill(ds.axial[0], ds.axial[1] + 1), Math.PI, 0, 0, ds.length + 1));
 shaft = b.cut(shaft, cylinderAlong(0, -R - 1, ds.cross[0], [0, 1, 0], ds.cross[1] / 2, ds.diameter + 2));
-write(oc, 'drilled-shaft.step', shaft);
-write(oc, 'drilled-shaft-rotated.step', rotated(shaft));
+write('drilled-shaft.step', shaft);
+write('drilled-shaft-rotated.step', rotated(shaft));
 
 const gb = GROOVED_BORE;
 const gTop = gb.size[2];
@@ -111,8 +111,8 @@ const grooved = cutInHalves(b.box(gb.size[0], gb.size[1], gb.size[2]), gb.at[0],
   [gb.diameter / 2, gTop + 1],
   [0, gTop + 1],
 ]);
-write(oc, 'grooved-bore.step', grooved);
-write(oc, 'grooved-bore-rotated.step', rotated(grooved));
+write('grooved-bore.step', grooved);
+write('grooved-bore-rotated.step', rotated(grooved));
 
 const ch = CONE_HOLES;
 const cTop = ch.size[2];
@@ -139,6 +139,6 @@ coned = b.cut(
     [0, cTop + 1],
   ]),
 );
-write(oc, 'cone-holes.step', coned);
-write(oc, 'cone-holes-rotated.step', rotated(coned));
+write('cone-holes.step', coned);
+write('cone-holes-rotated.step', rotated(coned));
 await import('./drill-pass-fixtures.ts');

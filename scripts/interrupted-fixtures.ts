@@ -6,7 +6,7 @@
  * wall a hole splits. Dimensions in test/interrupted-fixtures.ts.
  */
 import { INTERRUPTED_FIXTURES } from '../test/interrupted-fixtures.ts';
-import { b, oc, rotated, write, Z, zPrism } from './fixture-kit.ts';
+import { b, rotated, write, Z, zPrism } from './fixture-kit.ts';
 
 const op = INTERRUPTED_FIXTURES.openedPassage;
 const [px, py, pw, pl] = op.passage;
@@ -24,8 +24,8 @@ opened = b.cut(
     op.size[2] + 2,
   ),
 );
-write(oc, 'opened-passage.step', opened);
-write(oc, 'opened-passage-rotated.step', rotated(opened));
+write('opened-passage.step', opened);
+write('opened-passage-rotated.step', rotated(opened));
 
 const bf = INTERRUPTED_FIXTURES.brokenFloors;
 const top = bf.size[2];
@@ -36,8 +36,8 @@ for (const [x, y] of bf.pocketHoles) plate = b.cut(plate, b.cylinder([x, y, -1],
 const [sx, sw, sd] = bf.slot;
 plate = b.cut(plate, b.box(sw, bf.size[1] + 2, sd + 1, [sx, -1, top - sd]));
 plate = b.cut(plate, b.cylinder([bf.slotHole[0], bf.slotHole[1], top - sd - bf.holeDepth], Z, bf.hole / 2, bf.holeDepth + 1));
-write(oc, 'broken-floors.step', plate);
-write(oc, 'broken-floors-rotated.step', rotated(plate));
+write('broken-floors.step', plate);
+write('broken-floors-rotated.step', rotated(plate));
 
 const cp = INTERRUPTED_FIXTURES.crossedPocket;
 const cTop = cp.size[2];
@@ -47,8 +47,8 @@ const crossed = b.cut(
   b.cut(b.box(cp.size[0], cp.size[1], cp.size[2]), b.box(cw, cl, cd + 1, [cx, cy, cTop - cd])),
   b.box(ksw, cp.size[1] + 2, ksd + 1, [ksx, -1, cTop - ksd]),
 );
-write(oc, 'crossed-pocket.step', crossed);
-write(oc, 'crossed-pocket-rotated.step', rotated(crossed));
+write('crossed-pocket.step', crossed);
+write('crossed-pocket-rotated.step', rotated(crossed));
 
 // One floor where the slots cross, as a CAD system writes it (unified), walls split by the other slot.
 const cs = INTERRUPTED_FIXTURES.crossingSlots;
@@ -56,8 +56,8 @@ const sTop = cs.size[2];
 let crossing = b.box(cs.size[0], cs.size[1], cs.size[2]);
 crossing = b.cut(crossing, b.box(cs.alongY[1], cs.size[1] + 2, cs.depth + 1, [cs.alongY[0], -1, sTop - cs.depth]));
 crossing = b.unify(b.cut(crossing, b.box(cs.size[0] + 2, cs.alongX[1], cs.depth + 1, [-1, cs.alongX[0], sTop - cs.depth])));
-write(oc, 'crossing-slots.step', crossing);
-write(oc, 'crossing-slots-rotated.step', rotated(crossing));
+write('crossing-slots.step', crossing);
+write('crossing-slots-rotated.step', rotated(crossing));
 
 // Slots in a ledge round a window, each ending on the plane of the wall above the ledge: the cut
 // leaves that end as a separate face on the wall's plane, which a CAD system writes as one face
@@ -86,19 +86,19 @@ frame = b.cut(
   ),
 );
 frame = b.unify(frame);
-write(oc, 'ledge-slots.step', frame);
-write(oc, 'ledge-slots-rotated.step', rotated(frame));
+write('ledge-slots.step', frame);
+write('ledge-slots-rotated.step', rotated(frame));
 
 const sf = INTERRUPTED_FIXTURES.splitFloor;
 const [fx, fy, fw, fl, fd] = sf.pocket;
 const floorZ = sf.size[2] - fd;
 let split = b.cut(b.box(sf.size[0], sf.size[1], sf.size[2]), b.box(fw, fl, fd + 1, [fx, fy, floorZ]));
 split = b.cut(split, b.cylinder([-1, sf.holeY, floorZ], [1, 0, 0], sf.hole / 2, sf.size[0] + 2));
-write(oc, 'split-floor.step', split);
-write(oc, 'split-floor-rotated.step', rotated(split));
+write('split-floor.step', split);
+write('split-floor-rotated.step', rotated(split));
 
 const ss = INTERRUPTED_FIXTURES.splitStep;
 let step = b.cut(b.box(ss.size[0], ss.size[1], ss.size[2]), b.box(ss.size[0] + 2, ss.width + 1, ss.depth + 1, [-1, -1, ss.size[2] - ss.depth]));
 step = b.cut(step, b.cylinder([ss.holeX, ss.width, -1], Z, ss.hole / 2, ss.size[2] + 2));
-write(oc, 'split-step.step', step);
-write(oc, 'split-step-rotated.step', rotated(step));
+write('split-step.step', step);
+write('split-step-rotated.step', rotated(step));

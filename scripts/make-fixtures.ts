@@ -5,19 +5,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { FIXTURES, FIXTURE_DIR } from '../test/fixtures.ts';
-import { b, oc, rotated, where, write, Z } from './fixture-kit.ts';
+import { b, rotated, where, write, Z } from './fixture-kit.ts';
 
 mkdirSync(FIXTURE_DIR, { recursive: true });
 
 const { boxWithHole, cylinder, plate, shaft } = FIXTURES;
 const bh = boxWithHole;
 const drilled = b.cut(b.box(bh.size[0], bh.size[1], bh.size[2]), b.cylinder([bh.hole[0], bh.hole[1], -1], Z, bh.radius, bh.size[2] + 2));
-write(oc, 'box-with-hole.step', drilled);
-write(oc, 'box-with-hole-inch.step', drilled, 'INCH');
-write(oc, 'cylinder.step', b.cylinder([0, 0, 0], Z, cylinder.radius, cylinder.height));
-write(oc, 'block.step', b.box(10, 20, 30));
-write(oc, 'two-bodies.step', b.compound(b.box(10, 10, 10), b.box(5, 5, 5, [20, 0, 0])));
-write(oc, 'surface-only.step', b.boxShell(10, 10, 10));
+write('box-with-hole.step', drilled);
+write('box-with-hole-inch.step', drilled, 'INCH');
+write('cylinder.step', b.cylinder([0, 0, 0], Z, cylinder.radius, cylinder.height));
+write('block.step', b.box(10, 20, 30));
+write('two-bodies.step', b.compound(b.box(10, 10, 10), b.box(5, 5, 5, [20, 0, 0])));
+write('surface-only.step', b.boxShell(10, 10, 10));
 
 // A plate with a 2 x 2 grid of counterbored holes, two countersunk holes and two blind holes.
 let drilledPlate = b.box(plate.size[0], plate.size[1], plate.size[2]);
@@ -81,8 +81,8 @@ drilledPlate = b.cut(
     [0, -1],
   ]),
 );
-write(oc, 'plate-holes.step', drilledPlate);
-write(oc, 'plate-holes-rotated.step', rotated(drilledPlate));
+write('plate-holes.step', drilledPlate);
+write('plate-holes-rotated.step', rotated(drilledPlate));
 
 // A block with a rectangular pocket, a through slot and a through step.
 const { prismatic: pr } = FIXTURES;
@@ -99,8 +99,8 @@ milled = b.chamfer(
   milled,
   where((a, c) => a[0] === pr.size[0] && c[0] === pr.size[0] && a[2] === pr.size[2] && c[2] === pr.size[2], pr.chamfer),
 );
-write(oc, 'prismatic.step', milled);
-write(oc, 'prismatic-rotated.step', rotated(milled));
+write('prismatic.step', milled);
+write('prismatic-rotated.step', rotated(milled));
 
 // Rounded cuts: a pocket with corner radii, a slot with half-round ends, a rounded outside edge.
 const { rounded: rd } = FIXTURES;
@@ -125,8 +125,8 @@ const slotTool = b.unify(
   ),
 );
 roundedBlock = b.cut(roundedBlock, slotTool);
-write(oc, 'rounded.step', roundedBlock);
-write(oc, 'rounded-rotated.step', rotated(roundedBlock));
+write('rounded.step', roundedBlock);
+write('rounded-rotated.step', rotated(roundedBlock));
 
 // A plate with a round boss and an O-ring groove on its top face.
 const { bossPlate: bp } = FIXTURES;
@@ -142,18 +142,18 @@ studded = b.cut(
     [gInner / 2, bp.size[2] - gDepth],
   ]),
 );
-write(oc, 'boss-groove.step', studded);
-write(oc, 'boss-groove-rotated.step', rotated(studded));
+write('boss-groove.step', studded);
+write('boss-groove-rotated.step', rotated(studded));
 
 // A pocket that leaves a thin wall on one side.
 const { thinWall: tw } = FIXTURES;
 const thin = b.cut(b.box(tw.size[0], tw.size[1], tw.size[2]), b.box(tw.size[0] - tw.wall - 5, tw.size[1] - 10, tw.size[2], [tw.wall, 5, 5]));
-write(oc, 'thin-wall.step', thin);
+write('thin-wall.step', thin);
 
 // A turned shaft: chamfered ends, a shoulder and a groove.
 const turned = b.revolved(0, 0, shaft.profile);
-write(oc, 'shaft.step', turned);
-write(oc, 'shaft-rotated.step', rotated(turned));
+write('shaft.step', turned);
+write('shaft-rotated.step', rotated(turned));
 
 // A blind bore with an internal groove: the groove hides under the bore's lip from every side.
 const { undercut: uc } = FIXTURES;
@@ -173,8 +173,8 @@ const grooved = b.cut(
     [0, ucTop - ubDepth],
   ]),
 );
-write(oc, 'undercut.step', grooved);
-write(oc, 'undercut-rotated.step', rotated(grooved));
+write('undercut.step', grooved);
+write('undercut-rotated.step', rotated(grooved));
 
 // A pocket open to one side wall, with rounded inner corners.
 const { openPocket: op } = FIXTURES;
@@ -184,8 +184,8 @@ const openTool = b.fillet(
   where((a, c) => a[0] === opx && c[0] === opx && a[1] === c[1], op.cornerRadius),
 );
 const openPocketed = b.cut(b.box(op.size[0], op.size[1], op.size[2]), openTool);
-write(oc, 'open-pocket.step', openPocketed);
-write(oc, 'open-pocket-rotated.step', rotated(openPocketed));
+write('open-pocket.step', openPocketed);
+write('open-pocket-rotated.step', rotated(openPocketed));
 
 // Threads modelled as V-rings (60°): a sharp V outside (depth = pitch / (2 tan 30°)); inside, flat
 // crests a quarter pitch wide between the flanks (depth = 3/8 pitch / tan 30°).
@@ -210,8 +210,8 @@ for (let i = 0; i < inTurns; i++) {
 }
 threadProfile.push([minorIn, bodyTo - th.boreDepth], [0, bodyTo - th.boreDepth]);
 const threadedShaft = b.revolved(0, 0, threadProfile);
-write(oc, 'threaded.step', threadedShaft);
-write(oc, 'threaded-rotated.step', rotated(threadedShaft));
+write('threaded.step', threadedShaft);
+write('threaded-rotated.step', rotated(threadedShaft));
 
 // A helical thread cut from a round bar.
 const { helical: hx } = FIXTURES;
@@ -220,8 +220,8 @@ const threadedBar = b.cut(
   b.cylinder([0, 0, 0], Z, hx.major / 2, hx.length),
   b.helicalV(0, 0, hx.major / 2 - hx.depth, hx.start, hx.pitch, hx.turns, hx.depth + beyond),
 );
-write(oc, 'helical-thread.step', threadedBar);
-write(oc, 'helical-thread-rotated.step', rotated(threadedBar));
+write('helical-thread.step', threadedBar);
+write('helical-thread-rotated.step', rotated(threadedBar));
 
 // A blind tapped hole with a helical thread: drilled to the minor diameter, the V swept inside.
 const { tappedHelical: th2 } = FIXTURES;
@@ -231,8 +231,8 @@ const helicalTapped = b.cut(
   b.cut(b.box(th2.size[0], th2.size[1], th2.size[2]), b.cylinder([thx, thy, thTop - th2.depth], Z, th2.minor / 2, th2.depth + 1)),
   b.helicalV(thx, thy, th2.major / 2, thTop - th2.entry - th2.turns * th2.pitch, th2.pitch, th2.turns, -(th2.major - th2.minor) / 2 - 0.5),
 );
-write(oc, 'tapped-helical.step', helicalTapped);
-write(oc, 'tapped-helical-rotated.step', rotated(helicalTapped));
+write('tapped-helical.step', helicalTapped);
+write('tapped-helical-rotated.step', rotated(helicalTapped));
 
 // Round-ended slots open to a side: a U (half-round end) and one along an edge (quarter-round ends).
 const { roundSlots: rs } = FIXTURES;
@@ -256,8 +256,8 @@ const hTool = b.unify(
   ),
 );
 const slotted = b.cut(b.cut(b.box(rs.size[0], rs.size[1], rs.size[2]), uTool), hTool);
-write(oc, 'round-slots.step', slotted);
-write(oc, 'round-slots-rotated.step', rotated(slotted));
+write('round-slots.step', slotted);
+write('round-slots-rotated.step', rotated(slotted));
 
 // A multi-groove V-belt pulley: V-rings at a fixed pitch, but at a belt's angle, not a thread's.
 const { pulley: pu } = FIXTURES;
@@ -271,7 +271,7 @@ for (let i = 0; i < pu.grooves; i++) {
   pulleyProfile.push([pu.diameter / 2, mid - halfTop], [pu.diameter / 2 - pu.depth, mid], [pu.diameter / 2, mid + halfTop]);
 }
 pulleyProfile.push([pu.diameter / 2, pu.length], [0, pu.length]);
-write(oc, 'pulley.step', b.revolved(0, 0, pulleyProfile));
+write('pulley.step', b.revolved(0, 0, pulleyProfile));
 
 // A T-slot that ends inside the block both ways: the head hides under the neck's lips.
 const { tSlot: ts } = FIXTURES;
@@ -284,8 +284,8 @@ const tTool = b.unify(
   ),
 );
 const tSlotted = b.cut(b.box(ts.size[0], ts.size[1], ts.size[2]), tTool);
-write(oc, 't-slot.step', tSlotted);
-write(oc, 't-slot-rotated.step', rotated(tSlotted));
+write('t-slot.step', tSlotted);
+write('t-slot-rotated.step', rotated(tSlotted));
 
 // A blind tapped hole modelled with V-rings (flats on the crests, as inside the threaded shaft).
 const { tapped: tp } = FIXTURES;
@@ -306,8 +306,8 @@ for (let i = 0; i < tapTurns; i++) {
 const tapTip = tapMinor / Math.tan((59 * Math.PI) / 180);
 tapProfile.push([tapMinor, tapTop - tp.depth], [0, tapTop - tp.depth - tapTip]);
 const tappedBlock = b.cut(b.box(tp.size[0], tp.size[1], tp.size[2]), b.revolved(tp.at[0], tp.at[1], tapProfile));
-write(oc, 'tapped-hole.step', tappedBlock);
-write(oc, 'tapped-hole-rotated.step', rotated(tappedBlock));
+write('tapped-hole.step', tappedBlock);
+write('tapped-hole-rotated.step', rotated(tappedBlock));
 await import('./hole-fixtures.ts');
 await import('./count-fixtures.ts');
 await import('./boss-fixtures.ts');

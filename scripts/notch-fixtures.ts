@@ -6,7 +6,7 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { NOTCH_FIXTURES as N } from '../test/notch-fixtures.ts';
-import { b, oc, rotated, write, Z } from './fixture-kit.ts';
+import { b, rotated, write, Z } from './fixture-kit.ts';
 
 const yCylinder = (x: number, y: number, z: number, r: number, h: number) => b.cylinder([x, y, z], [0, 1, 0], r, h);
 
@@ -40,5 +40,5 @@ function plate(): TopoDS_Shape {
   return b.cut(s, b.cylinder([hx, hy, -1], Z, hd / 2, top + 2));
 }
 
-write(oc, N.files.plate, plate());
-write(oc, N.files.rotated, rotated(plate()));
+write(N.files.plate, plate());
+write(N.files.rotated, rotated(plate()));

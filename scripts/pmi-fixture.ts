@@ -11,12 +11,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_DIR } from '../test/fixtures.ts';
 import { INCH, PMI_FIXTURE as P } from '../test/pmi-fixture.ts';
-import { b, oc, write, Z } from './fixture-kit.ts';
+import { b, write, Z } from './fixture-kit.ts';
 
 let plate = b.box(P.size[0], P.size[1], P.size[2]);
 for (const [x, y] of P.holes.at) plate = b.cut(plate, b.cylinder([x, y, -1], Z, (P.holes.diameter * INCH) / 2, P.size[2] + 2));
 plate = b.cut(plate, b.cylinder([P.bore.at[0], P.bore.at[1], P.size[2] - P.bore.depth], Z, (P.bore.diameter * INCH) / 2, P.bore.depth + 1));
-write(oc, P.file, plate, 'INCH');
+write(P.file, plate, 'INCH');
 
 const path = join(FIXTURE_DIR, P.file);
 const text = readFileSync(path, 'latin1');

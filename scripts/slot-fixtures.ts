@@ -5,7 +5,7 @@
  */
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { SLOT_FIXTURES } from '../test/slot-fixtures.ts';
-import { b, oc, rotated, write, Z } from './fixture-kit.ts';
+import { b, rotated, write, Z } from './fixture-kit.ts';
 
 const o = SLOT_FIXTURES.obround;
 const top = o.size[2];
@@ -46,5 +46,5 @@ const nEnd = o.size[1] - nLen + nWidth / 2; // centre of the half-round end
 plate = b.cut(plate, b.box(nWidth, o.size[1] - nEnd + 1, top + 2, [nx - nWidth / 2, nEnd, -1]));
 plate = b.cut(plate, b.cylinder([nx, nEnd, -1], Z, nWidth / 2, top + 2));
 
-write(oc, 'obround-slots.step', plate);
-write(oc, 'obround-slots-rotated.step', rotated(plate));
+write('obround-slots.step', plate);
+write('obround-slots-rotated.step', rotated(plate));

@@ -7,7 +7,7 @@
  */
 import type { TopoDS_Shape, TopoDS_Wire } from 'replicad-opencascadejs';
 import { SWEPT_FIXTURES as S } from '../test/swept-fixtures.ts';
-import { b, oc, rotated, write, Z } from './fixture-kit.ts';
+import { b, rotated, write, Z } from './fixture-kit.ts';
 
 /** The ellipse about z through (x, y, z) with semi-axes a along x and b along y. */
 const ellipse = (x: number, y: number, z: number, a: number, minor: number): TopoDS_Wire =>
@@ -51,6 +51,6 @@ function drafted(): TopoDS_Shape {
   );
 }
 
-write(oc, S.files.plate, plate());
-write(oc, S.files.rotated, rotated(plate()));
-write(oc, S.files.drafted, drafted());
+write(S.files.plate, plate());
+write(S.files.rotated, rotated(plate()));
+write(S.files.drafted, drafted());

@@ -23,7 +23,7 @@ const dry = process.argv.includes('--dry-run');
 
 /**
  * The shipped model's recipe: change it here and in models/README.md together. The shipped model
- * was trained with generator v2 (commit 51b0a4e); with today's v3 generator this recipe trains
+ * was trained with generator v2 (commit 51b0a4e); with today's generator (v4) this recipe trains
  * another model (models/README.md: the v3 fine-tune tried and not shipped).
  */
 export const RECIPE = {

@@ -7,7 +7,7 @@ import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { analyze, free, getEngine, withScope } from '../../../src/analysis/index.ts';
 import { CLASS_NAMES, classId } from './classes.ts';
 import { SPECS, place, type Ctx } from './features.ts';
-import { boxFrames } from './geom.ts';
+import { boxFrames, dot, type V3 } from './geom.ts';
 import { LabelledSolid } from './labelled.ts';
 import { bsplinePrism, bsplineRevolve } from './nurbs.ts';
 import { Builder, type Loop } from './occ.ts';
@@ -164,5 +164,61 @@ describe('generator', () => {
       expect(splines.length).toBeGreaterThan(0);
       expect(splines.every((i) => labels[i] !== classId('stock') && instances[i]! > 0)).toBe(true);
     }
+  });
+});
+
+// Seed 1: turned parts 22, 34 and 36 have radial cross holes drilled through, 0, 22 and 34 keyways.
+describe('turned parts', () => {
+  it('drills their cross holes through the shaft and sinks their keyways into it', async () => {
+    const oc = await getEngine();
+    const throughHole = classId('through_hole');
+    let holes = 0;
+    let keyways = 0;
+    for (const index of [0, 22, 34, 36]) {
+      const part = await generatePart(oc, SEED, index);
+      expect(part.record.kind).toBe('turned');
+      const { labels, instances, features } = part.record;
+      const result = await analyze(part.step, { fileName: `${part.name}.step` });
+      const { positions, indices, faceRanges } = result.mesh;
+      const points = (face: number): V3[] => {
+        const [first, count] = faceRanges[face]!;
+        return Array.from(
+          indices.subarray(3 * first, 3 * (first + count)),
+          (v) => [positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!] as const,
+        );
+      };
+      // A bush's bore is the body's own through_hole (instance 0); a solid shaft has none.
+      const boreFace = result.faces.find((f, i) => labels[i] === throughHole && instances[i] === 0);
+      const bore = boreFace?.params.radius ?? 0;
+      for (const feature of features) {
+        const faces = instances.flatMap((k, i) => (k === feature.instance ? [i] : []));
+        const pts = faces.flatMap(points);
+        // The feature's rim lies on the diameter it was cut into: its farthest point from the axis.
+        const r = Math.max(...pts.map(([x, y]) => Math.hypot(x, y)));
+        const name = `${part.name} ${feature.name} ${feature.instance}`;
+        if (feature.name === 'through_hole') {
+          // Through the shaft: its walls reach the diameter on both sides of the turning axis.
+          const wall = faces.find((i) => result.faces[i]!.surface === 'cylinder')!;
+          const [ax, ay] = result.faces[wall]!.params.axis!;
+          const along = pts.map(([x, y]) => x * ax + y * ay);
+          expect(Math.max(...along), name).toBeGreaterThan(0.9 * r);
+          expect(Math.min(...along), name).toBeLessThan(-0.9 * r);
+          holes++;
+        } else if (feature.name === 'circular_end_pocket') {
+          // The floor faces away from the axis (the side walls face each other); the generator sinks
+          // it 10-35 % of the wall (shaft radius less bore) below the diameter.
+          const floor = faces
+            .map((i) => result.faces[i]!)
+            .find((f) => f.surface === 'plane' && Math.abs(f.params.normal![2]) < 1e-6 && dot(f.params.normal!, f.params.origin!) > 0)!;
+          expect(floor, name).toBeDefined();
+          const depth = r - dot(floor.params.normal!, floor.params.origin!);
+          expect(depth / (r - bore), name).toBeGreaterThan(0.1 - 0.01);
+          expect(depth / (r - bore), name).toBeLessThan(0.35 + 0.01);
+          keyways++;
+        }
+      }
+    }
+    expect(holes).toBeGreaterThanOrEqual(3);
+    expect(keyways).toBeGreaterThanOrEqual(3);
   });
 });

@@ -11,7 +11,7 @@ import { Rng } from './rng.ts';
 import { turnedPart } from './turned.ts';
 
 /** Bumped whenever the same (seed, index) would give a different part: --resume redoes older ones. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const KINDS = ['mfcad', 'prismatic', 'turned'] as const;
 export type Kind = (typeof KINDS)[number];

@@ -151,6 +151,19 @@ function revolveLabelled(b: Builder, start: V2, segs: Labelled[]): LabelledSolid
   }
 }
 
+/**
+ * Sketch frame on the plane touching the diameter of radius r at height z, in the direction
+ * `angle` about the axis: u along the axis (a keyway's length), v around it, n radial and outward.
+ * Tools cut along -n, as on every frame (geom.ts): with v the other way round (n = u × v pointing
+ * into the shaft, generator v3) a cross hole's profile ran outwards and only its margin cut the
+ * part, leaving shallow blind holes labelled through_hole and keyways only the margin deep.
+ */
+function radialFrame(angle: number, r: number, z: number, t: number): Frame {
+  const out: V3 = [Math.cos(angle), Math.sin(angle), 0];
+  const v: V3 = [Math.sin(angle), -Math.cos(angle), 0];
+  return makeFrame([out[0] * r, out[1] * r, z], [0, 0, 1], v, 0, 0, t);
+}
+
 export function turnedPart(b: Builder, rng: Rng): PartBuild {
   const s = Math.pow(10, rng.uniform(0, 0.6));
   const p = profile(rng, s);
@@ -185,12 +198,10 @@ export function turnedPart(b: Builder, rng: Rng): PartBuild {
     const r = p.radii[i]!;
     const len = p.zs[i + 1]! - p.zs[i]!;
     const angle = rng.uniform(0, 2 * Math.PI);
-    const nrm: V3 = [Math.cos(angle), Math.sin(angle), 0];
-    const tangent: V3 = [-Math.sin(angle), Math.cos(angle), 0];
     if (rng.chance(0.3) && len > 6 * s) {
       const hr = Math.min(rng.uniform(0.08, 0.3) * r, len / 2 - 2 * s);
       const z = rng.uniform(p.zs[i]! + hr + 2 * s, p.zs[i + 1]! - hr - 2 * s);
-      const f = makeFrame([nrm[0] * r, nrm[1] * r, z], [0, 0, 1], tangent, 0, 0, 2 * r);
+      const f = radialFrame(angle, r, z, 2 * r);
       const through = p.bore > 0 || rng.chance(0.6);
       if (hr > 0.5 * s)
         add(
@@ -202,7 +213,7 @@ export function turnedPart(b: Builder, rng: Rng): PartBuild {
       const l = rng.uniform(Math.max(w * 1.4, 0.3 * len), len - 4 * s);
       if (l <= w * 1.3) continue;
       const z = rng.uniform(p.zs[i]! + 2 * s + l / 2, p.zs[i + 1]! - 2 * s - l / 2);
-      const f: Frame = makeFrame([nrm[0] * r, nrm[1] * r, z], [0, 0, 1], tangent, 0, 0, r);
+      const f = radialFrame(angle, r, z, r);
       const depth = rng.uniform(0.1, 0.35) * (r - p.bore);
       add(b.prism(f, sk.obround(l, w), -depth, m), 'circular_end_pocket');
     }

@@ -88,11 +88,12 @@ describe('analyze() on generated solids', () => {
     const seen: Progress[] = [];
     const r = await analyze(fixture('block.step'), { onProgress: (p) => seen.push(p) });
     const stages = seen.filter((p) => p.state === 'done').map((p) => p.stage);
-    expect(stages).toEqual(['engine', 'read', 'brep', 'mesh', 'metrics', 'recognize']);
+    // The mesh before the graph's attributes: the host shows the shaded part one stage earlier.
+    expect(stages).toEqual(['engine', 'read', 'mesh', 'brep', 'metrics', 'recognize']);
     for (const s of ['read', 'brep', 'mesh', 'metrics', 'recognize', 'total']) expect(r.timings[s]).toBeGreaterThanOrEqual(0);
   });
 
-  it('hands the mesh over as soon as it exists, before metrics and recognition', async () => {
+  it('hands the mesh over as soon as it exists, before the graph, metrics and recognition', async () => {
     const events: string[] = [];
     let early: unknown;
     const r = await analyze(fixture('box-with-hole.step'), {
@@ -104,6 +105,7 @@ describe('analyze() on generated solids', () => {
     });
     expect(events.filter((e) => e === 'mesh handed over')).toHaveLength(1);
     expect(events.indexOf('mesh handed over')).toBe(events.indexOf('mesh done') + 1);
+    expect(events.indexOf('mesh handed over')).toBeLessThan(events.indexOf('brep start'));
     expect(events.indexOf('mesh handed over')).toBeLessThan(events.indexOf('metrics start'));
     // The very mesh of the result: a host that shows it early shows the final triangles.
     expect(early).toBe(r.mesh);

@@ -27,8 +27,13 @@ export interface BrepContext {
   dispose(): void;
 }
 
-export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => void = () => undefined): BrepContext {
-  const topology = buildTopology(oc, shape);
+/**
+ * `walked` is the shape's topology when the caller walked it already (analyze() meshes between
+ * the walk and the attributes, since the mesh needs only the face and edge order). The context
+ * returned owns the topology either way; on a failure a walked one stays the caller's to free.
+ */
+export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => void = () => undefined, walked?: Topology): BrepContext {
+  const topology = walked ?? buildTopology(oc, shape);
   const surfaces: (BRepAdaptor_Surface | null)[] = [];
   const curves: (BRepAdaptor_Curve | null)[] = [];
   // The adaptors serve this function only (convexity reads both sides of each edge).
@@ -92,7 +97,7 @@ export function buildBrepGraph(oc: OC, shape: TopoDS_Shape, checkpoint: () => vo
       dispose: () => topology.dispose(),
     };
   } catch (e) {
-    topology.dispose();
+    if (!walked) topology.dispose();
     throw e;
   } finally {
     adaptors.dispose();

@@ -7,8 +7,11 @@ import { duration, errorAdvice, STEP_LABELS } from '../format.ts';
 import { useVectis, type StepState } from '../store.ts';
 import type { Step } from '../types.ts';
 
-/** The steps always listed; recognition and inference appear once the worker reports them. */
-const BASE_STEPS: Step[] = ['cache', 'engine', 'read', 'brep', 'mesh', 'metrics'];
+/**
+ * The steps always listed, in the order analyze() runs them (the mesh before the graph, so that
+ * the shaded part shows early); recognition and inference appear once the worker reports them.
+ */
+const BASE_STEPS: Step[] = ['cache', 'engine', 'read', 'mesh', 'brep', 'metrics'];
 const LATER_STEPS: Step[] = ['recognize', 'infer'];
 
 function StepRow({ step, state }: { step: Step; state: StepState | undefined }) {

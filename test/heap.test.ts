@@ -47,6 +47,21 @@ describe('engine objects', () => {
     expect(after / before).toBeLessThanOrEqual(1.1);
   });
 
+  // analyze() walks the topology in 'mesh' and hands it to the graph in 'brep': a cancel between
+  // the two leaves the walked topology with no graph to own it, and it must be freed all the same.
+  it('a cancel between the mesh and the graph leaves no live object', async () => {
+    await traced(async () => {
+      const controller = new AbortController();
+      const run = analyze(fixture('box-with-hole.step'), {
+        signal: controller.signal,
+        onProgress: (p) => p.stage === 'brep' && p.state === 'start' && controller.abort(),
+      });
+      await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(tracedOccObjects()).toBeGreaterThan(0);
+      expect(liveOccObjects()).toEqual([]);
+    });
+  });
+
   // Each takes another path: freeform recognition, blends, a compound of two solids, and two
   // refusals after the engine has read the file (its objects must be freed on the way out too).
   it.each(['bspline-block-rotated.step', 'blend-curved.step', 'two-bodies.step', 'surface-only.step', 'tessellated-only.step'])(

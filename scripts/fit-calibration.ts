@@ -24,6 +24,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { modelFromSetting } from '../src/analysis/hosts/node.ts';
 import { chooseThreshold, fitCurves, FIT_OPTIONS } from '../src/analysis/confidence/fit.ts';
 import type { CalibrationTable } from '../src/analysis/confidence/calibrate.ts';
@@ -100,6 +101,8 @@ ${Object.entries(groups)
   autoQuoteThreshold: ${threshold},
 };
 `;
-  writeFileSync(FITTED_FILE, text);
+  // Written as prettier would lay it out, so `npm run format:check` passes on a refit as it is.
+  const layout = await resolveConfig(FITTED_FILE);
+  writeFileSync(FITTED_FILE, await format(text, { ...layout, filepath: FITTED_FILE }));
   console.log(`wrote ${FITTED_FILE}`);
 }

@@ -30,15 +30,8 @@ import {
 } from './pool-types.ts';
 import type { CancelMessage, JobMessage, WorkerInit, WorkerMessage, WorkerStats } from './worker-protocol.ts';
 
-export {
-  PoolClosedError,
-  QueueFullError,
-  type JobInput,
-  type JobOutput,
-  type PoolEvents,
-  type PoolOptions,
-  type WorkerExitReason,
-} from './pool-types.ts';
+// Callers import the pool's types and errors from here, beside the pool itself.
+export * from './pool-types.ts';
 
 interface Pending {
   input: JobInput;

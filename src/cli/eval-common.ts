@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, mfcadppIdOfLabel, type AnalysisResult } from '../analysis/index.ts';
 import { useNodeHost } from '../analysis/hosts/node.ts';
+import type { LossCollector } from './eval-losses.ts';
 
 useNodeHost();
 
@@ -14,6 +15,8 @@ export interface EvalOptions {
   /** A model path (the shipped one by default); undefined runs geometry alone. */
   model?: string;
   log: (line: string) => void;
+  /** With `--losses`: where the final class is wrong and the model's right (topexp labels). */
+  losses?: LossCollector;
 }
 
 /** Summary lines and README-ready markdown tables of a finished evaluation. */

@@ -63,6 +63,7 @@ export async function evaluateLabels(folder: string, names: readonly string[], o
     const result = await analyzeLabelled(folder, step, base, labels.length, options, skipped);
     if (!result) continue;
     scores.add(labels, result);
+    options.losses?.add(base, labels, result);
     outcomes.push(partOutcome(result, labels));
     files++;
   }

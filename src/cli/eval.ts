@@ -1,12 +1,13 @@
 /**
- * `vectis eval <folder> [--out report.json] [--model x.onnx|none]`: the pipeline against every
+ * `vectis eval <folder> [--out report.json] [--model x.onnx|none] [--losses]`: the pipeline against every
  * labelled part in a folder, the label format detected per folder:
  * - `brepnet-seg`: BRepNet `.seg` files (modelling operations) → coverage by dimensioned features;
  * - `mfinstseg`: MFInstSeg / AAGNet JSON → face accuracy and feature instances;
  * - `topexp-labels`: `*.topexp_labels.json` (MFCAD / MFCAD++) → face accuracy, per class, confusion;
  * - `feature-counts`: MFCAD-VLM's `<part>.json` expert counts → count accuracy, precision, exact.
  * The shipped model runs as in `vectis analyze` (so the figures are the product's), unless
- * `--model none`. Prints a summary and README-ready markdown tables; `--out` writes the report.
+ * `--model none`. Prints a summary and README-ready markdown tables; `--out` writes the report;
+ * `--losses` adds, for face labels, where fusion does worse than the model alone (eval-losses.ts).
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -15,6 +16,7 @@ import type { EvalOptions, EvalReport } from './eval-common.ts';
 import { evaluateLabels, formatLabels, LABELS_SUFFIX, type LabelsReport } from './eval-labels.ts';
 import { evaluateMfInstSeg, formatMfInstSeg, mfInstSegCandidates, readMfInstSeg, type MfInstSegReport } from './eval-mfinstseg.ts';
 import { evaluateSeg, formatSeg, type SegReport } from './eval-seg.ts';
+import { LossCollector } from './eval-losses.ts';
 import { evaluateCountFolder, formatCountEvaluation, isCountFolder, type CountEvaluation } from './count-eval.ts';
 
 export type FolderReport = SegReport | MfInstSegReport | LabelsReport | CountEvaluation;
@@ -53,10 +55,10 @@ export async function detectFormat(folder: string): Promise<FolderReport['format
   return undefined;
 }
 
-export async function evaluateFolder(folder: string, log: (line: string) => void, model?: string): Promise<FolderReport> {
+export async function evaluateFolder(folder: string, log: (line: string) => void, model?: string, losses?: LossCollector): Promise<FolderReport> {
   const names = await readdir(folder);
   for (const f of FORMATS) {
-    if (await f.detect(folder, names)) return f.evaluate(folder, names, { log, model });
+    if (await f.detect(folder, names)) return f.evaluate(folder, names, { log, model, losses });
   }
   throw new EvalUsageError(`${folder}: no labels found (.seg, MFInstSeg .json, MFCAD-VLM count .json or ${LABELS_SUFFIX})`);
 }
@@ -69,18 +71,20 @@ export function formatReport(r: FolderReport, folder: string): string {
   return formatLabels(r, name);
 }
 
-export async function runEval(folder: string, out: string | undefined, modelSetting: string | undefined): Promise<number> {
+export async function runEval(folder: string, out: string | undefined, modelSetting: string | undefined, withLosses = false): Promise<number> {
   const model = modelFromSetting(modelSetting);
   if (!model && modelSetting === undefined) process.stderr.write('no models/vectis-brepnet.onnx found: geometric recognition only\n');
   let report: EvalReport;
+  const losses = withLosses ? new LossCollector() : undefined;
   try {
-    report = await evaluateFolder(folder, (l) => process.stderr.write(`${l}\n`), model);
+    report = await evaluateFolder(folder, (l) => process.stderr.write(`${l}\n`), model, losses);
   } catch (e) {
     if (!(e instanceof EvalUsageError) && !isMissing(e)) throw e;
     process.stderr.write(`${e instanceof EvalUsageError ? e.message : `Cannot read ${folder}.`}\n`);
     return 2;
   }
   process.stdout.write(`format ${report.format}, model ${model ? basename(model) : 'none'}\n${formatReport(report as FolderReport, folder)}`);
+  if (losses) process.stdout.write(`${losses.format()}\n`);
   if (out) await writeFile(out, JSON.stringify(report, null, 2));
   return 0;
 }

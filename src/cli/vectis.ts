@@ -23,7 +23,7 @@ import { modelFromSetting, useNodeHost } from '../analysis/hosts/node.ts';
 useNodeHost();
 
 const USAGE = `usage: vectis analyze <file.step> [--out result.json] [--model <file.onnx>|none]
-       vectis eval <labelled-folder> [--out report.json] [--model <file.onnx>|none]
+       vectis eval <labelled-folder> [--out report.json] [--model <file.onnx>|none] [--losses]
        vectis pmi <file.step>... [--out report.json] [--model <file.onnx>|none]`;
 
 async function main(argv: string[]): Promise<number> {
@@ -32,7 +32,12 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, model: { type: 'string', short: 'm' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string', short: 'o' },
+        model: { type: 'string', short: 'm' },
+        help: { type: 'boolean', short: 'h' },
+        losses: { type: 'boolean' },
+      },
     });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
@@ -44,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Loaded only for eval: a one-shot analyze has no use for the scoring modules.
-  if (command === 'eval' && file && rest.length === 0) return (await import('./eval.ts')).runEval(file, parsed.values.out, parsed.values.model);
+  if (command === 'eval' && file && rest.length === 0)
+    return (await import('./eval.ts')).runEval(file, parsed.values.out, parsed.values.model, parsed.values.losses === true);
   if (command === 'pmi' && file) return (await import('./pmi.ts')).runPmi([file, ...rest], parsed.values.out, parsed.values.model);
   if (command !== 'analyze' || !file || rest.length > 0) {
     process.stderr.write(`${USAGE}\n`);

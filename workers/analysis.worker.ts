@@ -53,6 +53,7 @@ export interface AnalysisWorkerApi {
 const api: AnalysisWorkerApi = {
   async analyze(bytes, name, onProgress, options = {}, onMesh) {
     let meshSent = false;
+    performance.mark('vectis:worker-analyze');
     yieldWarmUp();
     try {
       const result = await analyze(bytes, {
@@ -64,6 +65,7 @@ const api: AnalysisWorkerApi = {
         onMesh: onMesh
           ? (mesh: Mesh) => {
               meshSent = true;
+              performance.mark('vectis:worker-mesh');
               void onMesh({ mesh, bbox: meshBox(mesh.positions) });
             }
           : undefined,

@@ -8,6 +8,7 @@
  */
 import { AnalysisClient } from './analysis-client.ts';
 import { getCached, putCached, sha256Hex } from './cache.ts';
+import { perfMark } from './perf-marks.ts';
 import { useVectis } from './store.ts';
 
 const client = new AnalysisClient();
@@ -43,6 +44,7 @@ export async function analyzeFile(file: File): Promise<void> {
   lastFile = file;
   const stale = () => mine !== run;
   const t0 = performance.now();
+  perfMark('file');
   store().begin(file.name, file.size);
 
   let bytes: Uint8Array;
@@ -79,6 +81,7 @@ export async function analyzeFile(file: File): Promise<void> {
     },
     { ml: mlEnabled() },
     ({ mesh, bbox }) => {
+      perfMark('mesh-received');
       if (!stale()) store().showMesh(mesh, bbox);
     },
   );
@@ -88,6 +91,7 @@ export async function analyzeFile(file: File): Promise<void> {
     else store().fail(outcome.error);
     return;
   }
+  perfMark('result-received');
   const analysedAt = Date.now();
   const r = outcome.result;
   console.debug(

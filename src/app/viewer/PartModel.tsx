@@ -7,6 +7,7 @@ import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Matrix3, Vector3, type BufferAttribute, type Mesh } from 'three';
 import { acceleratedRaycast } from 'three-mesh-bvh';
+import { perfMarkOnce } from '../perf-marks.ts';
 import { highlightedFaces, useVectis } from '../store.ts';
 import type { ShownPart } from '../types.ts';
 import { currentDirection, directionTowards, fitBox, VIEW_DIRECTIONS, type OrbitLike } from './camera.ts';
@@ -16,6 +17,9 @@ import { edgeMaterial, faceMaterial } from './materials.ts';
 import { buildPartGeometry, meanNormal, worldBoxOfFaces } from './part-geometry.ts';
 import { facePixel, pickFace, type PickContext } from './picking.ts';
 
+/** Marks the first draw of each new part's geometry (the shaded part's first frame). */
+const markFirstDraw = perfMarkOnce();
+
 export function PartModel({ result }: { result: ShownPart }) {
   // Keyed by the mesh: the whole result arrives with the very mesh its preview showed, and
   // rebuilding (BVH, buffers, upload) for the same triangles would only delay the features.
@@ -23,6 +27,9 @@ export function PartModel({ result }: { result: ShownPart }) {
   const geom = useMemo(() => buildPartGeometry(result), [result.mesh]);
   useEffect(() => () => geom.dispose(), [geom]);
   const meshRef = useRef<Mesh>(null);
+  useLayoutEffect(() => {
+    if (meshRef.current) meshRef.current.onAfterRender = () => markFirstDraw('first-draw', geom);
+  }, [geom]);
   const camera = useThree((s) => s.camera);
   const canvas = useThree((s) => s.gl.domElement);
   const gl = useThree((s) => s.gl);

@@ -8,6 +8,7 @@
  */
 import { Box3, BufferAttribute, BufferGeometry, Matrix3, Matrix4, Vector3 } from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
+import { perfMark } from '../perf-marks.ts';
 import type { ShownPart } from '../types.ts';
 
 export interface PartGeometry {
@@ -24,6 +25,7 @@ export interface PartGeometry {
 }
 
 export function buildPartGeometry(result: ShownPart): PartGeometry {
+  perfMark('geometry-start');
   const { positions, normals, indices, faceRanges, edgePositions, edgeRanges } = result.mesh;
   const mesh = new BufferGeometry();
   mesh.setAttribute('position', new BufferAttribute(positions, 3));
@@ -35,7 +37,9 @@ export function buildPartGeometry(result: ShownPart): PartGeometry {
   mesh.computeBoundingSphere();
   // Indirect: the index buffer keeps its order, so a hit's faceIndex is still our triangle index.
   // (Assigned untyped: drei bundles an older three-mesh-bvh whose typing of `boundsTree` differs.)
+  perfMark('bvh-start');
   Object.assign(mesh, { boundsTree: new MeshBVH(mesh, { indirect: true }) });
+  perfMark('bvh-end');
 
   const triangleCount = indices.length / 3;
   const faceOfTriangle = new Int32Array(triangleCount).fill(-1);
@@ -53,6 +57,7 @@ export function buildPartGeometry(result: ShownPart): PartGeometry {
 
   const center = new Vector3((min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2);
   const partToWorld = new Matrix4().makeRotationX(-Math.PI / 2).multiply(new Matrix4().makeTranslation(-center.x, -center.y, -center.z));
+  perfMark('geometry-end');
 
   return {
     mesh,

@@ -270,3 +270,22 @@ let eared = extruded(
 eared = b.cut(eared, b.cylinder([pe.at + earRadius, -pe.reach, -1], Z, pe.hole / 2, pe.height + 2));
 write('plate-ear.step', eared);
 write('plate-ear-rotated.step', rotated(eared));
+
+// Turned: a collar with a spigot stepped down twice, and a blind bore with a ball-nosed bottom.
+const { steppedSpigot: ss } = COUNT_FIXTURES;
+const profile: [number, number][] = [
+  [0, 0],
+  [ss.collar / 2, 0],
+  [ss.collar / 2, ss.collarLength],
+];
+let along = ss.collarLength;
+for (const [diameter, length] of ss.sections) {
+  profile.push([diameter / 2, along], [diameter / 2, along + length]);
+  along += length;
+}
+profile.push([0, along]);
+let stepped = b.revolved(0, 0, profile);
+stepped = b.cut(stepped, b.cylinder([0, 0, -1], Z, ss.bore / 2, ss.boreDepth + 1));
+stepped = b.cut(stepped, b.sphere([0, 0, ss.boreDepth], ss.bore / 2));
+write('stepped-spigot.step', stepped);
+write('stepped-spigot-rotated.step', rotated(stepped));

@@ -116,4 +116,22 @@ export const COUNT_FIXTURES = {
    * 1 hole (no step).
    */
   plateEar: { length: 80, thickness: 5, height: 30, at: 30, width: 20, reach: 10, hole: 10 },
+  /**
+   * Turned along z: a collar Ø`collar` × `collarLength`, then a spigot turned down in sections
+   * (Ø, length) from the collar's face outwards, and a blind bore Ø`bore` from the collar's end
+   * `boreDepth` deep to the centre of its ball-nosed bottom (a half sphere of the bore's radius).
+   * An estimator counts 1 boss (the spigot), 2 steps (its two shoulders beyond its foot) and
+   * 1 hole; the bore's rounded bottom is no fillet.
+   */
+  steppedSpigot: {
+    collar: 40,
+    collarLength: 12,
+    sections: [
+      [30, 40],
+      [20, 20],
+      [14, 15],
+    ],
+    bore: 8,
+    boreDepth: 60,
+  },
 } as const;

@@ -3,12 +3,13 @@
  * necked-flange fixtures (scripts/count-fixtures.ts, dimensions in test/count-fixtures.ts): the
  * lathe rules describe the outside as diameters and faces, the body standing out of a flange is a
  * boss, or a pipe when bored as a tube; a shaft turned down in steps of like lengths has none.
- * A shallow taper is a Draft (features/count-drafts.ts), one per tapered wall.
+ * Each shoulder along a spigot beyond its foot is a Step (stepped-spigot). A shallow taper is a
+ * Draft (features/count-drafts.ts), one per tapered wall.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, COUNT_CLASSES, countFeatures } from '../src/analysis/index.ts';
 import { useNodeHost } from '../src/analysis/hosts/node.ts';
-import { SPIGOT_SHARE, turnedSpigots } from '../src/analysis/features/count-turned.ts';
+import { MIN_LAND_SHARE, SPIGOT_SHARE, turnedSpigots } from '../src/analysis/features/count-turned.ts';
 import { turnedDraftCount } from '../src/analysis/features/count-drafts.ts';
 import type { Vec3 } from '../src/analysis/result.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
@@ -16,7 +17,7 @@ import { fixture } from './fixtures.ts';
 
 useNodeHost();
 
-const [HOLE, , , , , , , , NECK, PIPE, BOSS, , , , DRAFT] = COUNT_CLASSES;
+const [HOLE, , STEP, , , , , , NECK, PIPE, BOSS, , , , DRAFT] = COUNT_CLASSES;
 const run = (name: string) => analyze(fixture(name), { fileName: name });
 
 describe('spigots of turned parts', () => {
@@ -37,14 +38,49 @@ describe('spigots of turned parts', () => {
     expect(r.features.filter((f) => f.type === 'turned_diameter' && f.params.internal === true).map((f) => f.params.diameter)).toEqual([
       expect.closeTo(neckedFlange.bore, 3),
     ]);
-    expect(turnedSpigots(r)).toEqual({ bosses: 0, pipes: 1 });
+    expect(turnedSpigots(r)).toEqual({ bosses: 0, pipes: 1, steps: 0 });
     expect(countFeatures(r)).toEqual({ [PIPE]: 1 });
+  });
+
+  it.each(['stepped-spigot.step', 'stepped-spigot-rotated.step'])('%s: each shoulder along the spigot beyond its foot is a step', async (name) => {
+    const r = await run(name);
+    const { steppedSpigot: ss } = COUNT_FIXTURES;
+    const outside = r.features.filter((f) => f.type === 'turned_diameter' && f.params.internal === false).map((f) => Number(f.params.diameter));
+    expect(outside.sort((a, b) => b - a)).toEqual([ss.collar, ...ss.sections.map(([d]) => d)].map((x) => expect.closeTo(x, 3)));
+    // Three sections stand out of the collar: the foot is the boss, the two drops after it steps.
+    expect(turnedSpigots(r)).toEqual({ bosses: 1, pipes: 0, steps: ss.sections.length - 1 });
+    // The blind bore's ball-nosed bottom is the hole's, no fillet.
+    expect(countFeatures(r)).toEqual({ [BOSS]: 1, [STEP]: 2, [HOLE]: 1 });
+  });
+
+  it('a land shorter than its share of the diameter (a run-out sliver) is no section to step to', () => {
+    const y: Vec3 = [0, 1, 0];
+    // Faces along y: a flange Ø50 × 10 at 0-10, a spigot Ø30 × 40 at 10-50, then a land Ø24 of `land` length.
+    const face = (lo: number, hi: number) => ({
+      area: 1,
+      surface: 'cylinder' as const,
+      params: {},
+      bbox: { min: [0, lo, 0] as Vec3, max: [1, hi, 1] as Vec3 },
+    });
+    const section = (id: number, diameter: number, length: number) => ({
+      type: 'turned_diameter',
+      method: 'geometric' as const,
+      axis: y,
+      faces: [id],
+      params: { diameter, length, internal: false },
+    });
+    const shaft = (land: number) => ({
+      faces: [face(0, 10), face(10, 50), face(50, 50 + land)],
+      features: [section(0, 50, 10), section(1, 30, 40), section(2, 24, land)],
+    });
+    expect(turnedSpigots(shaft(MIN_LAND_SHARE * 24 * 2)).steps).toBe(1);
+    expect(turnedSpigots(shaft(MIN_LAND_SHARE * 24 * 0.5)).steps).toBe(0);
   });
 
   it('a shaft turned down in steps of like lengths, or a plain bush, has no spigot', async () => {
     // shaft: Ø20 × 30 below a Ø30 section about 30 long with a groove; bush: one outside diameter.
     for (const name of ['shaft.step', 'shaft-rotated.step', 'bush.step']) {
-      expect(turnedSpigots(await run(name)), name).toEqual({ bosses: 0, pipes: 0 });
+      expect(turnedSpigots(await run(name)), name).toEqual({ bosses: 0, pipes: 0, steps: 0 });
     }
     expect(countFeatures(await run('shaft.step'))).toEqual({ [NECK]: 1 });
   });

@@ -22,7 +22,8 @@
  *   modelled threaded hole beyond one hole and one thread, the steps of a counterbored slot; and
  *   what it does: a turned part's axial bore of a drill's size is a hole, the long body standing
  *   out of its flange or collar a boss or, bored wider than a drill, a pipe (count-turned.ts), a
- *   shallow taper one Draft per tapered wall (count-drafts.ts); an ear drawn in a plate's outline
+ *   shallow taper one Draft per tapered wall (count-drafts.ts), each shoulder along a spigot one
+ *   Step; an ear drawn in a plate's outline
  *   a boss, the steps beside it none (count-ears.ts); a gusset's web
  *   (count-gussets.ts) is one Gusset, and the cut the recogniser reads beside it none.
  * Grooves have no class of their own: a groove turned in an outside is a Neck (the benchmark's
@@ -188,6 +189,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   const spigots = turnedSpigots(result);
   if (spigots.bosses > 0) add(BOSS, spigots.bosses);
   if (spigots.pipes > 0) add(PIPE, spigots.pipes);
+  if (spigots.steps > 0) add(STEP, spigots.steps);
   const drafts = turnedDraftCount(result);
   if (drafts > 0) add(DRAFT, drafts);
   return counts;

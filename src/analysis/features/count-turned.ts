@@ -12,6 +12,12 @@
  * spigot bored wider than a drill (count-units.ts: the bore of a tube) is a Pipe: the body is a
  * tube's end; otherwise a Boss (a bore of a drill's size is a hole in it, counted as such).
  *
+ * A spigot turned down further along its length (Ø30, then Ø18, then Ø14) has a shoulder at each
+ * drop: the turner steps the diameter down there, and a person sees each shoulder as a Step of
+ * the boss (its foot on the flange is the boss itself, no step). A land shorter than
+ * MIN_LAND_SHARE of its diameter (a thread's run-out, the sliver a blend or chamfer leaves) is no
+ * section to step down to.
+ *
  * Pure: reads the result's turned features and their faces, changes nothing.
  */
 import type { Vec3 } from '../result.ts';
@@ -20,6 +26,8 @@ import { MAX_DRILL_DIAMETER, type CountedFeature, type CountedResult } from './c
 
 /** A body standing out at least this many times the flange's length is a spigot, not a step. */
 export const SPIGOT_SHARE = 2;
+/** A section of a spigot at least this share of its diameter long is a land the turner steps to. */
+export const MIN_LAND_SHARE = 0.1;
 /** Axes this close (|cos| within) are one axis. */
 const PARALLEL = 1e-3;
 
@@ -30,11 +38,15 @@ interface Span {
   hi: number;
   diameter: number;
   kind: 'outside' | 'bore' | 'other';
+  /** A cylinder's section (turned_diameter), as opposed to an end face or a cone. */
+  section: boolean;
 }
 
 export interface Spigots {
   bosses: number;
   pipes: number;
+  /** Shoulders along the spigots, beyond their feet: one Step each. */
+  steps: number;
 }
 
 /** Where each turned feature's faces lie along the axis (its length centred on each face's box). */
@@ -51,7 +63,7 @@ function spans(result: CountedResult, axis: Vec3): Span[] {
       const box = faces[id]?.bbox;
       if (!box) continue;
       const at = dot([0, 1, 2].map((k) => (box.min[k]! + box.max[k]!) / 2) as Vec3, axis);
-      out.push({ lo: at - half, hi: at + half, diameter: num(f.params.diameter), kind });
+      out.push({ lo: at - half, hi: at + half, diameter: num(f.params.diameter), kind, section: turnedDiameter });
     }
   }
   return out;
@@ -59,7 +71,7 @@ function spans(result: CountedResult, axis: Vec3): Span[] {
 
 /** Spigots of a turned part (none when the part has no turned outside). */
 export function turnedSpigots(result: CountedResult): Spigots {
-  const none = { bosses: 0, pipes: 0 };
+  const none = { bosses: 0, pipes: 0, steps: 0 };
   if (!result.faces) return none;
   const first = (result.features as CountedFeature[]).find((f) => f.type === 'turned_diameter' && f.params.internal !== true && f.axis);
   if (!first) return none;
@@ -86,6 +98,21 @@ export function turnedSpigots(result: CountedResult): Spigots {
     );
     if (bore > MAX_DRILL_DIAMETER) counts.pipes++;
     else counts.bosses++;
+    counts.steps += shoulders(outside, from, to, from === start ? -1 : 1, tol);
   }
   return counts;
+}
+
+/**
+ * Drops in diameter between the lands of a spigot from `from` to `to`, walked away from the flange
+ * (`away` +1 when the spigot lies beyond the flange's high end): the shoulders a turner steps down.
+ */
+function shoulders(outside: Span[], from: number, to: number, away: 1 | -1, tol: number): number {
+  const lands = outside
+    .filter((s) => s.section && s.hi - s.lo >= MIN_LAND_SHARE * s.diameter)
+    .filter((s) => (s.lo + s.hi) / 2 > from && (s.lo + s.hi) / 2 < to)
+    .sort((a, b) => away * ((a.lo + a.hi) / 2 - (b.lo + b.hi) / 2));
+  let steps = 0;
+  for (let k = 1; k < lands.length; k++) if (Math.abs(lands[k]!.diameter - lands[k - 1]!.diameter) > tol) steps++;
+  return steps;
 }

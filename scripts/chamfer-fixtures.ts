@@ -2,11 +2,12 @@
  * Chamfer fixtures (`npx tsx scripts/chamfer-fixtures.ts`, also run by `npm run fixtures`):
  * conical chamfers on a boss (convex at its rim, concave at its foot), a chamfer chain running on
  * around the rounded corners of a filleted box (equal and unequal legs), and one turning the
- * concave corner of an L-shaped block. Dimensions in test/chamfer-fixtures.ts.
+ * concave corner of an L-shaped block, and a stepped window whose ledge a bevel took whole (plain,
+ * and cut across by slots). Dimensions in test/chamfer-fixtures.ts.
  */
 import type { TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
 import { CHAMFER_FIXTURES as C } from '../test/chamfer-fixtures.ts';
-import { b, both, near, rotated, where, write, Z } from './fixture-kit.ts';
+import { b, both, near, rotated, where, write, Z, zPrism } from './fixture-kit.ts';
 
 /** The plane face of `shape` at height z. */
 function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
@@ -53,4 +54,55 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
       ),
     ),
   );
+}
+
+// Stepped window: the upper opening, the bevel from its floor's outline down to the lower
+// opening's (a ruled loft between two rectangles), the lower opening through; then slots.
+{
+  const { size, upper, upperDepth, lower, ledge, drop, slots } = C.ledgeWindow;
+  const [cx, cy, top] = [size[0] / 2, size[1] / 2, size[2]];
+  const rect = ([w, h]: readonly [number, number], z: number) =>
+    b.polygon([
+      [cx - w / 2, cy - h / 2, z],
+      [cx + w / 2, cy - h / 2, z],
+      [cx + w / 2, cy + h / 2, z],
+      [cx - w / 2, cy + h / 2, z],
+    ]);
+  const centred = ([w, h]: readonly [number, number]): [number, number][] => [
+    [cx - w / 2, cy - h / 2],
+    [cx + w / 2, cy - h / 2],
+    [cx + w / 2, cy + h / 2],
+    [cx - w / 2, cy + h / 2],
+  ];
+  if (!near(upper[0] - lower[0], 2 * ledge) || !near(upper[1] - lower[1], 2 * ledge)) throw new Error('the ledge is not `ledge` wide all round');
+  const ledgeZ = top - upperDepth;
+  const bevel = b.loft([rect(upper, ledgeZ), rect(lower, ledgeZ - drop)], true);
+  const tool = b.fuse(b.fuse(zPrism(centred(upper), ledgeZ, upperDepth + 1), bevel), zPrism(centred(lower), -1, ledgeZ - drop + 1));
+  const window = b.unify(b.cut(b.box(size[0], size[1], size[2]), tool));
+  write(C.ledgeWindow.file, window);
+  // Slots out of both long sides (along y), evenly spaced, through the plate, past the upper wall.
+  const [count, width, reach] = slots;
+  let slotted = window;
+  for (let i = 1; i <= count; i++) {
+    const x = cx - lower[0] / 2 + (i * lower[0]) / (count + 1);
+    for (const [y0, y1] of [
+      [cy - lower[1] / 2 - reach, cy - lower[1] / 2 + 1],
+      [cy + lower[1] / 2 - 1, cy + lower[1] / 2 + reach],
+    ] as const) {
+      const slot = zPrism(
+        [
+          [x - width / 2, y0],
+          [x + width / 2, y0],
+          [x + width / 2, y1],
+          [x - width / 2, y1],
+        ],
+        -1,
+        top + 2,
+      );
+      slotted = b.cut(slotted, slot);
+    }
+  }
+  slotted = b.unify(slotted);
+  write(C.ledgeWindow.slotted, slotted);
+  write(C.ledgeWindow.rotated, rotated(slotted));
 }

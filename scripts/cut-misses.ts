@@ -1,11 +1,12 @@
 /**
- * Which CutSide / CutEnd faces of a BRepNet `.seg` folder end outside every dimensioned feature,
+ * Which CutSide / CutEnd faces (or, with `--kind chamfer|fillet`, Chamfer or Fillet faces) of a
+ * BRepNet `.seg` folder end outside every feature that covers them for the eval's coverage,
  * and what the pipeline made of them: per part, each missed face with its surface (and the type
  * the file wrote), area, the features that hold it (type, method) and its neighbours (surface,
  * convexity of the shared edges, label). Read it to group misses into geometric causes before
  * writing a rule; it prints and asserts nothing.
  *
- * Run: `npx tsx scripts/cut-misses.ts [FOLDER] [--model none] [--part NAME]`
+ * Run: `npx tsx scripts/cut-misses.ts [FOLDER] [--model none] [--part NAME] [--kind cut|chamfer|fillet]`
  * (FOLDER defaults to ../shared/data/brepnet/step_examples).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -18,14 +19,23 @@ import { SHARED_DATA } from '../test/fixtures.ts';
 
 useNodeHost();
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { model: { type: 'string' }, part: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { model: { type: 'string' }, part: { type: 'string' }, kind: { type: 'string', default: 'cut' } },
+});
 const folder = positionals[0] ?? join(SHARED_DATA, 'brepnet', 'step_examples');
 if (!existsSync(folder)) {
   console.error(`no folder ${folder}: nothing to list`);
   process.exit(0);
 }
 const model = modelFromSetting(values.model);
-const CUT = new Set([SEG_CLASSES.indexOf('CutSide'), SEG_CLASSES.indexOf('CutEnd')]);
+const KINDS = { cut: ['CutSide', 'CutEnd'], chamfer: ['Chamfer'], fillet: ['Fillet'] } as const;
+const kind = values.kind as keyof typeof KINDS;
+if (!(kind in KINDS)) {
+  console.error(`--kind is one of ${Object.keys(KINDS).join(', ')}`);
+  process.exit(1);
+}
+const LABELLED = new Set<number>(KINDS[kind].map((name) => SEG_CLASSES.indexOf(name)));
 
 function surfaceOf(r: AnalysisResult, f: number): string {
   const face = r.faces[f]!;
@@ -45,10 +55,10 @@ for (const seg of readdirSync(folder)
   if (r.faces.length !== labels.length) continue;
   const holders = r.faces.map(() => [] as number[]);
   r.features.forEach((feat, i) => feat.faces.forEach((f) => holders[f]!.push(i)));
-  const missed = labels.flatMap((l, f) => (CUT.has(l) && !holders[f]!.some((i) => covers('cut', r.features[i]!)) ? [f] : []));
+  const missed = labels.flatMap((l, f) => (LABELLED.has(l) && !holders[f]!.some((i) => covers(kind, r.features[i]!)) ? [f] : []));
   if (!missed.length) continue;
   missedTotal += missed.length;
-  console.log(`\n## ${base}: ${missed.length} of ${labels.filter((l) => CUT.has(l)).length} cut faces missed`);
+  console.log(`\n## ${base}: ${missed.length} of ${labels.filter((l) => LABELLED.has(l)).length} ${kind} faces missed`);
   for (const f of missed) {
     const face = r.faces[f]!;
     const feats =
@@ -70,4 +80,4 @@ for (const seg of readdirSync(folder)
     );
   }
 }
-console.log(`\nmissed cut faces: ${missedTotal}`);
+console.log(`\nmissed ${kind} faces: ${missedTotal}`);

@@ -23,4 +23,24 @@ export const CHAMFER_FIXTURES = {
   },
   /** An L-shaped block (a `notch` [x-size, y-size] taken out of one corner) with its top outline chamfered `top` × 45°: the chain turns a concave corner. */
   lBlock: { file: 'chamfer-l-block.step', size: [50, 40, 15] as const, notch: [20, 15] as const, top: 1.2 },
+  /**
+   * A plate with a stepped window through it: an `upper` [x, y] opening `upperDepth` deep, then a
+   * `lower` one through, centred; the ledge between them (`ledge` wide all round) chamfered away
+   * whole: the bevel runs from the upper wall straight down to the lower wall, `drop` below the
+   * ledge (legs `ledge` on the ledge, `drop` down the lower wall). `slotted`: the same window with
+   * `slots` [count, width, reach] through slots out of each long side, across the bevel and into
+   * the upper wall, so the bevel is left in pieces shorter than its width.
+   */
+  ledgeWindow: {
+    file: 'chamfer-ledge-window.step',
+    slotted: 'chamfer-ledge-window-slotted.step',
+    rotated: 'chamfer-ledge-window-slotted-rotated.step',
+    size: [60, 40, 12] as const,
+    upper: [40, 26] as const,
+    upperDepth: 4,
+    lower: [34, 20] as const,
+    ledge: 3,
+    drop: 2,
+    slots: [5, 3, 5] as const,
+  },
 };

@@ -1,7 +1,8 @@
 /**
  * Chamfers that are not one plane between two planes, each as one feature sized by its legs and
  * angle: conical chamfers on a boss (convex rim, concave foot), a chain running on around the
- * rounded corners of a filleted box (equal and unequal legs), a chain turning a concave corner.
+ * rounded corners of a filleted box (equal and unequal legs), a chain turning a concave corner, a
+ * bevel that took a stepped window's whole ledge (also cut into pieces by slots across it).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, MFCADPP_CLASSES, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
@@ -15,7 +16,7 @@ const CHAMFER_CLASS = MFCADPP_CLASSES.indexOf('chamfer');
 describe('chamfers in any context', () => {
   const results: Record<string, AnalysisResult> = {};
   beforeAll(async () => {
-    const files = [...Object.values(C).map((c) => c.file), C.filletedBox.rotated];
+    const files = [...Object.values(C).map((c) => c.file), C.filletedBox.rotated, C.ledgeWindow.slotted, C.ledgeWindow.rotated];
     for (const file of files) results[file] = await analyze(fixture(file), { fileName: file });
   });
 
@@ -66,5 +67,45 @@ describe('chamfers in any context', () => {
     expect(found[0]!.faces).toHaveLength(6);
     expect(legs(found[0]!)).toEqual([C.lBlock.top, C.lBlock.top]);
     expect(r.features.some((f) => f.type === 'slot')).toBe(false);
+  });
+
+  describe('a bevel that took a whole ledge (concave to the upper wall, convex to the lower one)', () => {
+    const { ledge, drop } = C.ledgeWindow;
+    // Against the lower wall it bevels: the ledge's width across, the drop down.
+    const angle = (Math.atan(ledge / drop) * 180) / Math.PI;
+    const bevelFaces = (r: AnalysisResult) =>
+      r.faces.filter((f) => f.surface === 'plane' && Math.abs(f.params.normal![2]!) > 0.1 && Math.abs(f.params.normal![2]!) < 0.99);
+
+    it('the plain window: one chamfer all round, legs ledge and drop, the window below a passage', () => {
+      const r = results[C.ledgeWindow.file]!;
+      const found = chamfers(r);
+      expect(found).toHaveLength(1);
+      expect(legs(found[0]!)).toEqual([drop, ledge]);
+      expect(found[0]!.params.angle).toBeCloseTo(angle, 3);
+      expect(found[0]!.params.convex).toBe(true);
+      expect(found[0]!.faces).toEqual(bevelFaces(r).map((f) => f.id));
+      expect(r.features.some((f) => f.type === 'passage' && f.params.length === C.ledgeWindow.lower[0])).toBe(true);
+    });
+
+    it('cut across by slots into pieces shorter than its width: still one chamfer holding every piece', () => {
+      const r = results[C.ledgeWindow.slotted]!;
+      const found = chamfers(r);
+      expect(found).toHaveLength(1);
+      const pieces = bevelFaces(r);
+      // Each long side in count + 1 pieces, each short side whole.
+      expect(pieces).toHaveLength(2 * (C.ledgeWindow.slots[0] + 1) + 2);
+      expect(found[0]!.faces).toEqual(pieces.map((f) => f.id));
+      expect(legs(found[0]!)).toEqual([drop, ledge]);
+      expect(found[0]!.faces.every((id) => r.faces[id]!.mfcadClass === CHAMFER_CLASS)).toBe(true);
+    });
+
+    it('turned about a skew axis: the same chamfer', () => {
+      const summary = (r: AnalysisResult) =>
+        chamfers(r).map(
+          (f) => `${f.faces.length} ${f.params.distance} ${f.params.distance2} ${Number(f.params.angle).toFixed(3)} ${f.params.convex}`,
+        );
+      expect(summary(results[C.ledgeWindow.rotated]!)).toHaveLength(1);
+      expect(summary(results[C.ledgeWindow.rotated]!)).toEqual(summary(results[C.ledgeWindow.slotted]!));
+    });
   });
 });

@@ -14,12 +14,15 @@
  * - A or B reaches on beyond its leg (at least twice as far): it cut an edge off between them.
  * Its legs then follow from the width w and the two turns (the triangle F makes with the edge
  * it replaced): leg on A = w·sin(θB)/sin(θA+θB), leg on B = w·sin(θA)/sin(θA+θB).
+ * A bevel that took a whole ledge (concave to one wall, convex to the parallel wall below it) is
+ * read by chamfer-ledges.ts.
  */
 import type { Face, Vec3 } from '../result.ts';
 import { add, dot, norm, scale, sub, unit } from '../brep/vec.ts';
 import type { FaceGraph } from './graph.ts';
 import { round4, spanAlong } from './extent.ts';
 import { DIRECTION_TOL } from './tolerance.ts';
+import { ledgeBevels, ledgePieceOf, type LedgePiece } from './chamfer-ledges.ts';
 
 export interface Chamfer {
   faces: number[];
@@ -48,14 +51,26 @@ interface Bevel {
  */
 export function chamferFinder(graph: FaceGraph): (candidates: Set<number>) => Chamfer[] {
   const known = new Map<number, Bevel | null>();
+  const ledges = new Map<number, LedgePiece | null>();
   return (candidates) => {
     const bevels = new Map<number, Bevel>();
+    const pieces: LedgePiece[] = [];
     for (const id of candidates) {
       if (!known.has(id)) known.set(id, bevelOf(graph, id));
       const bevel = known.get(id);
-      if (bevel) bevels.set(id, bevel);
+      if (bevel) {
+        bevels.set(id, bevel);
+        continue;
+      }
+      if (!ledges.has(id)) ledges.set(id, ledgePieceOf(graph, id));
+      const piece = ledges.get(id);
+      if (piece) pieces.push(piece);
     }
-    return chains(graph, bevels);
+    // A bevel that took a whole ledge joins two faces of opposite sense; whether it is narrow
+    // depends on its whole run, cuts across it included, so it is read over the candidates.
+    const ledge = ledgeBevels(graph, pieces);
+    for (const [id, bevel] of ledge.bevels) bevels.set(id, bevel);
+    return chains(graph, bevels, ledge.runs);
   };
 }
 
@@ -139,8 +154,11 @@ function bevelBetween(
   };
 }
 
-/** Bevels of one size and sense that touch (at any edge: a chain turning a corner) are one chamfer. */
-function chains(graph: FaceGraph, bevels: Map<number, Bevel>): Chamfer[] {
+/**
+ * Bevels of one size and sense that touch (at any edge: a chain turning a corner) are one chamfer;
+ * so are the pieces of one `runs` entry (one bevel that cuts across it split).
+ */
+function chains(graph: FaceGraph, bevels: Map<number, Bevel>, runs: number[][]): Chamfer[] {
   const parent = new Map([...bevels.keys()].map((f) => [f, f]));
   const find = (x: number): number => (parent.get(x) === x ? x : find(parent.get(x)!));
   const same = (p: Bevel, q: Bevel) =>
@@ -151,6 +169,7 @@ function chains(graph: FaceGraph, bevels: Map<number, Bevel>): Chamfer[] {
       if (other && n.face !== id && same(bevel, other)) parent.set(find(id), find(n.face));
     }
   }
+  for (const [first, ...rest] of runs) for (const id of rest) parent.set(find(id), find(first!));
   const groups = new Map<number, number[]>();
   for (const id of [...bevels.keys()].sort((x, y) => x - y)) groups.set(find(id), [...(groups.get(find(id)) ?? []), id]);
   return [...groups.values()].map((faces) => {

@@ -114,10 +114,11 @@ export function recognize(input: RecognizerInput): Recognition {
   // below: it is one bevel, not a step or slot of slanted walls. Lone bevels stay prismatic's.
   const bevelChains = findChamfers(cut).filter((c) => c.faces.length > 1);
   const chainOf = new Map(bevelChains.flatMap((c, i) => c.faces.map((f) => [f, i] as const)));
-  const inOneChain = (group: number[]) => chainOf.has(group[0]!) && group.every((f) => chainOf.get(f) === chainOf.get(group[0]!));
   const prismatic: PrismaticFeature[] = [];
-  for (const group of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
-    if (inOneChain(group)) continue;
+  // Nor is a chain part of the walls it is concave to (a concave bevel, one that took a whole ledge):
+  // the cut's walls are grouped without it.
+  const unbevelled = new Set([...cut].filter((f) => !chainOf.has(f)));
+  for (const group of components(graph, unbevelled, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
     // Walls swept from a free curve (B-splines, arcs) are no planar outline, but still a pocket;
     // half a bore open to the side is a round notch (a slot), no hole.
     const found = classifyPrismatic(graph, frame, group, stock) ?? sweptPocket(graph, frame, group) ?? roundNotch(graph, group, stock);

@@ -317,3 +317,4 @@ await import('./notch-fixtures.ts');
 await import('./swept-fixtures.ts');
 await import('./tessellated-fixture.ts');
 await import('./pmi-fixture.ts');
+await import('./turned-fixtures.ts');

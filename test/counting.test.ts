@@ -220,13 +220,13 @@ describe('edge breaks and threaded holes', () => {
 describe('bores of turned parts', () => {
   const { bush, ring } = COUNT_FIXTURES;
 
-  it.each(['bush.step', 'bush-rotated.step'])('%s: a stepped axial bore is one hole, though the lathe rules describe it', async (name) => {
+  it.each(['bush.step', 'bush-rotated.step'])('%s: a stepped axial bore is one hole', async (name) => {
     const r = await run(name);
     expect(r.part.process).toBe('turned');
-    // The lathe rules keep the bore as two internal diameters; no hole feature takes it.
-    const bores = r.features.filter((f) => f.type === 'turned_diameter' && f.params.internal === true).map((f) => f.params.diameter);
-    expect(bores.sort()).toEqual([bush.bore, bush.counterbore].sort());
-    expect(r.features.filter((f) => f.type.endsWith('hole'))).toEqual([]);
+    // A drill and a counterbore make it (features/axial-bores.ts): one counterbored hole, no lathe diameters.
+    expect(r.features.filter((f) => f.type === 'turned_diameter' && f.params.internal === true)).toEqual([]);
+    const holes = r.features.filter((f) => f.type.endsWith('hole'));
+    expect(holes.map((h) => [h.type, h.params.diameter, h.params.counterbore_diameter])).toEqual([['counterbore_hole', bush.bore, bush.counterbore]]);
     expect(countFeatures(r)).toEqual({ [HOLE]: 1 });
   });
 

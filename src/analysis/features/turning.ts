@@ -9,8 +9,8 @@ import type { FaceGraph } from './graph.ts';
 import { extentAlong, round4 } from './extent.ts';
 import { findVRingThreads, type Thread } from './threads.ts';
 import { findHelicalThreads } from './helical-threads.ts';
-import { closesAt } from './around-axis.ts';
-import { DIRECTION_TOL, LENGTH_TOL, partTolerance } from './tolerance.ts';
+import { axialHoleFaces } from './axial-bores.ts';
+import { DIRECTION_TOL, partTolerance } from './tolerance.ts';
 
 export type Process = 'turned' | 'milled' | 'mill-turn';
 
@@ -88,14 +88,16 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3, heli
     const [lo, hi] = extentAlong(graph.input, ids, axis);
     return round4(hi - lo);
   };
-  // An axial bore a drill makes is a hole (the hole rules read it), not a turned diameter.
+  // An axial bore a drill, counterbore or end mill makes is a hole (the hole rules read it, with
+  // its steps), not turned diameters (axial-bores.ts says which).
   const threadedBore = helical.some((t) => t.params.internal === true);
   const drilled = new Set(
     threadedBore
       ? []
-      : drilledBore(
+      : axialHoleFaces(
           graph,
           graph.faces.filter((f) => coaxial.has(f.id)),
+          axis,
         ),
   );
   const faces = graph.faces.filter((f) => coaxial.has(f.id) && !drilled.has(f.id));
@@ -148,37 +150,6 @@ function turnedFeatures(graph: FaceGraph, coaxial: Set<number>, axis: Vec3, heli
     }
   }
   return features.sort((a, b) => a.faces[0]! - b.faces[0]!);
-}
-
-/** Twist drills a shop stocks end about here; a wider axial bore is bored, or the stock is tube. */
-const MAX_DRILL_DIAMETER = 50;
-
-/**
- * The faces of an axial bore a drill makes rather than a boring bar: one internal diameter that
- * ends in a drill point (a cone closing on the axis, with its flat bottom if any) or runs through,
- * perhaps entered through a chamfer. Stepped, grooved or threaded bores stay turned work.
- */
-function drilledBore(graph: FaceGraph, faces: Face[]): number[] {
-  const internal = faces.filter((f) => (f.surface === 'cylinder' || f.surface === 'cone') && f.params.internal === true);
-  const cylinders = internal.filter((f) => f.surface === 'cylinder');
-  if (cylinders.length === 0 || cylinders.some((c) => Math.abs(c.params.radius! - cylinders[0]!.params.radius!) > LENGTH_TOL)) return [];
-  const radius = cylinders[0]!.params.radius!;
-  if (2 * radius > MAX_DRILL_DIAMETER) return [];
-  const cones = internal.filter((f) => f.surface === 'cone');
-  const tips = cones.filter((c) => closesAt(graph, c));
-  // Entry chamfers: cones wider than the bore that meet a face outside it (an end face).
-  const inBore = new Set(internal.map((f) => f.id));
-  const chamfers = cones.filter(
-    (c) => !tips.includes(c) && graph.neighbours(c.id).some((n) => !inBore.has(n.face) && graph.faces[n.face]!.surface === 'plane'),
-  );
-  if (tips.length + chamfers.length !== cones.length || chamfers.length > 2) return [];
-  // A through bore is open at both ends; a blind one ends in the drill's point.
-  const floors = faces.filter(
-    (f) =>
-      f.surface === 'plane' && f.loops.length === 1 && graph.edgesOf[f.id]!.every((e) => (graph.edges[e]!.radius ?? Infinity) <= radius + LENGTH_TOL),
-  );
-  if (floors.length > 0 && tips.length === 0) return [];
-  return [...internal, ...floors].map((f) => f.id);
 }
 
 /** A lathe-made flat face: every boundary edge is a circle centred on the axis. */

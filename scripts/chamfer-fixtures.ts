@@ -2,8 +2,9 @@
  * Chamfer fixtures (`npx tsx scripts/chamfer-fixtures.ts`, also run by `npm run fixtures`):
  * conical chamfers on a boss (convex at its rim, concave at its foot), a chamfer chain running on
  * around the rounded corners of a filleted box (equal and unequal legs), and one turning the
- * concave corner of an L-shaped block, and a stepped window whose ledge a bevel took whole (plain,
- * and cut across by slots). Dimensions in test/chamfer-fixtures.ts.
+ * concave corner of an L-shaped block, a stepped window whose ledge a bevel took whole (plain,
+ * and cut across by slots), and through holes chamfered at both mouths. Dimensions in
+ * test/chamfer-fixtures.ts.
  */
 import type { TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
 import { CHAMFER_FIXTURES as C } from '../test/chamfer-fixtures.ts';
@@ -105,4 +106,27 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   slotted = b.unify(slotted);
   write(C.ledgeWindow.slotted, slotted);
   write(C.ledgeWindow.rotated, rotated(slotted));
+}
+
+// Through holes chamfered 45° at both mouths: each one revolved profile (bore, two cones).
+{
+  const { size, holes } = C.bothEnds;
+  const top = size[2];
+  let plate = b.box(size[0], size[1], size[2]);
+  for (const [x, d, topLeg, bottomLeg] of holes) {
+    const r = d / 2;
+    plate = b.cut(
+      plate,
+      b.revolved(x, size[1] / 2, [
+        [0, -1],
+        [r + bottomLeg + 1, -1],
+        [r, bottomLeg],
+        [r, top - topLeg],
+        [r + topLeg + 1, top + 1],
+        [0, top + 1],
+      ]),
+    );
+  }
+  write(C.bothEnds.file, plate);
+  write(C.bothEnds.rotated, rotated(plate));
 }

@@ -43,4 +43,17 @@ export const CHAMFER_FIXTURES = {
     drop: 2,
     slots: [5, 3, 5] as const,
   },
+  /**
+   * A plate with through holes [x, Ø, top leg, bottom leg] on its middle line, each chamfered 45°
+   * at both mouths (deburred on both faces): equal legs, and unequal ones.
+   */
+  bothEnds: {
+    file: 'chamfer-hole-both-ends.step',
+    rotated: 'chamfer-hole-both-ends-rotated.step',
+    size: [60, 30, 10] as const,
+    holes: [
+      [15, 8, 1, 1],
+      [40, 10, 1.5, 0.5],
+    ] as const,
+  },
 };

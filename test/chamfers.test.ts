@@ -2,7 +2,8 @@
  * Chamfers that are not one plane between two planes, each as one feature sized by its legs and
  * angle: conical chamfers on a boss (convex rim, concave foot), a chain running on around the
  * rounded corners of a filleted box (equal and unequal legs), a chain turning a concave corner, a
- * bevel that took a stepped window's whole ledge (also cut into pieces by slots across it).
+ * bevel that took a stepped window's whole ledge (also cut into pieces by slots across it), and
+ * through holes chamfered at both mouths (both rims reported).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, MFCADPP_CLASSES, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
@@ -16,7 +17,7 @@ const CHAMFER_CLASS = MFCADPP_CLASSES.indexOf('chamfer');
 describe('chamfers in any context', () => {
   const results: Record<string, AnalysisResult> = {};
   beforeAll(async () => {
-    const files = [...Object.values(C).map((c) => c.file), C.filletedBox.rotated, C.ledgeWindow.slotted, C.ledgeWindow.rotated];
+    const files = [...Object.values(C).map((c) => c.file), C.filletedBox.rotated, C.ledgeWindow.slotted, C.ledgeWindow.rotated, C.bothEnds.rotated];
     for (const file of files) results[file] = await analyze(fixture(file), { fileName: file });
   });
 
@@ -106,6 +107,25 @@ describe('chamfers in any context', () => {
         );
       expect(summary(results[C.ledgeWindow.rotated]!)).toHaveLength(1);
       expect(summary(results[C.ledgeWindow.rotated]!)).toEqual(summary(results[C.ledgeWindow.slotted]!));
+    });
+  });
+
+  describe('through holes chamfered at both mouths', () => {
+    const rims = (f: Feature) =>
+      [f.params.rim_chamfer_diameter, f.params.back_rim_chamfer_diameter]
+        .map(Number)
+        .sort((p, q) => p - q)
+        .concat([Number(f.params.rim_chamfer_angle), Number(f.params.back_rim_chamfer_angle)]);
+    // Which mouth is the entry is the setup planner's choice: both chamfers, each 45° (90° included).
+    const expected = C.bothEnds.holes.map(([, d, topLeg, bottomLeg]) => [...[d + 2 * topLeg, d + 2 * bottomLeg].sort((p, q) => p - q), 90, 90]);
+    const holesOf = (r: AnalysisResult) =>
+      r.features.filter((f) => f.type === 'hole').sort((p, q) => Number(p.params.diameter) - Number(q.params.diameter));
+
+    it.each([C.bothEnds.file, C.bothEnds.rotated])('%s: each hole reports its entry and its far rim chamfer', (file) => {
+      const holes = holesOf(results[file]!);
+      expect(holes.map((h) => h.params.diameter)).toEqual(C.bothEnds.holes.map(([, d]) => d));
+      expect(holes.every((h) => h.params.through === true && h.faces.length === 3)).toBe(true);
+      expect(holes.map(rims)).toEqual(expected);
     });
   });
 });

@@ -39,6 +39,18 @@ describe('feature titles', () => {
     expect(featureDetail(feature('hole', { diameter: 254, depth: 40, rim_chamfer_diameter: 273.05, rim_chamfer_angle: 90 }))).toBe(
       'chamfer Ø273.05 90°',
     );
+    expect(
+      featureDetail(
+        feature('hole', {
+          diameter: 10,
+          depth: 10,
+          rim_chamfer_diameter: 13,
+          rim_chamfer_angle: 90,
+          back_rim_chamfer_diameter: 11,
+          back_rim_chamfer_angle: 90,
+        }),
+      ),
+    ).toBe('chamfer Ø13 90° · back chamfer Ø11 90°');
     expect(featureDetail(feature('hole', { diameter: 8, depth: 10, bottom: 'ball', bottom_radius: 4 }))).toBe('ball bottom r4');
     expect(featureGroupTitle('counterbore_hole')).toBe('Counterbore holes');
     expect(featureGroupTitle('chamfer')).toBe('Chamfers');

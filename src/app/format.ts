@@ -158,6 +158,11 @@ export function featureDetail(f: Feature): string {
   // A cone at the mouth too small to seat a screw head: the hole's chamfer, no countersink.
   if (n('rim_chamfer_diameter') !== undefined)
     out.push(`chamfer Ø${num(n('rim_chamfer_diameter')!)}${n('rim_chamfer_angle') !== undefined ? ` ${num(n('rim_chamfer_angle')!, 1)}°` : ''}`);
+  // Chamfered at both mouths: the far one is a second deburring setup.
+  if (n('back_rim_chamfer_diameter') !== undefined)
+    out.push(
+      `back chamfer Ø${num(n('back_rim_chamfer_diameter')!)}${n('back_rim_chamfer_angle') !== undefined ? ` ${num(n('back_rim_chamfer_angle')!, 1)}°` : ''}`,
+    );
   if (typeof p.bottom === 'string')
     out.push(
       `${p.bottom} bottom${n('bottom_angle') !== undefined ? ` ${num(n('bottom_angle')!, 1)}°` : n('bottom_radius') !== undefined ? ` r${num(n('bottom_radius')!)}` : ''}`,

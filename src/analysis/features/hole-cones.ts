@@ -24,10 +24,17 @@ export interface ConeReading {
 
 /**
  * `wideners`: the hole's cones that are no drill point and open wider than the drill (radius
- * `radius`); `cylinders`: its bores. A counterbored hole keeps its type: its cone is a counterdrill
- * or a chamfer at a mouth.
+ * `radius`); `cylinders`: its bores; `atEntry`: whether a cone lies at the hole's entry end. A
+ * counterbored hole keeps its type: its cone is a counterdrill or a chamfer at a mouth.
  */
-export function readCones(graph: FaceGraph, wideners: Face[], cylinders: Face[], radius: number, counterbored: boolean): ConeReading {
+export function readCones(
+  graph: FaceGraph,
+  wideners: Face[],
+  cylinders: Face[],
+  radius: number,
+  counterbored: boolean,
+  atEntry: (cone: Face) => boolean,
+): ConeReading {
   const params: ConeReading['params'] = {};
   const widestBore = Math.max(...cylinders.map((c) => c.params.radius!));
   // A step drill's cone meets a wider bore at its wide end; a cone wider than every bore opens
@@ -47,11 +54,20 @@ export function readCones(graph: FaceGraph, wideners: Face[], cylinders: Face[],
     params.countersink_angle = round4(2 * sink.params.halfAngle!);
     params.countersink_diameter = round4(2 * maxConeRadius(graph, sink));
   }
-  // What opens the mouth less than a countersink does (either half of one written in two) is its chamfer.
-  const chamfer = widest(mouths.filter((c) => counterbored || maxConeRadius(graph, c) < COUNTERSINK_MIN_RATIO * radius));
-  if (chamfer) {
-    params.rim_chamfer_diameter = round4(2 * maxConeRadius(graph, chamfer));
-    params.rim_chamfer_angle = round4(2 * chamfer.params.halfAngle!);
+  // What opens the mouth less than a countersink does (either half of one written in two) is its
+  // chamfer. A through hole chamfered at both mouths (deburred on both faces of the plate) has two:
+  // the entry's is rim_chamfer_*, the far mouth's back_rim_chamfer_*; one alone is rim_chamfer_*
+  // wherever it lies.
+  const chamfers = mouths.filter((c) => counterbored || maxConeRadius(graph, c) < COUNTERSINK_MIN_RATIO * radius);
+  const [front, back] = [widest(chamfers.filter(atEntry)), widest(chamfers.filter((c) => !atEntry(c)))];
+  const entryChamfer = front && back ? front : widest(chamfers);
+  if (entryChamfer) {
+    params.rim_chamfer_diameter = round4(2 * maxConeRadius(graph, entryChamfer));
+    params.rim_chamfer_angle = round4(2 * entryChamfer.params.halfAngle!);
+  }
+  if (front && back) {
+    params.back_rim_chamfer_diameter = round4(2 * maxConeRadius(graph, back));
+    params.back_rim_chamfer_angle = round4(2 * back.params.halfAngle!);
   }
   return { countersink: sink !== undefined, params };
 }

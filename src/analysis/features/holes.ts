@@ -220,7 +220,11 @@ function describe(graph: FaceGraph, members: number[], ref: Face['params']): Hol
   // Cones that widen the hole beyond the drill (a cone that closes it is its point): a step
   // drill's, a countersink, or a chamfer at its mouth.
   const wideners = cones.filter((c) => !tips.includes(c) && maxConeRadius(graph, c) > radius + LENGTH_TOL);
-  const read = readCones(graph, wideners, cylinders, radius, type === 'counterbore_hole');
+  const nearEntry = (cone: Face) => {
+    const at = mid(span([cone.id]));
+    return Math.abs(at - entry) < Math.abs(at - other);
+  };
+  const read = readCones(graph, wideners, cylinders, radius, type === 'counterbore_hole', nearEntry);
   if (read.countersink) type = 'countersink_hole';
   Object.assign(params, read.params);
   const position = ref.center!;

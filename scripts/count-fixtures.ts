@@ -289,3 +289,43 @@ stepped = b.cut(stepped, b.cylinder([0, 0, -1], Z, ss.bore / 2, ss.boreDepth + 1
 stepped = b.cut(stepped, b.sphere([0, 0, ss.boreDepth], ss.bore / 2));
 write('stepped-spigot.step', stepped);
 write('stepped-spigot-rotated.step', rotated(stepped));
+
+// A weldment, one body per member and per bead: plate, ear and tube, beads along the ear's foot and round the tube's.
+function weldmentBodies() {
+  const { weldment: wm } = COUNT_FIXTURES;
+  const [px, py, pz] = wm.plate;
+  const [ex, ey, ez] = wm.ear;
+  const [eax, eay] = wm.earAt;
+  const plate = b.cut(b.box(px, py, pz), b.cylinder([wm.plateHoleAt[0], wm.plateHoleAt[1], -1], Z, wm.plateHole / 2, pz + 2));
+  const earPlate = b.cut(
+    b.box(ex, ey, ez, [eax, eay, pz]),
+    b.cylinder([wm.earHoleAt[0], eay - 1, wm.earHoleAt[1]], [0, 1, 0], wm.earHole / 2, ey + 2),
+  );
+  const tube = b.cut(
+    b.cylinder([wm.tubeAt[0], wm.tubeAt[1], pz], Z, wm.tube / 2, wm.tubeLength),
+    b.cylinder([wm.tubeAt[0], wm.tubeAt[1], pz - 1], Z, wm.tubeBore / 2, wm.tubeLength + 2),
+  );
+  /** A bead along x on the ear's side at y = `side`, its leg on the plate reaching `out` (±1) in y. */
+  const bead = (side: number, out: number) =>
+    b.extrude(
+      b.planarFace(
+        b.polygon([
+          [eax, side, pz],
+          [eax, side + out * wm.leg, pz],
+          [eax, side, pz + wm.leg],
+        ]),
+      ),
+      [ex, 0, 0],
+    );
+  const ring = b.revolved(wm.tubeAt[0], wm.tubeAt[1], [
+    [wm.tube / 2, pz],
+    [wm.tube / 2 + wm.leg, pz],
+    [wm.tube / 2, pz + wm.leg],
+  ]);
+  return { members: [plate, earPlate, tube], beads: [bead(eay, -1), bead(eay + ey, 1), ring] };
+}
+const { members, beads } = weldmentBodies();
+const welded = b.compound(...members, ...beads);
+write('weldment.step', welded);
+write('weldment-rotated.step', rotated(welded));
+write('weldment-unwelded.step', b.compound(...members));

@@ -134,4 +134,28 @@ export const COUNT_FIXTURES = {
     bore: 8,
     boreDepth: 60,
   },
+  /**
+   * A weldment written as one body per member and per bead: a base plate `plate` (x, y, z) from
+   * the origin with a hole Ø`plateHole` through at `plateHoleAt`; an ear plate standing on it,
+   * `ear` (x, y, z) from `earAt` (on the plate's top), drilled Ø`earHole` through along y at
+   * `earHoleAt` (x, z); a tube Ø`tube` × `tubeLength` bored Ø`tubeBore` through, standing on the
+   * plate at `tubeAt` (x, y); fillet-weld beads of leg `leg` along both sides of the ear's foot
+   * and round the tube's foot. An estimator counts 2 holes, 1 boss (the ear), 1 pipe (the tube);
+   * the beads are no feature. Without the beads (`weldment-unwelded`: bodies merely touching, an
+   * assembly) no member is welded on: 3 holes, no boss, no pipe.
+   */
+  weldment: {
+    plate: [100, 80, 10],
+    plateHole: 10,
+    plateHoleAt: [80, 20],
+    ear: [40, 8, 40],
+    earAt: [10, 40],
+    earHole: 12,
+    earHoleAt: [30, 35],
+    tube: 30,
+    tubeBore: 16,
+    tubeLength: 40,
+    tubeAt: [75, 60],
+    leg: 4,
+  },
 } as const;

@@ -38,6 +38,7 @@ import { finishMarks } from './count-marks.ts';
 import { turnedSpigots } from './count-turned.ts';
 import { turnedDraftCount } from './count-drafts.ts';
 import { findEars } from './count-ears.ts';
+import { weldment } from './count-bodies.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -171,6 +172,10 @@ export function countFeatures(result: CountedResult): ClassCounts {
   // An ear drawn in a plate's outline is a boss; the steps its sides wall are none.
   const ears = findEars(result);
   if (ears.ears.length) add(BOSS, ears.ears.length);
+  // A weldment written as several bodies: beads count nothing, welded-on members are bosses or pipes.
+  const welded = weldment(result);
+  if (welded.bosses) add(BOSS, welded.bosses);
+  if (welded.pipes) add(PIPE, welded.pipes);
   const stacked = stackedSlots(result);
   const threaded = threadedHoleUnits(result);
   // A gusset's web is no cut: the pocket or slot read beside it, walled by the web, is the gusset.
@@ -179,7 +184,7 @@ export function countFeatures(result: CountedResult): ClassCounts {
   if (gussets.length) add(GUSSET, gussets.length);
   result.features.forEach((f, i) => {
     const cls = countClassOf(f);
-    if (!cls || breaks.has(i) || marks.has(i) || ears.steps.has(i) || stacked.has(i) || isBoreGroove(f)) return;
+    if (!cls || breaks.has(i) || marks.has(i) || welded.none.has(i) || ears.steps.has(i) || stacked.has(i) || isBoreGroove(f)) return;
     if (CUTS.has(cls) && (f as { faces?: number[] }).faces?.some((id) => web.has(id))) return;
     const n = threaded.get(i) ?? unitsOf(f, cls);
     if (n > 0) add(cls, n);

@@ -14,11 +14,16 @@ export interface HolePattern extends Hole {
   positions: Vec3[];
 }
 
-export function groupHoles(holes: Hole[]): HolePattern[] {
+/**
+ * `bodyOf`: the body of each face (bodies.ts). Holes of two bodies are never one pattern: each
+ * body is drilled on its own, and a quote prices each body's holes with it.
+ */
+export function groupHoles(holes: Hole[], bodyOf?: readonly number[]): HolePattern[] {
   const groups: HolePattern[] = [];
+  const body = (h: Hole) => bodyOf?.[h.faces[0]!] ?? 0;
   for (const h of holes) {
     const key = signature(h);
-    const match = groups.find((g) => signature(g) === key && dot(g.axis, h.axis) > 1 - DIRECTION_TOL);
+    const match = groups.find((g) => signature(g) === key && body(g) === body(h) && dot(g.axis, h.axis) > 1 - DIRECTION_TOL);
     if (match) {
       match.faces = [...match.faces, ...h.faces].sort((a, b) => a - b);
       match.positions.push(h.position);

@@ -15,6 +15,7 @@ import { joinSplitSlots } from './split-slots.ts';
 import { wallSlots } from './wall-slots.ts';
 import { findHoles } from './holes.ts';
 import { groupHoles } from './patterns.ts';
+import { bodyOfFaces } from './bodies.ts';
 import { findFillets } from './blends.ts';
 import { chamferFinder } from './chamfers.ts';
 import { chainFillets, isOutlineRound, oneBlendPerFoot } from './fillet-chains.ts';
@@ -78,7 +79,7 @@ export function recognize(input: RecognizerInput): Recognition {
     claim(geometricFeature({ type: 'gear', faces: gear.faces, params: gear.params }), 'stock');
   for (const groove of findOringGrooves(graph, cut, frame.size)) claim(geometricFeature(groove), 'Oring');
   for (const boss of findBosses(graph, cut, frame.size)) claim(geometricFeature(boss), 'stock');
-  for (const hole of groupHoles(findHoles(graph, cut, frame.size))) {
+  for (const hole of groupHoles(findHoles(graph, cut, frame.size), bodyOfFaces(graph))) {
     // MFCAD++ has no internal groove: an O-ring gland in a bore is the nearest of its classes.
     claim(geometricFeature(hole), hole.type === 'groove' ? 'Oring' : hole.params.through === true ? 'through_hole' : 'blind_hole');
   }

@@ -140,6 +140,35 @@ function idleReport(run: Run, pageStart: number, drop: number): void {
   say(`wasm events from the drop to the shaded part: ${wasm(drop, drop + run.drop.shadedMs) || 'none'}`);
 }
 
+/**
+ * Thread CPU (ms) where wall time says little on a loaded machine: the worker from the drop to the
+ * mesh, the page's main thread from the mesh to the shaded part, V8's background tier-up
+ * (TurboFan) and the worker's lazy Liftoff compiles from the drop to the shaded part.
+ */
+function cpuFigures(run: Run, drop: Mark, meshSent: Mark | undefined, meshReceived: number): Record<string, number> {
+  const shaded = drop.at + run.drop.shadedMs;
+  const sum = (thread: string | undefined, from: number, to: number) =>
+    [
+      ...(selfTimes(run.trace, from, to)
+        .get(thread ?? '')
+        ?.values() ?? []),
+    ].reduce((a, b) => a + b, 0);
+  let tierUp = 0;
+  let lazy = 0;
+  for (const e of run.trace.events) {
+    const at = e.ts / 1000;
+    if (at < drop.at || at >= shaded) continue;
+    if (e.name === 'wasm.TopTierCompilation') tierUp += (e.tdur ?? e.dur ?? 0) / 1000;
+    if (e.name === 'wasm.CompileLazy') lazy += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  return {
+    'cpu: worker, drop → mesh': sum(meshSent?.thread, drop.at, meshSent?.at ?? drop.at),
+    'cpu: page, mesh → shaded': sum(drop.thread, meshReceived, shaded),
+    'cpu: tier-up, drop → shaded': tierUp,
+    'cpu: lazy compile, drop → shaded': lazy,
+  };
+}
+
 function report(run: Run, index: number): Record<string, number> {
   const all = marks(run.trace);
   const drop = all.find((m) => m.name === 'file');
@@ -160,6 +189,7 @@ function report(run: Run, index: number): Record<string, number> {
   );
   const meshSent = after('worker-mesh')?.at ?? drop.at;
   const meshReceived = after('mesh-received')?.at ?? meshSent;
+  Object.assign(rel, cpuFigures(run, drop, after('worker-mesh'), meshReceived));
   windowReport(run, 'drop → worker sends the mesh', drop.at, meshSent);
   windowReport(run, 'mesh sent → received on the page', meshSent, meshReceived);
   windowReport(run, 'mesh received → shaded (two frames drawn)', meshReceived, drop.at + run.drop.shadedMs);
@@ -170,9 +200,9 @@ function report(run: Run, index: number): Record<string, number> {
 }
 
 function summary(rows: Record<string, number>[]): void {
-  const names = [...new Set(rows.flatMap((r) => Object.keys(r)))].sort(
-    (a, b) => median(rows.map((r) => r[a] ?? NaN)) - median(rows.map((r) => r[b] ?? NaN)),
-  );
+  // Marks in time order, then the CPU figures.
+  const order = (name: string) => median(rows.map((r) => r[name] ?? NaN)) + (name.startsWith('cpu:') ? 1e9 : 0);
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r)))].sort((a, b) => order(a) - order(b));
   say(`\n== medians over ${rows.length} run(s), ms after the drop; 1-min load at end ${loadavg()[0]!.toFixed(2)} ==`);
   say(
     table(

@@ -14,11 +14,24 @@ import { currentDirection, directionTowards, fitBox, VIEW_DIRECTIONS, type Orbit
 import { paint } from './colors.ts';
 import { setViewerHandle } from './handle.ts';
 import { edgeMaterial, faceMaterial } from './materials.ts';
-import { buildPartGeometry, meanNormal, worldBoxOfFaces } from './part-geometry.ts';
+import { buildPartGeometry, ensureBvh, meanNormal, worldBoxOfFaces, type PartGeometry } from './part-geometry.ts';
 import { facePixel, pickFace, type PickContext } from './picking.ts';
 
 /** Marks the first draw of each new part's geometry (the shaded part's first frame). */
 const markFirstDraw = perfMarkOnce();
+
+const bvhScheduled = new WeakSet<PartGeometry>();
+/**
+ * When the page is next idle (so not between the part's first frames), or within half a second;
+ * a pick before that builds it itself. (Safari has no requestIdleCallback: a timer there.)
+ */
+function scheduleBvh(geom: PartGeometry): void {
+  if (bvhScheduled.has(geom)) return;
+  bvhScheduled.add(geom);
+  const build = () => ensureBvh(geom.mesh);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 500 });
+  else setTimeout(build, 100);
+}
 
 export function PartModel({ result }: { result: ShownPart }) {
   // Keyed by the mesh: the whole result arrives with the very mesh its preview showed, and
@@ -28,7 +41,12 @@ export function PartModel({ result }: { result: ShownPart }) {
   useEffect(() => () => geom.dispose(), [geom]);
   const meshRef = useRef<Mesh>(null);
   useLayoutEffect(() => {
-    if (meshRef.current) meshRef.current.onAfterRender = () => markFirstDraw('first-draw', geom);
+    if (!meshRef.current) return;
+    meshRef.current.onAfterRender = () => {
+      markFirstDraw('first-draw', geom);
+      // The BVH serves picking only: built once the part is on screen, not before its first frame.
+      scheduleBvh(geom);
+    };
   }, [geom]);
   const camera = useThree((s) => s.camera);
   const canvas = useThree((s) => s.gl.domElement);

@@ -6,9 +6,10 @@ import { GizmoHelper, GizmoViewcube, OrbitControls } from '@react-three/drei';
 import { Canvas, createPortal, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { useVectis } from '../store.ts';
-import { LIGHTS, warmUpShaders } from './materials.ts';
+import { LIGHTS } from './materials.ts';
 import { PartModel } from './PartModel.tsx';
 import { GIZMO_SIZE } from './picking.ts';
+import { warmUpViewer } from './warm-up.ts';
 
 /** A light fixed to the camera: every view is lit from the viewer's side, like CAD viewers do. */
 function HeadLight() {
@@ -56,9 +57,9 @@ export function Viewer() {
       dpr={[1, 2]}
       camera={{ fov: 30, position: [200, 200, 200], near: 0.1, far: 100_000 }}
       gl={{ antialias: true }}
-      onCreated={({ raycaster, gl, camera }) => {
-        raycaster.firstHitOnly = true;
-        warmUpShaders(gl, camera);
+      onCreated={(state) => {
+        state.raycaster.firstHitOnly = true;
+        warmUpViewer(state);
       }}
       onPointerMissed={(e) => {
         if (e.type === 'click') useVectis.getState().selectFace(null);

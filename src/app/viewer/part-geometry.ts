@@ -1,7 +1,8 @@
 /**
  * three.js geometry for one result: the shaded mesh (with a colour per vertex, repainted per face),
- * its BVH for fast picking, the B-Rep edge polylines as line segments, and the face map both ways
- * (triangle → face for picking, face → vertices for painting).
+ * the B-Rep edge polylines as line segments, and the face map both ways (triangle → face for
+ * picking, face → vertices for painting). The BVH for fast picking is built apart (ensureBvh),
+ * after the part's first frame: the shaded part must not wait for what only picking needs.
  *
  * The part is Z-up (STEP) and three.js is Y-up: the part sits in a group rotated -90° about X and
  * moved so that its box centre is the world origin (good for the BVH's precision and for orbiting).
@@ -35,11 +36,6 @@ export function buildPartGeometry(result: ShownPart): PartGeometry {
   mesh.setIndex(new BufferAttribute(indices, 1));
   mesh.computeBoundingBox();
   mesh.computeBoundingSphere();
-  // Indirect: the index buffer keeps its order, so a hit's faceIndex is still our triangle index.
-  // (Assigned untyped: drei bundles an older three-mesh-bvh whose typing of `boundsTree` differs.)
-  perfMark('bvh-start');
-  Object.assign(mesh, { boundsTree: new MeshBVH(mesh, { indirect: true }) });
-  perfMark('bvh-end');
 
   const triangleCount = indices.length / 3;
   const faceOfTriangle = new Int32Array(triangleCount).fill(-1);
@@ -73,6 +69,19 @@ export function buildPartGeometry(result: ShownPart): PartGeometry {
       edges.dispose();
     },
   };
+}
+
+/**
+ * Builds the mesh's BVH unless it has one. Until then three-mesh-bvh's accelerated raycast falls
+ * back to testing every triangle, which gives the same hits (the same faceIndex), only slower.
+ */
+export function ensureBvh(mesh: BufferGeometry): void {
+  if ('boundsTree' in mesh && mesh.boundsTree) return;
+  perfMark('bvh-start');
+  // Indirect: the index buffer keeps its order, so a hit's faceIndex is still our triangle index.
+  // (Assigned untyped: drei bundles an older three-mesh-bvh whose typing of `boundsTree` differs.)
+  Object.assign(mesh, { boundsTree: new MeshBVH(mesh, { indirect: true }) });
+  perfMark('bvh-end');
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { Raycaster, Vector2, Vector3, type Camera, type Mesh } from 'three';
 import type { ShownPart } from '../types.ts';
+import { ensureBvh } from './part-geometry.ts';
 
 export interface PickContext {
   camera: Camera;
@@ -26,6 +27,7 @@ export function pickFace(ctx: PickContext, x: number, y: number): number | null 
   if (width === 0 || height === 0) return null;
   const ndc = new Vector2((x / width) * 2 - 1, 1 - (y / height) * 2);
   raycaster.setFromCamera(ndc, ctx.camera);
+  ensureBvh(ctx.mesh.geometry);
   ctx.mesh.updateWorldMatrix(true, false);
   const hit = raycaster.intersectObject(ctx.mesh, false)[0];
   if (!hit || hit.faceIndex == null) return null;

@@ -25,6 +25,7 @@ import { findLugs, mergeTubes } from './lugs.ts';
 import { findGears } from './gears.ts';
 import { findBosses, findOringGrooves } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
+import { findTurnedFlats } from './turned-flats.ts';
 import { addHoleHints, dfmChecks, planSetups } from './machining.ts';
 import { thinWalls } from './walls.ts';
 import { geometricFeature } from './geometric-feature.ts';
@@ -65,6 +66,13 @@ export function recognize(input: RecognizerInput): Recognition {
   const turning = analyseTurning(graph, frame.size);
   for (const t of turning.features) {
     claim(geometricFeature({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis }), t.type === 'chamfer' ? 'chamfer' : 'stock');
+  }
+  // A flat milled across a turned diameter is a milled step, whether or not it lies on the part's box.
+  if (turning.axis && turning.center) {
+    const turned = new Set(turning.features.flatMap((t) => t.faces));
+    const free = new Set(graph.faces.map((f) => f.id).filter((id) => !turned.has(id)));
+    for (const flat of findTurnedFlats(graph, turning.axis, turning.center, turning.coaxial, free))
+      claim(geometricFeature(flat), flat.params.through ? 'rectangular_through_step' : 'rectangular_blind_step');
   }
   // A bent sheet: its bends are no fillets, its blank's outline no steps or chamfers.
   const sheet = turning.process === 'milled' ? findSheetMetal(graph, frame.size) : undefined;
@@ -117,9 +125,11 @@ export function recognize(input: RecognizerInput): Recognition {
   const chainOf = new Map(bevelChains.flatMap((c, i) => c.faces.map((f) => [f, i] as const)));
   const prismatic: PrismaticFeature[] = [];
   // Nor is a chain part of the walls it is concave to (a concave bevel, one that took a whole ledge):
-  // the cut's walls are grouped without it.
-  const unbevelled = new Set([...cut].filter((f) => !chainOf.has(f)));
-  for (const group of components(graph, unbevelled, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
+  // it still joins them into one cut (a pocket's floor to its walls across a chamfered floor edge),
+  // but the cut is read without it.
+  for (const joined of components(graph, cut, (e) => e.convexity === 'concave' || e.convexity === 'smooth')) {
+    const group = joined.filter((f) => !chainOf.has(f));
+    if (group.length === 0) continue;
     // Walls swept from a free curve (B-splines, arcs) are no planar outline, but still a pocket;
     // half a bore open to the side is a round notch (a slot), no hole.
     const found = classifyPrismatic(graph, frame, group, stock) ?? sweptPocket(graph, frame, group) ?? roundNotch(graph, group, stock);

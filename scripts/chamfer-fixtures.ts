@@ -3,8 +3,8 @@
  * conical chamfers on a boss (convex at its rim, concave at its foot), a chamfer chain running on
  * around the rounded corners of a filleted box (equal and unequal legs), and one turning the
  * concave corner of an L-shaped block, a stepped window whose ledge a bevel took whole (plain,
- * and cut across by slots), and through holes chamfered at both mouths. Dimensions in
- * test/chamfer-fixtures.ts.
+ * and cut across by slots), a pocket whose floor edges are chamfered, and through holes chamfered
+ * at both mouths. Dimensions in test/chamfer-fixtures.ts.
  */
 import type { TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
 import { CHAMFER_FIXTURES as C } from '../test/chamfer-fixtures.ts';
@@ -129,4 +129,18 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   }
   write(C.bothEnds.file, plate);
   write(C.bothEnds.rotated, rotated(plate));
+}
+
+// Pocket with its floor edges chamfered all round.
+{
+  const { size, pocket, floor } = C.pocketFloor;
+  const [x, y, length, width, depth] = pocket;
+  const floorZ = size[2] - depth;
+  const part = b.cut(b.box(size[0], size[1], size[2]), b.box(length, width, depth + 1, [x, y, floorZ]));
+  const onFloor = both(
+    ([px, py, pz]) => near(pz!, floorZ) && px! >= x - 1e-6 && px! <= x + length + 1e-6 && py! >= y - 1e-6 && py! <= y + width + 1e-6,
+  );
+  const chamfered = b.chamfer(part, where(onFloor, floor));
+  write(C.pocketFloor.file, chamfered);
+  write(C.pocketFloor.rotated, rotated(chamfered));
 }

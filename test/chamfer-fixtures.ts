@@ -44,6 +44,17 @@ export const CHAMFER_FIXTURES = {
     slots: [5, 3, 5] as const,
   },
   /**
+   * A block with a closed `pocket` [x, y, length, width, depth] whose floor edges are chamfered
+   * `floor` × 45° all round (a concave bevel between floor and walls): still a pocket, that deep.
+   */
+  pocketFloor: {
+    file: 'chamfer-pocket-floor.step',
+    rotated: 'chamfer-pocket-floor-rotated.step',
+    size: [60, 40, 15] as const,
+    pocket: [15, 10, 30, 20, 6] as const,
+    floor: 1.5,
+  },
+  /**
    * A plate with through holes [x, Ø, top leg, bottom leg] on its middle line, each chamfered 45°
    * at both mouths (deburred on both faces): equal legs, and unequal ones.
    */

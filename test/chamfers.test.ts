@@ -2,8 +2,9 @@
  * Chamfers that are not one plane between two planes, each as one feature sized by its legs and
  * angle: conical chamfers on a boss (convex rim, concave foot), a chain running on around the
  * rounded corners of a filleted box (equal and unequal legs), a chain turning a concave corner, a
- * bevel that took a stepped window's whole ledge (also cut into pieces by slots across it), and
- * through holes chamfered at both mouths (both rims reported).
+ * bevel that took a stepped window's whole ledge (also cut into pieces by slots across it), a
+ * pocket whose floor edges are chamfered, and through holes chamfered at both mouths (both rims
+ * reported).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, MFCADPP_CLASSES, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
@@ -17,7 +18,14 @@ const CHAMFER_CLASS = MFCADPP_CLASSES.indexOf('chamfer');
 describe('chamfers in any context', () => {
   const results: Record<string, AnalysisResult> = {};
   beforeAll(async () => {
-    const files = [...Object.values(C).map((c) => c.file), C.filletedBox.rotated, C.ledgeWindow.slotted, C.ledgeWindow.rotated, C.bothEnds.rotated];
+    const files = [
+      ...Object.values(C).map((c) => c.file),
+      C.filletedBox.rotated,
+      C.ledgeWindow.slotted,
+      C.ledgeWindow.rotated,
+      C.bothEnds.rotated,
+      C.pocketFloor.rotated,
+    ];
     for (const file of files) results[file] = await analyze(fixture(file), { fileName: file });
   });
 
@@ -128,4 +136,24 @@ describe('chamfers in any context', () => {
       expect(holes.map(rims)).toEqual(expected);
     });
   });
+
+  it.each([C.pocketFloor.file, C.pocketFloor.rotated])(
+    '%s: a chamfered floor edge leaves the pocket a pocket, its floor and full depth kept',
+    (file) => {
+      const r = results[file]!;
+      const { pocket, floor } = C.pocketFloor;
+      const found = chamfers(r);
+      expect(found).toHaveLength(1);
+      expect(found[0]!.params.convex).toBe(false);
+      expect(legs(found[0]!)).toEqual([floor, floor]);
+      expect(found[0]!.faces).toHaveLength(4);
+      const pockets = r.features.filter((f) => f.type === 'pocket');
+      expect(pockets).toHaveLength(1);
+      expect(pockets[0]!.params.through).toBe(false);
+      expect(pockets[0]!.params.depth).toBe(pocket[4]);
+      // Four walls and the floor, none of them the chamfer's.
+      expect(pockets[0]!.faces).toHaveLength(5);
+      expect(r.features.some((f) => f.type === 'passage')).toBe(false);
+    },
+  );
 });

@@ -318,4 +318,5 @@ await import('./swept-fixtures.ts');
 await import('./tessellated-fixture.ts');
 await import('./pmi-fixture.ts');
 await import('./turned-fixtures.ts');
+await import('./opened-cut-fixtures.ts');
 await import('./multibody-fixtures.ts');

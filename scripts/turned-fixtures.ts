@@ -7,7 +7,7 @@
 import { TURNED_FIXTURES } from '../test/turned-fixtures.ts';
 import { b, rotated, write } from './fixture-kit.ts';
 
-const { boredShaft: bs, counterboredBush: cb, groovedBush: gb } = TURNED_FIXTURES;
+const { boredShaft: bs, counterboredBush: cb, groovedBush: gb, flattedShaft: fs } = TURNED_FIXTURES;
 
 // The shaft's half section, (r, z) round the profile: the end-milled bore from z = 0, the outside,
 // then the stepped drilled bore from z = length down to its point on the axis.
@@ -55,3 +55,22 @@ const grooved = b.revolved(0, 0, [
 ]);
 write('grooved-bush.step', grooved);
 write('grooved-bush-rotated.step', rotated(grooved));
+
+// Milled work on a turned shaft: two flats (one ending in a wall, one running out at the end) and a keyway.
+const top = fs.bodyLength + fs.spigotLength;
+let flatted = b.revolved(0, 0, [
+  [0, 0],
+  [fs.body / 2, 0],
+  [fs.body / 2, fs.bodyLength],
+  [fs.spigot / 2, fs.bodyLength],
+  [fs.spigot / 2, top],
+  [0, top],
+]);
+const [flatDepth, flatLength] = fs.flat;
+flatted = b.cut(flatted, b.box(fs.body, fs.body + 2, flatLength + 1, [fs.body / 2 - flatDepth, -fs.body / 2 - 1, -1]));
+const [dDepth, dLength] = fs.dFlat;
+flatted = b.cut(flatted, b.box(fs.spigot, fs.spigot + 2, dLength + 1, [-fs.spigot / 2 - fs.spigot + dDepth, -fs.spigot / 2 - 1, top - dLength]));
+const [keyWidth, keyDepth, keyFrom, keyTo] = fs.keyway;
+flatted = b.cut(flatted, b.box(keyDepth + 1, keyWidth, keyTo - keyFrom, [-fs.body / 2 - 1, -keyWidth / 2, keyFrom]));
+write('flatted-shaft.step', flatted);
+write('flatted-shaft-rotated.step', rotated(flatted));

@@ -23,4 +23,19 @@ export const TURNED_FIXTURES = {
    * z = 0 to the groove's lower wall]: an undercut no tool plunging from an end reaches.
    */
   groovedBush: { diameter: 40, length: 50, bore: 20, groove: [26, 4, 23] as const },
+  /**
+   * A shaft turned Ø`body` × `bodyLength` from z = 0, then Ø`spigot` × `spigotLength`, with milled
+   * work: a flat [depth, length] on the body from the z = 0 end on the +x side (ending in a wall),
+   * a D flat [depth, length] on the spigot running out at its end, on the −x side, and a closed
+   * keyway [width, depth, from z, to z] in the body on the −x side (its floor is no flat).
+   */
+  flattedShaft: {
+    body: 30,
+    bodyLength: 60,
+    spigot: 20,
+    spigotLength: 30,
+    flat: [3, 25] as const,
+    dFlat: [2, 15] as const,
+    keyway: [6, 3, 30, 50] as const,
+  },
 };

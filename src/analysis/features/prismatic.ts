@@ -16,6 +16,7 @@ import { spanAlong, round4 } from './extent.ts';
 import { quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
 import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 import { opensOnOppositeSides, stockContacts } from './stock-contacts.ts';
+import { alongAxis, leaningOver, onePerPlane } from './cut-walls.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 /**
@@ -60,8 +61,11 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
   const allConcave = (f: number) =>
     outerLoopEdges(graph, f).every((e) => graph.edges[e]!.convexity === 'concave' || graph.edges[e]!.convexity === 'smooth');
 
+  // Faces leaning over a floor they do not reach: no wall of the cut (set once the floor is known).
+  let leaning: number[] = [];
   const make = (type: PrismaticType, outline: Outline, through: boolean, floor?: number): PrismaticFeature => {
-    const feature: PrismaticFeature = { type, outline, through, faces: group, floor, params: {} };
+    const faces = leaning.length > 0 ? group.filter((f) => !leaning.includes(f)) : group;
+    const feature: PrismaticFeature = { type, outline, through, faces, floor, params: {} };
     feature.params = { ...dimensions(graph, frame, { ...feature, faces: planes }), ...blendRadii(graph, blends, floor) };
     // Tool direction: into the floor, against its outward normal.
     if (floor !== undefined) feature.axis = normal(floor).map((v) => -v + 0) as Vec3;
@@ -97,12 +101,13 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
     return roundEndedSlot(graph, make('slot', 'round-ended', false, closedFloor), obround, wall, normal(closedFloor!));
   }
   if (closedFloor !== undefined) {
+    leaning = leaningOver(graph, planes, [closedFloor]);
     const pocket = make(
       'pocket',
       outlineOf(
         distinctPlanes(
           graph,
-          planes.filter((f) => f !== closedFloor),
+          planes.filter((f) => f !== closedFloor && !leaning.includes(f)),
         ),
       ),
       false,
@@ -118,8 +123,12 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
   // feature breaks into it (a step or chamfer opens a corner, so its outline joins the stock
   // face's outer loop), the removed volume still tells: its walls face in from all round the
   // axis, so the cut is enclosed, not open on a side as a slot's or step's is.
+  // Its blends are corner rounds along the axis too: a round end or floor blend across it (an
+  // obround pocket that another cut opens, its floor and walls all square to one direction) is
+  // the trace of a cutter plunged along another axis, no passage.
   const axis = commonAxis(planes.map(normal));
-  if (axis && ((contacts.length > 0 && contacts.every((c) => c.inner)) || enclosesAxis(planes.map(normal), axis))) {
+  const blendsAlongAxis = axis !== undefined && blends.every((b) => alongAxis(graph, b, axis));
+  if (axis && blendsAlongAxis && ((contacts.length > 0 && contacts.every((c) => c.inner)) || enclosesAxis(planes.map(normal), axis))) {
     const passage = make('passage', outlineOf(distinctPlanes(graph, planes)), true);
     Object.assign(passage.params, crossSection(graph, frame, planes, axis));
     return passage;
@@ -175,32 +184,42 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
   }
 
   if (floor === undefined) return undefined;
-  if (walls.length === 2) {
-    const [a, b] = walls as [number, number];
+  // A cutter's walls stand square on its floor or meet it: a face leaning over the floor that does
+  // not reach it at a concave edge (a bevel across the cut's rim, concave to the walls only) is no
+  // side of the outline; it is left to the bevel rules, or to the model.
+  leaning = leaningOver(graph, walls, floorPieces);
+  const standing = walls.filter((w) => !leaning.includes(w));
+  // One face per wall plane: a wall that a crossing cut splits in two is still one side.
+  const sides = onePerPlane(graph, standing);
+  if (sides.length === 2) {
+    const [a, b] = sides as [number, number];
     if (dot(normal(a), normal(b)) < -1 + DIRECTION_TOL) {
       // Half-round ends (blends as wide as the slot): an end-milled, blind slot, closed where both
       // ends are round (its floor may be broken by another cut, so it is no closed floor), U-shaped
       // where one is.
-      const ends = roundEnds(graph, walls, blends);
+      const ends = roundEnds(graph, sides, blends);
       if (!ends) return make('slot', 'rectangular', true, floor);
       return roundEndedSlot(graph, make('slot', ends.ends === 2 ? 'round-ended' : 'u-shaped', false, floor), ends, a, normal(floor));
     }
-    if (walls.every(aligned)) return make('step', 'rectangular', false, floor);
+    if (sides.every(aligned)) return make('step', 'rectangular', false, floor);
     return make('step', '2sides', true, floor);
   }
   // Two facing walls and an end, sharp inside: MFCAD's rectangular blind slot (a slot milled in
   // from the side). Anything else walled on three or more sides with a side open to the outside,
   // or with cornered blends a slot cutter would not leave, is an open pocket.
-  if (walls.length === 3 && blends.length === 0 && hasFacingPair(graph, walls)) return make('slot', 'rectangular', false, floor);
-  if (walls.length >= 3) {
+  if (sides.length === 3 && blends.length === 0 && hasFacingPair(graph, sides)) return make('slot', 'rectangular', false, floor);
+  if (sides.length >= 3) {
     const open = openSides(graph, floor, new Set(group));
     // Walled all round (no half-plane holds the walls' normals), it is closed, though a cut running
-    // along the floor (a cross hole) splits it so that no piece is all concave.
-    if (open === 0 && !enclosesAxis(walls.map(normal), normal(floor))) return undefined;
-    const pocket = make('pocket', outlineOf(distinctPlanes(graph, walls) + open), false, floor);
+    // along the floor (a cross hole) splits it so that no piece is all concave; and where another
+    // cut breaks through a wall of such an outline, the opening adds no side to it (a hexagon
+    // opened on one side is still six-sided).
+    const closes = enclosesAxis(standing.map(normal), normal(floor));
+    if (open === 0 && !closes) return undefined;
+    const pocket = make('pocket', outlineOf(distinctPlanes(graph, standing) + (closes ? 0 : open)), false, floor);
     Object.assign(pocket.params, { open: open > 0, open_sides: open });
     // A split floor's pieces fall short of the outline; the walls round it bound it.
-    const plan = frame.axes.filter((a) => Math.abs(dot(a, normal(floor))) < 0.5).map((a) => round4(spanAlong(graph.input, walls, a)));
+    const plan = frame.axes.filter((a) => Math.abs(dot(a, normal(floor))) < 0.5).map((a) => round4(spanAlong(graph.input, standing, a)));
     if (open === 0 && plan.length === 2) [pocket.params.length, pocket.params.width] = plan.sort((x, y) => y - x) as [number, number];
     return pocket;
   }

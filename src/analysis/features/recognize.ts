@@ -25,6 +25,7 @@ import { findLugs, mergeTubes } from './lugs.ts';
 import { findGears } from './gears.ts';
 import { findBosses, findOringGrooves } from './protrusions.ts';
 import { analyseTurning, type Process } from './turning.ts';
+import { findTurnedFlats } from './turned-flats.ts';
 import { addHoleHints, dfmChecks, planSetups } from './machining.ts';
 import { thinWalls } from './walls.ts';
 import { geometricFeature } from './geometric-feature.ts';
@@ -65,6 +66,13 @@ export function recognize(input: RecognizerInput): Recognition {
   const turning = analyseTurning(graph, frame.size);
   for (const t of turning.features) {
     claim(geometricFeature({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis }), t.type === 'chamfer' ? 'chamfer' : 'stock');
+  }
+  // A flat milled across a turned diameter is a milled step, whether or not it lies on the part's box.
+  if (turning.axis && turning.center) {
+    const turned = new Set(turning.features.flatMap((t) => t.faces));
+    const free = new Set(graph.faces.map((f) => f.id).filter((id) => !turned.has(id)));
+    for (const flat of findTurnedFlats(graph, turning.axis, turning.center, turning.coaxial, free))
+      claim(geometricFeature(flat), flat.params.through ? 'rectangular_through_step' : 'rectangular_blind_step');
   }
   // A bent sheet: its bends are no fillets, its blank's outline no steps or chamfers.
   const sheet = turning.process === 'milled' ? findSheetMetal(graph, frame.size) : undefined;

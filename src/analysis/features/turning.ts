@@ -23,6 +23,8 @@ export interface TurnedFeature {
 export interface Turning {
   process: Process;
   axis?: Vec3;
+  /** A point on the turning axis. */
+  center?: Vec3;
   /** Faces coaxial with the turning axis (what a lathe makes). */
   coaxial: Set<number>;
   features: TurnedFeature[];
@@ -61,7 +63,7 @@ export function analyseTurning(graph: FaceGraph, size: number): Turning {
   const process: Process =
     allCoaxial || share >= TURNED_SHARE ? (allCoaxial ? 'turned' : 'mill-turn') : share >= MILL_TURN_SHARE ? 'mill-turn' : 'milled';
   if (process === 'milled') return { process, coaxial: new Set(), features: [] };
-  return { process, axis, coaxial, features: turnedFeatures(graph, coaxial, axis, helical) };
+  return { process, axis, center, coaxial, features: turnedFeatures(graph, coaxial, axis, helical) };
 }
 
 /** The axis carrying the most cylindrical/conical area. */

@@ -1,0 +1,57 @@
+/**
+ * Cuts that another cut opens or bevels (`npx tsx scripts/opened-cut-fixtures.ts`, also run by
+ * `npm run fixtures`): a round-ended pocket whose upper end and floor a pocket from the top clips;
+ * a hexagonal pocket whose corner a through step takes; a triangular pocket with one rim edge
+ * chamfered. Dimensions in test/opened-cut-fixtures.ts.
+ */
+import { OPENED_CUT_FIXTURES as F } from '../test/opened-cut-fixtures.ts';
+import { b, both, near, rotated, where, write } from './fixture-kit.ts';
+
+const ob = F.openedObround;
+const r = ob.width / 2;
+const Y = [0, 1, 0] as const;
+// One tool (fused and unified), so the floor comes out as one face, as a CAD system writes it.
+const obround = b.unify(
+  b.fuse(
+    b.fuse(
+      b.box(ob.width, ob.depth + 1, ob.ends[1] - ob.ends[0], [ob.x - r, -1, ob.ends[0]]),
+      b.cylinder([ob.x, -1, ob.ends[0]], Y, r, ob.depth + 1),
+    ),
+    b.cylinder([ob.x, -1, ob.ends[1]], Y, r, ob.depth + 1),
+  ),
+);
+let opened = b.cut(b.box(ob.size[0], ob.size[1], ob.size[2]), obround);
+const { clip } = ob;
+opened = b.cut(opened, b.box(clip.x[1] - clip.x[0], clip.y[1] - clip.y[0], ob.size[2] - clip.floor + 1, [clip.x[0], clip.y[0], clip.floor]));
+write('opened-obround.step', opened);
+write('opened-obround-rotated.step', rotated(opened));
+
+const hx = F.openedHexagon;
+const corners = Array.from({ length: 6 }, (_, k) => {
+  const a = (k * Math.PI) / 3;
+  return [hx.centre[0] + hx.radius * Math.cos(a), hx.centre[1] + hx.radius * Math.sin(a)] as const;
+});
+let hexagon = b.cut(
+  b.box(hx.size[0], hx.size[1], hx.size[2]),
+  b.extrude(b.planarFace(b.polygon(corners.map(([x, y]) => [x, y, hx.size[2] - hx.depth] as const))), [0, 0, hx.depth + 1]),
+);
+hexagon = b.cut(hexagon, b.box(hx.size[0] - hx.stepX + 1, hx.size[1] + 2, hx.size[2] - hx.stepZ + 1, [hx.stepX, -1, hx.stepZ]));
+write('opened-hexagon.step', hexagon);
+write('opened-hexagon-rotated.step', rotated(hexagon));
+
+const bt = F.bevelledTriangle;
+const top = bt.size[2];
+const triangle = b.cut(
+  b.box(bt.size[0], bt.size[1], bt.size[2]),
+  b.extrude(b.planarFace(b.polygon(bt.corners.map(([x, y]) => [x, y, top - bt.depth] as const))), [0, 0, bt.depth + 1]),
+);
+const rimY = bt.corners[0][1];
+const bevelled = b.chamfer(
+  triangle,
+  where(
+    both((p) => near(p[1]!, rimY) && near(p[2]!, top)),
+    bt.chamfer,
+  ),
+);
+write('bevelled-triangle.step', bevelled);
+write('bevelled-triangle-rotated.step', rotated(bevelled));

@@ -1,0 +1,56 @@
+/**
+ * Cuts that another cut opens or bevels (issue 10 items 2 and 3; scripts/opened-cut-fixtures.ts),
+ * each with a rotated copy:
+ * - a round-ended pocket whose upper end and floor a pocket from the top clips: its floor and
+ *   walls are all square to one direction, but its round ends stand across it, so it is no
+ *   passage along that direction (it was read as a triangular passage);
+ * - a hexagonal pocket whose corner a through step takes: six walls still face in from all round,
+ *   so the opening adds no side (it was seven sides, `other`, rectangular_pocket);
+ * - a triangular pocket with one rim edge chamfered: the bevel leans over the floor without
+ *   reaching it, so it is no wall (it was a fourth side: rectangular_pocket) but a chamfer.
+ */
+import { describe, expect, it } from 'vitest';
+import { mfcadppId, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
+import { OPENED_CUT_FIXTURES as F } from './opened-cut-fixtures.ts';
+import { byType, expectParams, expectSameFeatures, run } from './feature-expect.ts';
+
+const classes = (r: AnalysisResult, f: Feature) => [...new Set(f.faces.map((id) => r.faces[id]!.mfcadClass))];
+
+describe('cuts that another cut opens or bevels', () => {
+  it('reads a round-ended pocket whose end and floor another pocket clips as a round-ended slot, not a passage', async () => {
+    const ob = F.openedObround;
+    const r = await run('opened-obround.step');
+    expect(byType(r, 'passage')).toEqual([]);
+    const slot = byType(r, 'slot').find((f) => f.params.outline === 'round-ended');
+    expectParams(slot, { through: false, width: ob.width, depth: ob.depth, length: ob.ends[1] - ob.ends[0] + ob.width });
+    expect(slot!.faces).toHaveLength(5); // floor, two walls, two round ends
+    expect(classes(r, slot!)).toEqual([mfcadppId('circular_end_pocket')]);
+  });
+
+  it('keeps a hexagonal pocket six-sided when a step takes one of its corners', async () => {
+    const hx = F.openedHexagon;
+    const r = await run('opened-hexagon.step');
+    const [pocket] = byType(r, 'pocket');
+    expectParams(pocket, { outline: '6sides', depth: hx.depth, open: true, open_sides: 1 });
+    expect(pocket!.faces).toHaveLength(7); // floor and six walls
+    expect(classes(r, pocket!)).toEqual([mfcadppId('6sides_pocket')]);
+    expectParams(byType(r, 'step')[0], { outline: 'rectangular', through: true });
+  });
+
+  it('leaves a bevel on a triangular pocket’s rim out of the pocket, as a chamfer of its own', async () => {
+    const bt = F.bevelledTriangle;
+    const r = await run('bevelled-triangle.step');
+    const [pocket] = byType(r, 'pocket');
+    expectParams(pocket, { outline: 'triangular', depth: bt.depth, open: false });
+    expect(pocket!.faces).toHaveLength(4); // floor and three walls
+    expect(classes(r, pocket!)).toEqual([mfcadppId('triangular_pocket')]);
+    const [chamfer] = byType(r, 'chamfer');
+    expectParams(chamfer, { distance: bt.chamfer, distance2: bt.chamfer, angle: 45 });
+    expect(classes(r, chamfer!)).toEqual([mfcadppId('chamfer')]);
+  });
+
+  it('gives the same features after rotating the parts', async () => {
+    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle'])
+      expectSameFeatures(await run(`${name}.step`), await run(`${name}-rotated.step`));
+  });
+});

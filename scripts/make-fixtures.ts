@@ -320,3 +320,4 @@ await import('./pmi-fixture.ts');
 await import('./turned-fixtures.ts');
 await import('./opened-cut-fixtures.ts');
 await import('./multibody-fixtures.ts');
+await import('./sheet-fixtures.ts');

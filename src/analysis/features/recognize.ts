@@ -63,7 +63,13 @@ export function recognize(input: RecognizerInput): Recognition {
   };
 
   // Families in order of specificity: each claims its faces before the next one looks.
-  const turning = analyseTurning(graph, frame.size);
+  const lathe = analyseTurning(graph, frame.size);
+  // A bent sheet is sheet metal however much of its area its bends take: a wide bend's inside and
+  // outside are coaxial faces, as a lathe part's are, but t apart and under a full turn, and a
+  // sheet's flats pair t apart. Its bends are no fillets (or turned diameters), its blank's
+  // outline no steps or chamfers. A part all of whose faces are coaxial is turned, never a sheet.
+  const sheet = lathe.process === 'turned' ? undefined : findSheetMetal(graph, frame.size);
+  const turning: typeof lathe = sheet ? { process: 'milled', coaxial: new Set(), features: [] } : lathe;
   for (const t of turning.features) {
     claim(geometricFeature({ type: t.type, faces: t.faces, params: t.params, axis: turning.axis }), t.type === 'chamfer' ? 'chamfer' : 'stock');
   }
@@ -74,8 +80,6 @@ export function recognize(input: RecognizerInput): Recognition {
     for (const flat of findTurnedFlats(graph, turning.axis, turning.center, turning.coaxial, free))
       claim(geometricFeature(flat), flat.params.through ? 'rectangular_through_step' : 'rectangular_blind_step');
   }
-  // A bent sheet: its bends are no fillets, its blank's outline no steps or chamfers.
-  const sheet = turning.process === 'milled' ? findSheetMetal(graph, frame.size) : undefined;
   for (const f of sheet ? sheetFeatures(sheet) : []) claim(f, 'stock');
   // A repeated tooth profile is one feature (the toothing, by its tooth count), not each tooth's faces;
   // no milling axis: teeth are hobbed or shaped, not a 3-axis setup.

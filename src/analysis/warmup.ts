@@ -29,7 +29,7 @@ export interface WarmUpOptions {
   model?: ModelOption;
   /**
    * Extra analyses of the part (no model) after the first, so that V8 optimises the reader's and
-   * mesher's hot wasm before the customer's file (the browser worker: 3). Hosts that wait for the
+   * mesher's hot wasm before the customer's file (the browser worker: 8). Hosts that wait for the
    * warm-up before taking work (the server's pool) keep 0.
    */
   tierUpRounds?: number;

@@ -329,3 +329,24 @@ const welded = b.compound(...members, ...beads);
 write('weldment.step', welded);
 write('weldment-rotated.step', rotated(welded));
 write('weldment-unwelded.step', b.compound(...members));
+
+// Turned: a collar with a nose, bored stepped into an internal taper, the step's convex edge blended.
+const { blendedBore: bb } = COUNT_FIXTURES;
+const boreEnd = bb.collarLength + bb.noseLength;
+let nozzle = b.revolved(0, 0, [
+  [bb.bore / 2, 0],
+  [bb.collar / 2, 0],
+  [bb.collar / 2, bb.collarLength],
+  [bb.nose / 2, bb.collarLength],
+  [bb.nose / 2, boreEnd],
+  [bb.taper[1] / 2, boreEnd],
+  [bb.taper[0] / 2, bb.boreDepth],
+  [bb.bore / 2, bb.boreDepth],
+]);
+const atTaperMouth = (p: readonly number[]) => near(p[2]!, bb.boreDepth) && near(Math.hypot(p[0]!, p[1]!), bb.taper[0] / 2);
+nozzle = b.fillet(
+  nozzle,
+  where((a, c) => atTaperMouth(a) && atTaperMouth(c), bb.blend),
+);
+write('blended-bore.step', nozzle);
+write('blended-bore-rotated.step', rotated(nozzle));

@@ -135,6 +135,14 @@ export const COUNT_FIXTURES = {
     boreDepth: 60,
   },
   /**
+   * Turned along z: a collar Ø`collar` × `collarLength` with a nose Ø`nose` × `noseLength` standing
+   * out of it, bored from the collar's end Ø`bore` × `boreDepth`, then on through the nose in a
+   * taper from Ø`taper`[0] to Ø`taper`[1]; the convex edge where the bore's shoulder meets the taper
+   * rounded `blend`. An estimator counts 1 boss (the nose), 1 hole (the bore), 1 draft (the taper);
+   * the blend inside the bore is no fillet.
+   */
+  blendedBore: { collar: 20, collarLength: 6, nose: 12, noseLength: 20, bore: 8, boreDepth: 8, taper: [6, 4], blend: 0.5 },
+  /**
    * A weldment written as one body per member and per bead: a base plate `plate` (x, y, z) from
    * the origin with a hole Ø`plateHole` through at `plateHoleAt`; an ear plate standing on it,
    * `ear` (x, y, z) from `earAt` (on the plate's top), drilled Ø`earHole` through along y at

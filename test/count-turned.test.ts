@@ -3,7 +3,8 @@
  * necked-flange fixtures (scripts/count-fixtures.ts, dimensions in test/count-fixtures.ts): the
  * lathe rules describe the outside as diameters and faces, the body standing out of a flange is a
  * boss, or a pipe when bored as a tube; a shaft turned down in steps of like lengths has none.
- * Each shoulder along a spigot beyond its foot is a Step (stepped-spigot). A shallow taper is a
+ * Each shoulder along a spigot beyond its foot is a Step (stepped-spigot); a blend inside the
+ * axial bore is part of the bore (features/count-bore-blends.ts, blended-bore). A shallow taper is a
  * Draft (features/count-drafts.ts), one per tapered wall.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { analyze, COUNT_CLASSES, countFeatures } from '../src/analysis/index.ts'
 import { useNodeHost } from '../src/analysis/hosts/node.ts';
 import { MIN_LAND_SHARE, SPIGOT_SHARE, turnedSpigots } from '../src/analysis/features/count-turned.ts';
 import { turnedDraftCount } from '../src/analysis/features/count-drafts.ts';
+import { boreBlends } from '../src/analysis/features/count-bore-blends.ts';
 import type { Vec3 } from '../src/analysis/result.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
 import { fixture } from './fixtures.ts';
@@ -83,6 +85,41 @@ describe('spigots of turned parts', () => {
       expect(turnedSpigots(await run(name)), name).toEqual({ bosses: 0, pipes: 0, steps: 0 });
     }
     expect(countFeatures(await run('shaft.step'))).toEqual({ [NECK]: 1 });
+  });
+});
+
+describe('blends inside a turned bore', () => {
+  it.each(['blended-bore.step', 'blended-bore-rotated.step'])(
+    '%s: the round where the bore steps into its taper is part of the bore',
+    async (name) => {
+      const r = await run(name);
+      // The recogniser reports the blend (a quote may price it); counting sees the bore, a hole.
+      const fillets = r.features.filter((f) => f.type === 'fillet');
+      expect(fillets.map((f) => Number(f.params.radius))).toEqual([expect.closeTo(COUNT_FIXTURES.blendedBore.blend, 3)]);
+      expect([...boreBlends(r)]).toEqual([r.features.indexOf(fillets[0]!)]);
+      expect(countFeatures(r)).toEqual({ [BOSS]: 1, [HOLE]: 1, [DRAFT]: 1 });
+    },
+  );
+
+  it('leaves a blend of the outside counted, and one off the turning axis', () => {
+    const z: Vec3 = [0, 0, 1];
+    const box = { min: [0, 0, 0] as Vec3, max: [1, 1, 1] as Vec3 };
+    const face = (surface: 'cylinder' | 'torus', internal: boolean, center: Vec3 = [0, 0, 0]) => ({
+      area: 1,
+      surface,
+      bbox: box,
+      params: { axis: z, center, radius: 5, internal },
+    });
+    // 0: the outside diameter; 1: a bore; 2: a blend facing the axis; 3: one facing away; 4: one facing its own axis off the turning axis.
+    const faces = [face('cylinder', false), face('cylinder', true), face('torus', true), face('torus', false), face('torus', true, [20, 0, 0])];
+    const edges = [2, 3, 4].map((t) => ({ faces: [1, t], convexity: 'concave' as const }));
+    const feature = (type: string, ids: number[]) => ({ type, method: 'geometric' as const, faces: ids, params: {} });
+    const result = {
+      faces,
+      edges,
+      features: [feature('turned_diameter', [0]), feature('fillet', [2]), feature('fillet', [3]), feature('fillet', [4])],
+    };
+    expect(boreBlends(result)).toEqual(new Set([1]));
   });
 });
 

@@ -23,7 +23,7 @@
  *   what it does: a turned part's axial bore of a drill's size is a hole, the long body standing
  *   out of its flange or collar a boss or, bored wider than a drill, a pipe (count-turned.ts), a
  *   shallow taper one Draft per tapered wall (count-drafts.ts), each shoulder along a spigot one
- *   Step; an ear drawn in a plate's outline
+ *   Step, a blend inside its axial bore part of the bore (count-bore-blends.ts); an ear drawn in a plate's outline
  *   a boss, the steps beside it none (count-ears.ts); a gusset's web
  *   (count-gussets.ts) is one Gusset, and the cut the recogniser reads beside it none.
  * Grooves have no class of their own: a groove turned in an outside is a Neck (the benchmark's
@@ -39,6 +39,7 @@ import { turnedSpigots } from './count-turned.ts';
 import { turnedDraftCount } from './count-drafts.ts';
 import { findEars } from './count-ears.ts';
 import { weldment } from './count-bodies.ts';
+import { boreBlends } from './count-bore-blends.ts';
 
 /** The benchmark's class names, exactly as its annotation files spell them. */
 export const COUNT_CLASSES = [
@@ -169,6 +170,8 @@ export function countFeatures(result: CountedResult): ClassCounts {
   const add = (cls: CountClass, n: number) => (counts[cls] = (counts[cls] ?? 0) + n);
   const breaks = edgeBreaks(result);
   const marks = finishMarks(result);
+  // A blend inside a turned part's axial bore is part of the bore, as a hole's blends are the hole's.
+  const inBores = boreBlends(result);
   // An ear drawn in a plate's outline is a boss; the steps its sides wall are none.
   const ears = findEars(result);
   if (ears.ears.length) add(BOSS, ears.ears.length);
@@ -184,7 +187,8 @@ export function countFeatures(result: CountedResult): ClassCounts {
   if (gussets.length) add(GUSSET, gussets.length);
   result.features.forEach((f, i) => {
     const cls = countClassOf(f);
-    if (!cls || breaks.has(i) || marks.has(i) || welded.none.has(i) || ears.steps.has(i) || stacked.has(i) || isBoreGroove(f)) return;
+    if (!cls || breaks.has(i) || marks.has(i) || inBores.has(i) || welded.none.has(i) || ears.steps.has(i) || stacked.has(i) || isBoreGroove(f))
+      return;
     if (CUTS.has(cls) && (f as { faces?: number[] }).faces?.some((id) => web.has(id))) return;
     const n = threaded.get(i) ?? unitsOf(f, cls);
     if (n > 0) add(cls, n);

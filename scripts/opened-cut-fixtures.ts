@@ -2,10 +2,11 @@
  * Cuts that another cut opens or bevels (`npx tsx scripts/opened-cut-fixtures.ts`, also run by
  * `npm run fixtures`): a round-ended pocket whose upper end and floor a pocket from the top clips;
  * a hexagonal pocket whose corner a through step takes; a triangular pocket with one rim edge
- * chamfered. Dimensions in test/opened-cut-fixtures.ts.
+ * chamfered; a U slot and a slot along a side with quarter-round ends, each of which a step takes
+ * a straight wall or an end of. Dimensions in test/opened-cut-fixtures.ts.
  */
 import { OPENED_CUT_FIXTURES as F } from '../test/opened-cut-fixtures.ts';
-import { b, both, near, rotated, where, write } from './fixture-kit.ts';
+import { b, both, near, rotated, where, write, Z } from './fixture-kit.ts';
 
 const ob = F.openedObround;
 const r = ob.width / 2;
@@ -55,3 +56,20 @@ const bevelled = b.chamfer(
 );
 write('bevelled-triangle.step', bevelled);
 write('bevelled-triangle-rotated.step', rotated(bevelled));
+
+const ow = F.oneWallSlots;
+const [ox, oy, oz] = ow.size;
+const { u, h } = ow;
+let slots = b.box(ox, oy, oz);
+// The U slot: straight part from its end's centre out past the x = 80 side, then the half-round end.
+slots = b.cut(slots, b.box(ox - u.end + 1, u.width, oz - u.floor + 1, [u.end, u.y - u.width / 2, u.floor]));
+slots = b.cut(slots, b.cylinder([u.end, u.y, u.floor], Z, u.width / 2, oz - u.floor + 1));
+slots = b.cut(slots, b.box(ox + 2, u.stepY + 1, oz - u.stepZ + 1, [-1, -1, u.stepZ]));
+// The slot along y = 50: a cutter of radius `h.radius` centred on that side, run from one end to the other.
+slots = b.cut(slots, b.box(h.ends[1] - h.ends[0], h.radius + 1, oz - h.floor + 1, [h.ends[0], oy - h.radius, h.floor]));
+for (const x of h.ends) slots = b.cut(slots, b.cylinder([x, oy, h.floor], Z, h.radius, oz - h.floor + 1));
+slots = b.cut(slots, b.box(h.stepX + 1, oy + 2, oz - h.stepZ + 1, [-1, -1, h.stepZ]));
+// One face per floor and wall, as a CAD system writes them (the tools' seams unified away).
+slots = b.unify(slots);
+write('one-wall-slots.step', slots);
+write('one-wall-slots-rotated.step', rotated(slots));

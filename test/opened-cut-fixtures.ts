@@ -32,6 +32,19 @@ export const OPENED_CUT_FIXTURES = {
     stepZ: 10,
   },
   /**
+   * `one-wall-slots.step`: a 80 × 50 × 20 block. A U slot milled in from the x = 80 side, `u.width`
+   * wide about y = `u.y`, its half-round end centred at x = `u.end`, its floor at z = `u.floor`; a
+   * through step along x takes y < `u.stepY` above z = `u.stepZ`, so one straight wall and part of
+   * the round end are gone. A slot milled along the y = 50 side with quarter-round ends (radius
+   * `h.radius` = its width, centres on that side at x = `h.ends`), floor at z = `h.floor`; a
+   * through step along y takes x < `h.stepX` above z = `h.stepZ`, so one end is gone.
+   */
+  oneWallSlots: {
+    size: [80, 50, 20] as const,
+    u: { width: 14, y: 12, end: 50, floor: 12, stepY: 10, stepZ: 4 },
+    h: { radius: 10, ends: [20, 60] as const, floor: 14, stepX: 25, stepZ: 6 },
+  },
+  /**
    * `bevelled-triangle.step`: a 100 × 60 × 30 block; a triangular pocket from the top through the
    * corners `corners`, `depth` deep, the rim edge of its wall on y = corners[0].y chamfered
    * `chamfer` × 45°.

@@ -7,7 +7,10 @@
  * - a hexagonal pocket whose corner a through step takes: six walls still face in from all round,
  *   so the opening adds no side (it was seven sides, `other`, rectangular_pocket);
  * - a triangular pocket with one rim edge chamfered: the bevel leans over the floor without
- *   reaching it, so it is no wall (it was a fourth side: rectangular_pocket) but a chamfer.
+ *   reaching it, so it is no wall (it was a fourth side: rectangular_pocket) but a chamfer;
+ * - a U slot whose straight wall a step takes, and a slot along a side with one quarter-round end
+ *   a step takes: the wall left still bends round the cutter's end, which a step's wall never
+ *   does (both were rectangular through steps).
  */
 import { describe, expect, it } from 'vitest';
 import { mfcadppId, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
@@ -49,8 +52,31 @@ describe('cuts that another cut opens or bevels', () => {
     expect(classes(r, chamfer!)).toEqual([mfcadppId('chamfer')]);
   });
 
+  it('reads slots that lost a straight wall or an end to a step as slots, not steps', async () => {
+    const { u, h } = F.oneWallSlots;
+    const r = await run('one-wall-slots.step');
+    const slot = (outline: string) => byType(r, 'slot').find((f) => f.params.outline === outline);
+    // The U slot's wall still bends round its half-round end: as wide as the end, as long as the wall plus its radius.
+    expectParams(slot('u-shaped'), {
+      through: false,
+      width: u.width,
+      length: F.oneWallSlots.size[0] - u.end + u.width / 2,
+      depth: F.oneWallSlots.size[2] - u.floor,
+    });
+    expect(classes(r, slot('u-shaped')!)).toEqual([mfcadppId('v_circular_end_blind_slot')]);
+    // The slot along the side keeps its wall and one quarter round, centred on that side.
+    expectParams(slot('quarter-round'), {
+      through: false,
+      width: h.radius,
+      length: h.ends[1] + h.radius - h.stepX,
+      depth: F.oneWallSlots.size[2] - h.floor,
+    });
+    expect(classes(r, slot('quarter-round')!)).toEqual([mfcadppId('h_circular_end_blind_slot')]);
+    expect(byType(r, 'step')).toHaveLength(2); // the two steps that cut them, nothing else
+  });
+
   it('gives the same features after rotating the parts', async () => {
-    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle'])
+    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle', 'one-wall-slots'])
       expectSameFeatures(await run(`${name}.step`), await run(`${name}-rotated.step`));
   });
 });

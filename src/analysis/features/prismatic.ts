@@ -8,15 +8,16 @@
  * - otherwise the number of faces, which ones are parallel to the part's frame, and how walls meet
  *   the floor tell slots and steps apart.
  */
-import type { Face, Vec3 } from '../result.ts';
+import type { Vec3 } from '../result.ts';
 import { cross, dot, norm, unit } from '../brep/vec.ts';
 import { alignedAxis, type PartFrame } from './frame.ts';
 import type { FaceGraph } from './graph.ts';
 import { spanAlong, round4 } from './extent.ts';
-import { quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
+import { oneWallSlot, quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
 import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 import { opensOnOppositeSides, stockContacts } from './stock-contacts.ts';
 import { alongAxis, leaningOver, onePerPlane } from './cut-walls.ts';
+import { chamferLegs } from './chamfer-legs.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 /**
@@ -145,14 +146,19 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
   // it only through the round end between them, so where some candidates meet every other plane
   // directly, they are the floors (else a U slot's wall would pass for its floor).
   const candidates = planes.filter((f) => concaveInside(f).length === planes.length - 1 && aligned(f));
-  const meetsDirectly = (f: number) =>
-    new Set(
+  const metDirectly = (f: number) => [
+    ...new Set(
       graph
         .neighbours(f)
         .filter((n) => n.convexity === 'concave' && inGroup.has(n.face))
         .map((n) => n.face),
-    ).size;
-  const direct = candidates.filter((f) => meetsDirectly(f) === planes.length - 1);
+    ),
+  ];
+  // A wall that a crossing cut splits (a hole through a U slot's wall) may reach the floor in one
+  // piece only: the floor still meets every other plane directly.
+  const byFace = candidates.filter((f) => metDirectly(f).length === planes.length - 1);
+  const byPlane = candidates.filter((f) => distinctPlanes(graph, metDirectly(f)) === distinctPlanes(graph, planes) - 1);
+  const direct = byFace.length > 0 ? byFace : byPlane;
   // A floor that a crossing cut splits (a hole through a U slot's floor) meets its walls piece by
   // piece: its pieces together meet every other plane directly, and are one floor, no walls.
   const split = direct.length > 0 ? [] : splitFloors(graph, planes, inGroup).filter(aligned);
@@ -167,6 +173,18 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
     const slot = make('slot', 'quarter-round', false, quarter.floor);
     slot.params.width = round4(spanAlong(graph.input, [quarter.floor], normal(quarter.wall)));
     slot.params.length = round4(spanAlong(graph.input, [quarter.floor], cross(normal(quarter.wall), normal(quarter.floor))));
+    return slot;
+  }
+
+  // A slot that lost a straight wall to another cut: its other wall still bends round the cutter's end.
+  const remnant = oneWallSlot(graph, planes, blends);
+  if (remnant) {
+    const { floors, wall, radius } = remnant;
+    const along = cross(normal(wall), normal(floors[0]!));
+    const slot = make('slot', remnant.quarter ? 'quarter-round' : 'u-shaped', false, floors[0]!);
+    // Quarter rounds: as long as the floor along the side; a U: its straight wall and the end's radius.
+    const length = remnant.quarter ? spanAlong(graph.input, [...floors, ...blends], along) : spanAlong(graph.input, [wall], along) + radius;
+    Object.assign(slot.params, { width: round4(remnant.quarter ? radius : 2 * radius), length: round4(length) });
     return slot;
   }
 
@@ -237,27 +255,6 @@ function roundEndedSlot(graph: FaceGraph, slot: PrismaticFeature, ends: RoundEnd
   slot.params.length = ends.ends === 2 ? ends.length : round4(spanAlong(graph.input, [wall], along) + ends.width / 2);
   if (slot.floor === undefined) slot.params.depth = round4(spanAlong(graph.input, slot.faces, ends.axis));
   return slot;
-}
-
-/**
- * A chamfer's legs on the two faces it bevels (the largest planar neighbours) and its angle to
- * the first: a 45° chamfer has equal legs. Each leg is the face's extent along the other face's
- * normal, exact for planar faces.
- */
-function chamferLegs(graph: FaceGraph, face: number): Record<string, number> {
-  const n = graph.faces[face]!.params.normal!;
-  // The bevelled faces lean against the chamfer; the faces at its ends stand square to it.
-  const sides = [...new Set(graph.neighbours(face).map((nb) => nb.face))]
-    .map((id) => graph.faces[id]!)
-    .filter((f) => f.surface === 'plane' && Math.abs(dot(f.params.normal!, n)) > DIRECTION_TOL)
-    .sort((a, b) => b.area - a.area || a.id - b.id)
-    .slice(0, 2);
-  if (sides.length < 2) return {};
-  const [a, b] = sides as [Face, Face];
-  const legOnA = spanAlong(graph.input, [face], b.params.normal!);
-  const legOnB = spanAlong(graph.input, [face], a.params.normal!);
-  const angle = (Math.acos(Math.min(1, Math.abs(dot(n, a.params.normal!)))) * 180) / Math.PI;
-  return { distance: round4(Math.min(legOnA, legOnB)), distance2: round4(Math.max(legOnA, legOnB)), angle: round4(angle) };
 }
 
 /** A passage's size across its axis (length ≥ width) and its depth along it. */

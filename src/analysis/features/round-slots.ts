@@ -77,3 +77,60 @@ export function roundEnds(graph: FaceGraph, walls: number[], blends: number[]): 
   const along = norm(sub(gap, scale(axis, dot(gap, axis))));
   return { ends: centres.length, width: round4(width), length: round4(along + width), axis };
 }
+
+export interface OneWallSlot {
+  /** The floor's pieces (crossing cuts split it). */
+  floors: number[];
+  wall: number;
+  radius: number;
+  /** The ends are quarter rounds on the part's side (h slot); else a half-round end (U slot). */
+  quarter: boolean;
+}
+
+/**
+ * A slot that has lost one straight wall (another cut took it, or the cutter ran partly off the
+ * part): one planar wall, the floor, and the cutter's round end(s): concave cylinders standing on
+ * the floor (axis along its normal, concave to it) that run tangent out of the wall. A step's wall
+ * runs straight through; a wall that bends round a cutter's end is a slot's. The wall need not
+ * reach the floor (a hole along the corner can take that edge). Quarter rounds (a slot milled along
+ * the part's side) have their axis on the plane of that side, a face parallel to the wall that the
+ * ends meet at a convex edge; otherwise the end is a U slot's half-round.
+ */
+export function oneWallSlot(graph: FaceGraph, planes: number[], blends: number[]): OneWallSlot | undefined {
+  if (blends.length === 0 || blends.length > 2) return undefined;
+  const face = (id: number) => graph.faces[id]!;
+  const ends = blends.map(face);
+  const first = ends[0]!.params;
+  if (!ends.every((e) => e.surface === 'cylinder' && e.params.internal === true && e.params.axis && e.params.center && e.params.radius))
+    return undefined;
+  const radius = first.radius!;
+  const axis = first.axis!;
+  if (
+    !ends.every(
+      (e) =>
+        Math.abs(e.params.radius! - radius) < LENGTH_TOL * Math.max(1, radius) && Math.abs(Math.abs(dot(e.params.axis!, axis)) - 1) < DIRECTION_TOL,
+    )
+  )
+    return undefined;
+  const floors = planes.filter((p) => Math.abs(Math.abs(dot(face(p).params.normal!, axis)) - 1) < DIRECTION_TOL);
+  const walls = planes.filter((p) => Math.abs(dot(face(p).params.normal!, axis)) < DIRECTION_TOL);
+  if (floors.length === 0 || walls.length === 0 || floors.length + walls.length !== planes.length) return undefined;
+  if (!onOnePlane(graph, floors) || !onOnePlane(graph, walls)) return undefined;
+  const meets = (b: number, others: number[], convexity: string) =>
+    graph.neighbours(b).some((n) => others.includes(n.face) && n.convexity === convexity);
+  if (!blends.every((b) => meets(b, walls, 'smooth') && meets(b, floors, 'concave'))) return undefined;
+  const wallNormal = face(walls[0]!).params.normal!;
+  const onSide = (b: number) =>
+    graph.neighbours(b).some((n) => {
+      const g = face(n.face);
+      if (n.convexity !== 'convex' || g.surface !== 'plane' || Math.abs(Math.abs(dot(g.params.normal!, wallNormal)) - 1) > DIRECTION_TOL)
+        return false;
+      return Math.abs(dot(g.params.normal!, sub(face(b).params.center!, g.params.origin!))) < RELATIVE_LENGTH_TOL * Math.max(1, radius) * 10;
+    });
+  return { floors, wall: walls[0]!, radius, quarter: blends.every(onSide) };
+}
+
+function onOnePlane(graph: FaceGraph, faces: number[]): boolean {
+  const [p, ...rest] = faces.map((f) => graph.faces[f]!.params);
+  return rest.every((q) => dot(p!.normal!, q.normal!) > 1 - DIRECTION_TOL && Math.abs(dot(p!.normal!, sub(q.origin!, p!.origin!))) < LENGTH_TOL * 10);
+}

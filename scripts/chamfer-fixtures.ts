@@ -3,8 +3,9 @@
  * conical chamfers on a boss (convex at its rim, concave at its foot), a chamfer chain running on
  * around the rounded corners of a filleted box (equal and unequal legs), and one turning the
  * concave corner of an L-shaped block, a stepped window whose ledge a bevel took whole (plain,
- * and cut across by slots), a pocket whose floor edges are chamfered, and through holes chamfered
- * at both mouths. Dimensions in test/chamfer-fixtures.ts.
+ * and cut across by slots), a pocket whose floor edges are chamfered, through holes chamfered
+ * at both mouths, and an elliptic boss chamfered at its rim and foot. Dimensions in
+ * test/chamfer-fixtures.ts.
  */
 import type { TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
 import { CHAMFER_FIXTURES as C } from '../test/chamfer-fixtures.ts';
@@ -143,4 +144,17 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   const chamfered = b.chamfer(part, where(onFloor, floor));
   write(C.pocketFloor.file, chamfered);
   write(C.pocketFloor.rotated, rotated(chamfered));
+}
+
+// Elliptic boss: rim and foot chamfered along the ellipse.
+{
+  const { size, boss, rim, foot } = C.ellipticBoss;
+  const [bx, by, a, minor, h] = boss;
+  const column = b.extrude(b.planarFace(b.ring([bx, by, size[2]], Z, a, minor, [1, 0, 0])), [0, 0, h]);
+  const part = b.unify(b.fuse(b.box(size[0], size[1], size[2]), column));
+  // Points on the ellipse at height z (its foot or its rim).
+  const onEllipse = (z: number) => both(([x, y, pz]) => near(pz!, z) && Math.abs(((x! - bx) / a) ** 2 + ((y! - by) / minor) ** 2 - 1) < 1e-6);
+  const chamfered = b.chamfer(part, where(onEllipse(size[2] + h), rim), where(onEllipse(size[2]), foot));
+  write(C.ellipticBoss.file, chamfered);
+  write(C.ellipticBoss.rotated, rotated(chamfered));
 }

@@ -44,6 +44,19 @@ export const CHAMFER_FIXTURES = {
     slots: [5, 3, 5] as const,
   },
   /**
+   * A plate with an elliptic boss [x, y, semi-axis a, semi-axis b, height] (x-axis along a), its
+   * top rim chamfered `rim` × 45° and its foot `foot` × 45°: bevels along a curve that is no
+   * circle, ruled surfaces the engine writes as B-splines.
+   */
+  ellipticBoss: {
+    file: 'chamfer-elliptic-boss.step',
+    rotated: 'chamfer-elliptic-boss-rotated.step',
+    size: [80, 60, 10] as const,
+    boss: [30, 30, 15, 9, 8] as const,
+    rim: 1.5,
+    foot: 1,
+  },
+  /**
    * A block with a closed `pocket` [x, y, length, width, depth] whose floor edges are chamfered
    * `floor` × 45° all round (a concave bevel between floor and walls): still a pocket, that deep.
    */

@@ -3,8 +3,8 @@
  * angle: conical chamfers on a boss (convex rim, concave foot), a chain running on around the
  * rounded corners of a filleted box (equal and unequal legs), a chain turning a concave corner, a
  * bevel that took a stepped window's whole ledge (also cut into pieces by slots across it), a
- * pocket whose floor edges are chamfered, and through holes chamfered at both mouths (both rims
- * reported).
+ * pocket whose floor edges are chamfered, through holes chamfered at both mouths (both rims
+ * reported), and chamfers along an ellipse (ruled B-spline faces, sized from the mesh).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, MFCADPP_CLASSES, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
@@ -25,6 +25,7 @@ describe('chamfers in any context', () => {
       C.ledgeWindow.rotated,
       C.bothEnds.rotated,
       C.pocketFloor.rotated,
+      C.ellipticBoss.rotated,
     ];
     for (const file of files) results[file] = await analyze(fixture(file), { fileName: file });
   });
@@ -156,4 +157,22 @@ describe('chamfers in any context', () => {
       expect(r.features.some((f) => f.type === 'passage')).toBe(false);
     },
   );
+
+  it.each([C.ellipticBoss.file, C.ellipticBoss.rotated])('%s: bevels along an ellipse (B-spline faces) are chamfers with their legs', (file) => {
+    const r = results[file]!;
+    const { rim, foot } = C.ellipticBoss;
+    const found = chamfers(r);
+    expect(found).toHaveLength(2);
+    // The legs come from the mesh (edge polylines, vertex normals): within 1 % of the drawn ones.
+    for (const [convex, leg] of [
+      [true, rim],
+      [false, foot],
+    ] as const) {
+      const f = found.find((c) => c.params.convex === convex)!;
+      expect(f.faces.map((id) => r.faces[id]!.surface)).toEqual(['bspline']);
+      for (const l of legs(f)) expect(Math.abs(Number(l) - leg)).toBeLessThanOrEqual(0.01 * leg);
+      expect(Math.abs(Number(f.params.angle) - 45)).toBeLessThanOrEqual(0.5);
+      expect(r.faces[f.faces[0]!]!.mfcadClass).toBe(CHAMFER_CLASS);
+    }
+  });
 });

@@ -23,6 +23,8 @@ import type { FaceGraph } from './graph.ts';
 import { round4, spanAlong } from './extent.ts';
 import { DIRECTION_TOL } from './tolerance.ts';
 import { ledgeBevels, ledgePieceOf, type LedgePiece } from './chamfer-ledges.ts';
+import { freeformBevelOf } from './chamfer-freeform.ts';
+import { normalAt } from './surface-normal.ts';
 
 export interface Chamfer {
   faces: number[];
@@ -76,7 +78,8 @@ export function chamferFinder(graph: FaceGraph): (candidates: Set<number>) => Ch
 
 function bevelOf(graph: FaceGraph, id: number): Bevel | null {
   const face = graph.faces[id]!;
-  if (face.surface !== 'plane' && face.surface !== 'cone') return null;
+  // A bevel along a curve that is no circle is ruled but neither plane nor cone.
+  if (face.surface !== 'plane' && face.surface !== 'cone') return freeformBevelOf(graph, id);
   const sharp = graph.neighbours(id).filter((n) => n.face !== id && (n.convexity === 'convex' || n.convexity === 'concave'));
   if (sharp.length < 2) return null;
   // A strip's area is about its length times its width: a face too wide for a bevel of its
@@ -198,36 +201,6 @@ function spanAcross(graph: FaceGraph, face: Face, faceNormal: Vec3, chamferNorma
 /** Turn angle between two outward normals (0 = tangent). */
 function angleBetween(a: Vec3, b: Vec3): number {
   return Math.acos(Math.max(-1, Math.min(1, dot(a, b))));
-}
-
-/** Outward unit normal of an analytic face at a point on (or at) it; null for other surfaces. */
-export function normalAt(face: Face, p: Vec3): Vec3 | null {
-  const { normal, axis, center, halfAngle, radius, minorRadius, internal } = face.params;
-  const outward = (v: Vec3) => (internal ? scale(v, -1) : v);
-  switch (face.surface) {
-    case 'plane':
-      return normal ?? null;
-    case 'cylinder':
-    case 'cone': {
-      if (!axis || !center) return null;
-      const d = sub(p, center);
-      const radial = unit(sub(d, scale(axis, dot(d, axis))));
-      if (face.surface === 'cylinder') return outward(radial);
-      // The radius grows along +axis, so the side faces away from the axis and against it.
-      const alpha = ((halfAngle ?? 0) * Math.PI) / 180;
-      return outward(unit(sub(scale(radial, Math.cos(alpha)), scale(axis, Math.sin(alpha)))));
-    }
-    case 'sphere':
-      return center ? outward(unit(sub(p, center))) : null;
-    case 'torus': {
-      if (!axis || !center || radius === undefined || minorRadius === undefined) return null;
-      const d = sub(p, center);
-      const radial = unit(sub(d, scale(axis, dot(d, axis))));
-      return outward(unit(sub(p, add(center, scale(radial, radius)))));
-    }
-    default:
-      return null;
-  }
 }
 
 /** The middle point of an edge's polyline. */

@@ -3,7 +3,7 @@
  * `npm run fixtures`): a round-ended pocket whose upper end and floor a pocket from the top clips;
  * a hexagonal pocket whose corner a through step takes; a triangular pocket with one rim edge
  * chamfered; a U slot and a slot along a side with quarter-round ends, each of which a step takes
- * a straight wall or an end of. Dimensions in test/opened-cut-fixtures.ts.
+ * a straight wall or an end of; a U slot whose wall a hole along it splits. Dimensions in test/opened-cut-fixtures.ts.
  */
 import { OPENED_CUT_FIXTURES as F } from '../test/opened-cut-fixtures.ts';
 import { b, both, near, rotated, where, write, Z } from './fixture-kit.ts';
@@ -73,3 +73,14 @@ slots = b.cut(slots, b.box(h.stepX + 1, oy + 2, oz - h.stepZ + 1, [-1, -1, h.ste
 slots = b.unify(slots);
 write('one-wall-slots.step', slots);
 write('one-wall-slots-rotated.step', rotated(slots));
+
+const sw = F.splitWallSlot;
+const [wy0, wy1] = sw.walls;
+const wr = (wy1 - wy0) / 2;
+let walled = b.box(sw.size[0], sw.size[1], sw.size[2]);
+walled = b.cut(walled, b.box(sw.size[0] - sw.end + 1, wy1 - wy0, sw.size[2] - sw.floor + 1, [sw.end, wy0, sw.floor]));
+walled = b.cut(walled, b.cylinder([sw.end, wy0 + wr, sw.floor], Z, wr, sw.size[2] - sw.floor + 1));
+walled = b.unify(walled);
+walled = b.cut(walled, b.cylinder([-1, wy1, sw.holeZ], [1, 0, 0], sw.hole / 2, sw.size[0] + 2));
+write('split-wall-slot.step', walled);
+write('split-wall-slot-rotated.step', rotated(walled));

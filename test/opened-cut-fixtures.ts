@@ -45,6 +45,20 @@ export const OPENED_CUT_FIXTURES = {
     h: { radius: 10, ends: [20, 60] as const, floor: 14, stepX: 25, stepZ: 6 },
   },
   /**
+   * `split-wall-slot.step`: a 80 × 50 × 20 block; a U slot from the top, open to the x = 80 side,
+   * walls at y = `walls`, its half-round end centred at x = `end`, floor at z = `floor`; a hole of
+   * Ø `hole` along x through the part, its axis in the plane of the wall at y = walls[1] at
+   * z = `holeZ`, splits that wall into a piece on the floor and a piece above the hole.
+   */
+  splitWallSlot: {
+    size: [80, 50, 20] as const,
+    walls: [18, 32] as const,
+    end: 40,
+    floor: 12,
+    hole: 3,
+    holeZ: 16,
+  },
+  /**
    * `bevelled-triangle.step`: a 100 × 60 × 30 block; a triangular pocket from the top through the
    * corners `corners`, `depth` deep, the rim edge of its wall on y = corners[0].y chamfered
    * `chamfer` × 45°.

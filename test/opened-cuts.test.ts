@@ -10,7 +10,9 @@
  *   reaching it, so it is no wall (it was a fourth side: rectangular_pocket) but a chamfer;
  * - a U slot whose straight wall a step takes, and a slot along a side with one quarter-round end
  *   a step takes: the wall left still bends round the cutter's end, which a step's wall never
- *   does (both were rectangular through steps).
+ *   does (both were rectangular through steps);
+ * - a U slot whose wall a hole along it splits, one piece no longer reaching the floor: the floor
+ *   is the face that meets every other wall plane (it was an open triangular pocket).
  */
 import { describe, expect, it } from 'vitest';
 import { mfcadppId, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
@@ -75,8 +77,19 @@ describe('cuts that another cut opens or bevels', () => {
     expect(byType(r, 'step')).toHaveLength(2); // the two steps that cut them, nothing else
   });
 
+  it('keeps a U slot whose wall a hole along it splits a U slot: the floor meets both wall planes', async () => {
+    const sw = F.splitWallSlot;
+    const r = await run('split-wall-slot.step');
+    const [slot] = byType(r, 'slot');
+    const width = sw.walls[1] - sw.walls[0];
+    expectParams(slot, { outline: 'u-shaped', through: false, width, length: sw.size[0] - sw.end + width / 2, depth: sw.size[2] - sw.floor });
+    expect(slot!.faces).toHaveLength(5); // floor, a whole wall, the split wall's two pieces, the round end
+    expect(classes(r, slot!)).toEqual([mfcadppId('v_circular_end_blind_slot')]);
+    expect(byType(r, 'pocket')).toEqual([]);
+  });
+
   it('gives the same features after rotating the parts', async () => {
-    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle', 'one-wall-slots'])
+    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle', 'one-wall-slots', 'split-wall-slot'])
       expectSameFeatures(await run(`${name}.step`), await run(`${name}-rotated.step`));
   });
 });

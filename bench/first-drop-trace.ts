@@ -183,8 +183,8 @@ function report(run: Run, index: number): Record<string, number> {
   const rel: Record<string, number> = {};
   for (const m of all) if (m.at >= drop.at && rel[m.name] === undefined) rel[m.name] = m.at - drop.at;
   // The worker's warm-up ends before the drop (negative) or, on a busy machine, after it.
-  const warm = all.find((m) => m.name === 'warmup-done');
-  if (warm) rel['warmup-done'] = warm.at - drop.at;
+  const warm = all.find((m) => m.name.startsWith('warmup-'));
+  if (warm) rel[warm.name] = warm.at - drop.at;
   rel.shaded = run.drop.shadedMs;
   rel.full = run.drop.fullMs;
   say(

@@ -1,6 +1,6 @@
 /** The engines' warm-up part must exercise what real parts do: B-spline faces and blends, read and meshed. */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/analysis/index.ts';
+import { analyze, warmUp, yieldWarmUp } from '../src/analysis/index.ts';
 import { WARMUP_PART_STEP } from '../src/analysis/warmup-part-step.ts';
 
 describe('warm-up part', () => {
@@ -13,5 +13,14 @@ describe('warm-up part', () => {
     expect(r.mesh.faceRanges.every(([, count]) => count > 0)).toBe(true);
     expect(r.features.filter((f) => f.type === 'fillet').length).toBeGreaterThanOrEqual(4);
     expect(r.features.some((f) => f.type === 'hole')).toBe(true);
+  });
+
+  it('runs its analyses to the end unless a file arrives, which stops it before the first one ends', async () => {
+    expect(await warmUp({ tierUpRounds: 2 })).toEqual({ outcome: 'done', analyses: 3 });
+    // The browser worker calls yieldWarmUp as a file arrives: the warm-up in flight stops at its
+    // next stage, the first analysis included (the file must not wait for its remaining stages).
+    const running = warmUp({ tierUpRounds: 2 });
+    yieldWarmUp();
+    expect(await running).toEqual({ outcome: 'yielded', analyses: 0 });
   });
 });

@@ -93,5 +93,5 @@ Comlink.expose(api);
 // while it was read and drawn, on the same two cores as the worker and the page; after eight
 // 0.33-0.35 s, for 0.11-0.17 s more warm-up CPU while the page is idle. Sixteen gained nothing more.
 warmUp({ model: DEFAULT_MODEL_URL, tierUpRounds: 8 })
-  .catch(() => undefined)
-  .finally(() => performance.mark('vectis:warmup-done'));
+  .then(({ outcome }) => performance.mark(`vectis:warmup-${outcome}`))
+  .catch(() => undefined);

@@ -3,8 +3,10 @@
  * `npm run fixtures`): rounded outlines, fillet chains, sheet metal, bosses and tubes, gears, edge
  * breaks, modelled threads. Dimensions in test/count-fixtures.ts.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { TopoDS_Shape } from 'replicad-opencascadejs';
 import { COUNT_FIXTURES } from '../test/count-fixtures.ts';
+import { FIXTURE_DIR } from '../test/fixtures.ts';
 import { b, near, rotated, where, write, Z, zPrism } from './fixture-kit.ts';
 
 type XY = readonly [number, number];
@@ -326,9 +328,25 @@ function weldmentBodies() {
 }
 const { members, beads } = weldmentBodies();
 const welded = b.compound(...members, ...beads);
-write('weldment.step', welded);
-write('weldment-rotated.step', rotated(welded));
-write('weldment-unwelded.step', b.compound(...members));
+/**
+ * Writes a compound of bodies. The writer numbers each body's product and its assembly link per
+ * session ("Open CASCADE STEP translator 8.0 35.2", NEXT_ASSEMBLY_USAGE_OCCURRENCE('13', ...)),
+ * so the bytes would hang on how many files the process wrote before (`npm run fixtures` runs
+ * every script in one): each body is named after the file and its place in it, each link by its
+ * place in the file.
+ */
+function writeBodies(name: string, shape: TopoDS_Shape): void {
+  write(name, shape);
+  const path = `${FIXTURE_DIR}/${name}`;
+  let link = 0;
+  const text = readFileSync(path, 'utf8')
+    .replace(/Open CASCADE STEP translator 8\.0 \d+\.(\d+)/g, `${name.replace(/\.step$/, '')}.$1`)
+    .replace(/NEXT_ASSEMBLY_USAGE_OCCURRENCE\('\d+'/g, () => `NEXT_ASSEMBLY_USAGE_OCCURRENCE('${++link}'`);
+  writeFileSync(path, text);
+}
+writeBodies('weldment.step', welded);
+writeBodies('weldment-rotated.step', rotated(welded));
+writeBodies('weldment-unwelded.step', b.compound(...members));
 
 // Turned: a collar with a nose, bored stepped into an internal taper, the step's convex edge blended.
 const { blendedBore: bb } = COUNT_FIXTURES;

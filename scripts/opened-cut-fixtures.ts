@@ -3,7 +3,8 @@
  * `npm run fixtures`): a round-ended pocket whose upper end and floor a pocket from the top clips;
  * a hexagonal pocket whose corner a through step takes; a triangular pocket with one rim edge
  * chamfered; a U slot and a slot along a side with quarter-round ends, each of which a step takes
- * a straight wall or an end of; a U slot whose wall a hole along it splits. Dimensions in test/opened-cut-fixtures.ts.
+ * a straight wall or an end of; a U slot whose wall a hole along it splits; a slanted step through
+ * the part that another step keeps off the far face. Dimensions in test/opened-cut-fixtures.ts.
  */
 import { OPENED_CUT_FIXTURES as F } from '../test/opened-cut-fixtures.ts';
 import { b, both, near, rotated, where, write, Z } from './fixture-kit.ts';
@@ -84,3 +85,23 @@ walled = b.unify(walled);
 walled = b.cut(walled, b.cylinder([-1, wy1, sw.holeZ], [1, 0, 0], sw.hole / 2, sw.size[0] + 2));
 write('split-wall-slot.step', walled);
 write('split-wall-slot-rotated.step', rotated(walled));
+
+const cs = F.cutOffSlantedStep;
+const [sx, sy, sz] = cs.size;
+let slantedStep = b.cut(
+  b.box(sx, sy, sz),
+  b.extrude(
+    b.planarFace(
+      b.polygon([
+        [-1, -1, cs.floor],
+        [sx + 1, -1, cs.floor],
+        [sx + 1, cs.wall[1] + (cs.wall[1] - cs.wall[0]) / sx, cs.floor],
+        [-1, cs.wall[0] - (cs.wall[1] - cs.wall[0]) / sx, cs.floor],
+      ]),
+    ),
+    [0, 0, sz - cs.floor + 1],
+  ),
+);
+slantedStep = b.cut(slantedStep, b.box(sx - cs.stepX + 1, sy + 2, sz - cs.stepZ + 1, [cs.stepX, -1, cs.stepZ]));
+write('cut-off-slanted-step.step', slantedStep);
+write('cut-off-slanted-step-rotated.step', rotated(slantedStep));

@@ -59,6 +59,19 @@ export const OPENED_CUT_FIXTURES = {
     holeZ: 16,
   },
   /**
+   * `cut-off-slanted-step.step`: a 80 × 50 × 30 block; a slanted step through it from x = 0 to
+   * x = 80, its wall in plan through (0, `wall[0]`) and (80, `wall[1]`), its floor at z = `floor`;
+   * a rectangular through step takes x > `stepX` above z = `stepZ` (below that floor), so the
+   * slanted step ends on that step's wall instead of the x = 80 face.
+   */
+  cutOffSlantedStep: {
+    size: [80, 50, 30] as const,
+    wall: [15, 22] as const,
+    floor: 20,
+    stepX: 70,
+    stepZ: 10,
+  },
+  /**
    * `bevelled-triangle.step`: a 100 × 60 × 30 block; a triangular pocket from the top through the
    * corners `corners`, `depth` deep, the rim edge of its wall on y = corners[0].y chamfered
    * `chamfer` × 45°.

@@ -12,7 +12,9 @@
  *   a step takes: the wall left still bends round the cutter's end, which a step's wall never
  *   does (both were rectangular through steps);
  * - a U slot whose wall a hole along it splits, one piece no longer reaching the floor: the floor
- *   is the face that meets every other wall plane (it was an open triangular pocket).
+ *   is the face that meets every other wall plane (it was an open triangular pocket);
+ * - a slanted step through the part whose far end another step takes: its floor still runs out to
+ *   three sides, where a corner cut (triangular blind step) runs out to two (it was one).
  */
 import { describe, expect, it } from 'vitest';
 import { mfcadppId, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
@@ -88,8 +90,17 @@ describe('cuts that another cut opens or bevels', () => {
     expect(byType(r, 'pocket')).toEqual([]);
   });
 
+  it('keeps a slanted step through the part slanted when another step keeps it off the far face', async () => {
+    const cs = F.cutOffSlantedStep;
+    const r = await run('cut-off-slanted-step.step');
+    const slanted = byType(r, 'step').find((f) => f.faces.some((id) => r.faces[id]!.mfcadClass === mfcadppId('slanted_through_step')));
+    expectParams(slanted, { outline: 'slanted', through: true, depth: cs.size[2] - cs.floor });
+    expect(classes(r, slanted!)).toEqual([mfcadppId('slanted_through_step')]);
+    expect(byType(r, 'step').filter((f) => f.params.outline === 'triangular')).toEqual([]);
+  });
+
   it('gives the same features after rotating the parts', async () => {
-    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle', 'one-wall-slots', 'split-wall-slot'])
+    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle', 'one-wall-slots', 'split-wall-slot', 'cut-off-slanted-step'])
       expectSameFeatures(await run(`${name}.step`), await run(`${name}-rotated.step`));
   });
 });

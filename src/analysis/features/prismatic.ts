@@ -16,7 +16,7 @@ import { spanAlong, round4 } from './extent.ts';
 import { oneWallSlot, quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
 import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 import { opensOnOppositeSides, stockContacts } from './stock-contacts.ts';
-import { alongAxis, leaningOver, onePerPlane } from './cut-walls.ts';
+import { alongAxis, leaningOver, onePerPlane, sidesRunOutTo } from './cut-walls.ts';
 import { chamferLegs } from './chamfer-legs.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
@@ -197,7 +197,10 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
     const flat = aligned(a) ? a : b;
     const wall = flat === a ? b : a;
     const square = Math.abs(dot(normal(flat), normal(wall))) < DIRECTION_TOL;
-    const runsThrough = opensOnOppositeSides(graph, contacts, normal(flat));
+    // A corner cut runs out to two sides; a step that another cut keeps off the opposite stock face
+    // (a rounded edge, a lower face) still runs out to three.
+    const runsThrough =
+      opensOnOppositeSides(graph, contacts, normal(flat)) || sidesRunOutTo(graph, coplanarWith(graph, planes, flat), new Set(group)) > 2;
     return square && !runsThrough ? make('step', 'triangular', false, flat) : make('step', 'slanted', true, flat);
   }
 

@@ -13,7 +13,7 @@ import { useNodeHost } from '../src/analysis/hosts/node.ts';
 import { MIN_LAND_SHARE, SPIGOT_SHARE, turnedSpigots } from '../src/analysis/features/count-turned.ts';
 import { turnedDraftCount } from '../src/analysis/features/count-drafts.ts';
 import { boreBlends } from '../src/analysis/features/count-bore-blends.ts';
-import type { Vec3 } from '../src/analysis/result.ts';
+import type { Face, Vec3 } from '../src/analysis/result.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
 import { fixture } from './fixtures.ts';
 
@@ -21,6 +21,13 @@ useNodeHost();
 
 const [HOLE, , STEP, , , , , , NECK, PIPE, BOSS, , , , DRAFT] = COUNT_CLASSES;
 const run = (name: string) => analyze(fixture(name), { fileName: name });
+/** A synthetic face for the rules that read only faces' types, boxes and axes. */
+const boxFace = <S extends 'cylinder' | 'cone' | 'torus'>(surface: S, min: Vec3, max: Vec3, params: Face['params'] = {}) => ({
+  area: 1,
+  surface,
+  params,
+  bbox: { min, max },
+});
 
 describe('spigots of turned parts', () => {
   const { spigot, neckedFlange } = COUNT_FIXTURES;
@@ -58,12 +65,7 @@ describe('spigots of turned parts', () => {
   it('a land shorter than its share of the diameter (a run-out sliver) is no section to step to', () => {
     const y: Vec3 = [0, 1, 0];
     // Faces along y: a flange Ø50 × 10 at 0-10, a spigot Ø30 × 40 at 10-50, then a land Ø24 of `land` length.
-    const face = (lo: number, hi: number) => ({
-      area: 1,
-      surface: 'cylinder' as const,
-      params: {},
-      bbox: { min: [0, lo, 0] as Vec3, max: [1, hi, 1] as Vec3 },
-    });
+    const face = (lo: number, hi: number) => boxFace('cylinder', [0, lo, 0], [1, hi, 1]);
     const section = (id: number, diameter: number, length: number) => ({
       type: 'turned_diameter',
       method: 'geometric' as const,
@@ -103,13 +105,8 @@ describe('blends inside a turned bore', () => {
 
   it('leaves a blend of the outside counted, and one off the turning axis', () => {
     const z: Vec3 = [0, 0, 1];
-    const box = { min: [0, 0, 0] as Vec3, max: [1, 1, 1] as Vec3 };
-    const face = (surface: 'cylinder' | 'torus', internal: boolean, center: Vec3 = [0, 0, 0]) => ({
-      area: 1,
-      surface,
-      bbox: box,
-      params: { axis: z, center, radius: 5, internal },
-    });
+    const face = (surface: 'cylinder' | 'torus', internal: boolean, center: Vec3 = [0, 0, 0]) =>
+      boxFace(surface, [0, 0, 0], [1, 1, 1], { axis: z, center, radius: 5, internal });
     // 0: the outside diameter; 1: a bore; 2: a blend facing the axis; 3: one facing away; 4: one facing its own axis off the turning axis.
     const faces = [face('cylinder', false), face('cylinder', true), face('torus', true), face('torus', false), face('torus', true, [20, 0, 0])];
     const edges = [2, 3, 4].map((t) => ({ faces: [1, t], convexity: 'concave' as const }));
@@ -138,12 +135,7 @@ describe('tapers of turned parts', () => {
   it('counts a tapered wall once: its outside and inside cones, and a cone written in halves; a steep cone is none', () => {
     const z: Vec3 = [0, 0, 1];
     // One face per cone half: a box 10 long along z, centred at `at`, `r` off the axis at x.
-    const face = (at: number, r: number) => ({
-      area: 1,
-      surface: 'cone' as const,
-      params: { center: [0, 0, 0] as Vec3 },
-      bbox: { min: [0, -r, at - 5] as Vec3, max: [r, r, at + 5] as Vec3 },
-    });
+    const face = (at: number, r: number) => boxFace('cone', [0, -r, at - 5], [r, r, at + 5], { center: [0, 0, 0] });
     const faces = [face(20, 8), face(20, 8), face(20, 6), face(60, 8), face(20, 8)];
     const taper = (ids: number[], angle: number) => ({
       type: 'taper',

@@ -107,6 +107,36 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   slotted = b.unify(slotted);
   write(C.ledgeWindow.slotted, slotted);
   write(C.ledgeWindow.rotated, rotated(slotted));
+  // Rounded corners: the same window with concentric corner arcs, the bevel a cone round each.
+  const roundedRect = ([w, h]: readonly [number, number], r: number, z: number) => {
+    const [x0, x1, y0, y1] = [cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2];
+    const s = Math.SQRT1_2 * r;
+    return b.outline(
+      [x0 + r, y0, z],
+      [
+        { to: [x1 - r, y0, z] },
+        { to: [x1, y0 + r, z], via: [x1 - r + s, y0 + r - s, z] },
+        { to: [x1, y1 - r, z] },
+        { to: [x1 - r, y1, z], via: [x1 - r + s, y1 - r + s, z] },
+        { to: [x0 + r, y1, z] },
+        { to: [x0, y1 - r, z], via: [x0 + r - s, y1 - r + s, z] },
+        { to: [x0, y0 + r, z] },
+        { to: [x0 + r, y0, z], via: [x0 + r - s, y0 + r - s, z] },
+      ],
+    );
+  };
+  const r = C.ledgeWindow.cornerRadius;
+  const prism = (wire: ReturnType<typeof roundedRect>, h: number) => b.extrude(b.planarFace(wire), [0, 0, h]);
+  const roundedTool = b.fuse(
+    b.fuse(
+      prism(roundedRect(upper, r + ledge, ledgeZ), upperDepth + 1),
+      b.loft([roundedRect(upper, r + ledge, ledgeZ), roundedRect(lower, r, ledgeZ - drop)], true),
+    ),
+    prism(roundedRect(lower, r, -1), ledgeZ - drop + 1),
+  );
+  const rounded = b.unify(b.cut(b.box(size[0], size[1], size[2]), roundedTool));
+  write(C.ledgeWindow.rounded, rounded);
+  write(C.ledgeWindow.roundedRotated, rotated(rounded));
 }
 
 // Through holes chamfered 45° at both mouths: each one revolved profile (bore, two cones).

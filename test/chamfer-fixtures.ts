@@ -29,12 +29,17 @@ export const CHAMFER_FIXTURES = {
    * whole: the bevel runs from the upper wall straight down to the lower wall, `drop` below the
    * ledge (legs `ledge` on the ledge, `drop` down the lower wall). `slotted`: the same window with
    * `slots` [count, width, reach] through slots out of each long side, across the bevel and into
-   * the upper wall, so the bevel is left in pieces shorter than its width.
+   * the upper wall, so the bevel is left in pieces shorter than its width. `rounded`: the window's
+   * corners rounded, the lower opening's to `cornerRadius` and the upper's concentric with them, so
+   * the bevel turns each corner as a cone.
    */
   ledgeWindow: {
     file: 'chamfer-ledge-window.step',
     slotted: 'chamfer-ledge-window-slotted.step',
     rotated: 'chamfer-ledge-window-slotted-rotated.step',
+    rounded: 'chamfer-ledge-window-rounded.step',
+    roundedRotated: 'chamfer-ledge-window-rounded-rotated.step',
+    cornerRadius: 4,
     size: [60, 40, 12] as const,
     upper: [40, 26] as const,
     upperDepth: 4,

@@ -26,6 +26,8 @@ describe('chamfers in any context', () => {
       C.bothEnds.rotated,
       C.pocketFloor.rotated,
       C.ellipticBoss.rotated,
+      C.ledgeWindow.rounded,
+      C.ledgeWindow.roundedRotated,
     ];
     for (const file of files) results[file] = await analyze(fixture(file), { fileName: file });
   });
@@ -107,6 +109,15 @@ describe('chamfers in any context', () => {
       expect(found[0]!.faces).toEqual(pieces.map((f) => f.id));
       expect(legs(found[0]!)).toEqual([drop, ledge]);
       expect(found[0]!.faces.every((id) => r.faces[id]!.mfcadClass === CHAMFER_CLASS)).toBe(true);
+    });
+
+    it.each([C.ledgeWindow.rounded, C.ledgeWindow.roundedRotated])('%s: round rounded corners the bevel is a cone, still the one chamfer', (file) => {
+      const r = results[file]!;
+      const found = chamfers(r);
+      expect(found).toHaveLength(1);
+      expect(found[0]!.faces.map((id) => r.faces[id]!.surface).sort()).toEqual(['cone', 'cone', 'cone', 'cone', 'plane', 'plane', 'plane', 'plane']);
+      expect(legs(found[0]!)).toEqual([drop, ledge]);
+      expect(found[0]!.params.angle).toBeCloseTo(angle, 3);
     });
 
     it('turned about a skew axis: the same chamfer', () => {

@@ -31,7 +31,10 @@ const NARROW = 1 / 3;
 const WIDTH_MATCH = 0.02;
 
 /** One face that may be a ledge bevel, before the narrowness of its whole run is known. */
-export interface LedgePiece {
+export type LedgePiece = PlanarPiece | CornerPiece;
+
+interface PlanarPiece {
+  kind: 'plane';
   face: number;
   /** The walls' common outward normal, the bevel's outward normal. */
   n: Vec3;
@@ -40,6 +43,17 @@ export interface LedgePiece {
   offsetA: number;
   offsetB: number;
   offsetF: number;
+  width: number;
+  turn: number;
+}
+
+/**
+ * Round a rounded corner of the ledge the bevel is a cone between the two walls' coaxial
+ * cylinders: its run is the straight bevels it joins, so it is kept only beside one of them.
+ */
+interface CornerPiece {
+  kind: 'corner';
+  face: number;
   width: number;
   turn: number;
 }
@@ -54,6 +68,7 @@ export interface LedgeBevel {
 /** The ledge reading of one face, or null when it is none (whatever its run). */
 export function ledgePieceOf(graph: FaceGraph, id: number): LedgePiece | null {
   const face = graph.faces[id]!;
+  if (face.surface === 'cone') return cornerPieceOf(graph, face);
   const nF = planeNormal(face);
   if (!nF) return null;
   const planesBy = (convexity: 'concave' | 'convex') =>
@@ -74,7 +89,7 @@ export function ledgePieceOf(graph: FaceGraph, id: number): LedgePiece | null {
       const width = d / Math.sin(turn);
       const across = unit(sub(n, scale(nF, dot(n, nF))));
       if (Math.abs(spanAlong(graph.input, [id], across) - width) > WIDTH_MATCH * width) continue;
-      return { face: id, n, nF, offsetA, offsetB, offsetF: dot(face.params.origin!, nF), width, turn };
+      return { kind: 'plane', face: id, n, nF, offsetA, offsetB, offsetF: dot(face.params.origin!, nF), width, turn };
     }
   }
   return null;
@@ -86,8 +101,9 @@ export function ledgePieceOf(graph: FaceGraph, id: number): LedgePiece | null {
  * chamfer, though cuts leave its pieces apart).
  */
 export function ledgeBevels(graph: FaceGraph, pieces: LedgePiece[]): { bevels: Map<number, LedgeBevel>; runs: number[][] } {
-  const runs: LedgePiece[][] = [];
+  const runs: PlanarPiece[][] = [];
   for (const piece of pieces) {
+    if (piece.kind !== 'plane') continue;
     const run = runs.find((r) => sameRun(r[0]!, piece));
     if (run) run.push(piece);
     else runs.push([piece]);
@@ -99,17 +115,72 @@ export function ledgeBevels(graph: FaceGraph, pieces: LedgePiece[]): { bevels: M
     const along = unit(cross(n, nF));
     const faces = run.map((p) => p.face);
     if (norm(along) === 0 || width > NARROW * spanAlong(graph.input, faces, along)) continue;
-    const ledge = width * Math.sin(turn);
-    const drop = width * Math.cos(turn);
-    for (const face of faces) {
-      bevels.set(face, { face, legs: [Math.min(ledge, drop), Math.max(ledge, drop)], angle: (turn * 180) / Math.PI, convex: true });
-    }
+    for (const face of faces) bevels.set(face, bevelOf(face, width, turn));
     kept.push(faces);
+  }
+  // Corner cones beside a kept bevel of their size (in turn beside each other, round a corner).
+  const corners = pieces.filter((p): p is CornerPiece => p.kind === 'corner');
+  for (let added = true; added;) {
+    added = false;
+    for (const corner of corners) {
+      if (bevels.has(corner.face)) continue;
+      const bevel = bevelOf(corner.face, corner.width, corner.turn);
+      const beside = graph.neighbours(corner.face).some((n) => {
+        const other = bevels.get(n.face);
+        return (
+          other && other.legs.every((l, i) => Math.abs(l - bevel.legs[i]!) <= 1e-3 * Math.max(1, l)) && Math.abs(other.angle - bevel.angle) <= 0.01
+        );
+      });
+      if (!beside) continue;
+      bevels.set(corner.face, bevel);
+      added = true;
+    }
   }
   return { bevels, runs: kept };
 }
 
-function sameRun(p: LedgePiece, q: LedgePiece): boolean {
+function bevelOf(face: number, width: number, turn: number): LedgeBevel {
+  const [ledge, drop] = [width * Math.sin(turn), width * Math.cos(turn)];
+  return { face, legs: [Math.min(ledge, drop), Math.max(ledge, drop)], angle: (turn * 180) / Math.PI, convex: true };
+}
+
+/**
+ * A cone between two coaxial cylinders of one sense, concave to the one set back (A) and convex to
+ * the one standing out (B, nearer the axis for a bore, farther for a boss), its rims their circles:
+ * the bevel round a rounded corner of the ledge. Its turn from the walls is its half-angle.
+ */
+function cornerPieceOf(graph: FaceGraph, cone: Face): CornerPiece | null {
+  const { axis, center, halfAngle } = cone.params;
+  if (!axis || !center || halfAngle === undefined) return null;
+  const coaxial = (f: Face) =>
+    f.surface === 'cylinder' &&
+    f.params.axis !== undefined &&
+    f.params.center !== undefined &&
+    Math.abs(dot(f.params.axis, axis)) >= 1 - DIRECTION_TOL &&
+    norm(sub(sub(f.params.center, center), scale(axis, dot(sub(f.params.center, center), axis)))) <= 1e-6 * (1 + (f.params.radius ?? 0));
+  const walls = (convexity: 'concave' | 'convex') =>
+    graph
+      .neighbours(cone.id)
+      .filter((n) => n.convexity === convexity && n.face !== cone.id)
+      .map((n) => ({ wall: graph.faces[n.face]!, edge: graph.edges[n.edge]! }))
+      .filter(({ wall }) => coaxial(wall));
+  const turn = (halfAngle * Math.PI) / 180;
+  if (turn < MIN_TURN || turn > MAX_TURN) return null;
+  for (const a of walls('concave')) {
+    for (const b of walls('convex')) {
+      const [rA, rB] = [a.wall.params.radius!, b.wall.params.radius!];
+      if (a.wall.params.internal !== b.wall.params.internal) continue;
+      // B stands out of A: towards the axis in a bore, away from it on a boss.
+      const d = a.wall.params.internal ? rA - rB : rB - rA;
+      const onRim = (e: typeof a.edge, r: number) => e.curve === 'circle' && Math.abs((e.radius ?? 0) - r) <= 1e-6 * (1 + r);
+      if (d <= 0 || !onRim(a.edge, rA) || !onRim(b.edge, rB)) continue;
+      return { kind: 'corner', face: cone.id, width: d / Math.sin(turn), turn };
+    }
+  }
+  return null;
+}
+
+function sameRun(p: PlanarPiece, q: PlanarPiece): boolean {
   // One plane in a file agrees with itself to float noise, which grows with the coordinates.
   const tol = partTolerance(Math.abs(p.offsetA) + Math.abs(p.offsetB) + Math.abs(p.offsetF));
   return (

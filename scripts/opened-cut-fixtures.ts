@@ -3,8 +3,8 @@
  * `npm run fixtures`): a round-ended pocket whose upper end and floor a pocket from the top clips;
  * a hexagonal pocket whose corner a through step takes; a triangular pocket with one rim edge
  * chamfered; a U slot and a slot along a side with quarter-round ends, each of which a step takes
- * a straight wall or an end of; a U slot whose wall a hole along it splits; a slanted step through
- * the part that another step keeps off the far face. Dimensions in test/opened-cut-fixtures.ts.
+ * a straight wall or an end of; a U slot whose wall a hole along it splits; a round-ended pocket whose
+ * far end a step takes. Dimensions in test/opened-cut-fixtures.ts.
  */
 import { OPENED_CUT_FIXTURES as F } from '../test/opened-cut-fixtures.ts';
 import { b, both, near, rotated, where, write, Z } from './fixture-kit.ts';
@@ -86,22 +86,18 @@ walled = b.cut(walled, b.cylinder([-1, wy1, sw.holeZ], [1, 0, 0], sw.hole / 2, s
 write('split-wall-slot.step', walled);
 write('split-wall-slot-rotated.step', rotated(walled));
 
-const cs = F.cutOffSlantedStep;
-const [sx, sy, sz] = cs.size;
-let slantedStep = b.cut(
-  b.box(sx, sy, sz),
-  b.extrude(
-    b.planarFace(
-      b.polygon([
-        [-1, -1, cs.floor],
-        [sx + 1, -1, cs.floor],
-        [sx + 1, cs.wall[1] + (cs.wall[1] - cs.wall[0]) / sx, cs.floor],
-        [-1, cs.wall[0] - (cs.wall[1] - cs.wall[0]) / sx, cs.floor],
-      ]),
+const so = F.shortenedObround;
+const sr = so.width / 2;
+const shortenedTool = b.unify(
+  b.fuse(
+    b.fuse(
+      b.box(so.ends[1] - so.ends[0], so.width, so.size[2] - so.floor + 1, [so.ends[0], so.y - sr, so.floor]),
+      b.cylinder([so.ends[0], so.y, so.floor], Z, sr, so.size[2] - so.floor + 1),
     ),
-    [0, 0, sz - cs.floor + 1],
+    b.cylinder([so.ends[1], so.y, so.floor], Z, sr, so.size[2] - so.floor + 1),
   ),
 );
-slantedStep = b.cut(slantedStep, b.box(sx - cs.stepX + 1, sy + 2, sz - cs.stepZ + 1, [cs.stepX, -1, cs.stepZ]));
-write('cut-off-slanted-step.step', slantedStep);
-write('cut-off-slanted-step-rotated.step', rotated(slantedStep));
+let shortened = b.cut(b.box(so.size[0], so.size[1], so.size[2]), shortenedTool);
+shortened = b.cut(shortened, b.box(so.size[0] - so.stepX + 1, so.size[1] + 2, so.size[2] - so.stepZ + 1, [so.stepX, -1, so.stepZ]));
+write('shortened-obround.step', shortened);
+write('shortened-obround-rotated.step', rotated(shortened));

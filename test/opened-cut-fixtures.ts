@@ -59,17 +59,19 @@ export const OPENED_CUT_FIXTURES = {
     holeZ: 16,
   },
   /**
-   * `cut-off-slanted-step.step`: a 80 × 50 × 30 block; a slanted step through it from x = 0 to
-   * x = 80, its wall in plan through (0, `wall[0]`) and (80, `wall[1]`), its floor at z = `floor`;
-   * a rectangular through step takes x > `stepX` above z = `stepZ` (below that floor), so the
-   * slanted step ends on that step's wall instead of the x = 80 face.
+   * `shortened-obround.step`: a 80 × 50 × 30 block; a round-ended pocket from the top along x, end
+   * centres at x = `ends`, y = `y`, `width` wide, floor at z = `floor`; a through step along y
+   * takes x > `stepX` above z = `stepZ` (below the pocket's floor), so the pocket's far end is gone
+   * and it opens onto the step's wall, not onto a side of the block.
    */
-  cutOffSlantedStep: {
+  shortenedObround: {
     size: [80, 50, 30] as const,
-    wall: [15, 22] as const,
+    ends: [30, 60] as const,
+    y: 25,
+    width: 12,
     floor: 20,
-    stepX: 70,
-    stepZ: 10,
+    stepX: 55,
+    stepZ: 15,
   },
   /**
    * `bevelled-triangle.step`: a 100 × 60 × 30 block; a triangular pocket from the top through the

@@ -13,8 +13,9 @@
  *   does (both were rectangular through steps);
  * - a U slot whose wall a hole along it splits, one piece no longer reaching the floor: the floor
  *   is the face that meets every other wall plane (it was an open triangular pocket);
- * - a slanted step through the part whose far end another step takes: its floor still runs out to
- *   three sides, where a corner cut (triangular blind step) runs out to two (it was one).
+ * - a round-ended pocket whose far end a step takes: a U whose open end runs out onto another
+ *   cut's face only, not a side of the part, is that pocket shortened (`cut_short`,
+ *   circular_end_pocket); a U slot milled in from the side (obround-slots, features tests) stays one.
  */
 import { describe, expect, it } from 'vitest';
 import { mfcadppId, type AnalysisResult, type Feature } from '../src/analysis/index.ts';
@@ -90,17 +91,23 @@ describe('cuts that another cut opens or bevels', () => {
     expect(byType(r, 'pocket')).toEqual([]);
   });
 
-  it('keeps a slanted step through the part slanted when another step keeps it off the far face', async () => {
-    const cs = F.cutOffSlantedStep;
-    const r = await run('cut-off-slanted-step.step');
-    const slanted = byType(r, 'step').find((f) => f.faces.some((id) => r.faces[id]!.mfcadClass === mfcadppId('slanted_through_step')));
-    expectParams(slanted, { outline: 'slanted', through: true, depth: cs.size[2] - cs.floor });
-    expect(classes(r, slanted!)).toEqual([mfcadppId('slanted_through_step')]);
-    expect(byType(r, 'step').filter((f) => f.params.outline === 'triangular')).toEqual([]);
+  it('reads a round-ended pocket whose far end a step takes as a shortened round-ended pocket, not a U slot from the side', async () => {
+    const so = F.shortenedObround;
+    const r = await run('shortened-obround.step');
+    const [slot] = byType(r, 'slot');
+    expectParams(slot, {
+      outline: 'u-shaped',
+      through: false,
+      width: so.width,
+      length: so.stepX - so.ends[0] + so.width / 2,
+      depth: so.size[2] - so.floor,
+      cut_short: true,
+    });
+    expect(classes(r, slot!)).toEqual([mfcadppId('circular_end_pocket')]);
   });
 
   it('gives the same features after rotating the parts', async () => {
-    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle', 'one-wall-slots', 'split-wall-slot', 'cut-off-slanted-step'])
+    for (const name of ['opened-obround', 'opened-hexagon', 'bevelled-triangle', 'one-wall-slots', 'split-wall-slot', 'shortened-obround'])
       expectSameFeatures(await run(`${name}.step`), await run(`${name}-rotated.step`));
   });
 });

@@ -40,12 +40,8 @@ export function alongAxis(graph: FaceGraph, face: number, axis: Vec3): boolean {
   return f.surface === 'cylinder' && f.params.axis !== undefined && Math.abs(Math.abs(dot(f.params.axis, axis)) - 1) < DIRECTION_TOL;
 }
 
-/**
- * How many sides of the part a floor runs out to: the faces outside the cut (`group`) that its
- * pieces' outer loops meet at convex edges, one per plane (a blend between two sides is one of its
- * own). A corner cut (triangular step) runs out to two; a step through the part to three.
- */
-export function sidesRunOutTo(graph: FaceGraph, pieces: number[], group: Set<number>): number {
+/** The faces outside the cut (`group`) that the floor's pieces' outer loops meet at convex edges. */
+export function runsOutOnto(graph: FaceGraph, pieces: number[], group: Set<number>): Set<number> {
   const { loops, coedges } = graph.input;
   const outside = new Set<number>();
   for (const piece of pieces) {
@@ -56,6 +52,5 @@ export function sidesRunOutTo(graph: FaceGraph, pieces: number[], group: Set<num
       if (mate && edge.convexity === 'convex' && !group.has(mate.face)) outside.add(mate.face);
     }
   }
-  const planes = [...outside].filter((f) => graph.faces[f]!.surface === 'plane');
-  return onePerPlane(graph, planes).length + (outside.size - planes.length);
+  return outside;
 }

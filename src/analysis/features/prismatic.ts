@@ -16,7 +16,7 @@ import { spanAlong, round4 } from './extent.ts';
 import { oneWallSlot, quarterRoundSlot, roundEnds, type RoundEnds } from './round-slots.ts';
 import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 import { opensOnOppositeSides, stockContacts } from './stock-contacts.ts';
-import { alongAxis, leaningOver, onePerPlane, sidesRunOutTo } from './cut-walls.ts';
+import { alongAxis, leaningOver, onePerPlane, runsOutOnto } from './cut-walls.ts';
 import { chamferLegs } from './chamfer-legs.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
@@ -197,10 +197,7 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
     const flat = aligned(a) ? a : b;
     const wall = flat === a ? b : a;
     const square = Math.abs(dot(normal(flat), normal(wall))) < DIRECTION_TOL;
-    // A corner cut runs out to two sides; a step that another cut keeps off the opposite stock face
-    // (a rounded edge, a lower face) still runs out to three.
-    const runsThrough =
-      opensOnOppositeSides(graph, contacts, normal(flat)) || sidesRunOutTo(graph, coplanarWith(graph, planes, flat), new Set(group)) > 2;
+    const runsThrough = opensOnOppositeSides(graph, contacts, normal(flat));
     return square && !runsThrough ? make('step', 'triangular', false, flat) : make('step', 'slanted', true, flat);
   }
 
@@ -220,7 +217,12 @@ export function classifyPrismatic(graph: FaceGraph, frame: PartFrame, group: num
       // where one is.
       const ends = roundEnds(graph, sides, blends);
       if (!ends) return make('slot', 'rectangular', true, floor);
-      return roundEndedSlot(graph, make('slot', ends.ends === 2 ? 'round-ended' : 'u-shaped', false, floor), ends, a, normal(floor));
+      const slot = roundEndedSlot(graph, make('slot', ends.ends === 2 ? 'round-ended' : 'u-shaped', false, floor), ends, a, normal(floor));
+      // A U slot's cutter enters from the part's side; where the open end runs out onto another
+      // cut's face only, that cut took the far end of a round-ended pocket.
+      const outside = [...runsOutOnto(graph, floorPieces, new Set(group))];
+      if (ends.ends === 1 && outside.length > 0 && !outside.some((f) => stock.has(f))) slot.params.cut_short = true;
+      return slot;
     }
     if (sides.every(aligned)) return make('step', 'rectangular', false, floor);
     return make('step', '2sides', true, floor);

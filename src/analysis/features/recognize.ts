@@ -202,7 +202,9 @@ function barStock(graph: FaceGraph, axis: Vec3, coaxial: Set<number>): Vec3 {
 }
 
 /** Our prismatic feature → its MFCAD++ class name (documented mapping for evaluation). */
-export function mfcadClassOf(p: Pick<PrismaticFeature, 'type' | 'outline' | 'through'>): (typeof MFCADPP_CLASSES)[number] | 'unknown' {
+export function mfcadClassOf(
+  p: Pick<PrismaticFeature, 'type' | 'outline' | 'through'> & { params?: PrismaticFeature['params'] },
+): (typeof MFCADPP_CLASSES)[number] | 'unknown' {
   const { type, outline, through } = p;
   switch (type) {
     case 'chamfer':
@@ -217,7 +219,8 @@ export function mfcadClassOf(p: Pick<PrismaticFeature, 'type' | 'outline' | 'thr
       // half-round ends, closed = circular_end_pocket; one half-round end, open at the other =
       // v_circular_end_blind_slot; along an open side with quarter-round ends = h_circular_end_blind_slot.
       if (outline === 'round-ended') return 'circular_end_pocket';
-      if (outline === 'u-shaped') return 'v_circular_end_blind_slot';
+      // A U slot whose open end another cut made (`cut_short`) is a round-ended pocket that cut shortened.
+      if (outline === 'u-shaped') return p.params?.cut_short === true ? 'circular_end_pocket' : 'v_circular_end_blind_slot';
       if (outline === 'quarter-round') return 'h_circular_end_blind_slot';
       // A round notch through the part is MFCAD++'s circular through slot; a blind one is a U slot
       // whose straight walls have no length.

@@ -10,17 +10,21 @@ import type { FaceGraph } from './graph.ts';
 import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 
 /**
- * Faces among `walls` that lean over the floor (oblique to it: neither square, as walls stand, nor
- * parallel, as an undercut's lips lie) and meet no piece of it at a concave edge.
+ * A bevel turns 3-87° from the faces it joins (chamfers.ts); a face within 3° of the floor's plane
+ * or of square to it is a floor or wall that the exporter wrote a hair off.
+ */
+const BEVEL_COS: [number, number] = [Math.cos((87 * Math.PI) / 180), Math.cos((3 * Math.PI) / 180)];
+
+/**
+ * Faces among `walls` that lean over the floor (at a bevel's angle to it: neither square, as walls
+ * stand, nor parallel, as an undercut's lips lie) and meet no piece of it at a concave edge.
  */
 export function leaningOver(graph: FaceGraph, walls: number[], floorPieces: number[]): number[] {
   const up = graph.faces[floorPieces[0]!]!.params.normal!;
   return walls.filter((w) => {
     const slope = Math.abs(dot(graph.faces[w]!.params.normal!, up));
     return (
-      slope > DIRECTION_TOL &&
-      slope < 1 - DIRECTION_TOL &&
-      !graph.neighbours(w).some((n) => n.convexity === 'concave' && floorPieces.includes(n.face))
+      slope > BEVEL_COS[0] && slope < BEVEL_COS[1] && !graph.neighbours(w).some((n) => n.convexity === 'concave' && floorPieces.includes(n.face))
     );
   });
 }

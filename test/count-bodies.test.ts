@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, COUNT_CLASSES, countFeatures } from '../src/analysis/index.ts';
 import { useNodeHost } from '../src/analysis/hosts/node.ts';
-import { bodiesOf, weldment } from '../src/analysis/features/count-bodies.ts';
+import { bodiesOf } from '../src/analysis/features/bodies.ts';
+import { weldment } from '../src/analysis/features/count-bodies.ts';
 import { COUNT_FIXTURES } from './count-fixtures.ts';
 import { fixture } from './fixtures.ts';
 

@@ -21,9 +21,10 @@
  *
  * Pure: reads the result, changes nothing.
  */
-import type { Edge, Face, Vec3 } from '../result.ts';
+import type { Face, Vec3 } from '../result.ts';
 import { cross, dot, norm, sub } from '../brep/vec.ts';
 import type { CountedFeature, CountedResult } from './count-units.ts';
+import { bodiesOf } from './bodies.ts';
 
 type BodyFace = Pick<Face, 'surface' | 'params' | 'bbox'>;
 
@@ -36,16 +37,6 @@ export interface Weldment {
   none: Set<number>;
   bosses: number;
   pipes: number;
-}
-
-/** Connected sets of faces (a body's faces all reach one another through shared edges). */
-export function bodiesOf(faceCount: number, edges: Pick<Edge, 'faces'>[]): number[][] {
-  const parent = Array.from({ length: faceCount }, (_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (const e of edges) for (const f of e.faces.slice(1)) parent[root(f)] = root(e.faces[0]!);
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < faceCount; i++) (groups.get(root(i)) ?? groups.set(root(i), []).get(root(i))!).push(i);
-  return [...groups.values()];
 }
 
 const unit = (v: Vec3) => v.map((c) => c / (norm(v) || 1)) as Vec3;

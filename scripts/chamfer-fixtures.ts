@@ -4,7 +4,8 @@
  * around the rounded corners of a filleted box (equal and unequal legs), and one turning the
  * concave corner of an L-shaped block, a stepped window whose ledge a bevel took whole (plain,
  * and cut across by slots), a pocket whose floor edges are chamfered, through holes chamfered
- * at both mouths, and an elliptic boss chamfered at its rim and foot. Dimensions in
+ * at both mouths, an elliptic boss chamfered at its rim and foot, and a pocket and a slot whose
+ * rims are chamfered. Dimensions in
  * test/chamfer-fixtures.ts.
  */
 import type { TopoDS_Face, TopoDS_Shape } from 'replicad-opencascadejs';
@@ -174,6 +175,25 @@ function horizontalFace(shape: TopoDS_Shape, z: number): TopoDS_Face {
   const chamfered = b.chamfer(part, where(onFloor, floor));
   write(C.pocketFloor.file, chamfered);
   write(C.pocketFloor.rotated, rotated(chamfered));
+}
+
+// A pocket and a slot through, each with its rim (top edges) chamfered.
+{
+  const { size, pocket, slot } = C.rimChamfered;
+  const [px, py, length, width, depth, pocketLeg] = pocket;
+  const [sx, slotWidth, slotDepth, slotLeg] = slot;
+  const top = size[2];
+  const block = b.box(size[0], size[1], size[2]);
+  const withPocket = b.cut(block, b.box(length, width, depth + 1, [px, py, top - depth]));
+  const part = b.unify(b.cut(withPocket, b.box(slotWidth, size[1] + 2, slotDepth + 1, [sx, -1, top - slotDepth])));
+  const inPocket = ([x, y]: readonly number[]) => x! > px - 1e-6 && x! < px + length + 1e-6 && y! > py - 1e-6 && y! < py + width + 1e-6;
+  const pocketRim = both((p) => near(p[2]!, top) && inPocket(p));
+  // The slot's rim runs along y at its two walls; the top's outline edges end off them.
+  const slotRim = (a: readonly number[], c: readonly number[]) =>
+    near(a[2]!, top) && near(c[2]!, top) && near(a[0]!, c[0]!) && (near(a[0]!, sx) || near(a[0]!, sx + slotWidth));
+  const chamfered = b.chamfer(part, where(pocketRim, pocketLeg), where(slotRim, slotLeg));
+  write(C.rimChamfered.file, chamfered);
+  write(C.rimChamfered.rotated, rotated(chamfered));
 }
 
 // Elliptic boss: rim and foot chamfered along the ellipse.

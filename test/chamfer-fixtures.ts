@@ -73,6 +73,18 @@ export const CHAMFER_FIXTURES = {
     floor: 1.5,
   },
   /**
+   * A block with a closed `pocket` [x, y, length, width, depth] and a `slot` [x, width, depth]
+   * through it along y, the rim (top edges) of each chamfered × 45° (`pocket[5]`, `slot[3]`): the
+   * cuts are as deep as drawn, from the top face they open on, not from the bevels' lower edges.
+   */
+  rimChamfered: {
+    file: 'chamfer-rim-pocket-slot.step',
+    rotated: 'chamfer-rim-pocket-slot-rotated.step',
+    size: [60, 40, 15] as const,
+    pocket: [8, 12, 24, 16, 6, 1] as const,
+    slot: [40, 8, 10, 0.8] as const,
+  },
+  /**
    * A plate with through holes [x, Ø, top leg, bottom leg] on its middle line, each chamfered 45°
    * at both mouths (deburred on both faces): equal legs, and unequal ones.
    */

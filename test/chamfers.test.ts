@@ -3,7 +3,8 @@
  * angle: conical chamfers on a boss (convex rim, concave foot), a chain running on around the
  * rounded corners of a filleted box (equal and unequal legs), a chain turning a concave corner, a
  * bevel that took a stepped window's whole ledge (also cut into pieces by slots across it), a
- * pocket whose floor edges are chamfered, through holes chamfered at both mouths (both rims
+ * pocket whose floor edges are chamfered, a pocket and a slot whose rims are chamfered (as deep as
+ * drawn: to the face they open on), through holes chamfered at both mouths (both rims
  * reported), and chamfers along an ellipse (ruled B-spline faces, sized from the mesh).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ describe('chamfers in any context', () => {
       C.ellipticBoss.rotated,
       C.ledgeWindow.rounded,
       C.ledgeWindow.roundedRotated,
+      C.rimChamfered.rotated,
     ];
     for (const file of files) results[file] = await analyze(fixture(file), { fileName: file });
   });
@@ -166,6 +168,28 @@ describe('chamfers in any context', () => {
       // Four walls and the floor, none of them the chamfer's.
       expect(pockets[0]!.faces).toHaveLength(5);
       expect(r.features.some((f) => f.type === 'passage')).toBe(false);
+    },
+  );
+
+  it.each([C.rimChamfered.file, C.rimChamfered.rotated])(
+    '%s: a pocket and a slot with chamfered rims are as deep as drawn, the bevels chamfers of their own',
+    (file) => {
+      const r = results[file]!;
+      const { pocket, slot } = C.rimChamfered;
+      const pockets = r.features.filter((f) => f.type === 'pocket');
+      const slots = r.features.filter((f) => f.type === 'slot');
+      expect(pockets).toHaveLength(1);
+      expect(slots).toHaveLength(1);
+      // Measured from the top face the cuts open on, not from the bevels' lower edges (5 and 9.2).
+      expect(Math.abs(Number(pockets[0]!.params.depth) - pocket[4])).toBeLessThanOrEqual(0.01);
+      expect(Math.abs(Number(slots[0]!.params.depth) - slot[2])).toBeLessThanOrEqual(0.01);
+      // The bevels stay out of the cuts: four walls and the floor; two walls and the floor.
+      expect(pockets[0]!.faces).toHaveLength(5);
+      expect(slots[0]!.faces).toHaveLength(3);
+      const found = chamfers(r);
+      expect(found.map((f) => f.params.distance).sort()).toEqual([slot[3], slot[3], pocket[5]].sort());
+      const cut = new Set([...pockets[0]!.faces, ...slots[0]!.faces]);
+      expect(found.every((f) => f.faces.every((id) => !cut.has(id) && r.faces[id]!.mfcadClass === CHAMFER_CLASS))).toBe(true);
     },
   );
 

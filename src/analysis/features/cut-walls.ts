@@ -13,7 +13,7 @@ import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
  * A bevel turns 3-87° from the faces it joins (chamfers.ts); a face within 3° of the floor's plane
  * or of square to it is a floor or wall that the exporter wrote a hair off.
  */
-const BEVEL_COS: [number, number] = [Math.cos((87 * Math.PI) / 180), Math.cos((3 * Math.PI) / 180)];
+export const BEVEL_COS: [number, number] = [Math.cos((87 * Math.PI) / 180), Math.cos((3 * Math.PI) / 180)];
 
 /**
  * Faces among `walls` that lean over the floor (at a bevel's angle to it: neither square, as walls

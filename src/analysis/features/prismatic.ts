@@ -18,6 +18,7 @@ import { COPLANAR_COS_TOL, DIRECTION_TOL, LENGTH_TOL } from './tolerance.ts';
 import { opensOnOppositeSides, stockContacts } from './stock-contacts.ts';
 import { alongAxis, leaningOver, onePerPlane, runsOutOnto } from './cut-walls.ts';
 import { chamferLegs } from './chamfer-legs.ts';
+import { openSpan } from './rim-depth.ts';
 
 export type PrismaticType = 'pocket' | 'slot' | 'step' | 'passage' | 'chamfer';
 /**
@@ -258,7 +259,7 @@ function roundEndedSlot(graph: FaceGraph, slot: PrismaticFeature, ends: RoundEnd
   slot.params.width = ends.width;
   const along = cross(graph.faces[wall]!.params.normal!, depthDir);
   slot.params.length = ends.ends === 2 ? ends.length : round4(spanAlong(graph.input, [wall], along) + ends.width / 2);
-  if (slot.floor === undefined) slot.params.depth = round4(spanAlong(graph.input, slot.faces, ends.axis));
+  if (slot.floor === undefined) slot.params.depth = round4(openSpan(graph, slot.faces, ends.axis));
   return slot;
 }
 
@@ -266,7 +267,7 @@ function roundEndedSlot(graph: FaceGraph, slot: PrismaticFeature, ends: RoundEnd
 function crossSection(graph: FaceGraph, frame: PartFrame, faces: number[], axis: Vec3): Record<string, number> {
   const across = frame.axes.filter((a) => Math.abs(dot(a, axis)) < 1 - DIRECTION_TOL);
   const spans = across.map((a) => round4(spanAlong(graph.input, faces, a))).sort((x, y) => y - x);
-  const out: Record<string, number> = { depth: round4(spanAlong(graph.input, faces, axis)) };
+  const out: Record<string, number> = { depth: round4(openSpan(graph, faces, axis)) };
   if (spans.length === 2 && Math.abs(Math.abs(dot(across[0]!, axis))) < DIRECTION_TOL) [out.length, out.width] = spans as [number, number];
   return out;
 }
@@ -385,7 +386,8 @@ function dimensions(graph: FaceGraph, frame: PartFrame, f: PrismaticFeature): Re
   const input = graph.input;
   const depthDir = f.floor !== undefined ? graph.faces[f.floor]!.params.normal! : undefined;
   if (depthDir) {
-    params.depth = round4(spanAlong(input, f.faces, depthDir));
+    // From the floor to the face the cut opens on, past any bevel or round on its rim (rim-depth.ts).
+    params.depth = round4(openSpan(graph, f.faces, depthDir));
     const plan = frame.axes.filter((a) => Math.abs(dot(a, depthDir)) < 0.5);
     const spans = plan.map((a) => round4(spanAlong(input, [f.floor!], a))).sort((x, y) => y - x);
     if (spans.length === 2) [params.length, params.width] = spans as [number, number];

@@ -22,7 +22,7 @@
  * Pure: reads the result, changes nothing.
  */
 import type { Face, Vec3 } from '../result.ts';
-import { cross, dot, norm, sub } from '../brep/vec.ts';
+import { cross, dot, norm, sub, unit } from '../brep/vec.ts';
 import type { CountedFeature, CountedResult } from './count-units.ts';
 import { bodiesOf } from './bodies.ts';
 
@@ -39,7 +39,6 @@ export interface Weldment {
   pipes: number;
 }
 
-const unit = (v: Vec3) => v.map((c) => c / (norm(v) || 1)) as Vec3;
 const parallel = (a: Vec3, b: Vec3) => Math.abs(Math.abs(dot(unit(a), unit(b))) - 1) <= PARALLEL;
 
 function boxesMeet(a: BodyFace, b: BodyFace, tol: number): boolean {
